@@ -1,0 +1,99 @@
+/* arena: chained blocks; allocations are bumped from the newest block and
+ * freed all at once. Big requests get a block of their own. */
+#include "vitrine/arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK_SIZE ((size_t)64 * 1024)
+#define ARENA_ALIGN 16
+#define ARENA_MAX_ALLOC ((size_t)1 << 30)
+
+typedef struct block {
+    struct block *next;
+    size_t used, cap;
+    _Alignas(16) unsigned char data[];
+} block;
+
+struct arena {
+    block *head;
+    size_t reserved;
+};
+
+arena *arena_new(void) { return calloc(1, sizeof(arena)); }
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    block *b = a->head;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+static block *block_new(size_t cap)
+{
+    block *b = calloc(1, sizeof(block) + cap);
+    if (b)
+        b->cap = cap;
+    return b;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    if (!a || size > ARENA_MAX_ALLOC)
+        return NULL;
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (size == 0)
+        size = ARENA_ALIGN;
+    block *b = a->head;
+    if (!b || b->cap - b->used < size) {
+        if (size > ARENA_BLOCK_SIZE / 4) {
+            /* Dedicated block, linked behind the head so the head's free
+             * space stays usable. */
+            block *big = block_new(size);
+            if (!big)
+                return NULL;
+            a->reserved += size;
+            big->used = size;
+            if (b) {
+                big->next = b->next;
+                b->next = big;
+            } else {
+                a->head = big;
+            }
+            return big->data;
+        }
+        b = block_new(ARENA_BLOCK_SIZE);
+        if (!b)
+            return NULL;
+        a->reserved += ARENA_BLOCK_SIZE;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    return p; /* calloc'ed blocks: already zero */
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    if (n >= ARENA_MAX_ALLOC)
+        return NULL;
+    char *p = arena_alloc(a, n + 1);
+    if (p && n)
+        memcpy(p, s, n);
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+size_t arena_bytes(const arena *a) { return a ? a->reserved : 0; }

@@ -1,0 +1,336 @@
+/* betagouv: parsers for the beta.gouv.fr API feeds.
+ * startups.json is JSON:API: {"data": [{id, attributes, relationships}],
+ * "included": [{id, type: "incubator", attributes: {title}}]}. v2.7 lists
+ * co-incubators in relationships.incubators; v2.5/v2.6 only have
+ * relationships.incubator and prefix incubator ids with "/incubateurs/". */
+#include "vitrine/betagouv.h"
+
+#include <string.h>
+
+#include "vitrine/jsonx.h"
+#include "vitrine/text.h"
+
+#define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
+
+const char *betagouv_strip_incubator_prefix(const char *id)
+{
+    static const char *const prefixes[] = {"/incubateurs/", "incubateurs/"};
+    for (size_t i = 0; id && i < 2; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(id, prefixes[i], n) == 0 && id[n])
+            return id + n;
+    }
+    return id;
+}
+
+static bool parse_phases(model *m, model_product *p, const cJSON *arr, bool *bad)
+{
+    size_t cap = (size_t)cJSON_GetArraySize(arr);
+    if (!cap)
+        return true;
+    p->phases = arena_alloc(m->arena, cap * sizeof *p->phases);
+    if (!p->phases)
+        return false;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (!cJSON_IsObject(it)) {
+            *bad = true;
+            return true;
+        }
+        const char *name = jsonx_str(it, "name");
+        model_phase *ph = &p->phases[p->n_phases++];
+        ph->name = text_is_blank(name) ? "unknown" : jsonx_copy_trimmed(m->arena, name);
+        ph->start = jsonx_date(it, "start");
+        if (!ph->name)
+            return false;
+    }
+    return true;
+}
+
+static bool parse_events(model *m, model_product *p, const cJSON *arr, bool *bad)
+{
+    size_t cap = (size_t)cJSON_GetArraySize(arr);
+    if (!cap)
+        return true;
+    p->events = arena_alloc(m->arena, cap * sizeof *p->events);
+    if (!p->events)
+        return false;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (!cJSON_IsObject(it)) {
+            *bad = true;
+            return true;
+        }
+        const char *name = jsonx_str(it, "name");
+        model_event *ev = &p->events[p->n_events++];
+        ev->name = jsonx_copy_trimmed(m->arena, name ? name : "");
+        ev->date = jsonx_date(it, "date");
+        if (!ev->name)
+            return false;
+    }
+    return true;
+}
+
+/* Adds id (prefix stripped) to the product's incubators unless present. */
+static bool add_incubator(model *m, model_product *p, const char *id, size_t cap)
+{
+    if (text_is_blank(id) || p->n_incubators >= cap)
+        return true;
+    char *copy = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
+    if (!copy)
+        return false;
+    for (size_t i = 0; i < p->n_incubators; i++)
+        if (strcmp(p->incubators[i], copy) == 0)
+            return true;
+    p->incubators[p->n_incubators++] = copy;
+    return true;
+}
+
+static bool parse_relationships(model *m, model_product *p, const cJSON *rel)
+{
+    const cJSON *many = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(rel, "incubators"), "data");
+    size_t cap = (cJSON_IsArray(many) ? (size_t)cJSON_GetArraySize(many) : 0) + 1;
+    p->incubators = arena_alloc(m->arena, cap * sizeof *p->incubators);
+    if (!p->incubators)
+        return false;
+    const cJSON *it;
+    if (cJSON_IsArray(many)) {
+        cJSON_ArrayForEach(it, many)
+        {
+            if (!add_incubator(m, p, jsonx_str(it, "id"), cap))
+                return false;
+        }
+    }
+    if (p->n_incubators == 0) {
+        const cJSON *one = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(rel, "incubator"), "data");
+        if (!add_incubator(m, p, jsonx_str(one, "id"), cap))
+            return false;
+    }
+    return true;
+}
+
+/* Returns false on allocation failure; *bad when the record is skipped. */
+static bool parse_product(model *m, model_product *p, const cJSON *rec, bool *bad)
+{
+    const char *id = jsonx_str(rec, "id");
+    const cJSON *attrs = cJSON_GetObjectItemCaseSensitive(rec, "attributes");
+    if (text_is_blank(id) || !cJSON_IsObject(attrs)) {
+        *bad = true;
+        return true;
+    }
+    const char *name = jsonx_opt_str(attrs, "name", bad);
+    const char *pitch = jsonx_opt_str(attrs, "pitch", bad);
+    const cJSON *phases = jsonx_opt_array(attrs, "phases", bad);
+    const cJSON *events = jsonx_opt_array(attrs, "events", bad);
+    const cJSON *rel = jsonx_opt_object(rec, "relationships", bad);
+    if (*bad)
+        return true;
+    p->id = jsonx_copy_trimmed(m->arena, id);
+    p->name = jsonx_copy_trimmed(m->arena, text_is_blank(name) ? id : name);
+    p->pitch = jsonx_copy_trimmed(m->arena, pitch);
+    const char *repo = jsonx_str(attrs, "repository");
+    const char *stats_url = jsonx_str(attrs, "stats_url");
+    p->repository = repo ? jsonx_copy_trimmed(m->arena, repo) : NULL;
+    p->stats_url = stats_url ? jsonx_copy_trimmed(m->arena, stats_url) : NULL;
+    if (!p->id || !p->name || !p->pitch || (repo && !p->repository) ||
+        (stats_url && !p->stats_url))
+        return false;
+    if (phases && !parse_phases(m, p, phases, bad))
+        return false;
+    if (events && !parse_events(m, p, events, bad))
+        return false;
+    return parse_relationships(m, p, rel);
+}
+
+static parse_status parse_included(model *m, const cJSON *root)
+{
+    const cJSON *inc = cJSON_GetObjectItemCaseSensitive(root, "included");
+    if (!cJSON_IsArray(inc))
+        return PARSE_OK; /* optional: titles fall back to ids */
+    size_t cap = (size_t)cJSON_GetArraySize(inc);
+    m->incubators = cap ? arena_alloc(m->arena, cap * sizeof *m->incubators) : NULL;
+    if (cap && !m->incubators)
+        return PARSE_NOMEM;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, inc)
+    {
+        const char *id = jsonx_str(it, "id");
+        const char *type = jsonx_str(it, "type");
+        const char *title = jsonx_str(cJSON_GetObjectItemCaseSensitive(it, "attributes"), "title");
+        if (text_is_blank(id) || (type && strcmp(type, "incubator") != 0))
+            continue;
+        model_incubator *mi = &m->incubators[m->n_incubators++];
+        mi->id = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
+        mi->title = text_is_blank(title) ? mi->id : jsonx_copy_trimmed(m->arena, title);
+        if (!mi->id || !mi->title)
+            return PARSE_NOMEM;
+    }
+    return PARSE_OK;
+}
+
+parse_status betagouv_parse_startups(model *m, const cJSON *root, parse_result *res)
+{
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
+    if (!cJSON_IsObject(root) || !cJSON_IsArray(data)) {
+        jsonx_reject(res, "expected an object with a \"data\" array");
+        return PARSE_REJECTED;
+    }
+    size_t cap = (size_t)cJSON_GetArraySize(data), index = 0;
+    model_product *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
+    if (cap && !out)
+        return NOMEM(res);
+    const cJSON *rec;
+    cJSON_ArrayForEach(rec, data)
+    {
+        bool bad = !cJSON_IsObject(rec);
+        if (!bad && !parse_product(m, &out[res->records], rec, &bad))
+            return NOMEM(res);
+        if (bad) {
+            out[res->records] = (model_product){0};
+            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index,
+                       jsonx_str(rec, "id") ? jsonx_str(rec, "id") : "?");
+        } else {
+            res->records++;
+        }
+        index++;
+    }
+    m->products = out;
+    m->n_products = res->records;
+    return parse_included(m, root) == PARSE_OK ? PARSE_OK : NOMEM(res);
+}
+
+/* --- authors.json: [{id, fullname, role, domaine, missions: [...]}] --- */
+
+static bool parse_mission(model *m, model_mission *mi, const cJSON *it, bool *bad)
+{
+    if (!cJSON_IsObject(it)) {
+        *bad = true;
+        return true;
+    }
+    const char *status = jsonx_opt_str(it, "status", bad);
+    const char *employer = jsonx_opt_str(it, "employer", bad);
+    const cJSON *startups = jsonx_opt_array(it, "startups", bad);
+    if (*bad)
+        return true;
+    mi->start = jsonx_date(it, "start");
+    mi->end = jsonx_date(it, "end");
+    mi->status = jsonx_copy_trimmed(m->arena, status);
+    mi->employer = jsonx_copy_trimmed(m->arena, employer);
+    return mi->status && mi->employer &&
+           jsonx_str_list(m->arena, startups, &mi->startups, &mi->n_startups);
+}
+
+static bool parse_member(model *m, model_member *mb, const cJSON *rec, bool *bad)
+{
+    const char *id = jsonx_str(rec, "id");
+    if (text_is_blank(id)) {
+        *bad = true;
+        return true;
+    }
+    const char *fullname = jsonx_opt_str(rec, "fullname", bad);
+    const char *role = jsonx_opt_str(rec, "role", bad);
+    const char *domaine = jsonx_opt_str(rec, "domaine", bad);
+    const cJSON *missions = jsonx_opt_array(rec, "missions", bad);
+    const cJSON *startups = jsonx_opt_array(rec, "startups", bad);
+    if (*bad)
+        return true;
+    char decoded[JSONX_MAX_STRING];
+    text_html_decode(domaine ? domaine : "", decoded, sizeof decoded);
+    mb->id = jsonx_copy_trimmed(m->arena, id);
+    mb->fullname = jsonx_copy_trimmed(m->arena, text_is_blank(fullname) ? id : fullname);
+    mb->role = jsonx_copy_trimmed(m->arena, role);
+    mb->domaine = jsonx_copy_trimmed(m->arena, decoded);
+    if (!mb->id || !mb->fullname || !mb->role || !mb->domaine ||
+        !jsonx_str_list(m->arena, startups, &mb->startups, &mb->n_startups))
+        return false;
+    size_t cap = missions ? (size_t)cJSON_GetArraySize(missions) : 0;
+    if (!cap)
+        return true;
+    if (!(mb->missions = arena_alloc(m->arena, cap * sizeof *mb->missions)))
+        return false;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, missions)
+    {
+        if (!parse_mission(m, &mb->missions[mb->n_missions], it, bad))
+            return false;
+        if (*bad)
+            return true;
+        mb->n_missions++;
+    }
+    return true;
+}
+
+parse_status betagouv_parse_authors(model *m, const cJSON *root, parse_result *res)
+{
+    if (!cJSON_IsArray(root)) {
+        jsonx_reject(res, "expected an array of members");
+        return PARSE_REJECTED;
+    }
+    size_t cap = (size_t)cJSON_GetArraySize(root), index = 0;
+    model_member *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
+    if (cap && !out)
+        return NOMEM(res);
+    const cJSON *rec;
+    cJSON_ArrayForEach(rec, root)
+    {
+        bool bad = !cJSON_IsObject(rec);
+        if (!bad && !parse_member(m, &out[res->records], rec, &bad))
+            return NOMEM(res);
+        if (bad) {
+            out[res->records] = (model_member){0};
+            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index,
+                       jsonx_str(rec, "id") ? jsonx_str(rec, "id") : "?");
+        } else {
+            res->records++;
+        }
+        index++;
+    }
+    m->members = out;
+    m->n_members = res->records;
+    return PARSE_OK;
+}
+
+/* --- incubators.json: {id: {title?, startups...}} or JSON:API {data} --- */
+
+static bool add_feed_incubator(model *m, const char *id, const cJSON *val)
+{
+    const char *title = jsonx_str(val, "title");
+    if (!title)
+        title = jsonx_str(cJSON_GetObjectItemCaseSensitive(val, "attributes"), "title");
+    model_incubator *mi = &m->incubator_feed[m->n_incubator_feed++];
+    mi->id = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
+    mi->title = text_is_blank(title) ? mi->id : jsonx_copy_trimmed(m->arena, title);
+    return mi->id && mi->title;
+}
+
+parse_status betagouv_parse_incubators(model *m, const cJSON *root, parse_result *res)
+{
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
+    if (!cJSON_IsObject(root)) {
+        jsonx_reject(res, "expected an object of incubators");
+        return PARSE_REJECTED;
+    }
+    const cJSON *list = cJSON_IsArray(data) ? data : root;
+    size_t cap = (size_t)cJSON_GetArraySize(list), index = 0;
+    m->incubator_feed = cap ? arena_alloc(m->arena, cap * sizeof *m->incubator_feed) : NULL;
+    if (cap && !m->incubator_feed)
+        return NOMEM(res);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list)
+    {
+        const char *id = list == data ? jsonx_str(it, "id") : it->string;
+        if (!cJSON_IsObject(it) || text_is_blank(id)) {
+            jsonx_skip(res, "record %zu has wrong types", index++);
+            continue;
+        }
+        if (!add_feed_incubator(m, id, it))
+            return NOMEM(res);
+        res->records++;
+        index++;
+    }
+    return PARSE_OK;
+}

@@ -1,0 +1,119 @@
+/* datadir: a directory laid out like shared/data -> a model. */
+#include "vitrine/datadir.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vitrine/assets.h"
+#include "vitrine/fileio.h"
+#include "vitrine/log.h"
+#include "vitrine/parse.h"
+
+#define LOCAL_ASSET "local/programme.json"
+#define DEMO_PREFIX "demo/"
+
+static datadir_status from_parse(parse_status st, const char *path, const parse_result *res,
+                                 char err[DATADIR_ERR_LEN])
+{
+    if (st == PARSE_NOMEM) {
+        snprintf(err, DATADIR_ERR_LEN, "%.400s: out of memory", path);
+        return DATADIR_NOMEM;
+    }
+    if (st != PARSE_OK) {
+        snprintf(err, DATADIR_ERR_LEN, "%.240s: rejected: %.240s", path, res->error);
+        return DATADIR_FAILED;
+    }
+    if (res->skipped)
+        log_warn("datadir", "%s: skipped %zu record(s) with wrong types, kept %zu (first: %s)",
+                 path, res->skipped, res->records, res->error);
+    return DATADIR_OK;
+}
+
+datadir_status datadir_load_feed(model *m, feed_id feed, const char *path,
+                                 char err[DATADIR_ERR_LEN])
+{
+    char *buf;
+    size_t len;
+    char ferr[FILEIO_ERR_LEN];
+    if (!fileio_read(path, PARSE_MAX_BYTES, &buf, &len, ferr)) {
+        snprintf(err, DATADIR_ERR_LEN, "%.256s", ferr);
+        return DATADIR_FAILED;
+    }
+    parse_result res;
+    parse_status st = parse_feed(m, feed, buf, len, &res);
+    free(buf);
+    return from_parse(st, path, &res, err);
+}
+
+datadir_status datadir_load_local(model *m, char err[DATADIR_ERR_LEN])
+{
+    const assets_file *f = assets_find(LOCAL_ASSET);
+    if (!f) {
+        snprintf(err, DATADIR_ERR_LEN, "assets/%s: not embedded in this build", LOCAL_ASSET);
+        return DATADIR_FAILED;
+    }
+    parse_result res;
+    parse_status st = parse_local(m, (const char *)f->data, f->size, &res);
+    return from_parse(st, "assets/" LOCAL_ASSET, &res, err);
+}
+
+datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_LEN])
+{
+    *out = NULL;
+    model *m = model_new();
+    if (!m) {
+        snprintf(err, DATADIR_ERR_LEN, "out of memory");
+        return DATADIR_NOMEM;
+    }
+    datadir_status st = DATADIR_OK;
+    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++) {
+        char path[PATH_MAX];
+        if (!fileio_join(path, sizeof path, dir, model_feed_relpath((feed_id)f))) {
+            snprintf(err, DATADIR_ERR_LEN, "%.400s: path too long", dir);
+            st = DATADIR_FAILED;
+        } else if (!model_feed_required((feed_id)f) && !fileio_exists(path)) {
+            continue; /* optional feed */
+        } else {
+            st = datadir_load_feed(m, (feed_id)f, path, err);
+        }
+    }
+    if (st == DATADIR_OK)
+        st = datadir_load_local(m, err);
+    if (st != DATADIR_OK) {
+        model_free(m);
+        return st;
+    }
+    *out = m;
+    return DATADIR_OK;
+}
+
+datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
+{
+    *out = NULL;
+    model *m = model_new();
+    if (!m) {
+        snprintf(err, DATADIR_ERR_LEN, "out of memory");
+        return DATADIR_NOMEM;
+    }
+    datadir_status st = DATADIR_OK;
+    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++) {
+        char name[128];
+        snprintf(name, sizeof name, DEMO_PREFIX "%s", model_feed_relpath((feed_id)f));
+        const assets_file *a = assets_find(name);
+        if (!a)
+            continue;
+        parse_result res;
+        st = from_parse(parse_feed(m, (feed_id)f, (const char *)a->data, a->size, &res), name,
+                        &res, err);
+        m->demo[f] = true;
+    }
+    if (st == DATADIR_OK)
+        st = datadir_load_local(m, err);
+    if (st != DATADIR_OK) {
+        model_free(m);
+        return st;
+    }
+    *out = m;
+    return DATADIR_OK;
+}

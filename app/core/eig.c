@@ -1,0 +1,148 @@
+/* eig: parsers for the EIG programme files, converted from the site's YAML:
+ * defis.json {"Name": {promotion, year, administration, eigs, mentors}} and
+ * personnes.json {"Name": {profil, ...}}. Arrays of objects (with a "title"
+ * or "name") are read too. */
+#include "vitrine/eig.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "vitrine/jsonx.h"
+#include "vitrine/text.h"
+
+#define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
+
+/* The record's name: its key in an object, else its title or name field. */
+static const char *record_name(const cJSON *rec)
+{
+    if (rec->string)
+        return rec->string;
+    const char *t = jsonx_str(rec, "title");
+    return t ? t : jsonx_str(rec, "name");
+}
+
+static bool is_whole(double v, double lo, double hi)
+{
+    return isfinite(v) && v == floor(v) && v >= lo && v <= hi;
+}
+
+/* "promotion": 4 -> "4", "dig" -> "dig"; NULL when absent or odd. */
+static const char *promotion_of(arena *a, const cJSON *rec, bool *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "promotion");
+    if (cJSON_IsString(v))
+        return text_is_blank(v->valuestring) ? NULL : jsonx_copy_trimmed(a, v->valuestring);
+    if (cJSON_IsNumber(v) && is_whole(v->valuedouble, -1e9, 1e9)) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
+        return jsonx_copy(a, buf);
+    }
+    if (v && !cJSON_IsNull(v))
+        *bad = true;
+    return NULL;
+}
+
+/* "year": 2019 or "2019"; 0 when absent. */
+static int year_of(const cJSON *rec, bool *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "year");
+    if (cJSON_IsNumber(v) && is_whole(v->valuedouble, 1, 9999))
+        return (int)v->valuedouble;
+    if (cJSON_IsString(v)) {
+        int y = 0, n = 0;
+        if (sscanf(v->valuestring, "%4d%n", &y, &n) == 1 && v->valuestring[n] == '\0' && y > 0)
+            return y;
+        return 0;
+    }
+    if (v && !cJSON_IsNull(v) && !cJSON_IsNumber(v))
+        *bad = true;
+    return 0;
+}
+
+static bool parse_defi(model *m, model_defi *d, const cJSON *rec, bool *bad)
+{
+    const char *name = record_name(rec);
+    const char *admin = jsonx_opt_str(rec, "administration", bad);
+    const cJSON *eigs = jsonx_opt_array(rec, "eigs", bad);
+    const cJSON *mentors = jsonx_opt_array(rec, "mentors", bad);
+    if (text_is_blank(name))
+        *bad = true;
+    if (*bad)
+        return true;
+    d->name = jsonx_copy_trimmed(m->arena, name);
+    d->promotion = promotion_of(m->arena, rec, bad);
+    d->year = year_of(rec, bad);
+    d->administration = text_is_blank(admin) ? NULL : jsonx_copy_trimmed(m->arena, admin);
+    if (!d->name || (admin && !text_is_blank(admin) && !d->administration))
+        return false;
+    return jsonx_str_list(m->arena, eigs, &d->eigs, &d->n_eigs) &&
+           jsonx_str_list(m->arena, mentors, &d->mentors, &d->n_mentors);
+}
+
+static bool is_collection(const cJSON *root)
+{
+    return cJSON_IsObject(root) || cJSON_IsArray(root);
+}
+
+parse_status eig_parse_defis(model *m, const cJSON *root, parse_result *res)
+{
+    if (!is_collection(root)) {
+        jsonx_reject(res, "expected an object (or array) of challenges");
+        return PARSE_REJECTED;
+    }
+    size_t cap = (size_t)cJSON_GetArraySize(root), index = 0;
+    model_defi *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
+    if (cap && !out)
+        return NOMEM(res);
+    const cJSON *rec;
+    cJSON_ArrayForEach(rec, root)
+    {
+        bool bad = !cJSON_IsObject(rec);
+        if (!bad && !parse_defi(m, &out[res->records], rec, &bad))
+            return NOMEM(res);
+        if (bad) {
+            out[res->records] = (model_defi){0};
+            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index,
+                       rec->string ? rec->string : "?");
+        } else {
+            res->records++;
+        }
+        index++;
+    }
+    m->defis = out;
+    m->n_defis = res->records;
+    return PARSE_OK;
+}
+
+parse_status eig_parse_personnes(model *m, const cJSON *root, parse_result *res)
+{
+    if (!is_collection(root)) {
+        jsonx_reject(res, "expected an object (or array) of people");
+        return PARSE_REJECTED;
+    }
+    size_t cap = (size_t)cJSON_GetArraySize(root), index = 0;
+    model_person *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
+    if (cap && !out)
+        return NOMEM(res);
+    const cJSON *rec;
+    cJSON_ArrayForEach(rec, root)
+    {
+        bool bad = !cJSON_IsObject(rec);
+        const char *profil = bad ? NULL : jsonx_opt_str(rec, "profil", &bad);
+        const char *name = bad ? NULL : record_name(rec);
+        if (bad || text_is_blank(name)) {
+            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index++,
+                       rec->string ? rec->string : "?");
+            continue;
+        }
+        model_person *p = &out[res->records++];
+        p->name = jsonx_copy_trimmed(m->arena, name);
+        p->profil = jsonx_copy_trimmed(m->arena, profil);
+        if (!p->name || !p->profil)
+            return NOMEM(res);
+        index++;
+    }
+    m->persons = out;
+    m->n_persons = res->records;
+    return PARSE_OK;
+}

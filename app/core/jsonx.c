@@ -1,0 +1,172 @@
+/* jsonx: typed accessors over cJSON and sanitising string copies. */
+#include "vitrine/jsonx.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "vitrine/text.h"
+
+const char *jsonx_str(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+const char *jsonx_opt_str(const cJSON *obj, const char *key, bool *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (cJSON_IsString(v))
+        return v->valuestring;
+    if (v && !cJSON_IsNull(v))
+        *bad = true;
+    return NULL;
+}
+
+static const cJSON *opt_typed(const cJSON *obj, const char *key, bool *bad,
+                              cJSON_bool (*is)(const cJSON *))
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    if (!is(v)) {
+        *bad = true;
+        return NULL;
+    }
+    return v;
+}
+
+const cJSON *jsonx_opt_array(const cJSON *obj, const char *key, bool *bad)
+{
+    return opt_typed(obj, key, bad, cJSON_IsArray);
+}
+
+const cJSON *jsonx_opt_object(const cJSON *obj, const char *key, bool *bad)
+{
+    return opt_typed(obj, key, bad, cJSON_IsObject);
+}
+
+vt_date jsonx_date(const cJSON *obj, const char *key)
+{
+    return date_parse(jsonx_str(obj, key));
+}
+
+/* Length of a valid UTF-8 sequence at s (1..4), 0 if invalid. */
+static size_t utf8_seq(const unsigned char *s)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
+        return 0; /* overlong, surrogate */
+    if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+        return 0;
+    return n;
+}
+
+char *jsonx_copy(arena *a, const char *s)
+{
+    if (!s)
+        s = "";
+    char buf[JSONX_MAX_STRING + 4];
+    size_t o = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u && o < JSONX_MAX_STRING) {
+        size_t n = utf8_seq(u);
+        if (n == 0) {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            o += 3;
+            u++;
+        } else if (n == 1) {
+            buf[o++] = *u < 0x20 || *u == 0x7F ? ' ' : (char)*u;
+            u++;
+        } else {
+            memcpy(buf + o, u, n);
+            o += n;
+            u += n;
+        }
+    }
+    return arena_strndup(a, buf, o);
+}
+
+char *jsonx_copy_trimmed(arena *a, const char *s)
+{
+    char buf[JSONX_MAX_STRING + 1];
+    text_trim(s, buf, sizeof buf);
+    return jsonx_copy(a, buf);
+}
+
+bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!cJSON_IsArray(arr))
+        return true;
+    size_t cap = (size_t)cJSON_GetArraySize(arr);
+    if (cap == 0)
+        return true;
+    const char **list = arena_alloc(a, cap * sizeof *list);
+    if (!list)
+        return false;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (!cJSON_IsString(it) || text_is_blank(it->valuestring))
+            continue;
+        if (!(list[*n] = jsonx_copy_trimmed(a, it->valuestring)))
+            return false;
+        (*n)++;
+    }
+    *out = list;
+    return true;
+}
+
+cJSON *jsonx_parse(const char *what, const char *buf, size_t len, parse_result *res)
+{
+    if (len > PARSE_MAX_BYTES) {
+        jsonx_reject(res, "%s: too large (%zu bytes, limit %zu)", what, len,
+                     (size_t)PARSE_MAX_BYTES);
+        return NULL;
+    }
+    if (!buf || len == 0) {
+        jsonx_reject(res, "%s: empty document", what);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+    if (!root) {
+        size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
+        jsonx_reject(res, "%s: not valid JSON (error near byte %zu of %zu)", what, at, len);
+        return NULL;
+    }
+    for (const char *p = end; p && p < buf + len; p++) {
+        if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t' && *p != '\0') {
+            jsonx_reject(res, "%s: not valid JSON (trailing data at byte %zu)", what,
+                         (size_t)(p - buf));
+            cJSON_Delete(root);
+            return NULL;
+        }
+    }
+    return root;
+}
+
+void jsonx_skip(parse_result *res, const char *fmt, ...)
+{
+    if (res->skipped++ == 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(res->error, sizeof res->error, fmt, ap);
+        va_end(ap);
+    }
+}
+
+void jsonx_reject(parse_result *res, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(res->error, sizeof res->error, fmt, ap);
+    va_end(ap);
+}

@@ -1,0 +1,142 @@
+/* local: reads assets/local/programme.json, the data taken from the seed
+ * documents. The file ships with the program, so a wrong type here is a
+ * packaging error: the document is rejected with the key that is wrong. */
+#include "vitrine/local.h"
+
+#include "vitrine/jsonx.h"
+#include "vitrine/text.h"
+
+#define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
+
+static const char *copy_field(model *m, const cJSON *obj, const char *key)
+{
+    return jsonx_copy_trimmed(m->arena, jsonx_str(obj, key));
+}
+
+static void *alloc_array(model *m, const cJSON *arr, size_t elem, size_t *n)
+{
+    *n = 0;
+    size_t cap = cJSON_IsArray(arr) ? (size_t)cJSON_GetArraySize(arr) : 0;
+    return cap ? arena_alloc(m->arena, cap * elem) : NULL;
+}
+
+static parse_status parse_market(model *m, const cJSON *o, parse_result *res)
+{
+    model_market *mk = &m->local.market;
+    if (!cJSON_IsObject(o)) {
+        jsonx_reject(res, "key \"coaching_market\": expected an object");
+        return PARSE_REJECTED;
+    }
+    mk->title = copy_field(m, o, "title");
+    mk->notified = copy_field(m, o, "notified");
+    mk->renewable_until = copy_field(m, o, "renewable_until");
+    mk->scope = copy_field(m, o, "scope");
+    mk->source = copy_field(m, o, "source");
+    const cJSON *holders = cJSON_GetObjectItemCaseSensitive(o, "holders");
+    mk->holders = alloc_array(m, holders, sizeof *mk->holders, &mk->n_holders);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, holders)
+    {
+        if (!mk->holders)
+            return NOMEM(res);
+        model_holder *h = &mk->holders[mk->n_holders++];
+        h->name = copy_field(m, it, "name");
+        h->detail = copy_field(m, it, "detail");
+    }
+    return PARSE_OK;
+}
+
+static parse_status parse_budget(model *m, const cJSON *o, parse_result *res)
+{
+    model_budget *b = &m->local.budget;
+    if (!cJSON_IsObject(o)) {
+        jsonx_reject(res, "key \"coaching_budget\": expected an object");
+        return PARSE_REJECTED;
+    }
+    b->title = copy_field(m, o, "title");
+    b->delegator = copy_field(m, o, "delegator");
+    b->source = copy_field(m, o, "source");
+    const cJSON *lines = cJSON_GetObjectItemCaseSensitive(o, "lines");
+    b->lines = alloc_array(m, lines, sizeof *b->lines, &b->n_lines);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, lines)
+    {
+        const cJSON *y = cJSON_GetObjectItemCaseSensitive(it, "year");
+        const cJSON *ae = cJSON_GetObjectItemCaseSensitive(it, "ae_eur");
+        const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "cp_eur");
+        if (!cJSON_IsNumber(y) || !cJSON_IsNumber(ae) || !cJSON_IsNumber(cp)) {
+            jsonx_reject(res, "key \"coaching_budget.lines\": year, ae_eur, cp_eur must be numbers");
+            return PARSE_REJECTED;
+        }
+        if (!b->lines)
+            return NOMEM(res);
+        b->lines[b->n_lines++] = (model_budget_line){y->valueint, (long)ae->valuedouble,
+                                                     (long)cp->valuedouble};
+    }
+    return PARSE_OK;
+}
+
+static parse_status parse_team(model *m, const cJSON *arr, parse_result *res)
+{
+    if (!cJSON_IsArray(arr)) {
+        jsonx_reject(res, "key \"team\": expected an array of poles");
+        return PARSE_REJECTED;
+    }
+    m->local.poles = alloc_array(m, arr, sizeof *m->local.poles, &m->local.n_poles);
+    const cJSON *it, *person;
+    cJSON_ArrayForEach(it, arr)
+    {
+        model_pole *pole = &m->local.poles[m->local.n_poles++];
+        pole->name = copy_field(m, it, "pole");
+        pole->mission = copy_field(m, it, "mission");
+        const cJSON *people = cJSON_GetObjectItemCaseSensitive(it, "people");
+        pole->people = alloc_array(m, people, sizeof *pole->people, &pole->n_people);
+        cJSON_ArrayForEach(person, people)
+        {
+            if (!pole->people)
+                return NOMEM(res);
+            model_teammate *t = &pole->people[pole->n_people++];
+            t->name = copy_field(m, person, "name");
+            t->role = copy_field(m, person, "role");
+        }
+    }
+    return PARSE_OK;
+}
+
+static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
+{
+    if (!cJSON_IsArray(arr)) {
+        jsonx_reject(res, "key \"published_figures\": expected an array");
+        return PARSE_REJECTED;
+    }
+    m->local.figures = alloc_array(m, arr, sizeof *m->local.figures, &m->local.n_figures);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        const cJSON *year = cJSON_GetObjectItemCaseSensitive(it, "year");
+        model_figure *f = &m->local.figures[m->local.n_figures++];
+        f->group = copy_field(m, it, "group");
+        f->value = copy_field(m, it, "value");
+        f->label = copy_field(m, it, "label");
+        f->source = copy_field(m, it, "source");
+        f->year = cJSON_IsNumber(year) ? year->valueint : 0;
+    }
+    return PARSE_OK;
+}
+
+parse_status local_parse(model *m, const cJSON *root, parse_result *res)
+{
+    if (!cJSON_IsObject(root)) {
+        jsonx_reject(res, "expected an object");
+        return PARSE_REJECTED;
+    }
+    parse_status st;
+    if ((st = parse_market(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_market"), res)) ||
+        (st = parse_budget(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_budget"), res)) ||
+        (st = parse_team(m, cJSON_GetObjectItemCaseSensitive(root, "team"), res)) ||
+        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res)))
+        return st;
+    m->local.loaded = true;
+    res->records = m->local.n_poles + m->local.n_figures;
+    return PARSE_OK;
+}

@@ -1,0 +1,76 @@
+/* parse: feed bytes -> model, dispatching to the feed's parser. */
+#include "vitrine/parse.h"
+
+#include <string.h>
+
+#include "vitrine/betagouv.h"
+#include "vitrine/eig.h"
+#include "vitrine/jsonx.h"
+#include "vitrine/local.h"
+
+typedef parse_status (*feed_parser)(model *, const cJSON *, parse_result *);
+
+static feed_parser parser_of(feed_id feed)
+{
+    switch (feed) {
+    case FEED_STARTUPS: return betagouv_parse_startups;
+    case FEED_AUTHORS: return betagouv_parse_authors;
+    case FEED_INCUBATORS: return betagouv_parse_incubators;
+    case FEED_DEFIS: return eig_parse_defis;
+    case FEED_PERSONNES: return eig_parse_personnes;
+    default: return NULL;
+    }
+}
+
+static parse_status run(model *m, const char *what, feed_parser fn, const char *buf,
+                        size_t len, parse_result *res)
+{
+    memset(res, 0, sizeof *res);
+    if (!fn) {
+        jsonx_reject(res, "unknown feed");
+        return PARSE_REJECTED;
+    }
+    cJSON *root = jsonx_parse(what, buf, len, res);
+    if (!root)
+        return PARSE_REJECTED;
+    res->error[0] = '\0';
+    parse_status st = fn(m, root, res);
+    cJSON_Delete(root);
+    return st;
+}
+
+parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len,
+                        parse_result *res)
+{
+    if (feed < 0 || feed >= FEED_COUNT) {
+        memset(res, 0, sizeof *res);
+        jsonx_reject(res, "unknown feed");
+        return PARSE_REJECTED;
+    }
+    parse_status st = run(m, model_feed_name(feed), parser_of(feed), buf, len, res);
+    if (st == PARSE_OK)
+        m->loaded[feed] = true;
+    return st;
+}
+
+parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_result *res)
+{
+    model *scratch = model_new();
+    if (!scratch) {
+        memset(res, 0, sizeof *res);
+        jsonx_reject(res, "out of memory");
+        return PARSE_NOMEM;
+    }
+    parse_status st = parse_feed(scratch, feed, buf, len, res);
+    if (st == PARSE_OK && res->records == 0) {
+        jsonx_reject(res, "no usable record (%zu skipped)", res->skipped);
+        st = PARSE_REJECTED;
+    }
+    model_free(scratch);
+    return st;
+}
+
+parse_status parse_local(model *m, const char *buf, size_t len, parse_result *res)
+{
+    return run(m, "programme", local_parse, buf, len, res);
+}

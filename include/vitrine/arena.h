@@ -1,0 +1,19 @@
+/* arena: bump allocator for the many small strings and arrays of a model
+ * snapshot. Everything allocated from an arena lives until arena_free. */
+#ifndef VITRINE_ARENA_H
+#define VITRINE_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena arena;
+
+arena *arena_new(void);
+void arena_free(arena *a); /* accepts NULL */
+/* Zeroed, 16-byte aligned; NULL on allocation failure or absurd size. */
+void *arena_alloc(arena *a, size_t size);
+/* Copies n bytes and adds a NUL; NULL on failure. */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s); /* NULL s gives NULL */
+size_t arena_bytes(const arena *a); /* bytes reserved, for budgets */
+
+#endif

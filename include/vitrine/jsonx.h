@@ -1,0 +1,44 @@
+/* jsonx: typed, bounds-safe accessors over cJSON used by every parser.
+ * Strings are copied into the model arena as sanitised UTF-8: invalid bytes
+ * become U+FFFD, control characters become spaces, and the length is capped
+ * so an absurd input cannot blow up memory or the screen. */
+#ifndef VITRINE_JSONX_H
+#define VITRINE_JSONX_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/arena.h"
+#include "vitrine/date.h"
+#include "vitrine/parse.h"
+
+#define JSONX_MAX_STRING 4096 /* bytes kept of one string field */
+
+/* The string value of obj[key], NULL when missing or not a string. */
+const char *jsonx_str(const cJSON *obj, const char *key);
+/* Like jsonx_str but an absent field is allowed and a present field of
+ * another type (except null) is a type error: *bad is set. */
+const char *jsonx_opt_str(const cJSON *obj, const char *key, bool *bad);
+/* obj[key] when it is an array; NULL when missing or null; *bad when it is
+ * present with another type. */
+const cJSON *jsonx_opt_array(const cJSON *obj, const char *key, bool *bad);
+const cJSON *jsonx_opt_object(const cJSON *obj, const char *key, bool *bad);
+vt_date jsonx_date(const cJSON *obj, const char *key);
+/* Sanitised, capped copy into the arena; NULL only on allocation failure. */
+char *jsonx_copy(arena *a, const char *s);
+/* Same, with surrounding blanks removed. */
+char *jsonx_copy_trimmed(arena *a, const char *s);
+/* Copies every string element of arr (trimmed, non-blank) into a new
+ * arena array; non-strings are ignored. false on allocation failure. */
+bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n);
+/* Parses len bytes (no NUL needed); NULL with a reason in res->error. */
+cJSON *jsonx_parse(const char *what, const char *buf, size_t len,
+                   parse_result *res);
+/* Records a skipped record: counts it and keeps the first reason. */
+void jsonx_skip(parse_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void jsonx_reject(parse_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,179 @@
+/* model: one immutable snapshot of everything the screens show, built by the
+ * feed parsers. All strings and arrays live in the model's arena; a model is
+ * read-only once built, so a finished snapshot can be handed between threads
+ * and freed as a whole with model_free. */
+#ifndef VITRINE_MODEL_H
+#define VITRINE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/arena.h"
+#include "vitrine/date.h"
+
+typedef struct {
+    const char *name; /* "unknown" when the feed gives none */
+    vt_date start;    /* DATE_NONE when absent or unparsable */
+} model_phase;
+
+typedef struct {
+    const char *name;
+    vt_date date;
+} model_event;
+
+typedef struct {
+    const char *id;
+    const char *name;
+    const char *pitch;
+    const char *repository; /* NULL when absent or not a string */
+    const char *stats_url;
+    model_phase *phases;
+    size_t n_phases;
+    model_event *events;
+    size_t n_events;
+    const char **incubators; /* distinct ids, "/incubateurs/" stripped */
+    size_t n_incubators;
+} model_product;
+
+typedef struct {
+    const char *id;
+    const char *title;
+} model_incubator;
+
+typedef struct {
+    vt_date start; /* DATE_NONE: the mission is ignored everywhere */
+    vt_date end;   /* DATE_NONE: open-ended */
+    const char *status;   /* "" when absent */
+    const char *employer; /* "" when absent */
+    const char **startups;
+    size_t n_startups;
+} model_mission;
+
+typedef struct {
+    const char *id;
+    const char *fullname;
+    const char *role;
+    const char *domaine; /* HTML entities decoded */
+    model_mission *missions;
+    size_t n_missions;
+    const char **startups; /* top-level "startups" list */
+    size_t n_startups;
+} model_member;
+
+typedef struct {
+    const char *name;
+    const char *promotion;      /* "1".."4", "dig"; NULL when absent */
+    int year;                   /* 0 when absent */
+    const char *administration; /* trimmed; NULL when blank */
+    const char **eigs;
+    size_t n_eigs;
+    const char **mentors;
+    size_t n_mentors;
+} model_defi;
+
+typedef struct {
+    const char *name;
+    const char *profil; /* "" when absent */
+} model_person;
+
+/* Local data taken from the seed documents (assets/local/programme.json). */
+typedef struct {
+    const char *name;
+    const char *detail; /* e.g. "en sous-traitance avec Freelance Republik" */
+} model_holder;
+
+typedef struct {
+    const char *title;
+    const char *notified; /* free text, "septembre 2024" */
+    const char *renewable_until;
+    const char *scope; /* who may use it */
+    model_holder *holders;
+    size_t n_holders;
+    const char *source;
+} model_market;
+
+typedef struct {
+    int year;
+    long ae_eur; /* autorisations d'engagement */
+    long cp_eur; /* crédits de paiement */
+} model_budget_line;
+
+typedef struct {
+    const char *title;
+    const char *delegator;
+    model_budget_line *lines;
+    size_t n_lines;
+    const char *source;
+} model_budget;
+
+typedef struct {
+    const char *name;
+    const char *role;
+} model_teammate;
+
+typedef struct {
+    const char *name;
+    const char *mission;
+    model_teammate *people;
+    size_t n_people;
+} model_pole;
+
+typedef struct {
+    const char *group; /* "eig", "certification" */
+    const char *value; /* as published: "30 %", "71" */
+    const char *label;
+    const char *source;
+    int year;
+} model_figure;
+
+typedef struct {
+    model_market market;
+    model_budget budget;
+    model_pole *poles;
+    size_t n_poles;
+    model_figure *figures;
+    size_t n_figures;
+    bool loaded;
+} model_local;
+
+/* Which feed a piece of data came from; also indexes per-feed arrays. */
+typedef enum {
+    FEED_STARTUPS,
+    FEED_AUTHORS,
+    FEED_INCUBATORS,
+    FEED_DEFIS,
+    FEED_PERSONNES,
+    FEED_COUNT
+} feed_id;
+
+typedef struct model {
+    arena *arena;
+    model_product *products;
+    size_t n_products;
+    model_incubator *incubators; /* from startups' "included" */
+    size_t n_incubators;
+    model_incubator *incubator_feed; /* from incubators.json (optional) */
+    size_t n_incubator_feed;
+    model_member *members;
+    size_t n_members;
+    model_defi *defis;
+    size_t n_defis;
+    model_person *persons;
+    size_t n_persons;
+    model_local local;
+    bool demo[FEED_COUNT]; /* the feed was the bundled demo data */
+    bool loaded[FEED_COUNT];
+} model;
+
+model *model_new(void);
+void model_free(model *m); /* accepts NULL */
+
+/* Stable feed names: "startups", "authors", "incubators", "defis",
+ * "personnes". */
+const char *model_feed_name(feed_id f);
+/* Path of a feed inside a data dir, "betagouv/startups.json"... */
+const char *model_feed_relpath(feed_id f);
+bool model_feed_required(feed_id f);
+bool model_any_demo(const model *m);
+
+#endif

@@ -1,0 +1,36 @@
+/* parse: turns feed bytes into model records with cJSON.
+ * Unknown fields are ignored; a missing optional field gets its default; a
+ * record with wrong types is skipped and counted; a document that is not JSON
+ * or lacks its top-level shape is rejected whole (PARSE_REJECTED) and the
+ * model is left untouched. */
+#ifndef VITRINE_PARSE_H
+#define VITRINE_PARSE_H
+
+#include <stddef.h>
+
+#include "vitrine/model.h"
+
+#define PARSE_MAX_BYTES ((size_t)64 << 20) /* larger feeds are rejected */
+#define PARSE_ERR_LEN 256
+
+typedef enum { PARSE_OK = 0, PARSE_REJECTED, PARSE_NOMEM } parse_status;
+
+typedef struct {
+    size_t records;  /* records kept */
+    size_t skipped;  /* records skipped for wrong types */
+    char error[PARSE_ERR_LEN]; /* reason when rejected, or first skip reason */
+} parse_result;
+
+/* Parses one feed's bytes (not NUL-terminated) into m, replacing what m held
+ * for that feed. */
+parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len,
+                        parse_result *res);
+/* Checks shape only (valid JSON, right top level, >= 1 record): what the
+ * fetcher requires before it commits a body to the cache. */
+parse_status parse_validate(feed_id feed, const char *buf, size_t len,
+                            parse_result *res);
+/* Local programme data (assets/local/programme.json), see local.h. */
+parse_status parse_local(model *m, const char *buf, size_t len,
+                         parse_result *res);
+
+#endif

@@ -1,0 +1,122 @@
+/* stats: every figure on screen, as a pure function of (model, date),
+ * exactly as shared/docs/metrics.md defines them. Linear in the data size.
+ * A stats value owns its arrays and the strings it made (employer keys);
+ * other strings are borrowed from the model, so free the stats first. */
+#ifndef VITRINE_STATS_H
+#define VITRINE_STATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/date.h"
+#include "vitrine/model.h"
+
+typedef struct {
+    const char *key;
+    long count;
+} stats_count;
+
+typedef struct {
+    stats_count *items; /* sorted by key (bytes), counts > 0 only */
+    size_t n;
+} stats_counts;
+
+typedef struct {
+    int year;
+    long count;
+} stats_year;
+
+typedef struct {
+    stats_year *items; /* sorted by year, counts > 0 only */
+    size_t n;
+} stats_years;
+
+/* A rate num/den; null (no data) when den == 0. */
+typedef struct {
+    long num;
+    long den;
+} stats_rate;
+
+typedef struct {
+    const char *phase;
+    stats_rate rate;
+} stats_phase_rate;
+
+typedef struct {
+    const char *id;
+    const char *title;
+    long active;
+    long total;
+} stats_incubator;
+
+typedef struct {
+    int year;
+    stats_counts by_status;
+} stats_year_status;
+
+typedef struct {
+    const char *key;     /* normalised employer key */
+    const char *display; /* most frequent spelling among active coaches */
+    long count;
+} stats_employer;
+
+typedef struct {
+    const char *promotion;
+    int year; /* 0 when none */
+    long projects;
+    long fellows;
+} stats_promotion;
+
+typedef struct stats {
+    vt_date as_of;
+    struct {
+        long total, active;
+        stats_counts by_phase;
+        stats_years launched_by_year;
+        stats_years national_impact_by_year;
+        long fast_laureates;
+        stats_incubator *by_incubator; /* sorted by active desc, then id */
+        size_t n_incubators;
+        stats_rate perennisation;
+        stats_phase_rate *open_source; /* one per by_phase entry, same order */
+        stats_phase_rate *stats_page;
+        long launched_this_year; /* launched_by_year for as_of's year */
+    } products;
+    struct {
+        long active;
+        stats_counts by_domaine;
+        stats_counts by_status;
+        stats_year_status *new_by_year; /* sorted by year */
+        size_t n_new_by_year;
+        stats_rate retention_12m;
+    } community;
+    struct {
+        long active_coaches;
+        stats_employer *by_employer; /* sorted by key */
+        size_t n_employers;
+        long coached_products;
+    } coaching;
+    struct {
+        long projects, fellows, mentors, administrations;
+        stats_promotion *promotions; /* by year (none last), then name */
+        size_t n_promotions;
+        stats_counts by_profile;
+    } eig;
+    arena *arena;
+} stats;
+
+/* NULL only on allocation failure. */
+stats *stats_compute(const model *m, vt_date as_of);
+void stats_free(stats *s); /* accepts NULL */
+
+/* Helpers the screens share. */
+bool stats_phase_is_active(const char *phase);
+/* A product's current phase at d (NULL when it does not exist at d). */
+const model_phase *stats_current_phase(const model_product *p, vt_date d);
+bool stats_mission_active(const model_mission *mi, vt_date t);
+double stats_rate_value(stats_rate r); /* 0 when null */
+bool stats_rate_is_null(stats_rate r);
+long stats_counts_get(const stats_counts *c, const char *key);
+long stats_years_get(const stats_years *y, int year);
+
+#endif

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Installs the Debian 12 / Raspberry Pi OS bookworm packages Vitrine needs,
+# and only those that are missing. Works as root or through sudo.
+#   toolchain/deps.sh            build + run dependencies
+#   toolchain/deps.sh --test     also what the tests need (Xvfb, xdotool, python3)
+#   toolchain/deps.sh --extra P  also package P (may repeat)
+set -eu
+
+pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+libcurl4-openssl-dev libcjson-dev fonts-inter fonts-dejavu-core ca-certificates"
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils clang libclang-rt-14-dev" ;;
+    --extra) shift; pkgs="$pkgs $1" ;;
+    *) echo "deps.sh: unknown option '$1'" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+missing=""
+for p in $pkgs; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$status" in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+    as_root="sudo"
+else
+    echo "deps.sh: missing packages:$missing; run as root or install sudo" >&2
+    exit 1
+fi
+echo "deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$as_root apt-get update -qq
+# shellcheck disable=SC2086
+$as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
