@@ -1,0 +1,48 @@
+/* feedstate: names and summaries of per-feed freshness. */
+#include "vitrine/feedstate.h"
+
+const char *feedstate_kind_name(feedstate_kind k)
+{
+    switch (k) {
+    case FEEDSTATE_MISSING: return "missing";
+    case FEEDSTATE_FRESH: return "fresh";
+    case FEEDSTATE_STALE: return "stale";
+    case FEEDSTATE_FAILING: return "failing";
+    case FEEDSTATE_OFFLINE: return "offline";
+    case FEEDSTATE_DEMO: return "demo";
+    }
+    return "?";
+}
+
+int64_t feedstate_oldest(const feedstate_set *s)
+{
+    int64_t oldest = 0;
+    for (int f = 0; f < FEED_COUNT; f++) {
+        const feedstate *fs = &s->feeds[f];
+        if (fs->kind != FEEDSTATE_MISSING && fs->data_time > 0 &&
+            (oldest == 0 || fs->data_time < oldest))
+            oldest = fs->data_time;
+    }
+    return oldest;
+}
+
+static int severity(feedstate_kind k)
+{
+    switch (k) {
+    case FEEDSTATE_DEMO: return 5;
+    case FEEDSTATE_FAILING: return 4;
+    case FEEDSTATE_STALE: return 3;
+    case FEEDSTATE_OFFLINE: return 2;
+    case FEEDSTATE_FRESH: return 1;
+    default: return 0;
+    }
+}
+
+feedstate_kind feedstate_worst(const feedstate_set *s)
+{
+    feedstate_kind worst = FEEDSTATE_MISSING;
+    for (int f = 0; f < FEED_COUNT; f++)
+        if (severity(s->feeds[f].kind) > severity(worst))
+            worst = s->feeds[f].kind;
+    return worst;
+}

@@ -1,0 +1,49 @@
+/* deck: the slides the kiosk cycles through, as the render layer provides
+ * them. Contract between the screens (render/slides layer, which implements
+ * it) and the kiosk runtime (which drives it). SDL-side: not part of the core.
+ *
+ * Content is rebuilt only in deck_update (new data, new date, new size) and
+ * kept as textures; deck_draw only copies textures, so a frame is cheap. */
+#ifndef VITRINE_DECK_H
+#define VITRINE_DECK_H
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/date.h"
+#include "vitrine/feedstate.h"
+#include "vitrine/model.h"
+#include "vitrine/stats.h"
+
+#define DECK_ERR_LEN 256
+
+typedef struct deck deck;
+
+/* Creates a deck drawing with r (borrowed; must outlive the deck). Fonts are
+ * found by the render layer. NULL with a reason in err on failure. */
+deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN]);
+void deck_free(deck *d); /* accepts NULL */
+
+/* Rebuilds slide content for this data, date and output size. m, s and fs are
+ * borrowed for the call only (the deck copies what it keeps). Returns false
+ * only on a hard failure (reason in err); the previous content then stays. */
+bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
+                 vt_date today, int width, int height, char err[DECK_ERR_LEN]);
+
+size_t deck_count(const deck *d);
+/* Stable slug, e.g. "products-by-phase" (for logs, playlists, file names). */
+const char *deck_slide_name(const deck *d, size_t i);
+/* French title shown on screen, e.g. "Produits par phase". */
+const char *deck_slide_title(const deck *d, size_t i);
+/* False when the slide has nothing to show with this data (skipped). */
+bool deck_slide_has_data(const deck *d, size_t i);
+
+/* Draws slide i at offset (x, y) of the current render target with the given
+ * opacity (255 = opaque); used for transitions. */
+void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha);
+/* Number of layout overflows found by the last deck_update (tests fail on
+ * any): text that could not fit even at minimum size after wrapping. */
+size_t deck_overflows(const deck *d);
+
+#endif

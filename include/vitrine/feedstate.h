@@ -1,0 +1,41 @@
+/* feedstate: how current each feed's data is, as the screens show it
+ * (footer date, stale / offline / demo badge). Filled by the feeds layer;
+ * plain data, copied by value between threads. */
+#ifndef VITRINE_FEEDSTATE_H
+#define VITRINE_FEEDSTATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "vitrine/model.h"
+
+#define FEEDSTATE_REASON_LEN 160
+
+typedef enum {
+    FEEDSTATE_MISSING = 0, /* no data at all (optional feed absent) */
+    FEEDSTATE_FRESH,       /* last refresh succeeded (or 304) */
+    FEEDSTATE_STALE,       /* cached data, refresh pending or overdue */
+    FEEDSTATE_FAILING,     /* cached data, refreshes failing since failing_since */
+    FEEDSTATE_OFFLINE,     /* --offline / --data: local files, no network */
+    FEEDSTATE_DEMO         /* bundled demo data stands in */
+} feedstate_kind;
+
+typedef struct {
+    feedstate_kind kind;
+    int64_t data_time;     /* unix seconds the data was fetched (or file mtime); 0 unknown */
+    int64_t failing_since; /* unix seconds of the first failure in a row; 0 none */
+    char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
+} feedstate;
+
+typedef struct {
+    feedstate feeds[FEED_COUNT];
+} feedstate_set;
+
+const char *feedstate_kind_name(feedstate_kind k); /* "fresh", "stale"... */
+/* The oldest data_time among feeds that have data; 0 when unknown. */
+int64_t feedstate_oldest(const feedstate_set *s);
+/* The worst kind among feeds that have data (demo > failing > stale >
+ * offline > fresh), for the one badge a slide shows. */
+feedstate_kind feedstate_worst(const feedstate_set *s);
+
+#endif
