@@ -130,12 +130,18 @@ parse_status local_parse(model *m, const cJSON *root, parse_result *res)
         jsonx_reject(res, "expected an object");
         return PARSE_REJECTED;
     }
+    /* A rejected document leaves the model as it was (parse.h): what the
+     * parsers below already wrote is rolled back; their arena copies are
+     * simply not referenced. */
+    const model_local before = m->local;
     parse_status st;
     if ((st = parse_market(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_market"), res)) ||
         (st = parse_budget(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_budget"), res)) ||
         (st = parse_team(m, cJSON_GetObjectItemCaseSensitive(root, "team"), res)) ||
-        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res)))
+        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res))) {
+        m->local = before;
         return st;
+    }
     m->local.loaded = true;
     res->records = m->local.n_poles + m->local.n_figures;
     return PARSE_OK;
