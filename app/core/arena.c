@@ -1,10 +1,30 @@
 /* arena: chained blocks; allocations are bumped from the newest block and
- * freed all at once. Big requests get a block of their own. */
+ * freed all at once. Big requests get a block of their own.
+ * Under AddressSanitizer the unused part of every block is poisoned and each
+ * allocation is followed by a poisoned red zone, so that a write past an
+ * array of the model is reported like a heap overflow, not silently spilled
+ * into the next string (the fuzz targets rely on it). */
 #include "vitrine/arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define ARENA_REDZONE 16 /* poisoned bytes after each allocation */
+#else
+#define ASAN_POISON_MEMORY_REGION(addr, size) ((void)(addr), (void)(size))
+#define ASAN_UNPOISON_MEMORY_REGION(addr, size) ((void)(addr), (void)(size))
+#define ARENA_REDZONE 0
+#endif
 
 #define ARENA_BLOCK_SIZE ((size_t)64 * 1024)
 #define ARENA_ALIGN 16
@@ -30,6 +50,7 @@ void arena_free(arena *a)
     block *b = a->head;
     while (b) {
         block *next = b->next;
+        ASAN_UNPOISON_MEMORY_REGION(b->data, b->cap);
         free(b);
         b = next;
     }
@@ -39,8 +60,10 @@ void arena_free(arena *a)
 static block *block_new(size_t cap)
 {
     block *b = calloc(1, sizeof(block) + cap);
-    if (b)
+    if (b) {
         b->cap = cap;
+        ASAN_POISON_MEMORY_REGION(b->data, cap);
+    }
     return b;
 }
 
@@ -48,7 +71,8 @@ void *arena_alloc(arena *a, size_t size)
 {
     if (!a || size > ARENA_MAX_ALLOC)
         return NULL;
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    const size_t asked = size;
+    size = (size + ARENA_REDZONE + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
         size = ARENA_ALIGN;
     block *b = a->head;
@@ -61,6 +85,7 @@ void *arena_alloc(arena *a, size_t size)
                 return NULL;
             a->reserved += size;
             big->used = size;
+            ASAN_UNPOISON_MEMORY_REGION(big->data, asked);
             if (b) {
                 big->next = b->next;
                 b->next = big;
@@ -78,6 +103,7 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
+    ASAN_UNPOISON_MEMORY_REGION(p, asked);
     return p; /* calloc'ed blocks: already zero */
 }
 

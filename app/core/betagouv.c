@@ -149,6 +149,9 @@ static bool parse_product(model *m, model_product *p, const cJSON *rec, bool *ba
 static parse_status parse_included(model *m, const cJSON *root)
 {
     const cJSON *inc = cJSON_GetObjectItemCaseSensitive(root, "included");
+    /* A refresh replaces the titles of the previous document. */
+    m->incubators = NULL;
+    m->n_incubators = 0;
     if (!cJSON_IsArray(inc))
         return PARSE_OK; /* optional: titles fall back to ids */
     size_t cap = (size_t)cJSON_GetArraySize(inc);
@@ -316,6 +319,7 @@ parse_status betagouv_parse_incubators(model *m, const cJSON *root, parse_result
     }
     const cJSON *list = cJSON_IsArray(data) ? data : root;
     size_t cap = (size_t)cJSON_GetArraySize(list), index = 0;
+    m->n_incubator_feed = 0; /* a refresh replaces the previous list */
     m->incubator_feed = cap ? arena_alloc(m->arena, cap * sizeof *m->incubator_feed) : NULL;
     if (cap && !m->incubator_feed)
         return NOMEM(res);

@@ -3,10 +3,32 @@
  * packaging error: the document is rejected with the key that is wrong. */
 #include "vitrine/local.h"
 
+#include <math.h>
+
 #include "vitrine/jsonx.h"
 #include "vitrine/text.h"
 
 #define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
+#define LOCAL_MAX_EUR 1e12 /* a budget line above a thousand billion euros is a typo */
+#define LOCAL_MAX_YEAR 9999
+
+/* A list of the file may be absent or null (empty); anything but an array is
+ * a packaging error, reported with its key. */
+static parse_status check_list(const cJSON *v, const char *key, parse_result *res)
+{
+    if (!v || cJSON_IsNull(v) || cJSON_IsArray(v))
+        return PARSE_OK;
+    jsonx_reject(res, "key \"%s\": expected an array", key);
+    return PARSE_REJECTED;
+}
+
+/* A whole number in [lo, hi]: what a year or an amount in euros must be
+ * before it is converted to an integer type. */
+static bool whole_in(const cJSON *v, double lo, double hi)
+{
+    return cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
+           v->valuedouble == floor(v->valuedouble) && v->valuedouble >= lo && v->valuedouble <= hi;
+}
 
 static const char *copy_field(model *m, const cJSON *obj, const char *key)
 {
@@ -33,6 +55,8 @@ static parse_status parse_market(model *m, const cJSON *o, parse_result *res)
     mk->scope = copy_field(m, o, "scope");
     mk->source = copy_field(m, o, "source");
     const cJSON *holders = cJSON_GetObjectItemCaseSensitive(o, "holders");
+    if (check_list(holders, "coaching_market.holders", res))
+        return PARSE_REJECTED;
     mk->holders = alloc_array(m, holders, sizeof *mk->holders, &mk->n_holders);
     const cJSON *it;
     cJSON_ArrayForEach(it, holders)
@@ -57,6 +81,8 @@ static parse_status parse_budget(model *m, const cJSON *o, parse_result *res)
     b->delegator = copy_field(m, o, "delegator");
     b->source = copy_field(m, o, "source");
     const cJSON *lines = cJSON_GetObjectItemCaseSensitive(o, "lines");
+    if (check_list(lines, "coaching_budget.lines", res))
+        return PARSE_REJECTED;
     b->lines = alloc_array(m, lines, sizeof *b->lines, &b->n_lines);
     const cJSON *it;
     cJSON_ArrayForEach(it, lines)
@@ -64,14 +90,18 @@ static parse_status parse_budget(model *m, const cJSON *o, parse_result *res)
         const cJSON *y = cJSON_GetObjectItemCaseSensitive(it, "year");
         const cJSON *ae = cJSON_GetObjectItemCaseSensitive(it, "ae_eur");
         const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "cp_eur");
-        if (!cJSON_IsNumber(y) || !cJSON_IsNumber(ae) || !cJSON_IsNumber(cp)) {
-            jsonx_reject(res, "key \"coaching_budget.lines\": year, ae_eur, cp_eur must be numbers");
+        if (!whole_in(y, 1, LOCAL_MAX_YEAR) || !whole_in(ae, 0, LOCAL_MAX_EUR) ||
+            !whole_in(cp, 0, LOCAL_MAX_EUR)) {
+            jsonx_reject(res,
+                         "key \"coaching_budget.lines\": year, ae_eur, cp_eur must be "
+                         "whole numbers (a year, euros up to %.0f)",
+                         LOCAL_MAX_EUR);
             return PARSE_REJECTED;
         }
         if (!b->lines)
             return NOMEM(res);
-        b->lines[b->n_lines++] = (model_budget_line){y->valueint, (long)ae->valuedouble,
-                                                     (long)cp->valuedouble};
+        b->lines[b->n_lines++] =
+            (model_budget_line){(int)y->valuedouble, (long)ae->valuedouble, (long)cp->valuedouble};
     }
     return PARSE_OK;
 }
@@ -86,10 +116,14 @@ static parse_status parse_team(model *m, const cJSON *arr, parse_result *res)
     const cJSON *it, *person;
     cJSON_ArrayForEach(it, arr)
     {
+        if (!m->local.poles)
+            return NOMEM(res);
         model_pole *pole = &m->local.poles[m->local.n_poles++];
         pole->name = copy_field(m, it, "pole");
         pole->mission = copy_field(m, it, "mission");
         const cJSON *people = cJSON_GetObjectItemCaseSensitive(it, "people");
+        if (check_list(people, "team.people", res))
+            return PARSE_REJECTED;
         pole->people = alloc_array(m, people, sizeof *pole->people, &pole->n_people);
         cJSON_ArrayForEach(person, people)
         {
@@ -113,13 +147,15 @@ static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
     const cJSON *it;
     cJSON_ArrayForEach(it, arr)
     {
+        if (!m->local.figures)
+            return NOMEM(res);
         const cJSON *year = cJSON_GetObjectItemCaseSensitive(it, "year");
         model_figure *f = &m->local.figures[m->local.n_figures++];
         f->group = copy_field(m, it, "group");
         f->value = copy_field(m, it, "value");
         f->label = copy_field(m, it, "label");
         f->source = copy_field(m, it, "source");
-        f->year = cJSON_IsNumber(year) ? year->valueint : 0;
+        f->year = whole_in(year, 1, LOCAL_MAX_YEAR) ? (int)year->valuedouble : 0;
     }
     return PARSE_OK;
 }
@@ -130,12 +166,18 @@ parse_status local_parse(model *m, const cJSON *root, parse_result *res)
         jsonx_reject(res, "expected an object");
         return PARSE_REJECTED;
     }
+    /* A rejected document leaves the model as it was (parse.h): what the
+     * parsers below already wrote is rolled back; their arena copies are
+     * simply not referenced. */
+    const model_local before = m->local;
     parse_status st;
     if ((st = parse_market(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_market"), res)) ||
         (st = parse_budget(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_budget"), res)) ||
         (st = parse_team(m, cJSON_GetObjectItemCaseSensitive(root, "team"), res)) ||
-        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res)))
+        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res))) {
+        m->local = before;
         return st;
+    }
     m->local.loaded = true;
     res->records = m->local.n_poles + m->local.n_figures;
     return PARSE_OK;

@@ -53,19 +53,23 @@ static bool active_at(const model_member *mb, vt_date t)
     return false;
 }
 
-static strmap *year_statuses(community_acc *acc, int year)
+/* Counts a newcomer under the year of their first mission. Past
+ * STATS_MAX_YEARS distinct years the newcomer is left out of new_by_year
+ * (as stats_years_add does), which only odd data reaches; false only on
+ * allocation failure. */
+static bool count_newcomer(community_acc *acc, int year, const char *status)
 {
     for (size_t i = 0; i < acc->n_years; i++)
         if (acc->years[i].year == year)
-            return acc->years[i].by_status;
+            return strmap_incr(acc->years[i].by_status, status);
     if (acc->n_years == STATS_MAX_YEARS)
-        return NULL;
+        return true;
     year_status_acc *y = &acc->years[acc->n_years];
     if (!(y->by_status = strmap_new()))
-        return NULL;
+        return false;
     y->year = year;
     acc->n_years++;
-    return y->by_status;
+    return strmap_incr(y->by_status, status);
 }
 
 static bool add_coached(const model *m, community_acc *acc, const char *const *ids, size_t n)
@@ -119,8 +123,7 @@ static bool count_member(const model *m, stats *s, community_acc *acc, const mod
     }
     if (!first)
         return true;
-    strmap *ys = year_statuses(acc, date_year(first->start));
-    if (!ys || !strmap_incr(ys, stats_or_unknown(first->status)))
+    if (!count_newcomer(acc, date_year(first->start), stats_or_unknown(first->status)))
         return false;
     if (first->start <= d - DAYS_12M) {
         acc->cohort++;

@@ -32,17 +32,30 @@ bool text_is_blank(const char *s)
     return true;
 }
 
-/* Copies n bytes of s into out, truncating on a UTF-8 boundary. */
+/* Number of bytes of the character at s: its lead byte and the continuation
+ * bytes that follow (at most 3), so that a copy never splits a character. */
+static size_t char_len(const char *s)
+{
+    size_t n = 1;
+    while (n < 4 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
+/* Copies n bytes of s into out (they may overlap: text_trim works in place),
+ * cutting before the character that does not fit. */
 static size_t copy_clipped(const char *s, size_t n, char *out, size_t outsz)
 {
     if (!outsz)
         return 0;
-    if (n >= outsz)
+    if (n >= outsz) {
         n = outsz - 1;
-    memcpy(out, s, n);
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memmove(out, s, n);
     out[n] = '\0';
-    text_utf8_clip(out, n + 1);
-    return strlen(out);
+    return n;
 }
 
 size_t text_trim(const char *s, char *out, size_t outsz)
@@ -66,6 +79,9 @@ size_t text_trim(const char *s, char *out, size_t outsz)
     }
     return copy_clipped(s, (size_t)(end - s), out, outsz);
 }
+
+/* Longest entity looked at, '&' to ';' included ("&#x10FFFF;", "&hellip;"). */
+#define ENTITY_MAX_LEN 12
 
 typedef struct {
     const char *name;
@@ -112,7 +128,8 @@ static size_t utf8_encode(uint32_t cp, char out[4])
 /* Decodes the entity at s ('&' ... ';'); returns its length, 0 if none. */
 static size_t entity_at(const char *s, uint32_t *cp)
 {
-    const char *semi = memchr(s, ';', 12);
+    /* strnlen: s may end (NUL) before ENTITY_MAX_LEN bytes. */
+    const char *semi = memchr(s, ';', strnlen(s, ENTITY_MAX_LEN));
     if (!semi || semi == s + 1)
         return 0;
     size_t len = (size_t)(semi - s) + 1;
@@ -146,22 +163,23 @@ size_t text_html_decode(const char *s, char *out, size_t outsz)
         s = "";
     while (*s) {
         char buf[4];
-        size_t n = 1, ent = 0;
+        size_t n = char_len(s), used;
         uint32_t cp = 0;
         const char *src = s;
-        if (*s == '&' && (ent = entity_at(s, &cp)) > 0) {
+        if (*s == '&' && (used = entity_at(s, &cp)) > 0) {
             n = utf8_encode(cp, buf);
             src = buf;
+        } else {
+            used = n;
         }
         if (o + n >= outsz)
-            break;
+            break; /* whole characters only */
         memcpy(out + o, src, n);
         o += n;
-        s += ent ? ent : 1;
+        s += used;
     }
     out[o] = '\0';
-    text_utf8_clip(out, o + 1);
-    return strlen(out);
+    return o;
 }
 
 void text_lower(char *s)
