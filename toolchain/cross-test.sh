@@ -25,5 +25,17 @@ cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/toolchain/$triplet.cmake" \
     -DCMAKE_BUILD_TYPE=Release -DVITRINE_SANITIZE=OFF -DVITRINE_WERROR=ON >/dev/null
 cmake --build "$build" -j"$jobs"
 file "$build/vitrine"
+# What a copied binary needs on the Pi: the Debian package of each shared
+# library it links (found through the target's multiarch libraries here).
+pkgs=""
+for so in $(readelf -d "$build/vitrine" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+    for dir in /usr/lib/$triplet /lib/$triplet; do
+        pkg=$(dpkg -S "$dir/$so" 2>/dev/null | sed -n '1s/:.*//p')
+        [ -n "$pkg" ] || continue # merged /usr: dpkg knows one of the two paths
+        case " $pkgs libc6 " in *" $pkg "*) ;; *) pkgs="$pkgs $pkg" ;; esac
+        break
+    done
+done
+echo "cross-test.sh: on the Pi, this binary needs: sudo apt install$pkgs fonts-inter fonts-dejavu-core ca-certificates"
 cd "$build"
 ctest --output-on-failure -j"$jobs" --timeout 600 -LE display
