@@ -22,8 +22,10 @@ if(NOT VITRINE_CROSS_PKG_CONFIG)
 endif()
 set(PKG_CONFIG_EXECUTABLE ${VITRINE_CROSS_PKG_CONFIG} CACHE FILEPATH "pkg-config of the target")
 
-# Headers and libraries of the target only; programs (cmake, python3) of the host.
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+# No sysroot: Debian's multiarch layout puts the target's libraries in
+# /usr/lib/<triplet>, where find_library and find_package look first
+# (CMAKE_LIBRARY_ARCHITECTURE comes from the compiler); programs (cmake,
+# python3) are the host's.
 
 # ctest runs every test target through qemu-user. The target's libc6 and
 # libraries are installed multiarch (/lib/ld-linux-*.so, /usr/lib/<triplet>),
