@@ -3,11 +3,14 @@
 hand-made fixtures and checks what a person gets: the figures worked out by
 hand, or one error line naming the missing file.
 
-Follows the convention of tests/CMakeLists.txt: the executable is
-$VITRINE_EXE, run through $VITRINE_EMULATOR (empty on a native build).
+Follows the convention of tests/CMakeLists.txt (vitrine_script_test): the
+first two arguments are the executable and the emulator command line (empty
+on a native build).
 
-  dump_stats.py figures DATA_DIR EXPECTED_JSON   exit 0, figures as expected
-  dump_stats.py missing DATA_DIR                 exit 2, one line naming the file
+  dump_stats.py EXE EMULATOR figures DATA_DIR EXPECTED_JSON
+      exit 0, the figures as expected
+  dump_stats.py EXE EMULATOR missing DATA_DIR
+      exit 2, one line naming the missing file
 """
 import json
 import os
@@ -23,9 +26,12 @@ EXIT_BAD_INPUT = 2
 FLOAT_TOLERANCE = 1e-9
 
 
+# The command that starts vitrine: [emulator..., exe], set by main().
+VITRINE_CMD = []
+
+
 def vitrine(*args):
-    cmd = shlex.split(os.environ.get("VITRINE_EMULATOR", ""))
-    cmd += [os.environ["VITRINE_EXE"], *args]
+    cmd = VITRINE_CMD + list(args)
     return subprocess.run(cmd, capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
 
 
@@ -90,10 +96,15 @@ def check_missing_feed(data_dir):
 
 
 def main(argv):
-    if len(argv) == 4 and argv[1] == "figures":
-        problems = check_figures(argv[2], argv[3])
-    elif len(argv) == 3 and argv[1] == "missing":
-        problems = check_missing_feed(argv[2])
+    if len(argv) < 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    exe, emulator, mode, args = argv[1], argv[2], argv[3], argv[4:]
+    VITRINE_CMD[:] = shlex.split(emulator) + [exe]
+    if mode == "figures" and len(args) == 2:
+        problems = check_figures(*args)
+    elif mode == "missing" and len(args) == 1:
+        problems = check_missing_feed(*args)
     else:
         print(__doc__, file=sys.stderr)
         return 2
