@@ -86,12 +86,15 @@ static bool add_coached(const model *m, community_acc *acc, const char *const *i
 static bool count_coach(const model *m, stats *s, community_acc *acc, const model_member *mb,
                         const model_mission *latest, vt_date d)
 {
-    char key[STATS_KEY_MAX], spelling[STATS_KEY_MAX], pair[2 * STATS_KEY_MAX + 2];
+    char key[STATS_KEY_MAX], raw[STATS_KEY_MAX], spelling[STATS_KEY_MAX];
+    char pair[2 * STATS_KEY_MAX + 2];
     s->coaching.active_coaches++;
     text_employer_key(latest->employer, key, sizeof key);
-    /* The spelling shown on screen: trimmed, without the leading '/'. */
-    text_trim(latest->employer, spelling, sizeof spelling);
-    const char *shown = spelling;
+    /* The spelling shown on screen: trimmed, without the leading '/'. Two
+     * buffers: text_trim copies with memcpy, so source and output must not
+     * overlap. */
+    text_trim(latest->employer, raw, sizeof raw);
+    const char *shown = raw;
     while (*shown == '/')
         shown++;
     text_trim(shown, spelling, sizeof spelling);
