@@ -53,6 +53,8 @@ static int dump_feeds(const cli_options *opt)
         fprintf(stderr, "vitrine: %s\n", err);
         return EXIT_BAD_INPUT;
     }
+    if (!opt->verbose) /* the summary lines below say it all */
+        log_set_level(LOG_WARN);
     char ferr[FEEDS_ERR_LEN];
     feeds *f = feeds_new(&cfg, opt->offline, ferr);
     model *m = NULL;

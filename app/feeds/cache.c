@@ -199,9 +199,10 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     }
     const char *nl = memchr(buf, '\n', n < CACHE_HEADER_MAX ? n : CACHE_HEADER_MAX);
     const char *why = "no metadata line";
-    if (nl &&
-        check_header(buf, (size_t)(nl - buf), nl + 1, n - (size_t)(nl + 1 - buf), meta, &why)) {
-        size_t body_len = n - (size_t)(nl + 1 - buf);
+    size_t body_len = nl ? n - (size_t)(nl + 1 - buf) : 0;
+    if (nl && body_len > max_bytes)
+        why = "larger than max_bytes";
+    else if (nl && check_header(buf, (size_t)(nl - buf), nl + 1, body_len, meta, &why)) {
         memmove(buf, nl + 1, body_len);
         buf[body_len] = '\0';
         *body = buf;

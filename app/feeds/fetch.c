@@ -193,6 +193,9 @@ static fetch_status transfer_failed(CURLcode rc, const body_buf *b, const char *
     if (b->too_big || rc == CURLE_FILESIZE_EXCEEDED)
         snprintf(out->error, FETCH_ERR_LEN, "body larger than max_bytes (%zu), transfer stopped",
                  max);
+    else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+        snprintf(out->error, FETCH_ERR_LEN, "refused (only http and https are allowed): %.160s",
+                 *errbuf ? errbuf : curl_easy_strerror(rc));
     else if (rc == CURLE_WRITE_ERROR)
         snprintf(out->error, FETCH_ERR_LEN, "out of memory receiving the body");
     else

@@ -48,10 +48,12 @@ static void record_failure(refresh_feed *r, int64_t now_s, const char *why)
     if (!r->failing_since)
         r->failing_since = now_s;
     snprintf(r->reason, sizeof r->reason, "%s", why);
+    /* Info, not warn: the screens show the state, and --dump-stats prints
+     * its own one-line summary per feed. */
     if (r->have_cache)
-        log_warn("feeds", "[%s] %s; keeping the cached copy", name_of(r), why);
+        log_info("feeds", "[%s] %s; keeping the cached copy", name_of(r), why);
     else
-        log_warn("feeds", "[%s] %s; no cached copy, the bundled demo data stands in", name_of(r),
+        log_info("feeds", "[%s] %s; no cached copy, the bundled demo data stands in", name_of(r),
                  why);
 }
 
