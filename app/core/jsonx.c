@@ -124,28 +124,27 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
     return true;
 }
 
-cJSON *jsonx_parse(const char *what, const char *buf, size_t len, parse_result *res)
+cJSON *jsonx_parse(const char *buf, size_t len, parse_result *res)
 {
     if (len > PARSE_MAX_BYTES) {
-        jsonx_reject(res, "%s: too large (%zu bytes, limit %zu)", what, len,
+        jsonx_reject(res, "too large (%zu bytes, limit %zu)", len,
                      (size_t)PARSE_MAX_BYTES);
         return NULL;
     }
     if (!buf || len == 0) {
-        jsonx_reject(res, "%s: empty document", what);
+        jsonx_reject(res, "empty document");
         return NULL;
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
     if (!root) {
         size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
-        jsonx_reject(res, "%s: not valid JSON (error near byte %zu of %zu)", what, at, len);
+        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", at, len);
         return NULL;
     }
     for (const char *p = end; p && p < buf + len; p++) {
         if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t' && *p != '\0') {
-            jsonx_reject(res, "%s: not valid JSON (trailing data at byte %zu)", what,
-                         (size_t)(p - buf));
+            jsonx_reject(res, "not valid JSON (trailing data at byte %zu)", (size_t)(p - buf));
             cJSON_Delete(root);
             return NULL;
         }

@@ -22,15 +22,15 @@ static feed_parser parser_of(feed_id feed)
     }
 }
 
-static parse_status run(model *m, const char *what, feed_parser fn, const char *buf,
-                        size_t len, parse_result *res)
+static parse_status run(model *m, feed_parser fn, const char *buf, size_t len,
+                        parse_result *res)
 {
     memset(res, 0, sizeof *res);
     if (!fn) {
         jsonx_reject(res, "unknown feed");
         return PARSE_REJECTED;
     }
-    cJSON *root = jsonx_parse(what, buf, len, res);
+    cJSON *root = jsonx_parse(buf, len, res);
     if (!root)
         return PARSE_REJECTED;
     res->error[0] = '\0';
@@ -47,7 +47,7 @@ parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len,
         jsonx_reject(res, "unknown feed");
         return PARSE_REJECTED;
     }
-    parse_status st = run(m, model_feed_name(feed), parser_of(feed), buf, len, res);
+    parse_status st = run(m, parser_of(feed), buf, len, res);
     if (st == PARSE_OK)
         m->loaded[feed] = true;
     return st;
@@ -72,5 +72,5 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
 
 parse_status parse_local(model *m, const char *buf, size_t len, parse_result *res)
 {
-    return run(m, "programme", local_parse, buf, len, res);
+    return run(m, local_parse, buf, len, res);
 }

@@ -138,13 +138,12 @@ typedef struct {
     long perennial, abandoned;
 } product_acc;
 
+/* metrics.md: the title comes from startups.json's "included" entry with the
+ * same id; with no match the title is the id. */
 static const char *incubator_title(const model *m, product_acc *acc, const char *id)
 {
     strmap_entry *e = strmap_find(acc->titles, id);
-    if (e)
-        return e->value >= 0 ? m->incubators[e->value].title
-                             : m->incubator_feed[-e->value - 1].title;
-    return id;
+    return e ? m->incubators[e->value].title : id;
 }
 
 static bool count_incubators(const model *m, product_acc *acc, const model_product *p,
@@ -237,14 +236,7 @@ static bool phase_rates(arena *a, const stats_counts *by_phase, const strmap *nu
 
 static bool index_titles(const model *m, product_acc *acc)
 {
-    /* Included titles win over incubators.json ones (negative indexes). */
-    for (size_t i = m->n_incubator_feed; i-- > 0;) {
-        strmap_entry *e = strmap_upsert(acc->titles, m->incubator_feed[i].id);
-        if (!e)
-            return false;
-        e->value = -(long)i - 1;
-    }
-    for (size_t i = m->n_incubators; i-- > 0;) {
+    for (size_t i = m->n_incubators; i-- > 0;) { /* first entry wins */
         strmap_entry *e = strmap_upsert(acc->titles, m->incubators[i].id);
         if (!e)
             return false;

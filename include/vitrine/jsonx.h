@@ -33,8 +33,7 @@ char *jsonx_copy_trimmed(arena *a, const char *s);
  * arena array; non-strings are ignored. false on allocation failure. */
 bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n);
 /* Parses len bytes (no NUL needed); NULL with a reason in res->error. */
-cJSON *jsonx_parse(const char *what, const char *buf, size_t len,
-                   parse_result *res);
+cJSON *jsonx_parse(const char *buf, size_t len, parse_result *res);
 /* Records a skipped record: counts it and keeps the first reason. */
 void jsonx_skip(parse_result *res, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -1,0 +1,172 @@
+/* Parsers: API shapes v2.5/v2.6/v2.7, defaults, skipped records, and hostile
+ * inputs (truncation, type confusion, deep nesting, huge strings, bad UTF-8).
+ * Every hostile case must give PARSE_OK or PARSE_REJECTED with a reason, and
+ * stay clean under ASan/UBSan. */
+#include <stdlib.h>
+
+#include "test.h"
+#include "vitrine/parse.h"
+#include "vitrine/stats.h"
+
+static parse_status parse_str(model *m, feed_id f, const char *json, parse_result *res)
+{
+    return parse_feed(m, f, json, strlen(json), res);
+}
+
+static void v26_prefixed_incubators(void)
+{
+    const char *json =
+        "{\"data\":[{\"id\":\"a\",\"attributes\":{\"name\":\"A\",\"phases\":[{\"name\":"
+        "\"construction\",\"start\":\"2020-01-01\"}]},\"relationships\":{\"incubator\":"
+        "{\"data\":{\"type\":\"incubator\",\"id\":\"/incubateurs/dinum\"}}}}],"
+        "\"included\":[{\"id\":\"/incubateurs/dinum\",\"type\":\"incubator\","
+        "\"attributes\":{\"title\":\"DINUM\"}}]}";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_STARTUPS, json, &res), PARSE_OK);
+    CHECK_INT(m->n_products, 1);
+    CHECK_INT(m->products[0].n_incubators, 1);
+    CHECK_STR(m->products[0].incubators[0], "dinum");
+    CHECK_STR(m->incubators[0].id, "dinum");
+    stats *s = stats_compute(m, date_parse("2021-01-01"));
+    CHECK_STR(s->products.by_incubator[0].id, "dinum");
+    CHECK_STR(s->products.by_incubator[0].title, "DINUM");
+    stats_free(s);
+    model_free(m);
+}
+
+static void v27_coincubated_and_defaults(void)
+{
+    /* No name: the id; no pitch: ""; no phases: the product does not exist. */
+    const char *json =
+        "{\"data\":[{\"id\":\"x\",\"attributes\":{}},{\"id\":\"y\",\"attributes\":{\"phases\":"
+        "[]},\"relationships\":{\"incubators\":{\"data\":[{\"id\":\"i1\"},{\"id\":\"i2\"},"
+        "{\"id\":\"i1\"}]},\"incubator\":{\"data\":{\"id\":\"i3\"}}}}]}";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_STARTUPS, json, &res), PARSE_OK);
+    CHECK_INT(res.records, 2);
+    CHECK_STR(m->products[0].name, "x");
+    CHECK_STR(m->products[0].pitch, "");
+    CHECK(m->products[0].repository == NULL);
+    CHECK_INT(m->products[1].n_incubators, 2); /* i1, i2; i3 only as fallback */
+    model_free(m);
+}
+
+static void rejects_whole_documents(void)
+{
+    const char *bad[] = {"", "   ", "not json", "{\"data\": [", "[]", "{\"data\": {}}",
+                         "{\"data\": []} trailing", "\"data\"", "null", "{\"data\":[1,2"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        model *m = model_new();
+        parse_result res;
+        CHECK_INT(parse_str(m, FEED_STARTUPS, bad[i], &res), PARSE_REJECTED);
+        CHECK(res.error[0] != '\0');
+        CHECK_INT(m->n_products, 0);
+        model_free(m);
+    }
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_AUTHORS, "{\"a\":1}", &res), PARSE_REJECTED);
+    CHECK(strstr(res.error, "array") != NULL);
+    CHECK_INT(parse_str(m, FEED_DEFIS, "12", &res), PARSE_REJECTED);
+    CHECK_INT(parse_str(m, FEED_PERSONNES, "\"x\"", &res), PARSE_REJECTED);
+    CHECK_INT(parse_str(m, FEED_INCUBATORS, "[]", &res), PARSE_REJECTED);
+    model_free(m);
+}
+
+static void skips_wrong_types(void)
+{
+    const char *json = "[{\"id\":1},{\"id\":\"a\",\"missions\":{}},{\"id\":\"b\",\"fullname\":"
+                       "[],\"missions\":[]},{\"id\":\"c\",\"missions\":[3]},{\"id\":\"ok\","
+                       "\"missions\":[{\"start\":7,\"end\":true,\"status\":\"admin\"}]},null]";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_AUTHORS, json, &res), PARSE_OK);
+    CHECK_INT(res.records, 1);
+    CHECK_INT(res.skipped, 5);
+    CHECK_STR(m->members[0].id, "ok");
+    CHECK_INT(m->members[0].missions[0].start, DATE_NONE); /* number: no date */
+    model_free(m);
+}
+
+static void validate_needs_a_record(void)
+{
+    parse_result res;
+    CHECK_INT(parse_validate(FEED_STARTUPS, "{\"data\":[]}", 11, &res), PARSE_REJECTED);
+    CHECK_INT(parse_validate(FEED_AUTHORS, "[1,2]", 5, &res), PARSE_REJECTED);
+    CHECK_INT(parse_validate(FEED_AUTHORS, "[{\"id\":\"a\"}]", 12, &res), PARSE_OK);
+}
+
+static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
+{
+    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+    char *buf = malloc(hl + ul * n + tl + 1);
+    memcpy(buf, head, hl);
+    for (size_t i = 0; i < n; i++)
+        memcpy(buf + hl + i * ul, unit, ul);
+    memcpy(buf + hl + ul * n, tail, tl + 1);
+    return buf;
+}
+
+static void hostile_inputs(void)
+{
+    /* Deep nesting beyond cJSON's limit: rejected, no stack overflow. */
+    char *deep = repeat("{\"data\":", "[", 100000, "");
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_STARTUPS, deep, &res), PARSE_REJECTED);
+    free(deep);
+    /* A 5 MB name: kept, capped. */
+    char *huge = repeat("{\"data\":[{\"id\":\"h\",\"attributes\":{\"name\":\"", "é", 2500000,
+                        "\"}}]}");
+    CHECK_INT(parse_str(m, FEED_STARTUPS, huge, &res), PARSE_OK);
+    CHECK(strlen(m->products[0].name) <= 4096);
+    free(huge);
+    /* Invalid UTF-8 and control characters are sanitised. */
+    const char bad_utf8[] = "[{\"id\":\"u\",\"fullname\":\"a\xff\xfe b\\u0001c\",\"missions\":[]}]";
+    model *m2 = model_new();
+    CHECK_INT(parse_str(m2, FEED_AUTHORS, bad_utf8, &res), PARSE_OK);
+    CHECK_STR(m2->members[0].fullname, "a\xEF\xBF\xBD\xEF\xBF\xBD b c");
+    /* A trailing NUL is tolerated; data after an embedded NUL is not. */
+    CHECK_INT(parse_feed(m2, FEED_AUTHORS, "[]\0", 3, &res), PARSE_OK);
+    CHECK_INT(parse_feed(m2, FEED_AUTHORS, "[]\0[]", 5, &res), PARSE_REJECTED);
+    model_free(m2);
+    model_free(m);
+}
+
+static void eig_shapes(void)
+{
+    model *m = model_new();
+    parse_result res;
+    const char *arr = "[{\"title\":\"T\",\"promotion\":3.0,\"year\":2019.5,\"eigs\":[\"a\",1,"
+                      "\" \"],\"mentors\":null},{\"promotion\":{}}]";
+    CHECK_INT(parse_str(m, FEED_DEFIS, arr, &res), PARSE_OK);
+    CHECK_INT(res.records, 1); /* the second has neither title nor name */
+    CHECK_STR(m->defis[0].promotion, "3");
+    CHECK_INT(m->defis[0].year, 0); /* not an integer */
+    CHECK_INT(m->defis[0].n_eigs, 1);
+    model_free(m);
+}
+
+static void local_programme(void)
+{
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_local(m, "{\"coaching_market\":[]}", 22, &res), PARSE_REJECTED);
+    CHECK(strstr(res.error, "coaching_market") != NULL);
+    model_free(m);
+}
+
+int main(void)
+{
+    RUN(v26_prefixed_incubators);
+    RUN(v27_coincubated_and_defaults);
+    RUN(rejects_whole_documents);
+    RUN(skips_wrong_types);
+    RUN(validate_needs_a_record);
+    RUN(hostile_inputs);
+    RUN(eig_shapes);
+    RUN(local_programme);
+    return test_report();
+}
