@@ -39,7 +39,7 @@ static size_t copy_clipped(const char *s, size_t n, char *out, size_t outsz)
         return 0;
     if (n >= outsz)
         n = outsz - 1;
-    memcpy(out, s, n);
+    memmove(out, s, n); /* out may be s itself (in-place trim) */
     out[n] = '\0';
     text_utf8_clip(out, n + 1);
     return strlen(out);
@@ -112,7 +112,7 @@ static size_t utf8_encode(uint32_t cp, char out[4])
 /* Decodes the entity at s ('&' ... ';'); returns its length, 0 if none. */
 static size_t entity_at(const char *s, uint32_t *cp)
 {
-    const char *semi = memchr(s, ';', 12);
+    const char *semi = memchr(s, ';', strnlen(s, 12)); /* never past the NUL */
     if (!semi || semi == s + 1)
         return 0;
     size_t len = (size_t)(semi - s) + 1;
