@@ -104,7 +104,7 @@ void config_defaults(config *c)
 
 static bool fail(char err[CONFIG_ERR_LEN], const char *origin, const char *key, const char *what)
 {
-    snprintf(err, CONFIG_ERR_LEN, "%.300s: %s: %s", origin, key, what);
+    snprintf(err, CONFIG_ERR_LEN, "%.300s: %.100s: %.100s", origin, key, what);
     return false;
 }
 

@@ -80,7 +80,7 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
     parse_result pr;
     parse_status ps = parse_validate(r->feed, res->body, res->len, &pr);
     if (ps != PARSE_OK) {
-        snprintf(why, whysz, "rejected body (%zu bytes): %s", res->len, pr.error);
+        snprintf(why, whysz, "rejected body (%zu bytes): %.110s", res->len, pr.error);
         return false;
     }
     if (!c) {
@@ -93,7 +93,7 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
     snprintf(meta.last_modified, sizeof meta.last_modified, "%s", res->last_modified);
     char err[CACHE_ERR_LEN];
     if (cache_store(c, name_of(r), res->body, res->len, &meta, err) != CACHE_OK) {
-        snprintf(why, whysz, "cache write failed: %s", err);
+        snprintf(why, whysz, "cache write failed: %.130s", err);
         return false;
     }
     meta.size = res->len;

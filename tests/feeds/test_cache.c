@@ -72,8 +72,11 @@ static void damaged_files_are_refused(void)
     const char body[] = "[{\"id\": \"x\"}]";
     CHECK_INT(cache_store(c, "authors", body, sizeof body - 1, &m, err), CACHE_OK);
     CHECK(cache_path(c, "authors", path, sizeof path));
-    size_t len;
+    size_t len = 0;
     char *whole = read_file(path, &len);
+    CHECK(whole && len > 3);
+    if (!whole || len <= 3)
+        return;
     char *got;
     size_t glen;
     cache_meta back;

@@ -45,7 +45,7 @@ static bool wait_take(feeds *f, model **m, feedstate_set *fs)
 
 static void copy_fixture(const char *name, const char *to)
 {
-    char cmd[1024];
+    char cmd[3 * CONFIG_PATH_LEN];
     snprintf(cmd, sizeof cmd, "cp %s/%s %s", FIXTURES, name, to);
     CHECK(system(cmd) == 0);
 }
