@@ -3,27 +3,19 @@
 #include <stdlib.h>
 
 #include "vitrine/cli.h"
+#include "vitrine/config.h"
 #include "vitrine/datadir.h"
+#include "vitrine/feeds.h"
 #include "vitrine/log.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
 
 enum { EXIT_BAD_INPUT = 2, EXIT_DEMO = 3 };
 
-static int dump_stats(const cli_options *opt)
+/* Prints the statistics of m as JSON; EXIT_SUCCESS or EXIT_FAILURE. */
+static int print_stats(const model *m, vt_date now)
 {
-    char err[DATADIR_ERR_LEN];
-    model *m = NULL;
-    if (!opt->data_dir) {
-        fprintf(stderr, "vitrine: --dump-stats needs --data DIR\n");
-        return EXIT_BAD_INPUT;
-    }
-    if (datadir_load(opt->data_dir, &m, err) != DATADIR_OK) {
-        fprintf(stderr, "vitrine: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
-    vt_date now = opt->now != DATE_NONE ? opt->now : date_today();
-    stats *s = stats_compute(m, now);
+    stats *s = stats_compute(m, now != DATE_NONE ? now : date_today());
     char *json = s ? statsjson_print(s) : NULL;
     int rc = EXIT_SUCCESS;
     if (json) {
@@ -35,8 +27,85 @@ static int dump_stats(const cli_options *opt)
     }
     free(json);
     stats_free(s);
+    return rc;
+}
+
+static int dump_data_dir(const cli_options *opt)
+{
+    char err[DATADIR_ERR_LEN];
+    model *m = NULL;
+    if (datadir_load(opt->data_dir, &m, err) != DATADIR_OK) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    int rc = print_stats(m, opt->now);
     model_free(m);
     return rc;
+}
+
+/* Refreshes every feed once (unless offline), then prints the statistics
+ * of the best data available, one stderr line per feed not refreshed. */
+static int dump_feeds(const cli_options *opt)
+{
+    config cfg;
+    char err[CONFIG_ERR_LEN];
+    if (config_load(opt->config, &cfg, err) != CONFIG_OK) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    if (!opt->verbose) /* the summary lines below say it all */
+        log_set_level(LOG_WARN);
+    char ferr[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(&cfg, opt->offline, ferr);
+    model *m = NULL;
+    feedstate_set fs;
+    if (f)
+        feeds_refresh_all(f);
+    if (!f || !feeds_load(f, &m, &fs, ferr)) {
+        fprintf(stderr, "vitrine: %s\n", ferr);
+        feeds_free(f);
+        return EXIT_FAILURE;
+    }
+    for (int i = 0; i < FEED_COUNT; i++) {
+        char line[FEEDS_LINE_LEN];
+        feeds_describe((feed_id)i, &fs.feeds[i], line);
+        if (*line)
+            fprintf(stderr, "vitrine: %s\n", line);
+    }
+    int rc = print_stats(m, opt->now);
+    model_free(m);
+    feeds_free(f);
+    if (rc == EXIT_SUCCESS && !feeds_all_real(&fs)) {
+        fprintf(stderr, "vitrine: no real data for every feed (demo data or nothing shown)\n");
+        rc = EXIT_DEMO;
+    }
+    return rc;
+}
+
+static int dump_stats(const cli_options *opt)
+{
+    return opt->data_dir ? dump_data_dir(opt) : dump_feeds(opt);
+}
+
+static int check_config(const cli_options *opt)
+{
+    config cfg;
+    char err[CONFIG_ERR_LEN];
+    if (config_load(opt->config, &cfg, err) != CONFIG_OK) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    char *json = config_to_json(&cfg);
+    if (!json) {
+        fprintf(stderr, "vitrine: out of memory\n");
+        return EXIT_FAILURE;
+    }
+    fprintf(stderr, "vitrine: configuration OK (%s)\n",
+            *cfg.source ? cfg.source : "built-in defaults: no configuration file found");
+    fputs(json, stdout);
+    fputc('\n', stdout);
+    free(json);
+    return EXIT_SUCCESS;
 }
 
 int main(int argc, char **argv)
@@ -50,14 +119,10 @@ int main(int argc, char **argv)
     if (opt.verbose)
         log_set_level(LOG_DEBUG);
     switch (opt.mode) {
-    case CLI_MODE_HELP:
-        fputs(cli_usage(), stdout);
-        return EXIT_SUCCESS;
-    case CLI_MODE_VERSION:
-        printf("vitrine %s\n", VITRINE_VERSION);
-        return EXIT_SUCCESS;
-    case CLI_MODE_DUMP_STATS:
-        return dump_stats(&opt);
+    case CLI_MODE_HELP: fputs(cli_usage(), stdout); return EXIT_SUCCESS;
+    case CLI_MODE_VERSION: printf("vitrine %s\n", VITRINE_VERSION); return EXIT_SUCCESS;
+    case CLI_MODE_DUMP_STATS: return dump_stats(&opt);
+    case CLI_MODE_CHECK_CONFIG: return check_config(&opt);
     default:
         fprintf(stderr, "vitrine: this mode is not available in this build\n");
         return EXIT_BAD_INPUT;

@@ -1,0 +1,306 @@
+/* cache: atomic one-file-per-feed storage of the last good bodies.
+ * Write order (why each step): temp file in the same directory (rename is
+ * only atomic within one file system), write header + body, fsync the file
+ * (data on disk before the name points at it), rename over the old file
+ * (the atomic switch), fsync the directory (the rename itself survives a
+ * power cut). Any failure unlinks the temp file and leaves the old copy. */
+#include "vitrine/cache.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vitrine/fileio.h"
+#include "vitrine/log.h"
+
+#define CACHE_SUFFIX ".cache"
+#define CACHE_TEMP_MARK ".cache.tmp-" /* ".<name>.cache.tmp-XXXXXX" */
+#define CACHE_FORMAT "vitrine-cache-1"
+#define CACHE_DIR_MODE 0755
+#define CACHE_PATH_LEN 1200
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+struct cache {
+    char dir[CACHE_PATH_LEN];
+};
+
+uint64_t cache_hash(const char *buf, size_t len)
+{
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)buf[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+const char *cache_status_name(cache_status st)
+{
+    switch (st) {
+    case CACHE_OK: return "ok";
+    case CACHE_ABSENT: return "absent";
+    case CACHE_CORRUPT: return "corrupt";
+    case CACHE_IO_ERROR: return "i/o error";
+    case CACHE_NOMEM: return "out of memory";
+    }
+    return "?";
+}
+
+/* mkdir -p: creates each missing component of path. */
+static bool make_dirs(const char *path)
+{
+    char buf[CACHE_PATH_LEN];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+        return false;
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, CACHE_DIR_MODE) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(buf, CACHE_DIR_MODE) == 0 || errno == EEXIST;
+}
+
+/* Removes ".<feed>.cache.tmp-*" files older than CACHE_STALE_TEMP_S: what a
+ * crash between mkstemp and rename leaves. Younger ones may belong to
+ * another running vitrine (e.g. --dump-stats next to the kiosk). */
+static void remove_stale_temps(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] != '.' || !strstr(e->d_name, CACHE_TEMP_MARK))
+            continue;
+        char path[CACHE_PATH_LEN + 256];
+        struct stat st;
+        if (!fileio_join(path, sizeof path, dir, e->d_name) || lstat(path, &st) != 0 ||
+            !S_ISREG(st.st_mode) || now - st.st_mtime < CACHE_STALE_TEMP_S)
+            continue;
+        if (unlink(path) == 0)
+            log_info("cache", "%s: removed a temporary file left by an interrupted write", path);
+    }
+    closedir(d);
+}
+
+cache *cache_open(const char *dir, char err[CACHE_ERR_LEN])
+{
+    if (!dir || !*dir || strlen(dir) >= CACHE_PATH_LEN) {
+        snprintf(err, CACHE_ERR_LEN, "cache: directory name empty or too long");
+        return NULL;
+    }
+    struct stat st;
+    if (!make_dirs(dir) || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+        access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %.400s: %s", dir, strerror(errno ? errno : ENOTDIR));
+        return NULL;
+    }
+    cache *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, CACHE_ERR_LEN, "cache: out of memory");
+        return NULL;
+    }
+    snprintf(c->dir, sizeof c->dir, "%s", dir);
+    remove_stale_temps(dir);
+    return c;
+}
+
+void cache_free(cache *c)
+{
+    free(c);
+}
+
+const char *cache_dir(const cache *c)
+{
+    return c->dir;
+}
+
+bool cache_path(const cache *c, const char *name, char *out, size_t outsz)
+{
+    char file[256];
+    if (snprintf(file, sizeof file, "%s" CACHE_SUFFIX, name) >= (int)sizeof file)
+        return false;
+    return fileio_join(out, outsz, c->dir, file);
+}
+
+static void copy_field(const cJSON *hdr, const char *key, char *out, size_t outsz)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(hdr, key);
+    snprintf(out, outsz, "%s",
+             cJSON_IsString(v) && strlen(v->valuestring) < outsz ? v->valuestring : "");
+}
+
+/* Parses the header line and checks it against the body that follows. */
+static bool check_header(const char *hdr_text, size_t hdr_len, const char *body, size_t len,
+                         cache_meta *meta, const char **why)
+{
+    cJSON *hdr = cJSON_ParseWithLength(hdr_text, hdr_len);
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(hdr, "format");
+    const cJSON *size = cJSON_GetObjectItemCaseSensitive(hdr, "size");
+    const cJSON *hash = cJSON_GetObjectItemCaseSensitive(hdr, "fnv1a64");
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(hdr, "fetched_at");
+    bool ok = false;
+    if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CACHE_FORMAT) != 0)
+        *why = "bad metadata line";
+    else if (!cJSON_IsNumber(size) || !cJSON_IsString(hash) || !cJSON_IsNumber(at))
+        *why = "incomplete metadata";
+    else if (size->valuedouble != (double)len)
+        *why = "size does not match the metadata (truncated?)";
+    else if (strtoull(hash->valuestring, NULL, 16) != cache_hash(body, len))
+        *why = "checksum does not match the metadata (corrupt)";
+    else
+        ok = true;
+    if (ok) {
+        memset(meta, 0, sizeof *meta);
+        copy_field(hdr, "url", meta->url, sizeof meta->url);
+        copy_field(hdr, "etag", meta->etag, sizeof meta->etag);
+        copy_field(hdr, "last_modified", meta->last_modified, sizeof meta->last_modified);
+        meta->fetched_at = (int64_t)at->valuedouble;
+        meta->size = len;
+        meta->hash = cache_hash(body, len);
+    }
+    cJSON_Delete(hdr);
+    return ok;
+}
+
+cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
+                        size_t *len, cache_meta *meta, char err[CACHE_ERR_LEN])
+{
+    *body = NULL;
+    *len = 0;
+    char path[CACHE_PATH_LEN + 256];
+    if (!cache_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    if (!fileio_exists(path)) {
+        snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path);
+        return CACHE_ABSENT;
+    }
+    char *buf;
+    size_t n;
+    char ferr[FILEIO_ERR_LEN];
+    if (!fileio_read(path, max_bytes + CACHE_HEADER_MAX, &buf, &n, ferr)) {
+        snprintf(err, CACHE_ERR_LEN, "%.400s", ferr);
+        return strstr(ferr, "too large") ? CACHE_CORRUPT : CACHE_IO_ERROR;
+    }
+    const char *nl = memchr(buf, '\n', n < CACHE_HEADER_MAX ? n : CACHE_HEADER_MAX);
+    const char *why = "no metadata line";
+    size_t body_len = nl ? n - (size_t)(nl + 1 - buf) : 0;
+    if (nl && body_len > max_bytes)
+        why = "larger than max_bytes";
+    else if (nl && check_header(buf, (size_t)(nl - buf), nl + 1, body_len, meta, &why)) {
+        memmove(buf, nl + 1, body_len);
+        buf[body_len] = '\0';
+        *body = buf;
+        *len = body_len;
+        return CACHE_OK;
+    }
+    free(buf);
+    snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path, why);
+    return CACHE_CORRUPT;
+}
+
+/* The metadata line, without the newline; malloc'ed. */
+static char *header_line(const cache_meta *meta, const char *body, size_t len)
+{
+    char hash[17];
+    snprintf(hash, sizeof hash, "%016" PRIx64, cache_hash(body, len));
+    cJSON *h = cJSON_CreateObject();
+    bool ok = h && cJSON_AddStringToObject(h, "format", CACHE_FORMAT) &&
+              cJSON_AddStringToObject(h, "url", meta->url) &&
+              cJSON_AddStringToObject(h, "etag", meta->etag) &&
+              cJSON_AddStringToObject(h, "last_modified", meta->last_modified) &&
+              cJSON_AddNumberToObject(h, "fetched_at", (double)meta->fetched_at) &&
+              cJSON_AddNumberToObject(h, "size", (double)len) &&
+              cJSON_AddStringToObject(h, "fnv1a64", hash);
+    char *line = ok ? cJSON_PrintUnformatted(h) : NULL;
+    cJSON_Delete(h);
+    return line;
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+static bool fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return false;
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+/* Writes, syncs and closes the temporary file; the failed step or NULL. */
+static const char *fill_temp(int fd, const char *line, const char *body, size_t len)
+{
+    const char *step = NULL;
+    if (!write_all(fd, line, strlen(line)) || !write_all(fd, "\n", 1) || !write_all(fd, body, len))
+        step = "write";
+    else if (fsync(fd) != 0)
+        step = "fsync";
+    int saved = errno;
+    if (close(fd) != 0 && !step)
+        return "close";
+    errno = saved;
+    return step;
+}
+
+cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
+                         const cache_meta *meta, char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256], tmp[CACHE_PATH_LEN + 256], tmpname[256];
+    snprintf(tmpname, sizeof tmpname, ".%.100s" CACHE_TEMP_MARK "XXXXXX", name);
+    if (!cache_path(c, name, path, sizeof path) || !fileio_join(tmp, sizeof tmp, c->dir, tmpname)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    char *line = header_line(meta, body, len);
+    if (!line || strlen(line) + 1 > CACHE_HEADER_MAX) {
+        snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path,
+                 line ? "metadata too long" : "out of memory");
+        free(line);
+        return line ? CACHE_IO_ERROR : CACHE_NOMEM;
+    }
+    int fd = mkstemp(tmp);
+    const char *step = fd < 0 ? "create temporary file" : fill_temp(fd, line, body, len);
+    if (!step && rename(tmp, path) != 0)
+        step = "rename";
+    int saved = errno;
+    free(line);
+    if (step) {
+        if (fd >= 0)
+            unlink(tmp);
+        snprintf(err, CACHE_ERR_LEN, "%.400s: %s failed: %s (previous copy kept)", path, step,
+                 strerror(saved));
+        return CACHE_IO_ERROR;
+    }
+    if (!fsync_dir(c->dir)) /* the new copy is in place; only durability is at risk */
+        log_warn("cache", "%s: fsync of the directory failed: %s", c->dir, strerror(errno));
+    return CACHE_OK;
+}

@@ -1,0 +1,328 @@
+/* feeds: the fetch thread, its schedule and the mailbox to the main
+ * thread. The thread owns the refresh states, the cache and the fetcher once
+ * started; the main thread only touches the mailbox (under the lock, never
+ * held during a fetch or a parse). */
+#include "vitrine/feeds.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vitrine/cache.h"
+#include "vitrine/fetch.h"
+#include "vitrine/log.h"
+#include "vitrine/refresh.h"
+#include "vitrine/snapshot.h"
+
+#define NS_PER_MS 1000000L
+#define MS_PER_S 1000L
+
+struct feeds {
+    config cfg;
+    bool offline;
+    cache *cache; /* NULL when the cache dir is unusable */
+    fetch *fetch;
+    refresh_feed feeds[FEED_COUNT];
+    snapshot_origin shown; /* what the last snapshot carried */
+    uint64_t rng;
+    atomic_bool cancel;
+
+    pthread_t thread;
+    bool running;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    bool stop, refresh_now;    /* under lock */
+    bool mail_ready;           /* under lock */
+    model *mail_model;         /* under lock; NULL: states only */
+    feedstate_set mail_states; /* under lock */
+    feeds_notify_fn notify;
+    void *userdata;
+};
+
+static int64_t monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * MS_PER_S + ts.tv_nsec / NS_PER_MS;
+}
+
+/* xorshift64*: jitter only, so screens of a fleet drift apart. */
+static double next_uniform(feeds *f)
+{
+    f->rng ^= f->rng >> 12;
+    f->rng ^= f->rng << 25;
+    f->rng ^= f->rng >> 27;
+    return (double)((f->rng * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
+}
+
+static bool init_sync(feeds *f, char err[FEEDS_ERR_LEN])
+{
+    pthread_condattr_t attr;
+    if (pthread_condattr_init(&attr) != 0)
+        return false;
+    bool ok = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) == 0 &&
+              pthread_cond_init(&f->wake, &attr) == 0;
+    pthread_condattr_destroy(&attr);
+    if (!ok || pthread_mutex_init(&f->lock, NULL) != 0) {
+        if (ok)
+            pthread_cond_destroy(&f->wake);
+        snprintf(err, FEEDS_ERR_LEN, "feeds: cannot create thread primitives");
+        return false;
+    }
+    return true;
+}
+
+feeds *feeds_new(const config *cfg, bool offline, char err[FEEDS_ERR_LEN])
+{
+    feeds *f = calloc(1, sizeof *f);
+    if (!f) {
+        snprintf(err, FEEDS_ERR_LEN, "feeds: out of memory");
+        return NULL;
+    }
+    f->cfg = *cfg;
+    f->offline = offline;
+    atomic_init(&f->cancel, false);
+    char ferr[FETCH_ERR_LEN];
+    if (!init_sync(f, err)) {
+        free(f);
+        return NULL;
+    }
+    if (!(f->fetch = fetch_new(&f->cancel, ferr))) {
+        snprintf(err, FEEDS_ERR_LEN, "%s", ferr);
+        feeds_free(f);
+        return NULL;
+    }
+    char cerr[CACHE_ERR_LEN];
+    if (!(f->cache = cache_open(f->cfg.cache_dir, cerr)))
+        log_error("feeds", "%s: new data cannot be kept; cached copies unavailable", cerr);
+    f->rng = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)f;
+    if (!f->rng)
+        f->rng = 1;
+    for (int i = 0; i < FEED_COUNT; i++)
+        refresh_init(&f->feeds[i], (feed_id)i, &f->cfg.feeds[i], f->cache);
+    return f;
+}
+
+static void stop_thread(feeds *f)
+{
+    if (!f->running)
+        return;
+    pthread_mutex_lock(&f->lock);
+    f->stop = true;
+    atomic_store(&f->cancel, true);
+    pthread_cond_signal(&f->wake);
+    pthread_mutex_unlock(&f->lock);
+    pthread_join(f->thread, NULL);
+    f->running = false;
+}
+
+void feeds_free(feeds *f)
+{
+    if (!f)
+        return;
+    stop_thread(f);
+    model_free(f->mail_model);
+    fetch_free(f->fetch);
+    cache_free(f->cache);
+    pthread_cond_destroy(&f->wake);
+    pthread_mutex_destroy(&f->lock);
+    free(f);
+}
+
+static void current_states(const feeds *f, feedstate_set *fs)
+{
+    for (int i = 0; i < FEED_COUNT; i++)
+        fs->feeds[i] =
+            refresh_state(&f->feeds[i], f->offline, f->shown.demo[i], f->shown.loaded[i]);
+}
+
+bool feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN])
+{
+    char serr[SNAPSHOT_ERR_LEN];
+    if (!snapshot_build(f->feeds, f->cache, m, &f->shown, serr)) {
+        snprintf(err, FEEDS_ERR_LEN, "%s", serr);
+        return false;
+    }
+    current_states(f, fs);
+    return true;
+}
+
+void feeds_refresh_all(feeds *f)
+{
+    int64_t now = (int64_t)time(NULL);
+    for (int i = 0; i < FEED_COUNT; i++) {
+        bool changed;
+        if (refresh_fetchable(&f->feeds[i], f->offline))
+            refresh_run(&f->feeds[i], f->fetch, f->cache, now, &changed);
+    }
+}
+
+/* Runs the due refreshes; publishes a snapshot when something changed. */
+static void refresh_due(feeds *f, int64_t now_ms)
+{
+    bool data_changed = false, state_changed = false;
+    for (int i = 0; i < FEED_COUNT && !atomic_load(&f->cancel); i++) {
+        refresh_feed *r = &f->feeds[i];
+        if (!refresh_fetchable(r, f->offline) || r->due_ms > now_ms)
+            continue;
+        bool changed = false;
+        state_changed |= refresh_run(r, f->fetch, f->cache, (int64_t)time(NULL), &changed);
+        data_changed |= changed;
+        refresh_schedule(r, monotonic_ms(), next_uniform(f));
+    }
+    if (!data_changed && !state_changed)
+        return;
+    model *m = NULL;
+    char err[SNAPSHOT_ERR_LEN];
+    if (data_changed && !snapshot_build(f->feeds, f->cache, &m, &f->shown, err)) {
+        log_error("feeds", "%s; the screens keep the previous data", err);
+        m = NULL;
+    }
+    feedstate_set fs;
+    current_states(f, &fs);
+    pthread_mutex_lock(&f->lock);
+    if (m) { /* a newer model replaces one not taken yet */
+        model_free(f->mail_model);
+        f->mail_model = m;
+    }
+    f->mail_states = fs;
+    f->mail_ready = true;
+    pthread_mutex_unlock(&f->lock);
+    if (f->notify)
+        f->notify(f->userdata);
+}
+
+/* Earliest due time among fetched feeds; INT64_MAX when none. */
+static int64_t next_due(const feeds *f)
+{
+    int64_t due = INT64_MAX;
+    for (int i = 0; i < FEED_COUNT; i++)
+        if (refresh_fetchable(&f->feeds[i], f->offline) && f->feeds[i].due_ms < due)
+            due = f->feeds[i].due_ms;
+    return due;
+}
+
+static void wait_until(feeds *f, int64_t due_ms)
+{
+    if (due_ms == INT64_MAX) {
+        pthread_cond_wait(&f->wake, &f->lock);
+        return;
+    }
+    struct timespec ts = {.tv_sec = (time_t)(due_ms / MS_PER_S),
+                          .tv_nsec = (long)(due_ms % MS_PER_S) * NS_PER_MS};
+    pthread_cond_timedwait(&f->wake, &f->lock, &ts);
+}
+
+static void *thread_main(void *arg)
+{
+    feeds *f = arg;
+    pthread_mutex_lock(&f->lock);
+    while (!f->stop) {
+        int64_t now = monotonic_ms();
+        if (f->refresh_now) {
+            f->refresh_now = false;
+            for (int i = 0; i < FEED_COUNT; i++)
+                f->feeds[i].due_ms = now;
+        }
+        int64_t due = next_due(f);
+        if (due > now) {
+            wait_until(f, due);
+            continue;
+        }
+        pthread_mutex_unlock(&f->lock);
+        refresh_due(f, now);
+        pthread_mutex_lock(&f->lock);
+    }
+    pthread_mutex_unlock(&f->lock);
+    return NULL;
+}
+
+bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN])
+{
+    if (f->running) {
+        snprintf(err, FEEDS_ERR_LEN, "feeds: already started");
+        return false;
+    }
+    f->notify = notify;
+    f->userdata = userdata;
+    int64_t now = monotonic_ms();
+    for (int i = 0; i < FEED_COUNT; i++) /* spread a fleet's start-up requests */
+        f->feeds[i].due_ms = now + (int64_t)(next_uniform(f) * REFRESH_START_JITTER_MS);
+    if (pthread_create(&f->thread, NULL, thread_main, f) != 0) {
+        snprintf(err, FEEDS_ERR_LEN, "feeds: cannot start the fetch thread");
+        return false;
+    }
+    f->running = true;
+    return true;
+}
+
+bool feeds_take(feeds *f, model **m, feedstate_set *fs)
+{
+    pthread_mutex_lock(&f->lock);
+    bool ready = f->mail_ready;
+    if (ready) {
+        *m = f->mail_model;
+        *fs = f->mail_states;
+        f->mail_model = NULL;
+        f->mail_ready = false;
+    }
+    pthread_mutex_unlock(&f->lock);
+    return ready;
+}
+
+void feeds_refresh_now(feeds *f)
+{
+    pthread_mutex_lock(&f->lock);
+    f->refresh_now = true;
+    pthread_cond_signal(&f->wake);
+    pthread_mutex_unlock(&f->lock);
+}
+
+bool feeds_all_real(const feedstate_set *fs)
+{
+    for (int i = 0; i < FEED_COUNT; i++) {
+        feedstate_kind k = fs->feeds[i].kind;
+        if (k == FEEDSTATE_DEMO || (k == FEEDSTATE_MISSING && model_feed_required((feed_id)i)))
+            return false;
+    }
+    return true;
+}
+
+static void format_time(int64_t t, char *out, size_t outsz)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !gmtime_r(&tt, &tm) || !strftime(out, outsz, "%Y-%m-%d %H:%M UTC", &tm))
+        snprintf(out, outsz, "unknown date");
+}
+
+void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
+{
+    char when[64];
+    format_time(st->data_time, when, sizeof when);
+    const char *name = model_feed_name(feed);
+    switch (st->kind) {
+    case FEEDSTATE_FRESH: out[0] = '\0'; break;
+    case FEEDSTATE_STALE:
+        snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed yet; cached copy of %s", name, when);
+        break;
+    case FEEDSTATE_FAILING:
+        snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed (%s); cached copy of %s", name,
+                 st->reason, when);
+        break;
+    case FEEDSTATE_OFFLINE:
+        snprintf(out, FEEDS_LINE_LEN, "[%s] offline; cached copy of %s", name, when);
+        break;
+    case FEEDSTATE_DEMO:
+        snprintf(out, FEEDS_LINE_LEN, "[%s] demo data used (%s)", name, st->reason);
+        break;
+    case FEEDSTATE_MISSING:
+        snprintf(out, FEEDS_LINE_LEN, "[%s] no data (%s)", name,
+                 *st->reason ? st->reason : "no cached copy and no bundled copy");
+        break;
+    }
+}

@@ -1,0 +1,85 @@
+/* snapshot: cached bytes (or demo bytes) -> one model for every feed. */
+#include "vitrine/snapshot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vitrine/assets.h"
+#include "vitrine/datadir.h"
+#include "vitrine/log.h"
+#include "vitrine/parse.h"
+
+#define DEMO_PREFIX "demo/"
+
+/* Parses the cached copy into m; false when it is missing or unusable. */
+static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
+{
+    if (!c || !r->have_cache)
+        return false;
+    char *body;
+    size_t len;
+    char err[CACHE_ERR_LEN];
+    const char *name = model_feed_name(r->feed);
+    if (cache_load(c, name, (size_t)r->cfg->max_bytes, &body, &len, &r->meta, err) != CACHE_OK) {
+        refresh_drop_cache(r, err);
+        return false;
+    }
+    parse_result res;
+    parse_status st = parse_feed(m, r->feed, body, len, &res);
+    free(body);
+    if (st == PARSE_NOMEM) {
+        *nomem = true;
+        return false;
+    }
+    if (st != PARSE_OK) {
+        refresh_drop_cache(r, res.error);
+        return false;
+    }
+    if (res.skipped)
+        log_warn("feeds", "[%s] skipped %zu record(s) with wrong types, kept %zu (first: %s)", name,
+                 res.skipped, res.records, res.error);
+    return true;
+}
+
+static bool load_demo(feed_id feed, model *m, bool *nomem)
+{
+    char path[128];
+    snprintf(path, sizeof path, DEMO_PREFIX "%s", model_feed_relpath(feed));
+    const assets_file *a = assets_find(path);
+    if (!a)
+        return false;
+    parse_result res;
+    parse_status st = parse_feed(m, feed, (const char *)a->data, a->size, &res);
+    if (st == PARSE_NOMEM)
+        *nomem = true;
+    else if (st != PARSE_OK)
+        log_error("feeds", "assets/%s: bundled demo data rejected: %s", path, res.error);
+    return st == PARSE_OK;
+}
+
+bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
+                    snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN])
+{
+    *out = NULL;
+    model *m = model_new();
+    bool nomem = !m;
+    for (int f = 0; !nomem && f < FEED_COUNT; f++) {
+        bool cached = load_cached(&feeds[f], c, m, &nomem);
+        bool demo = !cached && !nomem && load_demo((feed_id)f, m, &nomem);
+        m->demo[f] = origin->demo[f] = demo;
+        origin->loaded[f] = cached || demo;
+    }
+    if (nomem) {
+        snprintf(err, SNAPSHOT_ERR_LEN, "snapshot: out of memory");
+        model_free(m);
+        return false;
+    }
+    char derr[DATADIR_ERR_LEN];
+    if (datadir_load_local(m, derr) != DATADIR_OK) {
+        snprintf(err, SNAPSHOT_ERR_LEN, "snapshot: %.480s", derr);
+        model_free(m);
+        return false;
+    }
+    *out = m;
+    return true;
+}

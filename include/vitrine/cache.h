@@ -1,0 +1,65 @@
+/* cache: the last good copy of each feed on disk, one file per feed
+ * ("<dir>/<feed>.cache"). The file starts with one line of JSON metadata
+ * (url, etag, last_modified, fetched_at, size, FNV-1a hash of the body)
+ * followed by the body bytes exactly as fetched.
+ *
+ * Keeping metadata and body in one file means one rename commits both: a
+ * store writes a temporary file in the same directory, fsyncs it, renames it
+ * over the old file and fsyncs the directory, so a power cut at any instant
+ * leaves the old or the new copy, never a mix, and the metadata always
+ * describes the body next to it. A load checks the size and hash, so a
+ * truncated or corrupt file is reported (CACHE_CORRUPT) and never used.
+ * Plain C and POSIX: no curl, no SDL. One cache value per thread. */
+#ifndef VITRINE_CACHE_H
+#define VITRINE_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CACHE_ERR_LEN 512
+#define CACHE_URL_LEN 1024
+#define CACHE_VALIDATOR_LEN 256 /* longer ETag / Last-Modified are not kept */
+#define CACHE_HEADER_MAX 4096   /* bytes of the metadata line, newline included */
+#define CACHE_STALE_TEMP_S 3600 /* temp files older than this are crash leftovers */
+
+typedef struct {
+    char url[CACHE_URL_LEN];
+    char etag[CACHE_VALIDATOR_LEN];          /* "" when the server sent none */
+    char last_modified[CACHE_VALIDATOR_LEN]; /* "" when the server sent none */
+    int64_t fetched_at;                      /* unix seconds the body was downloaded */
+    size_t size;                             /* body bytes (filled by load and store) */
+    uint64_t hash;                           /* FNV-1a 64 of the body (idem) */
+} cache_meta;
+
+typedef enum {
+    CACHE_OK = 0,
+    CACHE_ABSENT,   /* no cached copy */
+    CACHE_CORRUPT,  /* a file exists but is truncated, corrupt or too large */
+    CACHE_IO_ERROR, /* the directory or the file could not be written/read */
+    CACHE_NOMEM
+} cache_status;
+
+typedef struct cache cache;
+
+/* Creates dir (and its parents) when missing and removes temporary files
+ * left by a crash. NULL with a reason in err when the directory is unusable. */
+cache *cache_open(const char *dir, char err[CACHE_ERR_LEN]);
+void cache_free(cache *c); /* accepts NULL */
+const char *cache_dir(const cache *c);
+
+/* Loads feed name's copy. On CACHE_OK *body is malloc'ed (NUL-terminated,
+ * caller frees) and meta is filled; otherwise *body is NULL and err says why
+ * (naming the file). Bodies over max_bytes are CACHE_CORRUPT. */
+cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
+                        size_t *len, cache_meta *meta, char err[CACHE_ERR_LEN]);
+/* Atomically replaces feed name's copy with body and meta (its size and
+ * hash are computed here). On failure the previous copy is untouched. */
+cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
+                         const cache_meta *meta, char err[CACHE_ERR_LEN]);
+/* Path of feed name's file into out; false when out is too small. */
+bool cache_path(const cache *c, const char *name, char *out, size_t outsz);
+uint64_t cache_hash(const char *buf, size_t len);
+const char *cache_status_name(cache_status st);
+
+#endif

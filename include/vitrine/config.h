@@ -1,0 +1,82 @@
+/* config: the kiosk's configuration file (JSON, read with cJSON), with
+ * built-in defaults for every key. Plain C: no curl, no SDL.
+ *
+ * Search order when no --config FILE is given: ./vitrine.json,
+ * $XDG_CONFIG_HOME/vitrine/vitrine.json (default ~/.config/...),
+ * /etc/vitrine/vitrine.json, then the built-in defaults.
+ *
+ * Keys (all optional): "cache_dir" and "feeds": {"startups": {...},
+ * "authors", "incubators", "defis", "personnes"}, each feed with "url",
+ * "refresh_interval_s", "connect_timeout_s", "timeout_s",
+ * "low_speed_limit_bps", "low_speed_time_s", "max_bytes", "retry_min_s",
+ * "retry_max_s". Unknown keys are logged as warnings; a key of the wrong
+ * type or out of range is an error naming the key. Relative paths (cache_dir,
+ * local feed urls) are relative to the config file's directory. */
+#ifndef VITRINE_CONFIG_H
+#define VITRINE_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/model.h"
+
+#define CONFIG_ERR_LEN 512
+#define CONFIG_PATH_LEN 1024               /* paths and urls, NUL included */
+#define CONFIG_MAX_BYTES ((size_t)1 << 20) /* a larger config file is refused */
+
+/* Built-in defaults (README "Configuration" lists them too). */
+#define CONFIG_DEFAULT_BETAGOUV_API "https://beta.gouv.fr/api/v2.7/"
+#define CONFIG_DEFAULT_REFRESH_S 900.0
+#define CONFIG_DEFAULT_CONNECT_TIMEOUT_S 10.0
+#define CONFIG_DEFAULT_TIMEOUT_S 120.0
+#define CONFIG_DEFAULT_LOW_SPEED_BPS 100L
+#define CONFIG_DEFAULT_LOW_SPEED_TIME_S 30L
+#define CONFIG_DEFAULT_MAX_BYTES ((long)32 << 20)
+#define CONFIG_DEFAULT_RETRY_MIN_S 30.0
+#define CONFIG_DEFAULT_RETRY_MAX_S 3600.0
+
+typedef enum {
+    CONFIG_URL_BUNDLED = 0, /* "": the copy embedded in the binary (demo data) */
+    CONFIG_URL_HTTP,        /* http:// or https:// */
+    CONFIG_URL_FILE         /* a local path (made absolute) */
+} config_url_kind;
+
+typedef struct {
+    char url[CONFIG_PATH_LEN];
+    config_url_kind url_kind;
+    long refresh_interval_ms;
+    long connect_timeout_ms;
+    long timeout_ms;
+    long low_speed_limit_bps; /* abort below this many bytes/s ... */
+    long low_speed_time_s;    /* ... sustained for this long */
+    long max_bytes;           /* the transfer stops beyond this body size */
+    long retry_min_ms;        /* first back-off delay after a failure */
+    long retry_max_ms;        /* back-off cap */
+} config_feed;
+
+typedef struct {
+    char source[CONFIG_PATH_LEN]; /* the file read; "" for built-in defaults */
+    char cache_dir[CONFIG_PATH_LEN];
+    config_feed feeds[FEED_COUNT];
+} config;
+
+typedef enum { CONFIG_OK = 0, CONFIG_INVALID, CONFIG_NOMEM } config_status;
+
+/* Built-in defaults; the cache dir comes from the environment:
+ * $CACHE_DIRECTORY (systemd, first entry), else $XDG_CACHE_HOME/vitrine,
+ * else $HOME/.cache/vitrine, else /var/cache/vitrine. */
+void config_defaults(config *c);
+/* Parses len bytes of JSON over the defaults. origin names the document in
+ * messages; base_dir resolves relative paths (NULL: current directory). On
+ * error err holds one line naming origin and the key. */
+config_status config_parse(const char *json, size_t len, const char *origin, const char *base_dir,
+                           config *c, char err[CONFIG_ERR_LEN]);
+/* Reads path (NULL: the search order above) into c. An explicit path that
+ * cannot be read is an error; with no file found, c holds the defaults. */
+config_status config_load(const char *path, config *c, char err[CONFIG_ERR_LEN]);
+/* The effective configuration as a JSON document that config_parse accepts
+ * (malloc'ed, caller frees); NULL on allocation failure. */
+char *config_to_json(const config *c);
+const char *config_url_kind_name(config_url_kind k);
+
+#endif

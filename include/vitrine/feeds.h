@@ -1,0 +1,58 @@
+/* feeds: live data for the screens. Owns the cache, the fetcher and a
+ * background thread; hands the main thread complete snapshots. SDL-free.
+ *
+ * Contract:
+ * - feeds_new reads each feed's cached copy metadata (no network).
+ * - feeds_load builds a snapshot synchronously from the cache (or the
+ *   bundled demo data for feeds without a usable copy): the instant start-up
+ *   path, and the final step of --dump-stats.
+ * - feeds_refresh_all fetches every fetchable feed once, synchronously (for
+ *   --dump-stats). Never with the thread running.
+ * - feeds_start runs the fetch thread. Whenever data or a feed's state
+ *   changes it stores a snapshot in a one-slot mailbox (a newer one replaces
+ *   an untaken one) and calls notify(userdata) from the fetch thread, with no
+ *   lock held: notify must be thread-safe and quick (e.g. SDL_PushEvent).
+ * - feeds_take never waits on the network or the disk: it moves the
+ *   mailbox's content to the caller. *m is a new model the caller owns (free
+ *   with model_free), or NULL when only the feed states changed.
+ * - feeds_refresh_now wakes the thread to refresh every feed at once (R key,
+ *   SIGUSR1; it only sets a flag, so it is safe from any thread).
+ * - feeds_free stops the thread (a transfer in progress is aborted) and
+ *   frees everything, including an untaken snapshot.
+ * - offline: http(s) feeds are never fetched (no connection is opened);
+ *   local-path feeds are still read. */
+#ifndef VITRINE_FEEDS_H
+#define VITRINE_FEEDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/config.h"
+#include "vitrine/feedstate.h"
+#include "vitrine/model.h"
+
+#define FEEDS_ERR_LEN 512
+#define FEEDS_LINE_LEN 400
+
+typedef struct feeds feeds;
+typedef void (*feeds_notify_fn)(void *userdata);
+
+/* cfg is copied. NULL with err set on allocation failure or when curl
+ * cannot start; an unusable cache directory is logged, not fatal. */
+feeds *feeds_new(const config *cfg, bool offline, char err[FEEDS_ERR_LEN]);
+void feeds_free(feeds *f); /* accepts NULL */
+
+bool feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN]);
+void feeds_refresh_all(feeds *f);
+bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN]);
+bool feeds_take(feeds *f, model **m, feedstate_set *fs);
+void feeds_refresh_now(feeds *f);
+
+/* True when every feed that has data has real data (fresh, cached or
+ * local) and every required feed has data: --dump-stats exits 0. */
+bool feeds_all_real(const feedstate_set *fs);
+/* One line describing a feed that is not fresh ("" for a fresh one), e.g.
+ * "[startups] not refreshed (HTTP 500); cached copy of 2026-08-20 10:00 UTC". */
+void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN]);
+
+#endif

@@ -1,0 +1,57 @@
+/* refresh: the life of one feed between the network and the cache: its
+ * cached copy's validators, its run of failures, when it is next due, and
+ * one refresh (fetch -> validate -> commit). A body replaces the cached copy
+ * only when parse_validate accepts it (JSON, the feed's top-level shape, at
+ * least one record); otherwise the previous copy stays and the failure is
+ * recorded (time, reason) and logged. Used by one thread at a time. */
+#ifndef VITRINE_REFRESH_H
+#define VITRINE_REFRESH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "vitrine/cache.h"
+#include "vitrine/config.h"
+#include "vitrine/feedstate.h"
+#include "vitrine/fetch.h"
+
+#define REFRESH_INTERVAL_JITTER 0.1  /* successes: interval * (1 +- 10 %) */
+#define REFRESH_BACKOFF_FLOOR 0.5    /* failures: back-off * [0.5, 1] */
+#define REFRESH_START_JITTER_MS 5000 /* first refresh within 5 s of start */
+
+typedef struct {
+    feed_id feed;
+    const config_feed *cfg;            /* borrowed */
+    bool have_cache;                   /* a checked copy is on disk */
+    cache_meta meta;                   /* its metadata (valid when have_cache) */
+    int64_t checked_at;                /* wall clock of the last 200/304; 0 none yet */
+    int64_t failing_since;             /* wall clock of the first failure in a row; 0 none */
+    unsigned failures;                 /* failures in a row */
+    char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
+    int64_t due_ms;                    /* monotonic ms of the next refresh */
+} refresh_feed;
+
+/* Reads the cached copy's metadata (checking size and checksum); a corrupt
+ * file is logged and ignored. c may be NULL (no usable cache dir). */
+void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const cache *c);
+/* True when this feed is fetched at all (http(s) unless offline, or a
+ * local path); false for the bundled copy. */
+bool refresh_fetchable(const refresh_feed *r, bool offline);
+/* One refresh now (now_s: wall clock). *data_changed is set when a new
+ * body was committed to the cache. Returns true when anything the screens
+ * show about this feed changed (data or state). */
+bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed);
+/* Forgets the cached copy (it failed to parse when building a snapshot). */
+void refresh_drop_cache(refresh_feed *r, const char *why);
+/* Back-off before the next try after `failures` failures in a row:
+ * min(retry_max, retry_min * 2^(failures-1)) scaled by u in [floor, 1]. */
+long refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u);
+/* Delay after a success: the interval scaled by 1 + jitter * (2u - 1). */
+long refresh_interval_ms(const config_feed *cfg, double u);
+/* Sets due_ms from the last outcome; u is uniform in [0, 1). */
+void refresh_schedule(refresh_feed *r, int64_t now_ms, double u);
+/* The state the screens show; shown_demo: the snapshot carries the demo
+ * copy of this feed (no usable cache). */
+feedstate refresh_state(const refresh_feed *r, bool offline, bool shown_demo, bool shown_any);
+
+#endif

@@ -1,0 +1,26 @@
+/* snapshot: builds one coherent model for the screens from the bytes on
+ * disk: each feed's cached copy when it parses, else the bundled demo copy
+ * (marked demo), plus the embedded local programme data. A cached copy that
+ * no longer parses is logged and forgotten (never shown). */
+#ifndef VITRINE_SNAPSHOT_H
+#define VITRINE_SNAPSHOT_H
+
+#include <stdbool.h>
+
+#include "vitrine/cache.h"
+#include "vitrine/model.h"
+#include "vitrine/refresh.h"
+
+#define SNAPSHOT_ERR_LEN 512
+
+typedef struct {
+    bool demo[FEED_COUNT];   /* the feed's data is the bundled demo copy */
+    bool loaded[FEED_COUNT]; /* the feed has data at all */
+} snapshot_origin;
+
+/* On success *out is a new model (caller frees). Fails only on allocation
+ * failure or a broken build (local data missing), with err set. */
+bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
+                    snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN]);
+
+#endif

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Feed tests against a real HTTP server on 127.0.0.1 (feedserver.py).
+
+Runs the real vitrine executable: `vitrine --dump-stats --config C` with C
+pointing every feed at the local server, then replays each failure the
+issue lists (errors, stalls, drips, oversize, truncated, bad JSON, wrong
+shape, hostile redirects, server gone). After each one it asserts that the
+cache still holds the last good bytes, that the statistics printed are
+unchanged and that the exit status is 0 (real data from the cache).
+
+usage: test_feeds_http.py VITRINE FIXTURES ASSETS
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+
+from feedserver import FeedServer
+
+FEEDS = ["startups", "authors", "incubators", "defis", "personnes"]
+NOW = "2024-01-01"
+RUN_TIMEOUT_S = 60  # one vitrine run; the slowest scenario needs about 10 s
+FAST_LIMITS = {"connect_timeout_s": 1, "timeout_s": 2, "low_speed_limit_bps": 1000,
+               "low_speed_time_s": 1, "max_bytes": 100000}
+
+failures = []
+checks = []
+
+
+def check(cond, what):
+    checks.append(what)
+    if not cond:
+        failures.append(what)
+        print("FAIL " + what, file=sys.stderr)
+    return cond
+
+
+class Env:
+    def __init__(self, vitrine, fixtures, assets, tmp):
+        self.vitrine, self.fixtures, self.assets, self.tmp = vitrine, fixtures, assets, tmp
+        self.cache_dir = os.path.join(tmp, "cache")
+
+    def config(self, urls, name="vitrine.json", **limits):
+        feeds = {}
+        for feed in FEEDS:
+            feeds[feed] = dict(FAST_LIMITS, url=urls[feed])
+            feeds[feed].update(limits)
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            json.dump({"cache_dir": self.cache_dir, "feeds": feeds}, f)
+        return path
+
+    def run(self, config, *extra):
+        env = dict(os.environ, XDG_CACHE_HOME=os.path.join(self.tmp, "xdg-cache"),
+                   XDG_CONFIG_HOME=os.path.join(self.tmp, "xdg-config"))
+        p = subprocess.run([self.vitrine, "--dump-stats", "--config", config, "--now", NOW,
+                            *extra], capture_output=True, text=True, timeout=RUN_TIMEOUT_S,
+                           env=env, cwd=self.tmp)
+        return p.returncode, p.stdout, p.stderr
+
+    def cache_bodies(self):
+        out = {}
+        for feed in FEEDS:
+            path = os.path.join(self.cache_dir, feed + ".cache")
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    out[feed] = f.read().split(b"\n", 1)[1]
+        return out
+
+
+def closed_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def first_fetch_then_304(env, srv, cfg):
+    rc, out, err = env.run(cfg)
+    check(rc == 0, "first run exits 0 (got %d): %s" % (rc, err))
+    reqs = srv.take_requests()
+    check(sorted(r["feed"] for r in reqs) == sorted(FEEDS), "first run requests every feed")
+    check(all(r["status"] == 200 for r in reqs), "first run gets 200s")
+    check(all("if-none-match" not in r["headers"] for r in reqs), "first run is unconditional")
+    check(all(r["headers"].get("user-agent", "").startswith("Vitrine/") for r in reqs),
+          "User-Agent names Vitrine")
+    cached = env.cache_bodies()
+    for feed in FEEDS:
+        check(cached.get(feed) == srv.body(feed), "cache holds the %s body" % feed)
+    check(json.loads(out)["products"]["total"] == 3, "statistics come from the fetched data")
+
+    rc2, out2, err2 = env.run(cfg)
+    reqs = srv.take_requests()
+    check(rc2 == 0 and out2 == out, "second run: same statistics, exit 0")
+    check(len(reqs) == len(FEEDS) and all(r["status"] == 304 for r in reqs),
+          "second run gets 304s: %s" % [r["status"] for r in reqs])
+    check(all(r["headers"].get("if-none-match") for r in reqs), "second run sends If-None-Match")
+    check("not refreshed" not in err2, "no warning when everything is fresh: " + err2)
+    return out, cached
+
+
+def last_modified(env, srv, cfg, baseline, cached):
+    srv.modes = {f: "lastmod" for f in FEEDS}
+    rc, out, _ = env.run(cfg)
+    srv.take_requests()
+    rc2, out2, _ = env.run(cfg)
+    reqs = srv.take_requests()
+    check(rc == 0 and rc2 == 0 and out == baseline and out2 == baseline,
+          "Last-Modified runs keep the statistics")
+    check(all(r["headers"].get("if-modified-since") for r in reqs),
+          "If-Modified-Since sent from the stored Last-Modified")
+    check(all(r["status"] == 304 for r in reqs), "Last-Modified revalidation gets 304s")
+    check(env.cache_bodies() == cached, "Last-Modified: cache unchanged")
+
+
+def gzip_transfer(env, srv, cfg, baseline, cached):
+    srv.modes = {f: "gzip" for f in FEEDS}
+    rc, out, err = env.run(cfg)
+    reqs = srv.take_requests()
+    check(all("gzip" in r["headers"].get("accept-encoding", "") for r in reqs),
+          "Accept-Encoding offers gzip")
+    check(all(r["status"] == 200 for r in reqs), "gzip bodies served")
+    check(rc == 0 and out == baseline, "gzip: same statistics (%d) %s" % (rc, err))
+    check(env.cache_bodies() == cached, "gzip: the cache holds the decoded bodies")
+
+
+# (mode, feeds it applies to, expected words in each warning line, limits)
+FAILURES = [
+    ("500", FEEDS, "HTTP 500", {}),
+    ("404", FEEDS, "HTTP 404", {}),
+    ("stall", ["startups"], "timed out", {"low_speed_time_s": 60, "timeout_s": 1}),
+    ("drip", ["startups"], "too slow", {"timeout_s": 20}),
+    ("toobig", ["startups", "authors"], "max_bytes", {}),
+    ("toobig-chunked", ["startups", "authors"], "max_bytes", {}),
+    ("truncated", FEEDS, "transfer closed", {}),
+    ("truncated-unsized", FEEDS, "rejected body", {}),
+    ("invalid", FEEDS, "rejected body", {}),
+    ("wrongshape", FEEDS, "rejected body", {}),
+    ("redirect-file", FEEDS, "file", {}),
+    ("redirect-loop", ["startups"], "redirects", {}),
+]
+
+
+def failure_keeps_last_good(env, srv, urls, baseline, cached, mode, feeds, words, limits):
+    cfg = env.config(urls, "fail-%s.json" % mode, **limits)
+    srv.modes = {f: (mode if f in feeds else "etag") for f in FEEDS}
+    rc, out, err = env.run(cfg)
+    reqs = srv.take_requests()
+    tag = "[%s] " % mode
+    if os.environ.get("VERBOSE"): print(tag, err, file=sys.stderr)
+    check(rc == 0, tag + "exit 0 from the cache (got %d)" % rc)
+    check(out == baseline, tag + "statistics unchanged")
+    check(env.cache_bodies() == cached, tag + "cache still holds the last good copy")
+    for feed in feeds:
+        lines = [l for l in err.splitlines() if l.startswith("vitrine: [%s] not refreshed" % feed)]
+        check(len(lines) == 1 and words in lines[0],
+              tag + "one warning naming %s and '%s': %s" % (feed, words, lines or err))
+    if mode == "redirect-file":
+        check(all(r["path"] == "/%s.json" % r["feed"] for r in reqs), tag + "file:// not followed")
+    if mode == "redirect-loop":
+        loops = [r for r in reqs if r["path"].startswith("/loop/")]
+        check(len(loops) == 3, tag + "at most 3 redirects followed (got %d)" % len(loops))
+
+
+def redirect_followed(env, srv, cfg, baseline):
+    srv.modes = {f: "redirect-ok" for f in FEEDS}
+    rc, out, err = env.run(cfg)
+    srv.take_requests()
+    check(rc == 0 and out == baseline and "not refreshed" not in err,
+          "an http redirect within the limit is followed: " + err)
+
+
+def new_data_then_server_gone(env, srv, cfg, urls):
+    srv.modes = {}
+    with open(os.path.join(env.fixtures, "startups_v2.json"), "rb") as f:
+        srv.bodies["startups"] = f.read()
+    rc, out, _ = env.run(cfg)
+    srv.take_requests()
+    check(rc == 0 and json.loads(out)["products"]["total"] == 4, "new data replaces the old")
+    check(env.cache_bodies()["startups"] == srv.bodies["startups"], "cache holds the new copy")
+    gone = {f: "http://127.0.0.1:%d/%s.json" % (closed_port(), f) for f in FEEDS}
+    rc2, out2, err2 = env.run(env.config(gone, "gone.json"))
+    check(rc2 == 0 and out2 == out, "server gone: same statistics from the cache, exit 0")
+    check(err2.count("not refreshed") == len(FEEDS), "server gone: one warning per feed")
+    srv.bodies.clear()
+    return out
+
+
+def offline_modes(env, srv, cfg, stats_now):
+    rc, out, err = env.run(cfg, "--offline")
+    check(srv.take_requests() == [], "--offline opens no connection")
+    check(rc == 0 and out == stats_now and "offline" in err, "--offline uses the cache")
+    empty = env.config({f: srv.url(f) for f in FEEDS}, "empty.json")
+    with open(empty) as f:
+        doc = json.load(f)
+    doc["cache_dir"] = os.path.join(env.tmp, "empty-cache")
+    with open(empty, "w") as f:
+        json.dump(doc, f)
+    rc, out, err = env.run(empty, "--offline")
+    check(srv.take_requests() == [], "--offline with an empty cache opens no connection")
+    check(rc == 3, "--offline with an empty cache exits 3 (got %d)" % rc)
+    has_demo = os.path.isdir(os.path.join(env.assets, "demo", "betagouv"))
+    if has_demo:
+        check(err.count("demo data used") >= 4, "says demo data was used: " + err)
+    check(json.loads(out)["as_of"] == NOW, "still prints statistics")
+
+
+def corrupt_cache_ignored(env, srv, cfg):
+    path = os.path.join(env.cache_dir, "authors.cache")
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path, "wb") as f:
+        f.write(data[:-20])  # truncated: size and checksum no longer match
+    srv.modes = {}
+    rc, out, err = env.run(cfg)
+    reqs = {r["feed"]: r for r in srv.take_requests()}
+    check("authors.cache" in err and "ignored" in err, "a truncated cache file is logged: " + err)
+    check("if-none-match" not in reqs["authors"]["headers"],
+          "no validators are sent for an ignored copy")
+    check(rc == 0 and env.cache_bodies()["authors"] == srv.body("authors"),
+          "the feed is fetched again and re-cached")
+
+
+def bad_config(env):
+    path = os.path.join(env.tmp, "bad.json")
+    with open(path, "w") as f:
+        json.dump({"feeds": {"authors": {"timeout_s": "soon"}}}, f)
+    rc, _, err = env.run(path)
+    check(rc == 2 and "feeds.authors.timeout_s" in err, "bad config exits 2 naming the key")
+
+
+def main():
+    vitrine, fixtures, assets = sys.argv[1:4]
+    with tempfile.TemporaryDirectory(prefix="vitrine-feeds-") as tmp, \
+            FeedServer(fixtures) as srv:
+        env = Env(os.path.abspath(vitrine), fixtures, assets, tmp)
+        urls = {f: srv.url(f) for f in FEEDS}
+        cfg = env.config(urls)
+        baseline, cached = first_fetch_then_304(env, srv, cfg)
+        last_modified(env, srv, cfg, baseline, cached)
+        gzip_transfer(env, srv, cfg, baseline, cached)
+        redirect_followed(env, srv, cfg, baseline)
+        for mode, feeds, words, limits in FAILURES:
+            failure_keeps_last_good(env, srv, urls, baseline, cached, mode, feeds, words, limits)
+        stats_now = new_data_then_server_gone(env, srv, cfg, urls)
+        offline_modes(env, srv, cfg, stats_now)
+        corrupt_cache_ignored(env, srv, cfg)
+        bad_config(env)
+    print("%d check(s), %d failure(s)" % (len(checks), len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+/* feeds: the fetch thread hands complete snapshots to the caller: first
+ * real data, then a states-only update when a feed starts failing (the data
+ * stays), then new data; feeds_free aborts a transfer in progress. */
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "vitrine/feeds.h"
+
+#define WAIT_S 30 /* bound on waiting for the thread; never reached when it works */
+
+static char dir[] = "/tmp/vitrine-thread-XXXXXX";
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int notified;
+
+static void on_notify(void *userdata)
+{
+    (void)userdata;
+    pthread_mutex_lock(&lock);
+    notified++;
+    pthread_cond_signal(&cond);
+    pthread_mutex_unlock(&lock);
+}
+
+/* Waits for a notification, then takes the mailbox. */
+static bool wait_take(feeds *f, model **m, feedstate_set *fs)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += WAIT_S;
+    pthread_mutex_lock(&lock);
+    while (!notified && pthread_cond_timedwait(&cond, &lock, &until) == 0)
+        ;
+    bool got = notified > 0;
+    notified = 0;
+    pthread_mutex_unlock(&lock);
+    return got && feeds_take(f, m, fs);
+}
+
+static void copy_fixture(const char *name, const char *to)
+{
+    char cmd[3 * CONFIG_PATH_LEN];
+    snprintf(cmd, sizeof cmd, "cp %s/%s %s", FIXTURES, name, to);
+    CHECK(system(cmd) == 0);
+}
+
+static void snapshots_reach_the_caller(void)
+{
+    config cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache", dir);
+    for (int i = 0; i < FEED_COUNT; i++) {
+        config_feed *cf = &cfg.feeds[i];
+        snprintf(cf->url, sizeof cf->url, "%s/%s.json", dir, model_feed_name((feed_id)i));
+        cf->url_kind = CONFIG_URL_FILE;
+        copy_fixture(strrchr(cf->url, '/') + 1, cf->url);
+    }
+    char err[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(&cfg, false, err);
+    CHECK(f != NULL);
+    model *m = NULL;
+    feedstate_set fs;
+    CHECK(feeds_load(f, &m, &fs, err)); /* no cache yet: demo or nothing */
+    CHECK(fs.feeds[FEED_STARTUPS].kind == FEEDSTATE_DEMO ||
+          fs.feeds[FEED_STARTUPS].kind == FEEDSTATE_MISSING);
+    model_free(m);
+    CHECK(!feeds_take(f, &m, &fs)); /* nothing before the thread runs */
+    CHECK(feeds_start(f, on_notify, NULL, err));
+    feeds_refresh_now(f);
+
+    m = NULL;
+    CHECK(wait_take(f, &m, &fs));
+    CHECK(m != NULL);
+    CHECK_INT(m ? m->n_products : 0, 3);
+    for (int i = 0; i < FEED_COUNT; i++)
+        CHECK_INT(fs.feeds[i].kind, FEEDSTATE_FRESH);
+    model_free(m);
+
+    FILE *bad = fopen(cfg.feeds[FEED_STARTUPS].url, "w");
+    fputs("{\"data\": [", bad);
+    fclose(bad);
+    feeds_refresh_now(f);
+    m = NULL;
+    CHECK(wait_take(f, &m, &fs));
+    CHECK(m == NULL); /* states only: the data on screen stays */
+    CHECK_INT(fs.feeds[FEED_STARTUPS].kind, FEEDSTATE_FAILING);
+    CHECK(fs.feeds[FEED_STARTUPS].failing_since > 0);
+    CHECK(strstr(fs.feeds[FEED_STARTUPS].reason, "not valid JSON") != NULL);
+    CHECK_INT(fs.feeds[FEED_AUTHORS].kind, FEEDSTATE_FRESH);
+
+    copy_fixture("startups_v2.json", cfg.feeds[FEED_STARTUPS].url);
+    feeds_refresh_now(f);
+    CHECK(wait_take(f, &m, &fs));
+    CHECK_INT(m ? m->n_products : 0, 4);
+    CHECK_INT(fs.feeds[FEED_STARTUPS].kind, FEEDSTATE_FRESH);
+    model_free(m);
+    feeds_free(f);
+
+    /* A new process starts from the cache, instantly and without fetching. */
+    f = feeds_new(&cfg, true, err);
+    CHECK(feeds_load(f, &m, &fs, err));
+    CHECK_INT(m ? m->n_products : 0, 4);
+    CHECK_INT(fs.feeds[FEED_STARTUPS].kind, FEEDSTATE_STALE);
+    model_free(m);
+    feeds_free(f);
+}
+
+static void free_aborts_a_transfer_in_progress(void)
+{
+    /* A listener that never answers: the transfer would wait 60 s. */
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t alen = sizeof a;
+    CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 8) == 0);
+    CHECK(getsockname(s, (struct sockaddr *)&a, &alen) == 0);
+    config cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache2", dir);
+    for (int i = 0; i < FEED_COUNT; i++) {
+        config_feed *cf = &cfg.feeds[i];
+        snprintf(cf->url, sizeof cf->url, "http://127.0.0.1:%d/x.json", ntohs(a.sin_port));
+        cf->url_kind = CONFIG_URL_HTTP;
+        cf->timeout_ms = 60000;
+        cf->low_speed_time_s = 60;
+    }
+    char err[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(&cfg, false, err);
+    CHECK(feeds_start(f, on_notify, NULL, err));
+    feeds_refresh_now(f);
+    usleep(300 * 1000);
+    time_t t0 = time(NULL);
+    feeds_free(f);
+    CHECK(time(NULL) - t0 < 30); /* cancelled, not run to its 60 s timeout */
+    close(s);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    RUN(snapshots_reach_the_caller);
+    RUN(free_aborts_a_transfer_in_progress);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return test_report();
+}
