@@ -32,14 +32,15 @@ bool text_is_blank(const char *s)
     return true;
 }
 
-/* Copies n bytes of s into out, truncating on a UTF-8 boundary. */
+/* Copies n bytes of s into out, truncating on a UTF-8 boundary. s and out may
+ * overlap (text_trim is called in place), hence memmove. */
 static size_t copy_clipped(const char *s, size_t n, char *out, size_t outsz)
 {
     if (!outsz)
         return 0;
     if (n >= outsz)
         n = outsz - 1;
-    memcpy(out, s, n);
+    memmove(out, s, n);
     out[n] = '\0';
     text_utf8_clip(out, n + 1);
     return strlen(out);
