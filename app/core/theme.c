@@ -15,10 +15,10 @@ static const theme_color palette[THEME_COLOR_COUNT] = {
 /* Text colours and the fills they sit on. Red text is kept for large
  * figures on white only; contrast is checked for every pair anyway. */
 static const theme_pair text_pairs[] = {
-    {THEME_BLUE, THEME_BG},      {THEME_BLUE, THEME_PANEL},   {THEME_TEXT, THEME_BG},
-    {THEME_TEXT, THEME_PANEL},   {THEME_MUTED, THEME_BG},     {THEME_MUTED, THEME_PANEL},
-    {THEME_RED, THEME_BG},       {THEME_ON_DARK, THEME_BLUE}, {THEME_ON_DARK, THEME_RED},
-    {THEME_ON_DARK, THEME_DARK},
+    {THEME_BLUE, THEME_BG},     {THEME_BLUE, THEME_PANEL},   {THEME_TEXT, THEME_BG},
+    {THEME_TEXT, THEME_PANEL},  {THEME_MUTED, THEME_BG},     {THEME_MUTED, THEME_PANEL},
+    {THEME_RED, THEME_BG},      {THEME_RED, THEME_PANEL},    {THEME_ON_DARK, THEME_BLUE},
+    {THEME_ON_DARK, THEME_RED}, {THEME_ON_DARK, THEME_DARK},
 };
 
 theme_color theme_get(theme_role role)
