@@ -12,6 +12,7 @@
 #define CHART_ROW_ABOVE_MAX 0.13f
 #define CHART_BAR_FILL 0.62f   /* bar thickness, of the row */
 #define CHART_COL_FILL 0.70f   /* column group width, of the slot */
+#define CHART_GROUP_FILL 0.88f /* the same with several series side by side */
 #define CHART_DONUT_HOLE 0.60f /* inner radius, of the outer */
 #define CHART_DONUT_GAP 0.012f /* angle between segments, of a turn */
 #define CHART_PI 3.14159265358979323846f
@@ -188,7 +189,7 @@ static float slot_need(canvas *c, const chart_columns_data *d)
     const char *const *vt = d->stacked ? d->total_texts : d->value_texts;
     size_t nv = d->stacked ? d->n_cats : d->n_cats * d->n_series;
     float per_value = vt ? (float)widest(c, FONTS_BOLD, px, vt, nv, sizeof *vt) + px * 0.4f : 0;
-    float values = d->stacked ? per_value : per_value * (float)d->n_series / CHART_COL_FILL;
+    float values = d->stacked ? per_value : per_value * (float)d->n_series / CHART_GROUP_FILL;
     /* Category labels may wrap on two lines: half their width, roughly. */
     float cat = (float)widest(c, FONTS_REGULAR, px, d->cats, d->n_cats, sizeof *d->cats);
     bool has_space = false;
@@ -230,7 +231,7 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
         two |= canvas_fit(c, (layout_rect){0, 0, slot * 0.96f, cat_h}, d->cats[k], &cs).n_lines > 1;
     layout_rect cats = layout_cut_bottom(&r, (two ? 2 : 1) * line_h(cpx), g * 0.5f);
     /* Value labels above the columns. */
-    float group = slot * CHART_COL_FILL;
+    float group = slot * (d->stacked || d->n_series == 1 ? CHART_COL_FILL : CHART_GROUP_FILL);
     float bw = d->stacked ? group : group / (float)d->n_series;
     const char *const *vt = d->stacked ? d->total_texts : d->value_texts;
     size_t nv = d->stacked ? d->n_cats : d->n_cats * d->n_series;
@@ -238,7 +239,8 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
     vs.face = FONTS_BOLD;
     vs.align = CANVAS_CENTER;
     vs.valign = CANVAS_BOTTOM;
-    float vbox_w = d->stacked ? slot * 0.96f : bw + (slot - group) / (float)d->n_series * 0.9f;
+    /* A value label never leaves its own bar's width: neighbours cannot collide. */
+    float vbox_w = d->stacked ? slot * 0.96f : bw;
     int vpx =
         vt ? shared_px(c, vt, nv, sizeof *vt, vbox_w, line_h(canvas_px(c, THEME_TEXT_LABEL)), &vs)
            : min_px(c);
@@ -271,8 +273,7 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
             if (d->stacked)
                 top -= h;
             else if (vt && v > 0)
-                canvas_text(c, (layout_rect){x + bw * 0.46f - vbox_w / 2, y - vh, vbox_w, vh},
-                            vt[s * d->n_cats + k], &vs);
+                canvas_text(c, (layout_rect){x, y - vh, vbox_w, vh}, vt[s * d->n_cats + k], &vs);
         }
         if (d->stacked && vt)
             canvas_text(
@@ -392,6 +393,13 @@ void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n)
         layout_rect cell = layout_cell(r, cols, rows, (int)i % cols, (int)i / cols, g);
         canvas_round_rect(c, cell, g * 0.6f, THEME_PANEL);
         layout_rect in = layout_inset(cell, pad, pad);
+        /* Centre the figure and its label as one block in the card. */
+        layout_text lt = canvas_fit(c, (layout_rect){0, 0, in.w, in.h - value_h}, f[i].label, &ls);
+        float block = value_h + (float)lt.height;
+        if (block < in.h) {
+            in.y += (in.h - block) / 2;
+            in.h = block;
+        }
         layout_rect vbox = layout_cut_top(&in, value_h, 0);
         vs.fg = f[i].color;
         canvas_text(c, vbox, f[i].value, &vs);

@@ -109,13 +109,15 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
         right += gap + (float)canvas_measure(c, FONTS_BOLD, px, badge) + 1.2f * (float)px;
     float src_w = (float)canvas_measure(c, FONTS_REGULAR, px, source);
     bool one_row = src_w + gap + right <= inner;
-    float band_h = 2 * pad + (one_row ? line * 1.3f : 2 * line * 1.3f + pad);
+    /* Stacked: the source may itself need two lines. */
+    float src_lines = one_row || src_w <= inner ? 1 : 2;
+    float band_h = 2 * pad + (one_row ? line * 1.3f : (src_lines + 1) * line * 1.3f + pad);
     layout_rect band = {0, (float)canvas_height(c) - band_h, (float)canvas_width(c), band_h};
     canvas_rect(c, band, THEME_PANEL);
     layout_rect inside = layout_inset(band, m, pad);
     layout_rect row_src = inside, row_right = inside;
     if (!one_row) {
-        row_src = layout_cut_top(&row_right, (inside.h - pad) / 2, pad);
+        row_src = layout_cut_top(&row_right, src_lines * line * 1.3f, pad);
     } else {
         layout_cut_right(&row_src, right, gap);
     }

@@ -77,7 +77,9 @@ bool slides_overview(canvas *c, const frame_input *in)
     }
     if (in->m->loaded[FEED_DEFIS]) {
         fmt_int(s->eig.projects, v[n], FMT_LEN);
-        f[n] = (chart_figure){v[n], "défis d'intérêt général relevés (EIG)", THEME_BLUE}, n++;
+        f[n] = (chart_figure){v[n], "défis relevés par des entrepreneurs d'intérêt général",
+                              THEME_BLUE},
+        n++;
     }
     if (!stats_rate_is_null(s->products.perennisation)) {
         fmt_percent(stats_rate_value(s->products.perennisation), 1, v[n], FMT_LEN);

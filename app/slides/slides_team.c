@@ -9,11 +9,12 @@
 #define TEAM_TITLE "L'équipe de l'incubateur"
 #define TEAM_SOURCE "Source : équipe du programme beta.gouv.fr à la DINUM (données locales)"
 #define TEAM_POLE_SIZE 0.042f
-#define TEAM_ROLE_LINES 3
+/* Three columns in landscape, one in portrait: roles then fit two lines. */
+#define TEAM_ROLE_LINES 2
 
 typedef struct {
     layout_rect area;
-    int cols;
+    int cols, role_lines;
     float header_h, card_h, gap;
 } team_geom;
 
@@ -38,9 +39,10 @@ static team_geom geometry(const canvas *c, layout_rect area)
     team_geom g;
     g.area = area;
     g.gap = 0.016f * canvas_unit(c);
-    g.cols = canvas_portrait(c) ? 2 : 3;
+    g.cols = canvas_portrait(c) ? 1 : 3;
+    g.role_lines = TEAM_ROLE_LINES;
     g.header_h = lh(c, TEAM_POLE_SIZE) + lh(c, THEME_TEXT_MIN) + g.gap * 0.5f;
-    g.card_h = lh(c, THEME_TEXT_LABEL) + TEAM_ROLE_LINES * lh(c, THEME_TEXT_MIN) + g.gap;
+    g.card_h = lh(c, THEME_TEXT_LABEL) + (float)g.role_lines * lh(c, THEME_TEXT_MIN) + g.gap;
     return g;
 }
 
@@ -60,7 +62,12 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
         while (done < total || (total == 0 && done == 0)) {
             slides_team_page *pg = &pages[np];
             int rows_fit = (int)floorf((g.area.h - used - g.header_h) / row);
-            if ((rows_fit < 1 || pg->n_blocks == TEAM_MAX_BLOCKS) && pg->n_blocks > 0) {
+            /* A pole that would fit whole on a fresh page is not split. */
+            int rows_left = (int)((total - done + (size_t)g.cols - 1) / (size_t)g.cols);
+            int rows_page = (int)floorf((g.area.h - g.header_h) / row);
+            bool split_needlessly = rows_fit < rows_left && rows_left <= rows_page;
+            if ((rows_fit < 1 || split_needlessly || pg->n_blocks == TEAM_MAX_BLOCKS) &&
+                pg->n_blocks > 0) {
                 if (np + 1 == max_pages)
                     return np + 1; /* cap reached: the rest is not shown */
                 memset(&pages[++np], 0, sizeof pages[0]);
@@ -133,7 +140,7 @@ static void person_card(canvas *c, const team_geom *g, layout_rect cell, const m
     canvas_text(c, name, t->name, &ns);
     canvas_style rs = {.face = FONTS_REGULAR,
                        .size = THEME_TEXT_MIN,
-                       .max_lines = TEAM_ROLE_LINES,
+                       .max_lines = g->role_lines,
                        .fg = THEME_MUTED,
                        .bg = THEME_PANEL};
     canvas_text(c, in, t->role, &rs);
