@@ -12,13 +12,31 @@
 
 #include "vitrine/deck.h"
 
+/* mkdir -p: creates dir and its missing parents. */
 static bool ensure_dir(const char *dir, char err[EXPORT_ERR_LEN])
 {
+    char path[PATH_MAX];
     struct stat sb;
-    if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return true;
-    if (mkdir(dir, 0777) != 0) {
-        snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot create directory: %s", dir, strerror(errno));
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+        snprintf(err, EXPORT_ERR_LEN, "%.400s: path too long", dir);
+        return false;
+    }
+    for (char *p = path + 1;; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        *p = '\0';
+        if (stat(path, &sb) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST) {
+            snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot create directory: %s", path,
+                     strerror(errno));
+            return false;
+        }
+        if (end)
+            break;
+        *p = '/';
+    }
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        snprintf(err, EXPORT_ERR_LEN, "%.400s: not a directory", dir);
         return false;
     }
     return true;

@@ -319,13 +319,19 @@ bool slides_spotlight(canvas *c, const frame_input *in, const slides_spot *p)
                        .valign = CANVAS_MIDDLE,
                        .fg = THEME_TEXT,
                        .bg = THEME_PANEL};
-    float row = 2.2f * (float)layout_line_height(canvas_px(c, THEME_TEXT_LABEL));
-    layout_rect facts = layout_cut_bottom(&area, 3 * row + 2 * g, g * 2);
+    /* Incubator titles can be long (co-incubation too): three lines. */
+    const int lines[3] = {1, 3, 1};
+    float lh = (float)layout_line_height(canvas_px(c, THEME_TEXT_LABEL));
+    float heights[3], total = 2 * g;
+    for (int i = 0; i < 3; i++)
+        total += heights[i] = ((float)lines[i] + 0.5f) * lh;
+    layout_rect facts = layout_cut_bottom(&area, total, g * 2);
     canvas_round_rect(c, facts, g * 0.6f, THEME_PANEL);
     layout_rect fin = layout_inset(facts, g * 1.2f, g);
     for (int i = 0; i < 3; i++) {
-        layout_rect r = layout_cell(fin, 1, 3, 0, i, 0);
+        layout_rect r = layout_cut_top(&fin, heights[i], 0);
         layout_rect l = layout_cut_left(&r, r.w * (canvas_portrait(c) ? 0.34f : 0.22f), g);
+        vs.max_lines = lines[i];
         canvas_text(c, l, labels[i], &ls);
         canvas_text(c, r, values[i] && *values[i] ? values[i] : "non renseigné", &vs);
     }
