@@ -149,7 +149,7 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
     canvas_style ts = {.face = FONTS_BOLD,
                        .size = THEME_TEXT_TITLE,
                        .min_size = 0.04f,
-                       .max_lines = 2,
+                       .max_lines = 3,
                        .fg = THEME_BLUE,
                        .bg = THEME_BG};
     float title_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE));
