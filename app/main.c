@@ -6,6 +6,7 @@
 #include "vitrine/config.h"
 #include "vitrine/datadir.h"
 #include "vitrine/feeds.h"
+#include "vitrine/export.h"
 #include "vitrine/log.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
@@ -108,6 +109,71 @@ static int check_config(const cli_options *opt)
     return EXIT_SUCCESS;
 }
 
+enum { RENDER_DEFAULT_W = 1920, RENDER_DEFAULT_H = 1080 };
+
+/* The data a screen mode shows without touching the network: a data dir
+ * (--data), else the cached feeds of the configuration, else the demo data.
+ * On success *m is the caller's. */
+static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_set *fs)
+{
+    char err[DATADIR_ERR_LEN];
+    if (opt->data_dir) {
+        datadir_status st = datadir_load(opt->data_dir, m, err);
+        if (st != DATADIR_OK) {
+            fprintf(stderr, "vitrine: %s\n", err);
+            return st == DATADIR_NOMEM ? EXIT_FAILURE : EXIT_BAD_INPUT;
+        }
+        datadir_feedstates(opt->data_dir, *m, fs);
+        return EXIT_SUCCESS;
+    }
+    config cfg;
+    char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
+        fprintf(stderr, "vitrine: %s\n", cerr);
+        return EXIT_BAD_INPUT;
+    }
+    feeds *f = feeds_new(&cfg, true, ferr);
+    bool ok = f && feeds_load(f, m, fs, ferr);
+    feeds_free(f);
+    if (!ok) {
+        fprintf(stderr, "vitrine: %s\n", ferr);
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+}
+
+/* --render-slides: the offline snapshot, then the PNG export. Prints one
+ * summary line on stdout. */
+static int render_slides(const cli_options *opt)
+{
+    char err[EXPORT_ERR_LEN];
+    model *m = NULL;
+    feedstate_set fs;
+    int loaded = load_offline_snapshot(opt, &m, &fs);
+    if (loaded != EXIT_SUCCESS)
+        return loaded;
+    vt_date now = opt->now != DATE_NONE ? opt->now : date_today();
+    stats *s = stats_compute(m, now);
+    int w = opt->width ? opt->width : RENDER_DEFAULT_W,
+        h = opt->height ? opt->height : RENDER_DEFAULT_H;
+    export_report rep;
+    int rc = EXIT_SUCCESS;
+    if (!s) {
+        fprintf(stderr, "vitrine: out of memory computing statistics\n");
+        rc = EXIT_FAILURE;
+    } else if (!export_slides(m, s, &fs, now, w, h, opt->render_dir, &rep, err)) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        rc = EXIT_FAILURE;
+    } else {
+        printf("vitrine: wrote %zu of %zu slides (%dx%d) to %s, %zu layout problem(s), "
+               "smallest text %d px\n",
+               rep.written, rep.slides, w, h, opt->render_dir, rep.overflows, rep.smallest_px);
+    }
+    stats_free(s);
+    model_free(m);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     cli_options opt;
@@ -123,6 +189,7 @@ int main(int argc, char **argv)
     case CLI_MODE_VERSION: printf("vitrine %s\n", VITRINE_VERSION); return EXIT_SUCCESS;
     case CLI_MODE_DUMP_STATS: return dump_stats(&opt);
     case CLI_MODE_CHECK_CONFIG: return check_config(&opt);
+    case CLI_MODE_RENDER: return render_slides(&opt);
     default:
         fprintf(stderr, "vitrine: this mode is not available in this build\n");
         return EXIT_BAD_INPUT;

@@ -4,6 +4,8 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "vitrine/assets.h"
 #include "vitrine/fileio.h"
@@ -104,8 +106,8 @@ datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
         if (!a)
             continue;
         parse_result res;
-        st = from_parse(parse_feed(m, (feed_id)f, (const char *)a->data, a->size, &res), name,
-                        &res, err);
+        st = from_parse(parse_feed(m, (feed_id)f, (const char *)a->data, a->size, &res), name, &res,
+                        err);
         m->demo[f] = true;
     }
     if (st == DATADIR_OK)
@@ -116,4 +118,24 @@ datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
     }
     *out = m;
     return DATADIR_OK;
+}
+
+void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int f = 0; f < FEED_COUNT; f++) {
+        feedstate *st = &out->feeds[f];
+        char path[PATH_MAX];
+        struct stat sb;
+        if (!m->loaded[f])
+            continue; /* FEEDSTATE_MISSING */
+        if (m->demo[f] || !dir) {
+            st->kind = FEEDSTATE_DEMO;
+            continue;
+        }
+        st->kind = FEEDSTATE_OFFLINE;
+        if (fileio_join(path, sizeof path, dir, model_feed_relpath((feed_id)f)) &&
+            stat(path, &sb) == 0)
+            st->data_time = (int64_t)sb.st_mtime;
+    }
 }

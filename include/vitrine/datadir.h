@@ -3,6 +3,7 @@
 #ifndef VITRINE_DATADIR_H
 #define VITRINE_DATADIR_H
 
+#include "vitrine/feedstate.h"
 #include "vitrine/model.h"
 
 #define DATADIR_ERR_LEN 512
@@ -12,14 +13,17 @@ typedef enum { DATADIR_OK = 0, DATADIR_FAILED, DATADIR_NOMEM } datadir_status;
 /* On success *out is a new model (caller frees with model_free); warnings
  * (skipped records) are logged. On failure *out is NULL and err holds one
  * line naming the file and the reason. */
-datadir_status datadir_load(const char *dir, model **out,
-                            char err[DATADIR_ERR_LEN]);
+datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_LEN]);
 /* Loads the feed bytes of one feed file into m (used for the demo data too). */
 datadir_status datadir_load_feed(model *m, feed_id feed, const char *path,
                                  char err[DATADIR_ERR_LEN]);
 /* Loads the embedded demo data and local data: never fails except on
  * allocation failure. */
 datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN]);
+/* Feed states for data read with datadir_load (FEEDSTATE_OFFLINE, data
+ * time = the file's mtime) or datadir_load_demo (FEEDSTATE_DEMO); feeds the
+ * model did not load are FEEDSTATE_MISSING. dir is NULL for the demo. */
+void datadir_feedstates(const char *dir, const model *m, feedstate_set *out);
 /* Adds the embedded local programme data to m. */
 datadir_status datadir_load_local(model *m, char err[DATADIR_ERR_LEN]);
 

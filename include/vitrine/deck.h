@@ -28,8 +28,8 @@ void deck_free(deck *d); /* accepts NULL */
 /* Rebuilds slide content for this data, date and output size. m, s and fs are
  * borrowed for the call only (the deck copies what it keeps). Returns false
  * only on a hard failure (reason in err); the previous content then stays. */
-bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
-                 vt_date today, int width, int height, char err[DECK_ERR_LEN]);
+bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs, vt_date today,
+                 int width, int height, char err[DECK_ERR_LEN]);
 
 size_t deck_count(const deck *d);
 /* Stable slug, e.g. "products-by-phase" (for logs, playlists, file names). */
@@ -45,5 +45,18 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha);
 /* Number of layout overflows found by the last deck_update (tests fail on
  * any): text that could not fit even at minimum size after wrapping. */
 size_t deck_overflows(const deck *d);
+
+/* Additions (screens engineer). */
+/* The product spotlight shows a different active product for each cycle
+ * (deterministic in today's date and the cycle); the kiosk bumps it each
+ * time the playlist wraps. Rebuilds only the spotlight slide. */
+void deck_set_cycle(deck *d, unsigned long cycle);
+size_t deck_spotlight_candidates(const deck *d);
+/* Forget every texture after SDL_RENDER_TARGETS_RESET / DEVICE_RESET; they
+ * are re-rendered on the next deck_draw. */
+void deck_reset_textures(deck *d);
+/* Smallest text size used by the last deck_update, pixels (tests: it must
+ * be at least 2.5 % of the screen's short side). */
+int deck_smallest_text_px(const deck *d);
 
 #endif

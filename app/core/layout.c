@@ -1,0 +1,253 @@
+/* layout: relative rectangles and the shrink / wrap / ellipsis text fitter.
+ * Sizes are searched by bisection (text width grows with the font size), so
+ * a fit costs a handful of measurements, not one per pixel size. */
+#include "vitrine/layout.h"
+
+#include <math.h>
+#include <string.h>
+
+static float clampf0(float v)
+{
+    return v < 0 ? 0 : v;
+}
+
+layout_rect layout_part(layout_rect r, float fx, float fy, float fw, float fh)
+{
+    return (layout_rect){r.x + r.w * fx, r.y + r.h * fy, r.w * fw, r.h * fh};
+}
+
+layout_rect layout_inset(layout_rect r, float dx, float dy)
+{
+    return (layout_rect){r.x + dx, r.y + dy, clampf0(r.w - 2 * dx), clampf0(r.h - 2 * dy)};
+}
+
+layout_rect layout_cut_top(layout_rect *r, float h, float gap)
+{
+    h = fminf(clampf0(h), r->h);
+    layout_rect band = {r->x, r->y, r->w, h};
+    float used = fminf(h + gap, r->h);
+    r->y += used;
+    r->h -= used;
+    return band;
+}
+
+layout_rect layout_cut_bottom(layout_rect *r, float h, float gap)
+{
+    h = fminf(clampf0(h), r->h);
+    layout_rect band = {r->x, r->y + r->h - h, r->w, h};
+    r->h = clampf0(r->h - h - gap);
+    return band;
+}
+
+layout_rect layout_cut_left(layout_rect *r, float w, float gap)
+{
+    w = fminf(clampf0(w), r->w);
+    layout_rect band = {r->x, r->y, w, r->h};
+    float used = fminf(w + gap, r->w);
+    r->x += used;
+    r->w -= used;
+    return band;
+}
+
+layout_rect layout_cut_right(layout_rect *r, float w, float gap)
+{
+    w = fminf(clampf0(w), r->w);
+    layout_rect band = {r->x + r->w - w, r->y, w, r->h};
+    r->w = clampf0(r->w - w - gap);
+    return band;
+}
+
+layout_rect layout_cell(layout_rect r, int cols, int rows, int col, int row, float gap)
+{
+    if (cols < 1)
+        cols = 1;
+    if (rows < 1)
+        rows = 1;
+    float cw = clampf0((r.w - gap * (float)(cols - 1)) / (float)cols);
+    float ch = clampf0((r.h - gap * (float)(rows - 1)) / (float)rows);
+    return (layout_rect){r.x + (float)col * (cw + gap), r.y + (float)row * (ch + gap), cw, ch};
+}
+
+bool layout_overlaps(layout_rect a, layout_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h && a.w > 0 &&
+           a.h > 0 && b.w > 0 && b.h > 0;
+}
+
+bool layout_inside(layout_rect o, layout_rect i)
+{
+    const float tol = 0.5f;
+    return i.x >= o.x - tol && i.y >= o.y - tol && i.x + i.w <= o.x + o.w + tol &&
+           i.y + i.h <= o.y + o.h + tol;
+}
+
+int layout_line_height(int px)
+{
+    return (int)ceilf((float)px * LAYOUT_LINE_HEIGHT);
+}
+
+typedef struct {
+    const char *s;
+    const layout_text_style *st;
+    layout_measure_fn measure;
+    void *ctx;
+} fitter;
+
+static int measure(const fitter *f, int px, const char *s, size_t len)
+{
+    return f->measure(f->ctx, f->st->face, px, s, len);
+}
+
+/* Lines the box holds at px, capped by max_lines and LAYOUT_MAX_LINES. */
+static size_t lines_allowed(const fitter *f, int px, float box_h)
+{
+    float per = (float)layout_line_height(px);
+    size_t n = per > 0 ? (size_t)floorf(box_h / per + 0.001f) : 0;
+    size_t cap = (size_t)(f->st->max_lines < 1 ? 1 : f->st->max_lines);
+    if (cap > LAYOUT_MAX_LINES)
+        cap = LAYOUT_MAX_LINES;
+    return n < cap ? n : cap;
+}
+
+static size_t skip_spaces(const char *s, size_t i)
+{
+    while (s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* Greedy wrap at px. Fills out->lines up to `cap` lines and returns true
+ * when every word fits the width and the text ends within cap lines. */
+static bool wrap(const fitter *f, int px, float box_w, size_t cap, layout_text *out)
+{
+    const char *s = f->s;
+    size_t i = skip_spaces(s, 0);
+    out->n_lines = 0;
+    bool ok = true;
+    while (s[i] && out->n_lines < cap) {
+        size_t end = i, best = 0;
+        int best_w = 0;
+        /* Extend the line word by word while it fits. */
+        while (s[end] && s[end] != '\n') {
+            size_t next = end;
+            while (s[next] == ' ')
+                next++;
+            while (s[next] && s[next] != ' ' && s[next] != '\n')
+                next++;
+            int w = measure(f, px, s + i, next - i);
+            if ((float)w > box_w && best > 0)
+                break;
+            best = next - i;
+            best_w = w;
+            end = next;
+            if ((float)w > box_w) { /* a single word wider than the box */
+                ok = false;
+                break;
+            }
+        }
+        out->lines[out->n_lines++] = (layout_line){i, best, best_w, false};
+        i = end;
+        if (s[i] == '\n')
+            i++;
+        i = skip_spaces(s, i);
+    }
+    return ok && !s[i];
+}
+
+static void finish(layout_text *out, int px)
+{
+    out->px = px;
+    out->line_h = layout_line_height(px);
+    out->width = 0;
+    for (size_t k = 0; k < out->n_lines; k++)
+        if (out->lines[k].width > out->width)
+            out->width = out->lines[k].width;
+    out->height = (int)out->n_lines * out->line_h;
+}
+
+static bool fits_one_line(const fitter *f, int px, float w, float h, layout_text *out)
+{
+    if (lines_allowed(f, px, h) < 1 || strchr(f->s, '\n'))
+        return false;
+    return wrap(f, px, w, 1, out);
+}
+
+static bool fits_wrapped(const fitter *f, int px, float w, float h, layout_text *out)
+{
+    size_t cap = lines_allowed(f, px, h);
+    return cap >= 1 && wrap(f, px, w, cap, out);
+}
+
+typedef bool (*fit_pred)(const fitter *, int, float, float, layout_text *);
+
+/* Largest px in [min, max] for which pred holds, by bisection; 0 if none. */
+static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+{
+    int lo = f->st->min_px, hi = f->st->max_px;
+    if (!pred(f, lo, w, h, out))
+        return 0;
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        layout_text tmp;
+        if (pred(f, mid, w, h, &tmp))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    pred(f, lo, w, h, out);
+    return lo;
+}
+
+/* Shortens line k so that its bytes plus the ellipsis fit box_w. */
+static void ellipsise(const fitter *f, int px, float box_w, layout_line *ln)
+{
+    char buf[LAYOUT_LINE_BYTES];
+    const size_t ell = sizeof LAYOUT_ELLIPSIS - 1;
+    size_t len = ln->len;
+    if (len > sizeof buf - ell - 1)
+        len = sizeof buf - ell - 1;
+    for (;;) {
+        while (len > 0 && ((unsigned char)f->s[ln->start + len] & 0xC0) == 0x80)
+            len--; /* stay on a UTF-8 boundary */
+        while (len > 0 && f->s[ln->start + len - 1] == ' ')
+            len--;
+        memcpy(buf, f->s + ln->start, len);
+        memcpy(buf + len, LAYOUT_ELLIPSIS, ell);
+        int w = measure(f, px, buf, len + ell);
+        if ((float)w <= box_w || len == 0) {
+            ln->len = len;
+            ln->width = w;
+            ln->ellipsis = true;
+            return;
+        }
+        len--;
+    }
+}
+
+void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_style *st,
+                     layout_measure_fn fn, void *ctx, layout_text *out)
+{
+    memset(out, 0, sizeof *out);
+    layout_text_style norm = *st;
+    if (norm.min_px < 1)
+        norm.min_px = 1;
+    if (norm.max_px < norm.min_px)
+        norm.max_px = norm.min_px;
+    fitter f = {s ? s : "", &norm, fn, ctx};
+    int px = largest_fit(&f, fits_one_line, box_w, box_h, out);
+    if (!px && norm.max_lines > 1)
+        px = largest_fit(&f, fits_wrapped, box_w, box_h, out);
+    if (px) {
+        finish(out, px);
+        return;
+    }
+    /* Does not fit even at the minimum: keep what fits, ellipsise, report. */
+    px = norm.min_px;
+    size_t cap = lines_allowed(&f, px, box_h);
+    wrap(&f, px, box_w, cap ? cap : 1, out);
+    if (out->n_lines == 0)
+        out->lines[out->n_lines++] = (layout_line){0, 0, 0, false};
+    ellipsise(&f, px, box_w, &out->lines[out->n_lines - 1]);
+    out->overflow = true;
+    finish(out, px);
+}

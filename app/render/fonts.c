@@ -1,0 +1,149 @@
+/* fonts: font discovery (fixed fontconfig paths of Debian 12), file bytes
+ * kept in memory, and an LRU of TTF_Font per (face, pixel size). */
+#include "vitrine/fonts.h"
+
+#include <SDL2/SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/fileio.h"
+
+/* Inter first (the screens' face), DejaVu Sans as the fallback that every
+ * Debian image has. */
+static const char *const candidates[FONTS_FACE_COUNT][4] = {
+    [FONTS_REGULAR] = {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+                       "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
+                       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
+    [FONTS_BOLD] = {"/usr/share/fonts/opentype/inter/Inter-Bold.otf",
+                    "/usr/share/fonts/truetype/inter/Inter-Bold.ttf",
+                    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
+};
+
+typedef struct {
+    TTF_Font *font;
+    int face, px;
+    unsigned long used; /* LRU tick */
+} open_font;
+
+struct fonts {
+    char *data[FONTS_FACE_COUNT];
+    size_t size[FONTS_FACE_COUNT];
+    const char *path[FONTS_FACE_COUNT];
+    open_font open[FONTS_MAX_OPEN];
+    unsigned long tick;
+    bool ttf_started;
+};
+
+static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
+{
+    char ferr[FILEIO_ERR_LEN];
+    for (int i = 0; candidates[face][i]; i++) {
+        const char *p = candidates[face][i];
+        if (fileio_exists(p) &&
+            fileio_read(p, FONTS_FILE_MAX, &f->data[face], &f->size[face], ferr)) {
+            f->path[face] = p;
+            return true;
+        }
+    }
+    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found (tried %s, %s; install fonts-inter)",
+             face == FONTS_BOLD ? "bold" : "regular", candidates[face][0], candidates[face][2]);
+    return false;
+}
+
+fonts *fonts_new(char err[FONTS_ERR_LEN])
+{
+    fonts *f = calloc(1, sizeof *f);
+    if (!f) {
+        snprintf(err, FONTS_ERR_LEN, "fonts: out of memory");
+        return NULL;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(err, FONTS_ERR_LEN, "fonts: TTF_Init: %s", TTF_GetError());
+        free(f);
+        return NULL;
+    }
+    f->ttf_started = true;
+    for (int face = 0; face < FONTS_FACE_COUNT; face++) {
+        if (!load_face(f, face, err)) {
+            fonts_free(f);
+            return NULL;
+        }
+    }
+    return f;
+}
+
+void fonts_free(fonts *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < FONTS_MAX_OPEN; i++)
+        if (f->open[i].font)
+            TTF_CloseFont(f->open[i].font);
+    for (int face = 0; face < FONTS_FACE_COUNT; face++)
+        free(f->data[face]);
+    if (f->ttf_started)
+        TTF_Quit(); /* reference-counted by SDL_ttf */
+    free(f);
+}
+
+const char *fonts_file(const fonts *f, int face)
+{
+    return face >= 0 && face < FONTS_FACE_COUNT ? f->path[face] : NULL;
+}
+
+static TTF_Font *font_at(fonts *f, int face, int px)
+{
+    if (face < 0 || face >= FONTS_FACE_COUNT)
+        face = FONTS_REGULAR;
+    px = px < 1 ? 1 : px > FONTS_MAX_PX ? FONTS_MAX_PX : px;
+    open_font *victim = &f->open[0];
+    for (int i = 0; i < FONTS_MAX_OPEN; i++) {
+        open_font *o = &f->open[i];
+        if (o->font && o->face == face && o->px == px) {
+            o->used = ++f->tick;
+            return o->font;
+        }
+        if (!o->font || (victim->font && o->used < victim->used))
+            victim = o;
+    }
+    if (victim->font)
+        TTF_CloseFont(victim->font);
+    SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
+    victim->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    victim->face = face;
+    victim->px = px;
+    victim->used = ++f->tick;
+    return victim->font;
+}
+
+/* A NUL-terminated copy of s[0..len) clipped to FONTS_TEXT_MAX bytes. */
+static void copy_text(char out[FONTS_TEXT_MAX], const char *s, size_t len)
+{
+    if (len >= FONTS_TEXT_MAX)
+        len = FONTS_TEXT_MAX - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+}
+
+int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
+{
+    fonts *f = ctx;
+    TTF_Font *font = font_at(f, face, px);
+    char buf[FONTS_TEXT_MAX];
+    int w = 0, h = 0;
+    if (!font || len == 0)
+        return 0;
+    copy_text(buf, s, len);
+    if (TTF_SizeUTF8(font, buf, &w, &h) != 0)
+        return 0;
+    return w;
+}
+
+SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c)
+{
+    TTF_Font *font = font_at(f, face, px);
+    if (!font || !s || !*s)
+        return NULL;
+    return TTF_RenderUTF8_Blended(font, s, c);
+}

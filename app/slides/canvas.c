@@ -1,0 +1,299 @@
+/* canvas: display list of one slide, with the text fitting and the page
+ * checks that make "no overflow, no overlap, readable contrast" testable. */
+#include "vitrine/canvas.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/arena.h"
+#include "vitrine/gfx.h"
+#include "vitrine/log.h"
+
+typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT } op_kind;
+
+typedef struct {
+    op_kind kind;
+    theme_role color;
+    float x, y, w, h;          /* rect; text: line box */
+    float r_in, r_out, a0, a1; /* ring; round rect: r_out is the radius */
+    unsigned edges;
+    int face, px;
+    const char *text; /* in the canvas arena */
+} canvas_op;
+
+struct canvas {
+    fonts *fonts;
+    int w, h;
+    char name[CANVAS_NAME_LEN];
+    arena *arena;
+    canvas_op *ops;
+    size_t n_ops, cap_ops;
+    size_t problems;
+    int smallest_px;
+    bool failed;
+};
+
+canvas *canvas_new(fonts *f, int width, int height, const char *name)
+{
+    canvas *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->arena = arena_new();
+    if (!c->arena) {
+        free(c);
+        return NULL;
+    }
+    c->fonts = f;
+    c->w = width;
+    c->h = height;
+    snprintf(c->name, sizeof c->name, "%s", name ? name : "slide");
+    return c;
+}
+
+void canvas_free(canvas *c)
+{
+    if (!c)
+        return;
+    arena_free(c->arena);
+    free(c->ops);
+    free(c);
+}
+
+int canvas_width(const canvas *c)
+{
+    return c->w;
+}
+int canvas_height(const canvas *c)
+{
+    return c->h;
+}
+float canvas_unit(const canvas *c)
+{
+    return (float)(c->w < c->h ? c->w : c->h);
+}
+bool canvas_portrait(const canvas *c)
+{
+    return c->h > c->w;
+}
+layout_rect canvas_bounds(const canvas *c)
+{
+    return (layout_rect){0, 0, (float)c->w, (float)c->h};
+}
+size_t canvas_problems(const canvas *c)
+{
+    return c->problems;
+}
+int canvas_smallest_px(const canvas *c)
+{
+    return c->smallest_px;
+}
+bool canvas_failed(const canvas *c)
+{
+    return c->failed;
+}
+size_t canvas_op_count(const canvas *c)
+{
+    return c->n_ops;
+}
+
+static int min_px(const canvas *c)
+{
+    return (int)ceilf(THEME_TEXT_MIN * canvas_unit(c));
+}
+
+int canvas_px(const canvas *c, float size)
+{
+    int px = (int)lroundf(size * canvas_unit(c));
+    return px < min_px(c) ? min_px(c) : px;
+}
+
+static canvas_op *push(canvas *c, op_kind kind, theme_role color)
+{
+    if (c->n_ops == c->cap_ops) {
+        size_t cap = c->cap_ops ? c->cap_ops * 2 : 64;
+        canvas_op *ops = cap <= CANVAS_MAX_OPS ? realloc(c->ops, cap * sizeof *ops) : NULL;
+        if (!ops) {
+            if (!c->failed)
+                log_error("canvas", "[%s] display list full or out of memory", c->name);
+            c->failed = true;
+            return NULL;
+        }
+        c->ops = ops;
+        c->cap_ops = cap;
+    }
+    canvas_op *op = &c->ops[c->n_ops++];
+    memset(op, 0, sizeof *op);
+    op->kind = kind;
+    op->color = color;
+    return op;
+}
+
+void canvas_rect(canvas *c, layout_rect r, theme_role color)
+{
+    canvas_op *op = push(c, OP_RECT, color);
+    if (op)
+        op->x = r.x, op->y = r.y, op->w = r.w, op->h = r.h;
+}
+
+void canvas_round_rect(canvas *c, layout_rect r, float radius, theme_role color)
+{
+    canvas_op *op = push(c, OP_ROUND_RECT, color);
+    if (op)
+        op->x = r.x, op->y = r.y, op->w = r.w, op->h = r.h, op->r_out = radius;
+}
+
+void canvas_ring(canvas *c, float cx, float cy, float r_in, float r_out, float a0, float a1,
+                 theme_role color, unsigned edges)
+{
+    canvas_op *op = push(c, OP_RING, color);
+    if (op) {
+        op->x = cx, op->y = cy, op->r_in = r_in, op->r_out = r_out;
+        op->a0 = a0, op->a1 = a1, op->edges = edges;
+    }
+}
+
+static layout_text_style text_style(const canvas *c, const canvas_style *st)
+{
+    int lo = min_px(c);
+    int floor_px = canvas_px(c, st->min_size > THEME_TEXT_MIN ? st->min_size : THEME_TEXT_MIN);
+    int max = canvas_px(c, st->size);
+    if (st->max_px > 0 && st->max_px < max)
+        max = st->max_px;
+    if (floor_px > max)
+        floor_px = max;
+    if (floor_px < lo)
+        floor_px = lo;
+    if (max < floor_px)
+        max = floor_px;
+    return (layout_text_style){st->face, max, floor_px, st->max_lines > 0 ? st->max_lines : 1};
+}
+
+layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+{
+    layout_text t;
+    layout_text_style ls = text_style(c, st);
+    layout_fit_text(s, box.w, box.h, &ls, fonts_measure, c->fonts, &t);
+    return t;
+}
+
+int canvas_measure(canvas *c, fonts_face face, int px, const char *s)
+{
+    return fonts_measure(c->fonts, face, px, s, strlen(s));
+}
+
+static void problem(canvas *c, const char *what, const char *s)
+{
+    c->problems++;
+    log_warn("layout", "[%s] %s: \"%.80s\"", c->name, what, s ? s : "");
+}
+
+static const char *line_copy(canvas *c, const char *s, const layout_line *ln)
+{
+    size_t ell = ln->ellipsis ? sizeof LAYOUT_ELLIPSIS - 1 : 0;
+    char *out = arena_alloc(c->arena, ln->len + ell + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, s + ln->start, ln->len);
+    memcpy(out + ln->len, LAYOUT_ELLIPSIS, ell);
+    out[ln->len + ell] = '\0';
+    return out;
+}
+
+layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+{
+    if (!s || !*s)
+        return (layout_rect){box.x, box.y, 0, 0};
+    layout_text t = canvas_fit(c, box, s, st);
+    if (t.overflow)
+        problem(c, "text does not fit its box even at the minimum size", s);
+    if (!theme_pair_allowed(st->fg, st->bg))
+        problem(c, "text colour not in the contrast-checked pairs", s);
+    if (!c->smallest_px || t.px < c->smallest_px)
+        c->smallest_px = t.px;
+    float y = box.y;
+    if (st->valign == CANVAS_MIDDLE)
+        y += (box.h - (float)t.height) / 2;
+    else if (st->valign == CANVAS_BOTTOM)
+        y += box.h - (float)t.height;
+    layout_rect used = {box.x + box.w, y, 0, (float)t.height};
+    for (size_t k = 0; k < t.n_lines; k++) {
+        const layout_line *ln = &t.lines[k];
+        float x = box.x;
+        if (st->align == CANVAS_CENTER)
+            x += (box.w - (float)ln->width) / 2;
+        else if (st->align == CANVAS_RIGHT)
+            x += box.w - (float)ln->width;
+        x = roundf(x);
+        canvas_op *op = push(c, OP_TEXT, st->fg);
+        const char *copy = op ? line_copy(c, s, ln) : NULL;
+        if (!copy) {
+            c->failed = true;
+            break;
+        }
+        op->x = x, op->y = roundf(y + (float)k * (float)t.line_h);
+        op->w = (float)ln->width, op->h = (float)t.line_h;
+        op->face = st->face, op->px = t.px, op->text = copy;
+        if (x < used.x)
+            used.x = x;
+        if (x + (float)ln->width > used.x + used.w)
+            used.w = x + (float)ln->width - used.x;
+    }
+    if (used.w <= 0)
+        used.x = box.x;
+    return used;
+}
+
+size_t canvas_finish(canvas *c)
+{
+    layout_rect page = canvas_bounds(c);
+    for (size_t i = 0; i < c->n_ops; i++) {
+        const canvas_op *a = &c->ops[i];
+        if (a->kind != OP_TEXT)
+            continue;
+        layout_rect ra = {a->x, a->y, a->w, a->h};
+        if (!layout_inside(page, ra))
+            problem(c, "text outside the slide", a->text);
+        for (size_t j = i + 1; j < c->n_ops; j++) {
+            const canvas_op *b = &c->ops[j];
+            if (b->kind == OP_TEXT && layout_overlaps(ra, (layout_rect){b->x, b->y, b->w, b->h})) {
+                char both[2 * CANVAS_NAME_LEN + 8];
+                snprintf(both, sizeof both, "%.60s\" / \"%.60s", a->text, b->text);
+                problem(c, "texts overlap", both);
+            }
+        }
+    }
+    return c->problems;
+}
+
+static void draw_text(const canvas_op *op, SDL_Renderer *r, textcache *tc, int x, int y)
+{
+    int w, h;
+    SDL_Texture *tex = textcache_get(tc, op->face, op->px, theme_get(op->color), op->text, &w, &h);
+    if (!tex)
+        return;
+    /* Centre the glyph box in the line box; whole pixels keep it crisp. */
+    int top = (int)op->y + y + ((int)op->h - h) / 2;
+    SDL_RenderCopy(r, tex, NULL, &(SDL_Rect){(int)op->x + x, top, w, h});
+}
+
+void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y)
+{
+    for (size_t i = 0; i < c->n_ops; i++) {
+        const canvas_op *op = &c->ops[i];
+        theme_color col = theme_get(op->color);
+        float fx = (float)x, fy = (float)y;
+        switch (op->kind) {
+        case OP_RECT: gfx_fill_rect(r, op->x + fx, op->y + fy, op->w, op->h, col); break;
+        case OP_ROUND_RECT:
+            gfx_fill_round_rect(r, op->x + fx, op->y + fy, op->w, op->h, op->r_out, col);
+            break;
+        case OP_RING:
+            gfx_fill_ring(r, op->x + fx, op->y + fy, op->r_in, op->r_out, op->a0, op->a1, col,
+                          op->edges);
+            break;
+        case OP_TEXT: draw_text(op, r, tc, x, y); break;
+        }
+    }
+}

@@ -1,0 +1,429 @@
+/* deck: implements deck.h. deck_update builds every slide as a display list
+ * (canvas) and checks it; deck_draw renders a slide once into a texture and
+ * then only copies it, keeping DECK_TEXTURE_SLOTS slide textures (current,
+ * next, previous) so memory stays bounded at any screen size. */
+#include "vitrine/deck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/arena.h"
+#include "vitrine/canvas.h"
+#include "vitrine/fonts.h"
+#include "vitrine/log.h"
+#include "vitrine/slides_eig.h"
+#include "vitrine/slides_people.h"
+#include "vitrine/slides_products.h"
+#include "vitrine/slides_team.h"
+#include "vitrine/spotlight.h"
+#include "vitrine/text.h"
+#include "vitrine/textcache.h"
+
+#define DECK_TEXTURE_SLOTS 3
+#define DECK_MAX_SLIDES 64
+#define DECK_NAME_LEN 32
+#define DECK_SPOT_SLUG "spotlight"
+
+typedef bool (*deck_builder)(canvas *c, const frame_input *in);
+
+static bool build_eig_published(canvas *c, const frame_input *in)
+{
+    return slides_published(c, in, "eig");
+}
+
+static bool build_certification(canvas *c, const frame_input *in)
+{
+    return slides_published(c, in, "certification");
+}
+
+/* The playlist order. NULL builder: the spotlight, built from the deck's own
+ * copy of the candidates so it can change every cycle. */
+static const struct {
+    const char *name, *title;
+    deck_builder build;
+} catalog[] = {
+    {"overview", "beta.gouv.fr en chiffres", slides_overview},
+    {"products-by-phase", "Produits par phase", slides_phases},
+    {"launches-per-year", "Produits lancés par année", slides_launches},
+    {"incubators", "Produits actifs par incubateur", slides_incubators},
+    {"quality", "Standards de qualité", slides_quality},
+    {DECK_SPOT_SLUG, "Un produit à la une", NULL},
+    {"community-domains", "La communauté par domaine", slides_domains},
+    {"community-status", "Agents publics, indépendants, prestataires", slides_statuses},
+    {"newcomers", "Nouveaux membres par année", slides_newcomers},
+    {"coaching", "Le coaching des produits", slides_coaching},
+    {"coaching-market", "Le marché interministériel de coaching", slides_market},
+    {"coaching-budget", "Le budget du coaching InserJeunes", slides_budget},
+    {"eig", "Entrepreneurs d'intérêt général", slides_eig},
+    {"eig-promotions", "Les promotions EIG", slides_eig_promotions},
+    {"eig-profiles", "Les profils des EIG", slides_eig_profiles},
+    {"eig-published", "Ce que devient le programme EIG", build_eig_published},
+    {"certification", "La certification des intrapreneurs", build_certification},
+};
+#define CATALOG_N (sizeof catalog / sizeof *catalog)
+
+typedef struct {
+    char name[DECK_NAME_LEN];
+    char title[FRAME_TEXT_LEN];
+    bool has_data;
+    canvas *cv;
+} deck_slide;
+
+typedef struct {
+    SDL_Texture *tex;
+    size_t index;
+    unsigned long used;
+} deck_slot;
+
+struct deck {
+    SDL_Renderer *r;
+    fonts *fonts;
+    textcache *tc;
+    deck_slide *slides;
+    size_t n;
+    deck_slot slots[DECK_TEXTURE_SLOTS];
+    unsigned long tick;
+    int w, h;
+    /* Spotlight: the candidates, copied, and what the frame needs. */
+    arena *spot_arena;
+    slides_spot *spots;
+    size_t n_spots, spot_slide;
+    unsigned long cycle;
+    feedstate_set fs;
+    vt_date today;
+};
+
+deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN])
+{
+    char ferr[FONTS_ERR_LEN];
+    deck *d = calloc(1, sizeof *d);
+    if (!d) {
+        snprintf(err, DECK_ERR_LEN, "deck: out of memory");
+        return NULL;
+    }
+    d->r = r;
+    d->fonts = fonts_new(ferr);
+    if (!d->fonts) {
+        snprintf(err, DECK_ERR_LEN, "deck: %.240s", ferr);
+        free(d);
+        return NULL;
+    }
+    d->tc = textcache_new(r, d->fonts);
+    if (!d->tc) {
+        snprintf(err, DECK_ERR_LEN, "deck: out of memory");
+        deck_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+static void drop_textures(deck *d)
+{
+    for (int i = 0; i < DECK_TEXTURE_SLOTS; i++) {
+        if (d->slots[i].tex)
+            SDL_DestroyTexture(d->slots[i].tex);
+        d->slots[i] = (deck_slot){0};
+    }
+}
+
+static void free_slides(deck_slide *s, size_t n)
+{
+    for (size_t i = 0; s && i < n; i++)
+        canvas_free(s[i].cv);
+    free(s);
+}
+
+void deck_free(deck *d)
+{
+    if (!d)
+        return;
+    drop_textures(d);
+    free_slides(d->slides, d->n);
+    arena_free(d->spot_arena);
+    textcache_free(d->tc);
+    fonts_free(d->fonts);
+    free(d);
+}
+
+void deck_reset_textures(deck *d)
+{
+    /* After SDL_RENDER_TARGETS_RESET / DEVICE_RESET the textures' contents
+     * are gone: forget them; they are rebuilt on the next draw. */
+    drop_textures(d);
+    textcache_clear(d->tc);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    const slides_spot *x = a, *y = b;
+    return strcmp(x->name, y->name);
+}
+
+static const char *incubator_titles(arena *a, const model *m, const model_product *p)
+{
+    char buf[FRAME_TEXT_LEN] = "";
+    size_t o = 0;
+    for (size_t i = 0; i < p->n_incubators; i++) {
+        const char *title = p->incubators[i];
+        for (size_t k = 0; k < m->n_incubators; k++)
+            if (strcmp(m->incubators[k].id, p->incubators[i]) == 0 && m->incubators[k].title)
+                title = m->incubators[k].title;
+        int w = snprintf(buf + o, sizeof buf - o, "%s%s", i ? ", " : "", title);
+        if (w < 0 || (size_t)w >= sizeof buf - o)
+            break; /* the first ones are enough */
+        o += (size_t)w;
+    }
+    return arena_strdup(a, buf);
+}
+
+/* Active products with a pitch, copied so the spotlight can change later. */
+static bool copy_spots(deck *d, const model *m, vt_date today)
+{
+    arena *a = arena_new();
+    slides_spot *spots = a ? arena_alloc(a, (m->n_products + 1) * sizeof *spots) : NULL;
+    if (!spots) {
+        arena_free(a);
+        return false;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_products; i++) {
+        const model_product *p = &m->products[i];
+        const model_phase *ph = stats_current_phase(p, today);
+        if (!ph || !stats_phase_is_active(ph->name) || text_is_blank(p->pitch) || !p->name)
+            continue;
+        vt_date created = ph->start;
+        for (size_t k = 0; k < p->n_phases; k++)
+            if (p->phases[k].start != DATE_NONE && p->phases[k].start < created)
+                created = p->phases[k].start;
+        char pitch[FRAME_TEXT_LEN * 4];
+        text_trim(p->pitch, pitch, sizeof pitch);
+        spots[n] = (slides_spot){arena_strdup(a, p->name),
+                                 arena_strdup(a, pitch),
+                                 arena_strdup(a, ph->name),
+                                 incubator_titles(a, m, p),
+                                 ph->start,
+                                 created};
+        if (!spots[n].name || !spots[n].pitch || !spots[n].phase || !spots[n].incubators) {
+            arena_free(a);
+            return false;
+        }
+        n++;
+    }
+    qsort(spots, n, sizeof *spots, by_name);
+    arena_free(d->spot_arena);
+    d->spot_arena = a;
+    d->spots = spots;
+    d->n_spots = n;
+    return true;
+}
+
+static bool add_slide(deck_slide *s, size_t *n, fonts *f, int w, int h, const char *name,
+                      const char *title)
+{
+    if (*n >= DECK_MAX_SLIDES)
+        return false;
+    deck_slide *sl = &s[*n];
+    memset(sl, 0, sizeof *sl);
+    snprintf(sl->name, sizeof sl->name, "%s", name);
+    snprintf(sl->title, sizeof sl->title, "%s", title);
+    sl->cv = canvas_new(f, w, h, name);
+    if (!sl->cv)
+        return false;
+    (*n)++;
+    return true;
+}
+
+static bool build_spot(deck *d, deck_slide *sl)
+{
+    frame_input in = {NULL, NULL, &d->fs, d->today};
+    const slides_spot *p =
+        d->n_spots ? &d->spots[spotlight_index(d->n_spots, d->today, d->cycle)] : NULL;
+    canvas *cv = canvas_new(d->fonts, d->w, d->h, sl->name);
+    if (!cv)
+        return false;
+    sl->has_data = slides_spotlight(cv, &in, p);
+    canvas_finish(cv);
+    canvas_free(sl->cv);
+    sl->cv = cv;
+    return !canvas_failed(cv);
+}
+
+static bool build_team(deck *d, deck_slide *s, size_t *n, const frame_input *in)
+{
+    slides_team_page pages[TEAM_MAX_PAGES];
+    canvas *probe = canvas_new(d->fonts, d->w, d->h, "team-plan");
+    if (!probe)
+        return false;
+    size_t np = slides_team_plan(probe, in, pages, TEAM_MAX_PAGES);
+    canvas_free(probe);
+    for (size_t i = 0; i < np; i++) {
+        char name[DECK_NAME_LEN];
+        snprintf(name, sizeof name, "team-%zu", i + 1);
+        if (!add_slide(s, n, d->fonts, d->w, d->h, name, "L'équipe de l'incubateur"))
+            return false;
+        deck_slide *sl = &s[*n - 1];
+        sl->has_data = slides_team(sl->cv, in, &pages[i], i, np);
+        canvas_finish(sl->cv);
+    }
+    return true;
+}
+
+static bool build_all(deck *d, deck_slide *s, size_t *n, const frame_input *in)
+{
+    for (size_t i = 0; i < CATALOG_N; i++) {
+        if (!add_slide(s, n, d->fonts, d->w, d->h, catalog[i].name, catalog[i].title))
+            return false;
+        deck_slide *sl = &s[*n - 1];
+        if (!catalog[i].build) {
+            d->spot_slide = *n - 1;
+            if (!build_spot(d, sl))
+                return false;
+            continue;
+        }
+        sl->has_data = catalog[i].build(sl->cv, in);
+        canvas_finish(sl->cv);
+        if (canvas_failed(sl->cv))
+            return false;
+    }
+    return build_team(d, s, n, in);
+}
+
+bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs, vt_date today,
+                 int width, int height, char err[DECK_ERR_LEN])
+{
+    if (width <= 0 || height <= 0) {
+        snprintf(err, DECK_ERR_LEN, "deck: bad size %dx%d", width, height);
+        return false;
+    }
+    /* Build into a new list; the old one stays until this one is complete. */
+    deck old = *d;
+    d->w = width, d->h = height, d->fs = *fs, d->today = today;
+    d->spots = NULL, d->spot_arena = NULL, d->n_spots = 0;
+    deck_slide *slides = calloc(DECK_MAX_SLIDES, sizeof *slides);
+    size_t n = 0;
+    frame_input in = {m, s, fs, today};
+    bool ok = slides && copy_spots(d, m, today) && build_all(d, slides, &n, &in);
+    if (!ok) {
+        free_slides(slides, n);
+        arena_free(d->spot_arena);
+        d->w = old.w, d->h = old.h, d->fs = old.fs, d->today = old.today;
+        d->spots = old.spots, d->spot_arena = old.spot_arena, d->n_spots = old.n_spots;
+        d->spot_slide = old.spot_slide;
+        snprintf(err, DECK_ERR_LEN, "deck: out of memory building the slides");
+        return false;
+    }
+    arena_free(old.spot_arena);
+    free_slides(d->slides, d->n);
+    drop_textures(d);
+    d->slides = slides;
+    d->n = n;
+    log_debug("deck", "%zu slides at %dx%d, %zu layout problem(s)", n, width, height,
+              deck_overflows(d));
+    return true;
+}
+
+void deck_set_cycle(deck *d, unsigned long cycle)
+{
+    if (cycle == d->cycle || !d->slides)
+        return;
+    d->cycle = cycle;
+    deck_slide *sl = &d->slides[d->spot_slide];
+    if (!build_spot(d, sl))
+        log_warn("deck", "spotlight: out of memory, keeping the previous product");
+    for (int i = 0; i < DECK_TEXTURE_SLOTS; i++)
+        if (d->slots[i].tex && d->slots[i].index == d->spot_slide) {
+            SDL_DestroyTexture(d->slots[i].tex);
+            d->slots[i] = (deck_slot){0};
+        }
+}
+
+size_t deck_spotlight_candidates(const deck *d)
+{
+    return d->n_spots;
+}
+
+size_t deck_count(const deck *d)
+{
+    return d->n;
+}
+
+const char *deck_slide_name(const deck *d, size_t i)
+{
+    return i < d->n ? d->slides[i].name : "";
+}
+
+const char *deck_slide_title(const deck *d, size_t i)
+{
+    return i < d->n ? d->slides[i].title : "";
+}
+
+bool deck_slide_has_data(const deck *d, size_t i)
+{
+    return i < d->n && d->slides[i].has_data;
+}
+
+size_t deck_overflows(const deck *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->slides[i].has_data)
+            n += canvas_problems(d->slides[i].cv);
+    return n;
+}
+
+int deck_smallest_text_px(const deck *d)
+{
+    int px = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int s = d->slides[i].has_data ? canvas_smallest_px(d->slides[i].cv) : 0;
+        if (s && (!px || s < px))
+            px = s;
+    }
+    return px;
+}
+
+/* The slot holding slide i's texture, rendering it when needed. */
+static deck_slot *slot_for(deck *d, size_t i)
+{
+    deck_slot *lru = &d->slots[0];
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++) {
+        deck_slot *s = &d->slots[k];
+        if (s->tex && s->index == i) {
+            s->used = ++d->tick;
+            return s;
+        }
+        if (!s->tex || (lru->tex && s->used < lru->used))
+            lru = s;
+    }
+    if (!lru->tex) {
+        lru->tex =
+            SDL_CreateTexture(d->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->w, d->h);
+        if (!lru->tex)
+            return NULL;
+        SDL_SetTextureBlendMode(lru->tex, SDL_BLENDMODE_BLEND);
+    }
+    SDL_Texture *prev = SDL_GetRenderTarget(d->r);
+    if (SDL_SetRenderTarget(d->r, lru->tex) != 0)
+        return NULL;
+    SDL_SetRenderDrawColor(d->r, 255, 255, 255, 255);
+    SDL_RenderClear(d->r);
+    canvas_draw(d->slides[i].cv, d->r, d->tc, 0, 0);
+    SDL_SetRenderTarget(d->r, prev);
+    lru->index = i;
+    lru->used = ++d->tick;
+    return lru;
+}
+
+void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha)
+{
+    if (i >= d->n || !d->slides[i].cv)
+        return;
+    deck_slot *s = SDL_RenderTargetSupported(d->r) ? slot_for(d, i) : NULL;
+    if (!s) { /* no render targets: draw the list directly, opaque */
+        canvas_draw(d->slides[i].cv, d->r, d->tc, x, y);
+        return;
+    }
+    SDL_SetTextureAlphaMod(s->tex, alpha);
+    SDL_RenderCopy(d->r, s->tex, NULL, &(SDL_Rect){x, y, d->w, d->h});
+}

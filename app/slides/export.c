@@ -1,0 +1,106 @@
+/* export: headless PNG rendering of the deck (software renderer on a surface:
+ * the most deterministic SDL path, and it needs no video driver). */
+#include "vitrine/export.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "vitrine/deck.h"
+
+/* mkdir -p: creates dir and its missing parents. */
+static bool ensure_dir(const char *dir, char err[EXPORT_ERR_LEN])
+{
+    char path[PATH_MAX];
+    struct stat sb;
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+        snprintf(err, EXPORT_ERR_LEN, "%.400s: path too long", dir);
+        return false;
+    }
+    for (char *p = path + 1;; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        *p = '\0';
+        if (stat(path, &sb) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST) {
+            snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot create directory: %s", path,
+                     strerror(errno));
+            return false;
+        }
+        if (end)
+            break;
+        *p = '/';
+    }
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        snprintf(err, EXPORT_ERR_LEN, "%.400s: not a directory", dir);
+        return false;
+    }
+    return true;
+}
+
+static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, const char *dir,
+                         export_report *rep, char err[EXPORT_ERR_LEN])
+{
+    for (size_t i = 0; i < deck_count(d); i++) {
+        if (!deck_slide_has_data(d, i))
+            continue;
+        char path[PATH_MAX];
+        int n =
+            snprintf(path, sizeof path, "%s/slide-%02zu-%s.png", dir, i + 1, deck_slide_name(d, i));
+        if (n < 0 || (size_t)n >= sizeof path) {
+            snprintf(err, EXPORT_ERR_LEN, "%.400s: path too long", dir);
+            return false;
+        }
+        SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+        SDL_RenderClear(r);
+        deck_draw(d, i, 0, 0, 255);
+        SDL_RenderFlush(r);
+        if (IMG_SavePNG(surf, path) != 0) {
+            snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot write PNG: %s", path, IMG_GetError());
+            return false;
+        }
+        rep->written++;
+    }
+    return true;
+}
+
+bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
+                   int width, int height, const char *dir, export_report *rep,
+                   char err[EXPORT_ERR_LEN])
+{
+    memset(rep, 0, sizeof *rep);
+    if (width <= 0 || height <= 0 || width > EXPORT_MAX_SIDE || height > EXPORT_MAX_SIDE) {
+        snprintf(err, EXPORT_ERR_LEN, "--size %dx%d: each side must be 1..%d", width, height,
+                 EXPORT_MAX_SIDE);
+        return false;
+    }
+    if (!ensure_dir(dir, err))
+        return false;
+    SDL_Surface *surf =
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    char derr[DECK_ERR_LEN];
+    deck *d = r ? deck_new(r, derr) : NULL;
+    bool ok = false;
+    if (!surf || !r) {
+        snprintf(err, EXPORT_ERR_LEN, "software renderer %dx%d: %s", width, height, SDL_GetError());
+    } else if (!d) {
+        snprintf(err, EXPORT_ERR_LEN, "%s", derr);
+    } else if (!deck_update(d, m, s, fs, today, width, height, derr)) {
+        snprintf(err, EXPORT_ERR_LEN, "%s", derr);
+    } else {
+        rep->slides = deck_count(d);
+        rep->overflows = deck_overflows(d);
+        rep->smallest_px = deck_smallest_text_px(d);
+        ok = write_slides(d, r, surf, dir, rep, err);
+    }
+    deck_free(d);
+    if (r)
+        SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    return ok;
+}

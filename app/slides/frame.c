@@ -1,0 +1,176 @@
+/* frame: header and footer of every slide, and the feed-state badge. */
+#include "vitrine/frame.h"
+
+#include <stdio.h>
+
+#include "vitrine/fmt.h"
+
+#define FRAME_MARGIN 0.05f /* of the short side */
+#define FRAME_GAP 0.022f
+#define FRAME_BAND 0.008f /* top colour band */
+#define FRAME_FOOTER_PAD 0.014f
+
+float frame_gap(const canvas *c)
+{
+    return FRAME_GAP * canvas_unit(c);
+}
+
+static int severity(feedstate_kind k)
+{
+    switch (k) {
+    case FEEDSTATE_DEMO: return 5;
+    case FEEDSTATE_FAILING: return 4;
+    case FEEDSTATE_STALE: return 3;
+    case FEEDSTATE_OFFLINE: return 2;
+    case FEEDSTATE_FRESH: return 1;
+    default: return 0;
+    }
+}
+
+void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_LEN],
+                  char badge[FRAME_TEXT_LEN], theme_role *badge_bg)
+{
+    feedstate_kind worst = FEEDSTATE_MISSING;
+    int64_t oldest = 0;
+    for (int f = 0; f < FEED_COUNT; f++) {
+        const feedstate *st = &fs->feeds[f];
+        if (!(feeds & FRAME_FEED(f)) || st->kind == FEEDSTATE_MISSING)
+            continue;
+        if (severity(st->kind) > severity(worst))
+            worst = st->kind;
+        if (st->data_time > 0 && (oldest == 0 || st->data_time < oldest))
+            oldest = st->data_time;
+    }
+    char day[FMT_LEN];
+    badge[0] = '\0';
+    *badge_bg = THEME_DARK;
+    if (worst == FEEDSTATE_DEMO) {
+        snprintf(date, FRAME_TEXT_LEN, "Données fictives de démonstration");
+        snprintf(badge, FRAME_TEXT_LEN, "DÉMO");
+        *badge_bg = THEME_RED;
+        return;
+    }
+    if (oldest > 0) {
+        fmt_date(fmt_unix_day(oldest), day, sizeof day);
+        snprintf(date, FRAME_TEXT_LEN, "Données du %s", day);
+    } else {
+        snprintf(date, FRAME_TEXT_LEN, "Date des données inconnue");
+    }
+    if (worst == FEEDSTATE_FAILING) {
+        snprintf(badge, FRAME_TEXT_LEN, "MISE À JOUR EN ÉCHEC");
+        *badge_bg = THEME_RED;
+    } else if (worst == FEEDSTATE_STALE) {
+        snprintf(badge, FRAME_TEXT_LEN, "DONNÉES ANCIENNES");
+    } else if (worst == FEEDSTATE_OFFLINE) {
+        snprintf(badge, FRAME_TEXT_LEN, "HORS LIGNE");
+    }
+}
+
+static const canvas_style footer_style = {.face = FONTS_REGULAR,
+                                          .size = THEME_TEXT_MIN,
+                                          .max_lines = 2,
+                                          .valign = CANVAS_MIDDLE,
+                                          .fg = THEME_MUTED,
+                                          .bg = THEME_PANEL};
+
+/* Badge pill at the right end of band; returns its left edge. */
+static float draw_badge(canvas *c, layout_rect band, const char *badge, theme_role bg)
+{
+    int px = canvas_px(c, THEME_TEXT_MIN);
+    float pad = (float)px * 0.6f;
+    float w = (float)canvas_measure(c, FONTS_BOLD, px, badge) + 2 * pad;
+    float h = (float)layout_line_height(px) + pad * 0.5f;
+    layout_rect pill = {band.x + band.w - w, band.y + (band.h - h) / 2, w, h};
+    canvas_round_rect(c, pill, h / 2, bg);
+    canvas_style st = {.face = FONTS_BOLD,
+                       .size = THEME_TEXT_MIN,
+                       .align = CANVAS_CENTER,
+                       .valign = CANVAS_MIDDLE,
+                       .fg = THEME_ON_DARK,
+                       .bg = bg};
+    canvas_text(c, pill, badge, &st);
+    return pill.x;
+}
+
+/* Footer: source on the left; date and badge on the right, on the same row
+ * when everything fits, else on a second row. Returns the band's top. */
+static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const char *source)
+{
+    float u = canvas_unit(c), m = FRAME_MARGIN * u, pad = FRAME_FOOTER_PAD * u;
+    int px = canvas_px(c, THEME_TEXT_MIN);
+    float line = (float)layout_line_height(px), gap = frame_gap(c);
+    char date[FRAME_TEXT_LEN] = "", badge[FRAME_TEXT_LEN] = "";
+    theme_role badge_bg = THEME_DARK;
+    if (feeds)
+        frame_status(in->fs, feeds, date, badge, &badge_bg);
+    float inner = (float)canvas_width(c) - 2 * m;
+    float right = (float)canvas_measure(c, FONTS_REGULAR, px, date);
+    if (*badge)
+        right += gap + (float)canvas_measure(c, FONTS_BOLD, px, badge) + 1.2f * (float)px;
+    float src_w = (float)canvas_measure(c, FONTS_REGULAR, px, source);
+    bool one_row = src_w + gap + right <= inner;
+    /* Stacked: the source may itself need two lines. */
+    float src_lines = one_row || src_w <= inner ? 1 : 2;
+    float band_h = 2 * pad + (one_row ? line * 1.3f : (src_lines + 1) * line * 1.3f + pad);
+    layout_rect band = {0, (float)canvas_height(c) - band_h, (float)canvas_width(c), band_h};
+    canvas_rect(c, band, THEME_PANEL);
+    layout_rect inside = layout_inset(band, m, pad);
+    layout_rect row_src = inside, row_right = inside;
+    if (!one_row) {
+        row_src = layout_cut_top(&row_right, src_lines * line * 1.3f, pad);
+    } else {
+        layout_cut_right(&row_src, right, gap);
+    }
+    canvas_text(c, row_src, source, &footer_style);
+    layout_rect r = row_right;
+    if (*badge) {
+        float left = draw_badge(c, r, badge, badge_bg);
+        r.w = left - gap - r.x;
+    }
+    canvas_style ds = footer_style;
+    ds.align = CANVAS_RIGHT;
+    ds.max_lines = 1;
+    canvas_text(c, r, date, &ds);
+    return band.y;
+}
+
+layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
+                        unsigned feeds, const char *source)
+{
+    float u = canvas_unit(c), m = FRAME_MARGIN * u, gap = frame_gap(c);
+    float W = (float)canvas_width(c);
+    canvas_rect(c, canvas_bounds(c), THEME_BG);
+    /* The state's colours as a thin band: blue, white, red. */
+    float band = FRAME_BAND * u;
+    canvas_rect(c, (layout_rect){0, 0, W * 0.6f, band}, THEME_BLUE);
+    canvas_rect(c, (layout_rect){W * 0.8f, 0, W * 0.2f, band}, THEME_RED);
+    float footer_top = draw_footer(c, in, feeds, source);
+    layout_rect area = {m, band + m * 0.8f, W - 2 * m, footer_top - band - m * 0.8f - gap};
+    canvas_style ts = {.face = FONTS_BOLD,
+                       .size = THEME_TEXT_TITLE,
+                       .min_size = 0.04f,
+                       .max_lines = 3,
+                       .fg = THEME_BLUE,
+                       .bg = THEME_BG};
+    float title_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE));
+    layout_rect tbox = layout_cut_top(&area, title_h, 0);
+    layout_rect used = canvas_text(c, tbox, title, &ts);
+    /* Give back what the title did not use. */
+    area.y = used.y + used.h + gap * 0.4f;
+    area.h = footer_top - gap - area.y;
+    if (subtitle && *subtitle) {
+        canvas_style ss = {.face = FONTS_REGULAR,
+                           .size = THEME_TEXT_SUBTITLE,
+                           .max_lines = 2,
+                           .fg = THEME_MUTED,
+                           .bg = THEME_BG};
+        float sub_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_SUBTITLE));
+        layout_rect sbox = layout_cut_top(&area, sub_h, 0);
+        used = canvas_text(c, sbox, subtitle, &ss);
+        area.y = used.y + used.h;
+        area.h = footer_top - gap - area.y;
+    }
+    /* Breathing room between header and content. */
+    layout_cut_top(&area, gap * 1.5f, 0);
+    return area;
+}

@@ -1,0 +1,152 @@
+/* slides_eig: EIG figures from the programme's files (defis, personnes) and
+ * the published figures of the seed documents. */
+#include "vitrine/slides_eig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/chart.h"
+#include "vitrine/fmt.h"
+
+#define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"
+#define EIG_FEEDS (FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES))
+#define PUBLISHED_MAX 6
+
+/* "2017 à 2020" from the promotions' years, "" when none. */
+static void year_span(const stats *s, char *out, size_t outsz)
+{
+    int lo = 0, hi = 0;
+    for (size_t i = 0; i < s->eig.n_promotions; i++) {
+        int y = s->eig.promotions[i].year;
+        if (y && (!lo || y < lo))
+            lo = y;
+        if (y > hi)
+            hi = y;
+    }
+    if (!lo)
+        snprintf(out, outsz, "%s", "");
+    else if (lo == hi)
+        snprintf(out, outsz, "en %d", lo);
+    else
+        snprintf(out, outsz, "de %d à %d", lo, hi);
+}
+
+bool slides_eig(canvas *c, const frame_input *in)
+{
+    const stats *s = in->s;
+    if (!in->m->loaded[FEED_DEFIS] || s->eig.projects == 0)
+        return false;
+    char span[64], sub[FRAME_TEXT_LEN], v[4][FMT_LEN];
+    year_span(s, span, sizeof span);
+    snprintf(sub, sizeof sub,
+             "Le programme qui fait entrer des talents du numérique dans "
+             "l'administration, %s",
+             span);
+    layout_rect area =
+        frame_begin(c, in, "Entrepreneurs d'intérêt général", sub, EIG_FEEDS, SRC_EIG);
+    fmt_int(s->eig.projects, v[0], FMT_LEN);
+    fmt_int(s->eig.fellows, v[1], FMT_LEN);
+    fmt_int(s->eig.mentors, v[2], FMT_LEN);
+    fmt_int(s->eig.administrations, v[3], FMT_LEN);
+    chart_figure f[4] = {{v[0], "défis relevés", THEME_BLUE},
+                         {v[1], "entrepreneurs d'intérêt général", THEME_BLUE},
+                         {v[2], "mentors dans les administrations", THEME_BLUE},
+                         {v[3], "administrations partenaires", THEME_BLUE}};
+    chart_figures(c, area, f, 4);
+    return true;
+}
+
+bool slides_eig_promotions(canvas *c, const frame_input *in)
+{
+    const stats *s = in->s;
+    size_t n = s->eig.n_promotions < CHART_MAX_ITEMS ? s->eig.n_promotions : CHART_MAX_ITEMS;
+    if (!in->m->loaded[FEED_DEFIS] || n == 0)
+        return false;
+    char names[CHART_MAX_ITEMS][48], vt[2 * CHART_MAX_ITEMS][FMT_LEN];
+    const char *cats[CHART_MAX_ITEMS], *vtp[2 * CHART_MAX_ITEMS];
+    double vals[2 * CHART_MAX_ITEMS];
+    for (size_t k = 0; k < n; k++) {
+        const stats_promotion *p = &s->eig.promotions[k];
+        bool dig = strcmp(p->promotion, "dig") == 0;
+        const char *name = dig ? "DIG" : p->promotion;
+        if (p->year)
+            snprintf(names[k], sizeof names[k], "%s%s %d", dig ? "" : "Promo ", name, p->year);
+        else
+            snprintf(names[k], sizeof names[k], "%s%s", dig ? "" : "Promo ", name);
+        cats[k] = names[k];
+        vals[k] = (double)p->projects;
+        vals[n + k] = (double)p->fellows;
+    }
+    for (size_t i = 0; i < 2 * n; i++) {
+        fmt_int((long)vals[i], vt[i], FMT_LEN);
+        vtp[i] = vt[i];
+    }
+    layout_rect area = frame_begin(c, in, "Les promotions EIG",
+                                   "Nombre de défis et d'entrepreneurs par promotion (DIG : "
+                                   "défis d'intérêt général)",
+                                   EIG_FEEDS, SRC_EIG);
+    const chart_series series[2] = {{"Défis", THEME_BLUE}, {"Entrepreneurs", THEME_RED}};
+    chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
+    chart_columns(c, area, &d);
+    return true;
+}
+
+static int by_count_desc(const void *a, const void *b)
+{
+    const stats_count *x = a, *y = b;
+    return x->count != y->count ? (x->count > y->count ? -1 : 1) : strcmp(x->key, y->key);
+}
+
+bool slides_eig_profiles(canvas *c, const frame_input *in)
+{
+    const stats_counts *bp = &in->s->eig.by_profile;
+    if (!in->m->loaded[FEED_PERSONNES] || bp->n == 0)
+        return false;
+    stats_count sc[CHART_MAX_ITEMS];
+    size_t n = bp->n < CHART_MAX_ITEMS ? bp->n : CHART_MAX_ITEMS;
+    memcpy(sc, bp->items, n * sizeof *sc);
+    qsort(sc, n, sizeof *sc, by_count_desc);
+    layout_rect area = frame_begin(c, in, "Les profils des EIG",
+                                   "Nombre d'entrepreneurs d'intérêt général par profil",
+                                   FRAME_FEED(FEED_PERSONNES), SRC_EIG);
+    size_t cap = chart_hbars_capacity(c, area, false);
+    if (n > cap)
+        n = cap; /* profiles are few; never more than the rows that fit */
+    chart_item items[CHART_MAX_ITEMS];
+    char vals[CHART_MAX_ITEMS][FMT_LEN];
+    for (size_t i = 0; i < n; i++) {
+        fmt_int(sc[i].count, vals[i], FMT_LEN);
+        items[i] = (chart_item){sc[i].key, (double)sc[i].count, vals[i], THEME_BLUE, THEME_TEXT};
+    }
+    chart_bar_opts o = {.label_frac = canvas_portrait(c) ? 0.45f : 0.3f};
+    chart_hbars(c, area, items, n, &o);
+    return true;
+}
+
+bool slides_published(canvas *c, const frame_input *in, const char *group)
+{
+    const model_local *l = &in->m->local;
+    chart_figure f[PUBLISHED_MAX];
+    size_t n = 0;
+    const model_figure *first = NULL;
+    bool eig = strcmp(group, "eig") == 0;
+    for (size_t i = 0; i < l->n_figures && n < PUBLISHED_MAX; i++) {
+        const model_figure *fg = &l->figures[i];
+        /* EIG counts are on the computed slide; the rates only exist as published. */
+        if (strcmp(fg->group, group) != 0 || (eig && !strchr(fg->value, '%')))
+            continue;
+        f[n++] = (chart_figure){fg->value, fg->label, THEME_BLUE};
+        first = first ? first : fg;
+    }
+    if (!l->loaded || n == 0)
+        return false;
+    char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];
+    snprintf(sub, sizeof sub, "Chiffres publiés par la DINUM en %d, cités tels quels", first->year);
+    snprintf(src, sizeof src, "Source : %s, %d", first->source, first->year);
+    const char *title =
+        eig ? "Ce que devient le programme EIG" : "La certification des intrapreneurs";
+    layout_rect area = frame_begin(c, in, title, sub, FRAME_LOCAL, src);
+    chart_figures(c, area, f, n);
+    return true;
+}

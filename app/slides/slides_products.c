@@ -1,0 +1,346 @@
+/* slides_products: what the network builds. Figures come from stats.h only;
+ * the words around them say what is counted and as of when. */
+#include "vitrine/slides_products.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/chart.h"
+#include "vitrine/fmt.h"
+
+#define SRC_PRODUCTS "Source : beta.gouv.fr, fiches des produits (API publique)"
+#define SRC_NETWORK "Source : beta.gouv.fr (produits, membres) et site du programme EIG"
+#define PRODUCTS_FEEDS FRAME_FEED(FEED_STARTUPS)
+#define LABEL_LEN 160
+
+/* Lifecycle order of the phases, with their French names. */
+static const struct {
+    const char *key, *label;
+} phase_names[] = {
+    {"investigation", "Investigation"},
+    {"construction", "Construction"},
+    {"acceleration", "Accélération"},
+    {"consolidation", "Consolidation"},
+    {"opere", "Opéré"},
+    {"transfere", "Transféré"},
+    {"abandon", "Abandonné"},
+    {"abandon-investigation", "Arrêté après investigation"},
+    {"unknown", "Phase inconnue"},
+};
+#define N_PHASES (sizeof phase_names / sizeof *phase_names)
+
+const char *slides_phase_label(const char *phase)
+{
+    for (size_t i = 0; i < N_PHASES; i++)
+        if (strcmp(phase_names[i].key, phase) == 0)
+            return phase_names[i].label;
+    return phase;
+}
+
+static size_t phase_rank(const char *phase)
+{
+    for (size_t i = 0; i < N_PHASES; i++)
+        if (strcmp(phase_names[i].key, phase) == 0)
+            return i;
+    return N_PHASES;
+}
+
+static void as_of(const frame_input *in, char out[FMT_LEN])
+{
+    fmt_date(in->today, out, FMT_LEN);
+}
+
+bool slides_overview(canvas *c, const frame_input *in)
+{
+    const stats *s = in->s;
+    if (!in->m->loaded[FEED_STARTUPS])
+        return false;
+    char v[6][FMT_LEN], day[FMT_LEN], launched[LABEL_LEN], sub[FRAME_TEXT_LEN];
+    as_of(in, day);
+    snprintf(sub, sizeof sub, "Le réseau des startups d'État au %s", day);
+    layout_rect area = frame_begin(
+        c, in, "beta.gouv.fr en chiffres", sub,
+        PRODUCTS_FEEDS | FRAME_FEED(FEED_AUTHORS) | FRAME_FEED(FEED_DEFIS), SRC_NETWORK);
+    chart_figure f[6];
+    size_t n = 0;
+    fmt_int(s->products.active, v[n], FMT_LEN);
+    f[n] = (chart_figure){v[n], "produits actifs", THEME_BLUE}, n++;
+    fmt_int(s->products.launched_this_year, v[n], FMT_LEN);
+    snprintf(launched, sizeof launched, "produits lancés en %d", date_year(in->today));
+    f[n] = (chart_figure){v[n], launched, THEME_BLUE}, n++;
+    if (in->m->loaded[FEED_AUTHORS]) {
+        fmt_int(s->community.active, v[n], FMT_LEN);
+        f[n] = (chart_figure){v[n], "membres actifs", THEME_BLUE}, n++;
+        fmt_int(s->coaching.active_coaches, v[n], FMT_LEN);
+        f[n] = (chart_figure){v[n], "coachs en activité", THEME_BLUE}, n++;
+    }
+    if (in->m->loaded[FEED_DEFIS]) {
+        fmt_int(s->eig.projects, v[n], FMT_LEN);
+        f[n] = (chart_figure){v[n], "défis relevés par des entrepreneurs d'intérêt général",
+                              THEME_BLUE},
+        n++;
+    }
+    if (!stats_rate_is_null(s->products.perennisation)) {
+        fmt_percent(stats_rate_value(s->products.perennisation), 1, v[n], FMT_LEN);
+        f[n] = (chart_figure){v[n], "des produits menés à terme sont pérennisés", THEME_RED}, n++;
+    }
+    chart_figures(c, area, f, n);
+    return true;
+}
+
+typedef struct {
+    const char *key;
+    long count;
+} phase_count;
+
+static int by_rank(const void *a, const void *b)
+{
+    const phase_count *x = a, *y = b;
+    size_t rx = phase_rank(x->key), ry = phase_rank(y->key);
+    return rx != ry ? (rx < ry ? -1 : 1) : strcmp(x->key, y->key);
+}
+
+bool slides_phases(canvas *c, const frame_input *in)
+{
+    const stats_counts *bp = &in->s->products.by_phase;
+    if (!in->m->loaded[FEED_STARTUPS] || bp->n == 0)
+        return false;
+    phase_count pc[CHART_MAX_ITEMS];
+    size_t n = bp->n < CHART_MAX_ITEMS ? bp->n : CHART_MAX_ITEMS;
+    for (size_t i = 0; i < n; i++)
+        pc[i] = (phase_count){bp->items[i].key, bp->items[i].count};
+    qsort(pc, n, sizeof *pc, by_rank);
+    char sub[FRAME_TEXT_LEN], a[FMT_LEN], t[FMT_LEN], day[FMT_LEN];
+    fmt_int(in->s->products.active, a, sizeof a);
+    fmt_int(in->s->products.total, t, sizeof t);
+    as_of(in, day);
+    snprintf(sub, sizeof sub, "%s produits actifs sur %s, en nombre de produits par phase au %s", a,
+             t, day);
+    layout_rect area = frame_begin(c, in, "Produits par phase", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    const chart_series legend[2] = {{"Phases actives", THEME_BLUE},
+                                    {"Produits arrêtés ou transférés", THEME_INACTIVE}};
+    float lh = chart_legend(c, area, legend, 2);
+    layout_cut_top(&area, lh, frame_gap(c));
+    char vals[CHART_MAX_ITEMS][FMT_LEN];
+    chart_item items[CHART_MAX_ITEMS];
+    for (size_t i = 0; i < n; i++) {
+        bool active = stats_phase_is_active(pc[i].key);
+        fmt_int(pc[i].count, vals[i], FMT_LEN);
+        items[i] =
+            (chart_item){slides_phase_label(pc[i].key), (double)pc[i].count, vals[i],
+                         active ? THEME_BLUE : THEME_INACTIVE, active ? THEME_TEXT : THEME_MUTED};
+    }
+    chart_bar_opts o = {.label_frac = canvas_portrait(c) ? 0.42f : 0.3f};
+    chart_hbars(c, area, items, n, &o);
+    return true;
+}
+
+bool slides_launches(canvas *c, const frame_input *in)
+{
+    const stats_years *ly = &in->s->products.launched_by_year;
+    if (!in->m->loaded[FEED_STARTUPS] || ly->n == 0)
+        return false;
+    int first = ly->items[0].year, last = ly->items[ly->n - 1].year;
+    const stats_years *ni = &in->s->products.national_impact_by_year;
+    if (ni->n && ni->items[0].year < first)
+        first = ni->items[0].year;
+    if (ni->n && ni->items[ni->n - 1].year > last)
+        last = ni->items[ni->n - 1].year;
+    size_t n = (size_t)(last - first + 1);
+    if (n > CHART_MAX_ITEMS) {
+        first = last - CHART_MAX_ITEMS + 1;
+        n = CHART_MAX_ITEMS;
+    }
+    char years[CHART_MAX_ITEMS][8], vt[2 * CHART_MAX_ITEMS][FMT_LEN];
+    const char *cats[CHART_MAX_ITEMS], *vtp[2 * CHART_MAX_ITEMS];
+    double vals[2 * CHART_MAX_ITEMS];
+    const chart_series series[2] = {{"Produits lancés (entrée en construction)", THEME_BLUE},
+                                    {"Produits ayant atteint un impact national", THEME_RED}};
+    chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
+    /* Most recent years first in importance: drop the oldest that do not fit. */
+    char sub[FRAME_TEXT_LEN];
+    snprintf(sub, sizeof sub, "Nombre de produits par année");
+    layout_rect area =
+        frame_begin(c, in, "Produits lancés par année", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    for (size_t k = 0; k < n; k++) {
+        int y = first + (int)k;
+        snprintf(years[k], sizeof years[k], "%d", y);
+        cats[k] = years[k];
+        vals[k] = (double)stats_years_get(ly, y);
+        vals[n + k] = (double)stats_years_get(ni, y);
+    }
+    for (size_t i = 0; i < 2 * n; i++) {
+        fmt_int((long)vals[i], vt[i], FMT_LEN);
+        vtp[i] = vt[i];
+    }
+    size_t fit = chart_columns_capacity(c, area, &d);
+    size_t skip = n - (fit ? fit : 1);
+    /* Rebuild the arrays for the years kept (the last `n - skip`). */
+    size_t m = n - skip;
+    double kept[2 * CHART_MAX_ITEMS];
+    for (size_t k = 0; k < m; k++) {
+        cats[k] = years[k + skip];
+        kept[k] = vals[k + skip];
+        kept[m + k] = vals[n + k + skip];
+    }
+    for (size_t i = 0; i < 2 * m; i++) {
+        fmt_int((long)kept[i], vt[i], FMT_LEN);
+        vtp[i] = vt[i];
+    }
+    d = (chart_columns_data){cats, m, series, 2, kept, vtp, NULL, false};
+    chart_columns(c, area, &d);
+    return true;
+}
+
+bool slides_incubators(canvas *c, const frame_input *in)
+{
+    const stats *s = in->s;
+    size_t n_active = 0;
+    for (size_t i = 0; i < s->products.n_incubators; i++)
+        n_active += s->products.by_incubator[i].active > 0;
+    if (!in->m->loaded[FEED_STARTUPS] || n_active == 0)
+        return false;
+    char sub[FRAME_TEXT_LEN], day[FMT_LEN], cnt[FMT_LEN];
+    as_of(in, day);
+    fmt_int((long)n_active, cnt, sizeof cnt);
+    snprintf(sub, sizeof sub, "Nombre de produits actifs par incubateur au %s (%s incubateurs)",
+             day, cnt);
+    layout_rect area =
+        frame_begin(c, in, "Produits actifs par incubateur", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    size_t cap = chart_hbars_capacity(c, area, true);
+    if (cap > CHART_MAX_ITEMS)
+        cap = CHART_MAX_ITEMS;
+    if (cap > 10)
+        cap = 10; /* a top ten reads in five seconds; the rest is grouped */
+    size_t shown = n_active <= cap ? n_active : (cap > 1 ? cap - 1 : 1);
+    chart_item items[CHART_MAX_ITEMS];
+    char vals[CHART_MAX_ITEMS][FMT_LEN], other[LABEL_LEN];
+    long rest = 0;
+    size_t k = 0, rest_n = 0;
+    for (size_t i = 0; i < s->products.n_incubators; i++) {
+        const stats_incubator *inc = &s->products.by_incubator[i];
+        if (inc->active <= 0)
+            continue;
+        if (k < shown) {
+            fmt_int(inc->active, vals[k], FMT_LEN);
+            items[k] =
+                (chart_item){inc->title, (double)inc->active, vals[k], THEME_BLUE, THEME_TEXT};
+            k++;
+        } else {
+            rest += inc->active;
+            rest_n++;
+        }
+    }
+    if (rest_n) {
+        fmt_int(rest, vals[k], FMT_LEN);
+        snprintf(other, sizeof other, "%zu autres incubateurs", rest_n);
+        items[k] = (chart_item){other, (double)rest, vals[k], THEME_INACTIVE, THEME_MUTED};
+        k++;
+    }
+    chart_bar_opts o = {.label_above = true};
+    chart_hbars(c, area, items, k, &o);
+    return true;
+}
+
+bool slides_quality(canvas *c, const frame_input *in)
+{
+    const stats *s = in->s;
+    if (!in->m->loaded[FEED_STARTUPS])
+        return false;
+    const char *cats[CHART_MAX_ITEMS];
+    double vals[2 * CHART_MAX_ITEMS];
+    char vt[2 * CHART_MAX_ITEMS][FMT_LEN];
+    const char *vtp[2 * CHART_MAX_ITEMS];
+    phase_count pc[CHART_MAX_ITEMS];
+    size_t n = 0;
+    for (size_t i = 0; i < s->products.by_phase.n && n < CHART_MAX_ITEMS; i++)
+        if (stats_phase_is_active(s->products.by_phase.items[i].key))
+            pc[n++] = (phase_count){s->products.by_phase.items[i].key, (long)i};
+    if (n == 0)
+        return false;
+    qsort(pc, n, sizeof *pc, by_rank);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (size_t)pc[k].count; /* index into the per-phase arrays */
+        cats[k] = slides_phase_label(pc[k].key);
+        vals[k] = stats_rate_value(s->products.open_source[i].rate);
+        vals[n + k] = stats_rate_value(s->products.stats_page[i].rate);
+    }
+    for (size_t i = 0; i < 2 * n; i++) {
+        fmt_percent(vals[i], 0, vt[i], FMT_LEN);
+        vtp[i] = vt[i];
+    }
+    layout_rect area = frame_begin(c, in, "Standards de qualité",
+                                   "Part des produits actifs qui publient leur code source et une "
+                                   "page de statistiques, par phase, en %",
+                                   PRODUCTS_FEEDS, SRC_PRODUCTS);
+    const chart_series series[2] = {{"Code source ouvert", THEME_BLUE},
+                                    {"Page de statistiques publique", THEME_RED}};
+    chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
+    if (!stats_rate_is_null(s->products.perennisation)) {
+        bool portrait = canvas_portrait(c);
+        layout_rect card = portrait ? layout_cut_bottom(&area, area.h * 0.3f, frame_gap(c) * 2)
+                                    : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+        char pct[FMT_LEN];
+        fmt_percent(stats_rate_value(s->products.perennisation), 1, pct, sizeof pct);
+        chart_figure f = {pct,
+                          "taux de pérennisation : produits pérennisés parmi ceux "
+                          "arrivés au terme de leur parcours",
+                          THEME_RED};
+        chart_figures(c, card, &f, 1);
+    }
+    chart_columns(c, area, &d);
+    return true;
+}
+
+bool slides_spotlight(canvas *c, const frame_input *in, const slides_spot *p)
+{
+    if (!p || !p->name)
+        return false;
+    char since[FMT_LEN], sub[FRAME_TEXT_LEN];
+    fmt_month_year(p->phase_since, since, sizeof since);
+    snprintf(sub, sizeof sub, "Un produit à la une, en phase « %s » depuis %s",
+             slides_phase_label(p->phase), since);
+    layout_rect area = frame_begin(c, in, p->name, sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    float g = frame_gap(c);
+    /* Facts at the bottom, the pitch gets the rest. */
+    char created[FMT_LEN];
+    snprintf(created, sizeof created, "%d", date_year(p->created));
+    const char *labels[3] = {"Phase", "Incubateur", "Premiers pas"};
+    const char *values[3] = {slides_phase_label(p->phase), p->incubators, created};
+    canvas_style ls = {.face = FONTS_REGULAR,
+                       .size = THEME_TEXT_BODY,
+                       .valign = CANVAS_MIDDLE,
+                       .fg = THEME_MUTED,
+                       .bg = THEME_PANEL};
+    canvas_style vs = {.face = FONTS_BOLD,
+                       .size = THEME_TEXT_LABEL,
+                       .max_lines = 2,
+                       .valign = CANVAS_MIDDLE,
+                       .fg = THEME_TEXT,
+                       .bg = THEME_PANEL};
+    /* Incubator titles can be long (co-incubation too): three lines. */
+    const int lines[3] = {1, 3, 1};
+    float lh = (float)layout_line_height(canvas_px(c, THEME_TEXT_LABEL));
+    float heights[3], total = 2 * g;
+    for (int i = 0; i < 3; i++)
+        total += heights[i] = ((float)lines[i] + 0.5f) * lh;
+    layout_rect facts = layout_cut_bottom(&area, total, g * 2);
+    canvas_round_rect(c, facts, g * 0.6f, THEME_PANEL);
+    layout_rect fin = layout_inset(facts, g * 1.2f, g);
+    for (int i = 0; i < 3; i++) {
+        layout_rect r = layout_cut_top(&fin, heights[i], 0);
+        layout_rect l = layout_cut_left(&r, r.w * (canvas_portrait(c) ? 0.34f : 0.22f), g);
+        vs.max_lines = lines[i];
+        canvas_text(c, l, labels[i], &ls);
+        canvas_text(c, r, values[i] && *values[i] ? values[i] : "non renseigné", &vs);
+    }
+    canvas_style ps = {.face = FONTS_REGULAR,
+                       .size = 0.05f,
+                       .max_lines = LAYOUT_MAX_LINES,
+                       .valign = CANVAS_MIDDLE,
+                       .fg = THEME_TEXT,
+                       .bg = THEME_BG};
+    canvas_text(c, area, p->pitch, &ps);
+    return true;
+}

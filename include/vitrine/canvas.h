@@ -1,0 +1,76 @@
+/* canvas: one slide as a display list. Slide builders place rectangles,
+ * shapes and text in pixel coordinates computed from relative units; the
+ * canvas fits every text (layout.h rules), keeps the result, and checks the
+ * page: text that overflowed, text boxes that overlap, text outside the
+ * slide, text colours not in the theme's contrast-checked pairs. Drawing the
+ * list later costs texture copies and a few meshes, no layout. */
+#ifndef VITRINE_CANVAS_H
+#define VITRINE_CANVAS_H
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/fonts.h"
+#include "vitrine/layout.h"
+#include "vitrine/textcache.h"
+#include "vitrine/theme.h"
+
+#define CANVAS_MAX_OPS 2048 /* per slide */
+#define CANVAS_NAME_LEN 64
+
+typedef enum { CANVAS_LEFT, CANVAS_CENTER, CANVAS_RIGHT } canvas_align;
+typedef enum { CANVAS_TOP, CANVAS_MIDDLE, CANVAS_BOTTOM } canvas_valign;
+
+typedef struct {
+    fonts_face face;
+    float size;     /* largest size, fraction of the short side */
+    float min_size; /* smallest, fraction; never below THEME_TEXT_MIN */
+    int max_px;     /* > 0: also cap at this many pixels (shared sizes) */
+    int max_lines;  /* 0 means 1 */
+    canvas_align align;
+    canvas_valign valign;
+    theme_role fg, bg; /* bg: the fill the text sits on */
+} canvas_style;
+
+typedef struct canvas canvas;
+
+/* name is used in problem reports; f is borrowed for measurements. */
+canvas *canvas_new(fonts *f, int width, int height, const char *name);
+void canvas_free(canvas *c); /* accepts NULL */
+
+int canvas_width(const canvas *c);
+int canvas_height(const canvas *c);
+float canvas_unit(const canvas *c); /* the short side, pixels */
+bool canvas_portrait(const canvas *c);
+/* size (fraction of the short side) in whole pixels, never below the
+ * minimum text size. */
+int canvas_px(const canvas *c, float size);
+layout_rect canvas_bounds(const canvas *c);
+
+void canvas_rect(canvas *c, layout_rect r, theme_role color);
+void canvas_round_rect(canvas *c, layout_rect r, float radius, theme_role color);
+/* Ring sector (see gfx_fill_ring); r_in 0 gives a pie slice. */
+void canvas_ring(canvas *c, float cx, float cy, float r_in, float r_out, float a0, float a1,
+                 theme_role color, unsigned edges);
+
+/* Fits s into box and records it; returns the rectangle the text occupies
+ * (zero height for an empty string). */
+layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+/* Fits without recording (to size things before placing them). */
+layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+/* Width of s on one line at px in face. */
+int canvas_measure(canvas *c, fonts_face face, int px, const char *s);
+
+/* Runs the page checks (overlaps, bounds); call once when the slide is
+ * complete. Returns the number of problems, each logged with the slide name. */
+size_t canvas_finish(canvas *c);
+size_t canvas_problems(const canvas *c);
+int canvas_smallest_px(const canvas *c); /* 0 when no text */
+bool canvas_failed(const canvas *c);     /* an allocation failed */
+size_t canvas_op_count(const canvas *c);
+
+/* Replays the list with its top-left corner at (x, y). */
+void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);
+
+#endif

@@ -1,0 +1,72 @@
+/* chart: the charts of the slides, drawn onto a canvas: horizontal bars with
+ * direct labels, columns (grouped or stacked) with values on top and a
+ * legend, a donut with a legend of values and shares, and a grid of big
+ * figures. Every chart labels its values directly; units are stated by the
+ * slide's subtitle or the legend. Sizes are shared within a chart so that
+ * labels of one chart read as one set. */
+#ifndef VITRINE_CHART_H
+#define VITRINE_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/canvas.h"
+
+#define CHART_MAX_ITEMS 64
+
+typedef struct {
+    const char *label;
+    double value;
+    const char *value_text; /* shown next to the bar / in the legend */
+    theme_role color;       /* bar or segment fill */
+    theme_role label_fg;    /* THEME_TEXT or THEME_MUTED */
+} chart_item;
+
+typedef struct {
+    bool label_above; /* long labels: on their own line above the bar */
+    float label_frac; /* label column, fraction of the width (labels left) */
+    double max;       /* scale; 0: the largest value */
+} chart_bar_opts;
+
+/* Rows that fit r at the minimum text size. */
+size_t chart_hbars_capacity(const canvas *c, layout_rect r, bool label_above);
+void chart_hbars(canvas *c, layout_rect r, const chart_item *items, size_t n,
+                 const chart_bar_opts *o);
+
+typedef struct {
+    const char *name;
+    theme_role color;
+} chart_series;
+
+typedef struct {
+    const char *const *cats; /* category labels, n_cats */
+    size_t n_cats;
+    const chart_series *series; /* n_series */
+    size_t n_series;
+    const double *values;           /* values[s * n_cats + k] */
+    const char *const *value_texts; /* grouped: per bar, same indexing */
+    const char *const *total_texts; /* stacked: per category */
+    bool stacked;
+} chart_columns_data;
+
+/* Largest number of categories (the last ones) that fit r legibly. */
+size_t chart_columns_capacity(canvas *c, layout_rect r, const chart_columns_data *d);
+void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d);
+
+/* Legend on one or more rows; returns the height used. */
+float chart_legend(canvas *c, layout_rect r, const chart_series *s, size_t n);
+
+/* Donut (items' color) with the total in the middle and a legend giving
+ * each label and value_text. */
+void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
+                 const char *center_value, const char *center_label);
+
+typedef struct {
+    const char *value; /* "1 360", "72,6 %" */
+    const char *label; /* "membres actifs" */
+    theme_role color;
+} chart_figure;
+
+void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n);
+
+#endif

@@ -1,0 +1,32 @@
+/* export: writes every slide that has data as a PNG, with no display: a
+ * software renderer draws into a memory surface and SDL2_image saves it.
+ * Same inputs give the same bytes (no clock, no randomness, fixed fonts).
+ * Used by `vitrine --render-slides` for README screenshots and by tests. */
+#ifndef VITRINE_EXPORT_H
+#define VITRINE_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/date.h"
+#include "vitrine/feedstate.h"
+#include "vitrine/model.h"
+#include "vitrine/stats.h"
+
+#define EXPORT_ERR_LEN 512
+#define EXPORT_MAX_SIDE 8192 /* larger outputs are refused */
+
+typedef struct {
+    size_t slides;    /* in the deck */
+    size_t written;   /* PNG files written (slides with data) */
+    size_t overflows; /* layout problems reported by the deck */
+    int smallest_px;  /* smallest text size used */
+} export_report;
+
+/* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01). DIR is
+ * created if missing. On failure err names the file or the SDL call. */
+bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
+                   int width, int height, const char *dir, export_report *rep,
+                   char err[EXPORT_ERR_LEN]);
+
+#endif

@@ -1,0 +1,37 @@
+/* frame: what every slide shares: background, title and subtitle at the top,
+ * and the footer with the data source, "Données du <date>" and the badge of
+ * the worst feed state among the feeds this slide uses (demo, failing,
+ * stale, offline). Slides built from local programme data name their own
+ * source instead and carry no date or badge. */
+#ifndef VITRINE_FRAME_H
+#define VITRINE_FRAME_H
+
+#include "vitrine/canvas.h"
+#include "vitrine/feedstate.h"
+#include "vitrine/model.h"
+#include "vitrine/stats.h"
+
+#define FRAME_FEED(f) (1u << (f))
+#define FRAME_LOCAL 0u /* local programme data: no feed */
+#define FRAME_TEXT_LEN 256
+
+/* Everything a slide builder reads, borrowed for the build only. */
+typedef struct {
+    const model *m;
+    const stats *s;
+    const feedstate_set *fs;
+    vt_date today;
+} frame_input;
+
+/* Draws the frame and returns the content area left between header and
+ * footer. feeds is a FRAME_FEED mask; source is the footer's source line. */
+layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
+                        unsigned feeds, const char *source);
+/* Standard spacing between blocks, pixels. */
+float frame_gap(const canvas *c);
+/* The footer texts for a feed mask (exposed for tests): the date line and
+ * the badge ("" when the data is fresh). */
+void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_LEN],
+                  char badge[FRAME_TEXT_LEN], theme_role *badge_bg);
+
+#endif

@@ -1,0 +1,23 @@
+/* slides_people: the community slides (domaines, statuses and retention,
+ * newcomers per year) and the coaching slides (coaches and their employers,
+ * the interministerial market, the InserJeunes budget). Each builder returns
+ * false when the data has nothing to show. */
+#ifndef VITRINE_SLIDES_PEOPLE_H
+#define VITRINE_SLIDES_PEOPLE_H
+
+#include <stdbool.h>
+
+#include "vitrine/canvas.h"
+#include "vitrine/frame.h"
+
+bool slides_domains(canvas *c, const frame_input *in);
+bool slides_statuses(canvas *c, const frame_input *in);
+bool slides_newcomers(canvas *c, const frame_input *in);
+bool slides_coaching(canvas *c, const frame_input *in);
+bool slides_market(canvas *c, const frame_input *in);
+bool slides_budget(canvas *c, const frame_input *in);
+
+/* "admin" -> "Agents publics", "independent" -> "Indépendants"... */
+const char *slides_status_label(const char *status);
+
+#endif

@@ -1,0 +1,29 @@
+/* slides_products: the product slides (overview, phases, launches,
+ * incubators, quality standards) and the product spotlight. Each builder
+ * draws one slide on c and returns false when the data has nothing to show. */
+#ifndef VITRINE_SLIDES_PRODUCTS_H
+#define VITRINE_SLIDES_PRODUCTS_H
+
+#include <stdbool.h>
+
+#include "vitrine/canvas.h"
+#include "vitrine/frame.h"
+
+bool slides_overview(canvas *c, const frame_input *in);
+bool slides_phases(canvas *c, const frame_input *in);
+bool slides_launches(canvas *c, const frame_input *in);
+bool slides_incubators(canvas *c, const frame_input *in);
+bool slides_quality(canvas *c, const frame_input *in);
+
+/* French name of a phase: "acceleration" -> "Accélération". */
+const char *slides_phase_label(const char *phase);
+
+/* One product as the spotlight shows it (strings borrowed). */
+typedef struct {
+    const char *name, *pitch, *phase, *incubators;
+    vt_date phase_since, created;
+} slides_spot;
+
+bool slides_spotlight(canvas *c, const frame_input *in, const slides_spot *p);
+
+#endif

@@ -1,0 +1,38 @@
+/* slides_team: the incubator's team, pole by pole (local data): each person
+ * as a card with an initials avatar, name and role. Poles are packed onto
+ * pages that fit the screen; a pole that does not fit goes on over the next
+ * page, marked "(suite)". */
+#ifndef VITRINE_SLIDES_TEAM_H
+#define VITRINE_SLIDES_TEAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitrine/canvas.h"
+#include "vitrine/frame.h"
+
+#define TEAM_MAX_BLOCKS 8 /* pole parts per page */
+#define TEAM_MAX_PAGES 32
+#define TEAM_INITIALS_LEN 16
+
+typedef struct {
+    size_t pole, first, count; /* people first .. first+count-1 of the pole */
+    bool continued;            /* the pole started on an earlier page */
+} slides_team_block;
+
+typedef struct {
+    slides_team_block blocks[TEAM_MAX_BLOCKS];
+    size_t n_blocks;
+} slides_team_page;
+
+/* Plans the pages for slides of probe's size (probe is drawn on and may be
+ * discarded). Returns the number of pages, 0 when there is no team. */
+size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *pages,
+                        size_t max_pages);
+/* Draws page `index` (0-based) of `count`. */
+bool slides_team(canvas *c, const frame_input *in, const slides_team_page *page, size_t index,
+                 size_t count);
+/* "Anne-Sophie Tranchet" -> "AT" (first letters of the first and last words). */
+void slides_initials(const char *name, char out[TEAM_INITIALS_LEN]);
+
+#endif

@@ -1,0 +1,206 @@
+/* The deck on real inputs, in process: every slide at the four sizes of the
+ * issue (1280x720, 1920x1080, 3840x2160, portrait 1080x1920) with no layout
+ * problem, text never below 2.5 % of the short side, no blank slide; the
+ * spotlight changes every cycle and every candidate fits; a failed update
+ * keeps the previous slides; footer badges follow the slide's own feeds.
+ * Usage: test_deck [DATA_DIR]  (no argument: the embedded demo data; exits
+ * 77, reported as skipped, when DATA_DIR is absent). */
+#include <SDL2/SDL.h>
+#include <math.h>
+
+#include "test.h"
+#include "vitrine/datadir.h"
+#include "vitrine/deck.h"
+#include "vitrine/fileio.h"
+#include "vitrine/frame.h"
+#include "vitrine/slides_team.h"
+#include "vitrine/stats.h"
+
+#define SKIP_CODE 77
+#define MIN_SLIDES 10
+
+static const int sizes[4][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+
+typedef struct {
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    deck *d;
+} screen;
+
+static bool screen_open(screen *s, int w, int h)
+{
+    char err[DECK_ERR_LEN];
+    s->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    s->r = s->surf ? SDL_CreateSoftwareRenderer(s->surf) : NULL;
+    s->d = s->r ? deck_new(s->r, err) : NULL;
+    if (!s->d)
+        fprintf(stderr, "screen %dx%d: %s\n", w, h, s->r ? err : SDL_GetError());
+    return s->d != NULL;
+}
+
+static void screen_close(screen *s)
+{
+    deck_free(s->d);
+    if (s->r)
+        SDL_DestroyRenderer(s->r);
+    SDL_FreeSurface(s->surf);
+}
+
+/* Standard deviation of the luminance: near 0 for a blank page. */
+static double spread(SDL_Surface *s)
+{
+    double sum = 0, sum2 = 0;
+    long n = 0;
+    for (int y = 0; y < s->h; y += 2)
+        for (int x = 0; x < s->w; x += 2) {
+            Uint32 p = ((Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch))[x];
+            double l = 0.2126 * ((p >> 16) & 255) + 0.7152 * ((p >> 8) & 255) + 0.0722 * (p & 255);
+            sum += l, sum2 += l * l, n++;
+        }
+    double mean = sum / (double)n;
+    return sqrt(fmax(0, sum2 / (double)n - mean * mean));
+}
+
+static Uint32 checksum(SDL_Surface *s)
+{
+    Uint32 h = 2166136261u;
+    for (int y = 0; y < s->h; y++) {
+        const Uint8 *row = (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch;
+        for (int x = 0; x < s->w * 4; x++)
+            h = (h ^ row[x]) * 16777619u;
+    }
+    return h;
+}
+
+static void draw(screen *s, size_t i)
+{
+    SDL_SetRenderDrawColor(s->r, 255, 255, 255, 255);
+    SDL_RenderClear(s->r);
+    deck_draw(s->d, i, 0, 0, 255);
+    SDL_RenderFlush(s->r);
+}
+
+static void check_size(const model *m, const stats *st, const feedstate_set *fs, vt_date today,
+                       int w, int h)
+{
+    screen s;
+    char err[DECK_ERR_LEN];
+    if (!screen_open(&s, w, h)) {
+        CHECK(false);
+        return;
+    }
+    CHECK(deck_update(s.d, m, st, fs, today, w, h, err));
+    size_t with_data = 0;
+    for (size_t i = 0; i < deck_count(s.d); i++) {
+        if (!deck_slide_has_data(s.d, i))
+            continue;
+        with_data++;
+        draw(&s, i);
+        double sd = spread(s.surf);
+        if (sd < 8)
+            fprintf(stderr, "%dx%d %s: blank (spread %.1f)\n", w, h, deck_slide_name(s.d, i), sd);
+        CHECK(sd >= 8);
+        CHECK(*deck_slide_title(s.d, i));
+    }
+    fprintf(stderr, "%dx%d: %zu slides, %zu problem(s), smallest text %d px\n", w, h, with_data,
+            deck_overflows(s.d), deck_smallest_text_px(s.d));
+    CHECK(with_data >= MIN_SLIDES);
+    CHECK_INT(deck_overflows(s.d), 0);
+    int short_side = w < h ? w : h;
+    CHECK((double)deck_smallest_text_px(s.d) >= 0.025 * short_side - 0.001);
+    /* Every spotlight candidate fits, and the product changes each cycle. */
+    size_t spot = 0;
+    while (spot < deck_count(s.d) && strcmp(deck_slide_name(s.d, spot), "spotlight") != 0)
+        spot++;
+    CHECK(spot < deck_count(s.d));
+    size_t n = deck_spotlight_candidates(s.d);
+    CHECK(n >= 2);
+    Uint32 previous = 0;
+    for (size_t c = 0; c < n && spot < deck_count(s.d); c++) {
+        deck_set_cycle(s.d, (unsigned long)c);
+        if (deck_overflows(s.d) != 0)
+            fprintf(stderr, "%dx%d: spotlight cycle %zu overflows\n", w, h, c);
+        CHECK_INT(deck_overflows(s.d), 0);
+        if (c < 3) { /* pixels: a different product each time */
+            draw(&s, spot);
+            Uint32 sum = checksum(s.surf);
+            CHECK(c == 0 || sum != previous);
+            previous = sum;
+        }
+    }
+    /* A failed update (bad size) keeps what is on screen. */
+    size_t before = deck_count(s.d);
+    CHECK(!deck_update(s.d, m, st, fs, today, 0, h, err));
+    CHECK_INT(deck_count(s.d), before);
+    screen_close(&s);
+}
+
+static void footer_badges_follow_the_slide_feeds(void)
+{
+    feedstate_set fs = {0};
+    char date[FRAME_TEXT_LEN], badge[FRAME_TEXT_LEN];
+    theme_role bg;
+    fs.feeds[FEED_STARTUPS] = (feedstate){FEEDSTATE_FRESH, 1787227200, 0, ""};
+    fs.feeds[FEED_AUTHORS] = (feedstate){FEEDSTATE_STALE, 1787227200 - 86400, 0, ""};
+    fs.feeds[FEED_DEFIS] = (feedstate){FEEDSTATE_DEMO, 0, 0, ""};
+    frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
+    CHECK_STR(date, "Données du 20 août 2026");
+    CHECK_STR(badge, "");
+    frame_status(&fs, FRAME_FEED(FEED_STARTUPS) | FRAME_FEED(FEED_AUTHORS), date, badge, &bg);
+    CHECK_STR(date, "Données du 19 août 2026"); /* the oldest of the slide's feeds */
+    CHECK_STR(badge, "DONNÉES ANCIENNES");
+    frame_status(&fs, FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES), date, badge, &bg);
+    CHECK_STR(badge, "DÉMO");
+    CHECK(bg == THEME_RED);
+    fs.feeds[FEED_STARTUPS].kind = FEEDSTATE_FAILING;
+    frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
+    CHECK_STR(badge, "MISE À JOUR EN ÉCHEC");
+    fs.feeds[FEED_STARTUPS].kind = FEEDSTATE_OFFLINE;
+    frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
+    CHECK_STR(badge, "HORS LIGNE");
+    fs.feeds[FEED_STARTUPS].data_time = 0;
+    frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
+    CHECK_STR(date, "Date des données inconnue");
+}
+
+static void initials(void)
+{
+    char b[TEAM_INITIALS_LEN];
+    slides_initials("Anne-Sophie Tranchet", b);
+    CHECK_STR(b, "AT");
+    slides_initials("Élodie", b);
+    CHECK_STR(b, "É");
+    slides_initials("  Magali Marcel-Garreau ", b);
+    CHECK_STR(b, "MM");
+    slides_initials("", b);
+    CHECK_STR(b, "");
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = argc > 1 ? argv[1] : NULL;
+    char path[4096], err[DATADIR_ERR_LEN];
+    if (dir &&
+        (!fileio_join(path, sizeof path, dir, "betagouv/startups.json") || !fileio_exists(path))) {
+        printf("SKIPPED: %s is absent (real snapshots are read from ../shared/data)\n", dir);
+        return SKIP_CODE;
+    }
+    RUN(footer_badges_follow_the_slide_feeds);
+    RUN(initials);
+    model *m = NULL;
+    datadir_status st = dir ? datadir_load(dir, &m, err) : datadir_load_demo(&m, err);
+    if (st != DATADIR_OK) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    feedstate_set fs;
+    datadir_feedstates(dir, m, &fs);
+    vt_date today = date_parse("2026-08-20");
+    stats *s = stats_compute(m, today);
+    CHECK(s != NULL);
+    for (int i = 0; s && i < 4; i++)
+        check_size(m, s, &fs, today, sizes[i][0], sizes[i][1]);
+    stats_free(s);
+    model_free(m);
+    return test_report();
+}

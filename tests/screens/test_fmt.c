@@ -1,0 +1,87 @@
+/* French formatting: thousands with U+202F, "72,6 %", dates in words. */
+#include <limits.h>
+
+#include "test.h"
+#include "vitrine/fmt.h"
+
+static void groups_thousands_with_narrow_nbsp(void)
+{
+    char b[FMT_LEN];
+    fmt_int(1360, b, sizeof b);
+    CHECK_STR(b, "1\xE2\x80\xAF"
+                 "360");
+    fmt_int(0, b, sizeof b);
+    CHECK_STR(b, "0");
+    fmt_int(999, b, sizeof b);
+    CHECK_STR(b, "999");
+    fmt_int(1000000, b, sizeof b);
+    CHECK_STR(b, "1" FMT_NNBSP "000" FMT_NNBSP "000");
+    fmt_int(-4200, b, sizeof b);
+    CHECK_STR(b, "-4" FMT_NNBSP "200");
+    CHECK(fmt_int(LONG_MIN, b, sizeof b) > 20); /* no overflow on the magnitude */
+    CHECK(b[0] == '-');
+}
+
+static void truncates_on_utf8_boundary(void)
+{
+    char b[3];
+    fmt_int(1360, b, sizeof b); /* "1" then a 3-byte separator: cut after "1" */
+    CHECK_STR(b, "1");
+}
+
+static void percentages_with_comma_and_nbsp(void)
+{
+    char b[FMT_LEN];
+    fmt_percent(0.7256498590667084, 1, b, sizeof b);
+    CHECK_STR(b, "72,6" FMT_NBSP "%");
+    fmt_percent(0.8, 1, b, sizeof b);
+    CHECK_STR(b, "80" FMT_NBSP "%");
+    fmt_percent(1.0, 1, b, sizeof b);
+    CHECK_STR(b, "100" FMT_NBSP "%");
+    fmt_percent(0.333333, 0, b, sizeof b);
+    CHECK_STR(b, "33" FMT_NBSP "%");
+    fmt_percent(0.0004, 1, b, sizeof b);
+    CHECK_STR(b, "0" FMT_NBSP "%");
+    fmt_percent(0.0996, 1, b, sizeof b);
+    CHECK_STR(b, "10" FMT_NBSP "%");
+}
+
+static void euros(void)
+{
+    char b[FMT_LEN];
+    fmt_euros(90000, b, sizeof b);
+    CHECK_STR(b, "90" FMT_NNBSP "000" FMT_NBSP "\xE2\x82\xAC");
+}
+
+static void dates_in_words(void)
+{
+    char b[FMT_LEN];
+    fmt_date(date_parse("2026-08-20"), b, sizeof b);
+    CHECK_STR(b, "20 août 2026");
+    fmt_date(date_parse("2024-03-01"), b, sizeof b);
+    CHECK_STR(b, "1er mars 2024");
+    fmt_date(date_parse("2023-12-31"), b, sizeof b);
+    CHECK_STR(b, "31 décembre 2023");
+    fmt_date(DATE_NONE, b, sizeof b);
+    CHECK_STR(b, "date inconnue");
+    fmt_month_year(date_parse("2024-02-29"), b, sizeof b);
+    CHECK_STR(b, "février 2024");
+    CHECK_STR(fmt_month_name(13), "");
+}
+
+static void unix_day_is_local_calendar_day(void)
+{
+    /* Noon UTC is the same calendar day in every time zone from -11 to +11. */
+    CHECK_INT(fmt_unix_day(1787227200), date_parse("2026-08-20")); /* 2026-08-20T12:00Z */
+}
+
+int main(void)
+{
+    RUN(groups_thousands_with_narrow_nbsp);
+    RUN(truncates_on_utf8_boundary);
+    RUN(percentages_with_comma_and_nbsp);
+    RUN(euros);
+    RUN(dates_in_words);
+    RUN(unix_day_is_local_calendar_day);
+    return test_report();
+}

@@ -1,0 +1,188 @@
+/* Layout maths with a fake font: every byte is px/2 wide, so expected sizes
+ * are computed by hand. Also the theme's contrast and the spotlight order. */
+#include "test.h"
+#include "vitrine/layout.h"
+#include "vitrine/spotlight.h"
+#include "vitrine/theme.h"
+
+static int calls;
+
+static int half_px_per_byte(void *ctx, int face, int px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)face;
+    (void)s;
+    calls++;
+    return (int)len * px / 2;
+}
+
+static layout_text fit(const char *s, float w, float h, int max_px, int min_px, int lines)
+{
+    layout_text t;
+    layout_text_style st = {0, max_px, min_px, lines};
+    layout_fit_text(s, w, h, &st, half_px_per_byte, NULL, &t);
+    return t;
+}
+
+static void keeps_max_size_when_it_fits(void)
+{
+    layout_text t = fit("Produits", 1000, 100, 40, 10, 1);
+    CHECK_INT(t.px, 40);
+    CHECK_INT(t.n_lines, 1);
+    CHECK_INT(t.width, 160);
+    CHECK(!t.overflow);
+}
+
+static void shrinks_before_wrapping(void)
+{
+    /* 20 bytes at px: 10*px wide; 200 px wide box -> px 20 on one line,
+     * although two lines at 40 px would fit the height. */
+    layout_text t = fit("abcdefghij klmnopqrs", 200, 200, 40, 10, 3);
+    CHECK_INT(t.px, 20);
+    CHECK_INT(t.n_lines, 1);
+    CHECK(!t.overflow);
+    CHECK(calls > 0 && calls < 40); /* bisection, not one try per size */
+}
+
+static void wraps_below_the_minimum(void)
+{
+    /* One line would need px 10 < min 16: wrap at the largest size that
+     * fits 2 lines in 100 px of height (line box 1.25 px). */
+    layout_text t = fit("abcdefghij klmnopqrst", 110, 100, 40, 16, 3);
+    CHECK(!t.overflow);
+    CHECK_INT(t.n_lines, 2);
+    CHECK_INT(t.px, 22); /* 10 bytes * 22/2 = 110 wide; 2 * 28 = 56 high */
+    CHECK_INT(t.lines[0].start, 0);
+    CHECK_INT(t.lines[0].len, 10);
+    CHECK_INT(t.lines[1].start, 11);
+    CHECK_INT(t.height, 2 * layout_line_height(22));
+    CHECK(t.width <= 110);
+}
+
+static void no_break_spaces_hold(void)
+{
+    /* "1\u202F360 produits": the narrow no-break space is not a break. */
+    layout_text t = fit("1\xE2\x80\xAF"
+                        "360 abc",
+                        40, 200, 10, 10, 4);
+    CHECK_INT(t.n_lines, 2);
+    CHECK_INT(t.lines[0].len, 7);
+}
+
+static void newline_forces_a_break(void)
+{
+    layout_text t = fit("ab\ncd", 1000, 1000, 10, 10, 3);
+    CHECK_INT(t.n_lines, 2);
+    CHECK_INT(t.lines[1].start, 3);
+}
+
+static void ellipsises_and_reports_overflow(void)
+{
+    layout_text t = fit("aaaa bbbb cccc dddd eeee ffff", 50, 26, 20, 10, 2);
+    CHECK(t.overflow);
+    CHECK_INT(t.px, 10);
+    CHECK_INT(t.n_lines, 2); /* 2 line boxes of 13 px fit 26 px */
+    CHECK(t.lines[1].ellipsis);
+    CHECK(!t.lines[0].ellipsis);
+    CHECK(t.lines[1].width <= 50);
+    layout_text w = fit("unmotbeaucouptroplongpourlaboite", 60, 100, 12, 12, 3);
+    CHECK(w.overflow);
+    CHECK(w.lines[0].width <= 60);
+    layout_text tiny = fit("abc", 100, 5, 10, 10, 1); /* not even one line high */
+    CHECK(tiny.overflow);
+}
+
+static void empty_text_is_harmless(void)
+{
+    layout_text t = fit("", 100, 100, 20, 10, 1);
+    CHECK(!t.overflow);
+    CHECK_INT(t.width, 0);
+    layout_text n = fit(NULL, 100, 100, 20, 10, 1);
+    CHECK(!n.overflow);
+}
+
+static void rectangles(void)
+{
+    layout_rect r = {0, 0, 100, 50};
+    layout_rect top = layout_cut_top(&r, 10, 2);
+    CHECK_NEAR(top.h, 10);
+    CHECK_NEAR(r.y, 12);
+    CHECK_NEAR(r.h, 38);
+    layout_rect right = layout_cut_right(&r, 30, 5);
+    CHECK_NEAR(right.x, 70);
+    CHECK_NEAR(r.w, 65);
+    layout_rect big = layout_cut_bottom(&r, 1000, 0); /* clamps, never negative */
+    CHECK_NEAR(big.h, 38);
+    CHECK_NEAR(r.h, 0);
+    layout_rect c = layout_cell((layout_rect){0, 0, 100, 100}, 3, 2, 2, 1, 5);
+    CHECK_NEAR(c.x, 70);
+    CHECK_NEAR(c.w, 30);
+    CHECK_NEAR(c.y, 52.5);
+    CHECK(!layout_overlaps((layout_rect){0, 0, 10, 10}, (layout_rect){10, 0, 10, 10}));
+    CHECK(layout_overlaps((layout_rect){0, 0, 10, 10}, (layout_rect){9, 9, 10, 10}));
+    CHECK(layout_inside((layout_rect){0, 0, 10, 10}, (layout_rect){0, 0, 10.2f, 10}));
+    CHECK(!layout_inside((layout_rect){0, 0, 10, 10}, (layout_rect){5, 0, 10, 10}));
+    layout_rect p = layout_part((layout_rect){100, 100, 200, 100}, 0.5f, 0.25f, 0.5f, 0.5f);
+    CHECK_NEAR(p.x, 200);
+    CHECK_NEAR(p.y, 125);
+}
+
+static void theme_text_is_readable(void)
+{
+    size_t n;
+    const theme_pair *pairs = theme_text_pairs(&n);
+    CHECK(n >= 8);
+    for (size_t i = 0; i < n; i++) {
+        double c = theme_contrast(theme_get(pairs[i].fg), theme_get(pairs[i].bg));
+        if (c < THEME_MIN_CONTRAST)
+            fprintf(stderr, "pair %zu: contrast %.2f\n", i, c);
+        CHECK(c >= THEME_MIN_CONTRAST);
+    }
+    /* The maths itself: black on white is 21:1, a colour on itself 1:1. */
+    CHECK_NEAR(theme_contrast((theme_color){0, 0, 0}, (theme_color){255, 255, 255}), 21.0);
+    CHECK_NEAR(theme_contrast(theme_get(THEME_RED), theme_get(THEME_RED)), 1.0);
+    /* The greys used for bars would not pass as text: they are not listed. */
+    CHECK(theme_contrast(theme_get(THEME_INACTIVE), theme_get(THEME_BG)) < THEME_MIN_CONTRAST);
+    CHECK(!theme_pair_allowed(THEME_INACTIVE, THEME_BG));
+    CHECK(theme_pair_allowed(THEME_ON_DARK, THEME_RED));
+    CHECK(THEME_TEXT_MIN >= 0.025f);
+}
+
+static void spotlight_visits_everyone_once(void)
+{
+    vt_date day = date_parse("2026-08-20");
+    for (size_t n = 1; n <= 40; n++) {
+        unsigned char seen[40] = {0};
+        for (unsigned long c = 0; c < n; c++) {
+            size_t i = spotlight_index(n, day, c);
+            CHECK(i < n);
+            if (i < n)
+                seen[i]++;
+        }
+        for (size_t i = 0; i < n; i++)
+            CHECK_INT(seen[i], 1);
+        if (n > 1)
+            CHECK(spotlight_index(n, day, 0) != spotlight_index(n, day, 1));
+    }
+    CHECK_INT(spotlight_index(0, day, 5), 0);
+    CHECK_INT(spotlight_index(245, day, 7), spotlight_index(245, day, 7)); /* deterministic */
+    int differs = 0;
+    for (int d = 0; d < 10; d++)
+        differs += spotlight_index(245, day + d, 0) != spotlight_index(245, day, 0);
+    CHECK(differs >= 8); /* each day starts elsewhere */
+}
+
+int main(void)
+{
+    RUN(keeps_max_size_when_it_fits);
+    RUN(shrinks_before_wrapping);
+    RUN(wraps_below_the_minimum);
+    RUN(no_break_spaces_hold);
+    RUN(newline_forces_a_break);
+    RUN(ellipsises_and_reports_overflow);
+    RUN(empty_text_is_harmless);
+    RUN(rectangles);
+    RUN(theme_text_is_readable);
+    RUN(spotlight_visits_everyone_once);
+    return test_report();
+}
