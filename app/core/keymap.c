@@ -21,9 +21,9 @@ typedef struct {
 } binding;
 
 static const binding BINDINGS[] = {
-    {"Right", KEYMAP_NEXT},      {"PageDown", KEYMAP_NEXT}, {"Left", KEYMAP_PREV},
-    {"PageUp", KEYMAP_PREV},     {"Space", KEYMAP_PAUSE},   {"Home", KEYMAP_HOME},
-    {"R", KEYMAP_REFRESH},       {"H", KEYMAP_HELP},        {"F1", KEYMAP_HELP},
+    {"Right", KEYMAP_NEXT},  {"PageDown", KEYMAP_NEXT}, {"Left", KEYMAP_PREV},
+    {"PageUp", KEYMAP_PREV}, {"Space", KEYMAP_PAUSE},   {"Home", KEYMAP_HOME},
+    {"R", KEYMAP_REFRESH},   {"H", KEYMAP_HELP},        {"F1", KEYMAP_HELP},
     {"Q", KEYMAP_QUIT},
 };
 
@@ -48,11 +48,20 @@ keymap *keymap_new(bool allow_quit)
     return k;
 }
 
-void keymap_free(keymap *k) { free(k); }
+void keymap_free(keymap *k)
+{
+    free(k);
+}
 
-void keymap_set_allow_quit(keymap *k, bool allow_quit) { k->allow_quit = allow_quit; }
+void keymap_set_allow_quit(keymap *k, bool allow_quit)
+{
+    k->allow_quit = allow_quit;
+}
 
-bool keymap_allow_quit(const keymap *k) { return k->allow_quit; }
+bool keymap_allow_quit(const keymap *k)
+{
+    return k->allow_quit;
+}
 
 /* "1".."9" or "Keypad 1".."Keypad 9": the digit, else 0. */
 static size_t digit_of(const char *key)
@@ -106,13 +115,16 @@ keymap_result keymap_press(keymap *k, const char *key, unsigned mods, bool help_
 
 const char *keymap_action_name(keymap_action a)
 {
-    static const char *const names[] = {"none",    "next", "previous",   "pause",
-                                        "jump",    "home", "refresh",    "help",
+    static const char *const names[] = {"none",       "next", "previous",   "pause",
+                                        "jump",       "home", "refresh",    "help",
                                         "close-help", "quit", "quit-locked"};
     return (size_t)a < sizeof names / sizeof *names ? names[a] : "?";
 }
 
-size_t keymap_help_count(void) { return HELP_COUNT; }
+size_t keymap_help_count(void)
+{
+    return HELP_COUNT;
+}
 
 keymap_help_line keymap_help(const keymap *k, size_t i)
 {
@@ -120,7 +132,7 @@ keymap_help_line keymap_help(const keymap *k, size_t i)
         return (keymap_help_line){"", ""};
     keymap_help_line line = HELP[i];
     if (!line.what)
-        line.what = k->allow_quit ? "quitter Vitrine"
-                                  : "quitter : d\u00e9sactiv\u00e9 (verrou kiosque)";
+        line.what =
+            k->allow_quit ? "quitter Vitrine" : "quitter : d\u00e9sactiv\u00e9 (verrou kiosque)";
     return line;
 }

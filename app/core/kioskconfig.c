@@ -26,7 +26,7 @@ typedef bool (*key_parser)(const cJSON *item, kioskconfig *c, char err[KIOSKCONF
 
 static bool fail(char err[KIOSKCONFIG_ERR_LEN], const char *key, const char *why)
 {
-    snprintf(err, KIOSKCONFIG_ERR_LEN, "kiosk.%s: %s", key, why);
+    snprintf(err, KIOSKCONFIG_ERR_LEN, "kiosk%s%s: %s", *key ? "." : "", key, why);
     return false;
 }
 
@@ -115,8 +115,8 @@ static bool playlist_item(const cJSON *it, size_t i, playlist_entry *e,
     {
         snprintf(key, sizeof key, "playlist[%zu].%s", i, field->string);
         if (strcmp(field->string, "duration_s") == 0) {
-            if (!cJSON_IsNumber(field) || !(field->valuedouble >= 1 &&
-                                             field->valuedouble <= MAX_SLIDE_S))
+            if (!cJSON_IsNumber(field) ||
+                !(field->valuedouble >= 1 && field->valuedouble <= MAX_SLIDE_S))
                 return fail(err, key, "must be a number of seconds from 1 to 3600");
             e->duration_ms = llround(field->valuedouble * MS_PER_S);
         } else if (strcmp(field->string, "enabled") == 0) {
@@ -212,8 +212,9 @@ static bool day_ranges(const cJSON *v, schedule_range out[SCHEDULE_MAX_RANGES], 
 static bool p_schedule(const cJSON *it, kioskconfig *c, char err[KIOSKCONFIG_ERR_LEN])
 {
     if (!cJSON_IsObject(it) || !it->child)
-        return fail(err, "schedule", "must be an object of weekdays, e.g. "
-                                     "{\"mon-fri\": \"08:00-20:00\"}");
+        return fail(err, "schedule",
+                    "must be an object of weekdays, e.g. "
+                    "{\"mon-fri\": \"08:00-20:00\"}");
     schedule_config *s = &c->schedule;
     memset(s->n_ranges, 0, sizeof s->n_ranges);
     const cJSON *day;
@@ -224,8 +225,9 @@ static bool p_schedule(const cJSON *it, kioskconfig *c, char err[KIOSKCONFIG_ERR
         schedule_range ranges[SCHEDULE_MAX_RANGES];
         snprintf(key, sizeof key, "schedule.%s", day->string);
         if (!parse_days(day->string, &first, &last))
-            return fail(err, key, "not a weekday (mon, tue, wed, thu, fri, sat, sun) "
-                                  "or a span of them (mon-fri)");
+            return fail(err, key,
+                        "not a weekday (mon, tue, wed, thu, fri, sat, sun) "
+                        "or a span of them (mon-fri)");
         if (!day_ranges(day, ranges, &n, key, err))
             return false;
         for (int d = first;; d = (d + 1) % SCHEDULE_DAYS) {
@@ -276,12 +278,18 @@ static const struct {
     const char *key;
     key_parser parse;
 } KEYS[] = {
-    {"slide_duration_s", p_duration},   {"transition", p_transition},
-    {"transition_ms", p_transition_ms}, {"resume_after_s", p_resume},
-    {"pause_timeout_s", p_pause_timeout}, {"allow_quit", p_allow_quit},
-    {"playlist", p_playlist},           {"schedule", p_schedule},
-    {"wake_on_key_s", p_wake},          {"burn_in_shift_px", p_shift_px},
-    {"burn_in_period_s", p_shift_period}, {"display_off_command", p_off_cmd},
+    {"slide_duration_s", p_duration},
+    {"transition", p_transition},
+    {"transition_ms", p_transition_ms},
+    {"resume_after_s", p_resume},
+    {"pause_timeout_s", p_pause_timeout},
+    {"allow_quit", p_allow_quit},
+    {"playlist", p_playlist},
+    {"schedule", p_schedule},
+    {"wake_on_key_s", p_wake},
+    {"burn_in_shift_px", p_shift_px},
+    {"burn_in_period_s", p_shift_period},
+    {"display_off_command", p_off_cmd},
     {"display_on_command", p_on_cmd},
 };
 

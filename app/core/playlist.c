@@ -50,7 +50,10 @@ playlist *playlist_new(const playlist_config *cfg)
     return p;
 }
 
-void playlist_free(playlist *p) { free(p); }
+void playlist_free(playlist *p)
+{
+    free(p);
+}
 
 static int64_t entry_duration(const playlist *p, const playlist_entry *e)
 {
@@ -185,7 +188,10 @@ bool playlist_jump(playlist *p, size_t position, int64_t now_ms)
     return manual_go(p, position - 1, position - 1 >= p->pos ? 1 : -1, now_ms);
 }
 
-bool playlist_home(playlist *p, int64_t now_ms) { return playlist_jump(p, 1, now_ms); }
+bool playlist_home(playlist *p, int64_t now_ms)
+{
+    return playlist_jump(p, 1, now_ms);
+}
 
 bool playlist_toggle_pause(playlist *p, int64_t now_ms)
 {
@@ -198,7 +204,10 @@ bool playlist_toggle_pause(playlist *p, int64_t now_ms)
     return p->paused;
 }
 
-void playlist_touch(playlist *p, int64_t now_ms) { p->last_input_ms = now_ms; }
+void playlist_touch(playlist *p, int64_t now_ms)
+{
+    p->last_input_ms = now_ms;
+}
 
 /* When automatic rotation is due next, or PLAYLIST_NO_DEADLINE. */
 static int64_t rotation_due(const playlist *p)
@@ -265,8 +274,8 @@ void playlist_view_at(const playlist *p, int64_t now_ms, playlist_view *out)
     out->animating = p->animating && elapsed < p->cfg.transition_ms;
     if (out->animating) {
         out->from = p->from;
-        out->progress = elapsed <= 0 ? 0 : (int)(elapsed * PLAYLIST_PROGRESS_MAX /
-                                                 p->cfg.transition_ms);
+        out->progress =
+            elapsed <= 0 ? 0 : (int)(elapsed * PLAYLIST_PROGRESS_MAX / p->cfg.transition_ms);
     } else {
         out->progress = PLAYLIST_PROGRESS_MAX;
     }

@@ -1,7 +1,7 @@
 /* schedule: opening hours, screen on/off transitions, wake on key and the
- * burn-in shift. Times to the next change are found by walking minutes
- * forward (at most 8 days of them), which is simple, exact across week
- * boundaries, and cheap at one call per loop wake-up. */
+ * burn-in shift. The time to the next change is found among the range
+ * boundaries of the next 8 days, which is exact across midnight and week
+ * boundaries. */
 #include "vitrine/schedule.h"
 
 #include <stdlib.h>
@@ -48,8 +48,7 @@ void schedule_local_time(int64_t wall_s, schedule_time *out)
 static bool open_at(const schedule_config *cfg, int weekday, int minute)
 {
     for (int i = 0; i < cfg->n_ranges[weekday]; i++)
-        if (minute >= cfg->ranges[weekday][i].start_min &&
-            minute < cfg->ranges[weekday][i].end_min)
+        if (minute >= cfg->ranges[weekday][i].start_min && minute < cfg->ranges[weekday][i].end_min)
             return true;
     return false;
 }
@@ -59,20 +58,37 @@ bool schedule_is_open(const schedule_config *cfg, const schedule_time *t)
     return !cfg->enabled || open_at(cfg, t->weekday, t->minute);
 }
 
+/* Minutes from t to the first candidate boundary (a range start or end, or
+ * a midnight) where the open state differs from now; -1 when none. The state
+ * is constant between candidates, so the first change is one of them. */
+static int64_t minutes_to_change(const schedule_config *cfg, const schedule_time *t, bool now_open)
+{
+    int64_t best = -1;
+    for (int k = 0; k <= SCAN_DAYS && best < 0; k++) {
+        int day = (t->weekday + k) % SCHEDULE_DAYS;
+        for (int i = -1; i < 2 * cfg->n_ranges[day]; i++) {
+            const schedule_range *r = &cfg->ranges[day][i < 0 ? 0 : i / 2];
+            int b = i < 0 ? 0 : (i % 2 ? r->end_min : r->start_min);
+            int64_t x = (int64_t)k * SCHEDULE_MINUTES_PER_DAY + b - t->minute;
+            if (x <= 0 || (best >= 0 && x >= best))
+                continue;
+            int bday = (t->weekday + k + b / SCHEDULE_MINUTES_PER_DAY) % SCHEDULE_DAYS;
+            if (open_at(cfg, bday, b % SCHEDULE_MINUTES_PER_DAY) != now_open)
+                best = x;
+        }
+    }
+    return best;
+}
+
 int64_t schedule_seconds_to_change(const schedule_config *cfg, const schedule_time *t)
 {
     if (!cfg->enabled)
         return SCHEDULE_NO_DEADLINE;
-    bool now_open = open_at(cfg, t->weekday, t->minute);
-    for (int64_t k = 1; k <= SCAN_DAYS * SCHEDULE_MINUTES_PER_DAY; k++) {
-        int64_t m = t->minute + k;
-        int day = (int)((t->weekday + m / SCHEDULE_MINUTES_PER_DAY) % SCHEDULE_DAYS);
-        if (open_at(cfg, day, (int)(m % SCHEDULE_MINUTES_PER_DAY)) != now_open) {
-            int64_t s = k * SECONDS_PER_MINUTE - t->second;
-            return s > 0 ? s : 0;
-        }
-    }
-    return SCHEDULE_NO_DEADLINE; /* always open or always closed */
+    int64_t m = minutes_to_change(cfg, t, open_at(cfg, t->weekday, t->minute));
+    if (m < 0)
+        return SCHEDULE_NO_DEADLINE; /* always open or always closed */
+    int64_t s = m * SECONDS_PER_MINUTE - t->second;
+    return s > 0 ? s : 0;
 }
 
 schedule *schedule_new(const schedule_config *cfg)
@@ -83,9 +99,15 @@ schedule *schedule_new(const schedule_config *cfg)
     return s;
 }
 
-void schedule_free(schedule *s) { free(s); }
+void schedule_free(schedule *s)
+{
+    free(s);
+}
 
-void schedule_configure(schedule *s, const schedule_config *cfg) { s->cfg = *cfg; }
+void schedule_configure(schedule *s, const schedule_config *cfg)
+{
+    s->cfg = *cfg;
+}
 
 schedule_change schedule_step(schedule *s, const schedule_time *t, int64_t now_ms)
 {
@@ -101,7 +123,10 @@ schedule_change schedule_step(schedule *s, const schedule_time *t, int64_t now_m
     return want ? SCHEDULE_TURN_ON : SCHEDULE_TURN_OFF;
 }
 
-bool schedule_screen_on(const schedule *s) { return !s->started || s->on; }
+bool schedule_screen_on(const schedule *s)
+{
+    return !s->started || s->on;
+}
 
 bool schedule_wake(schedule *s, int64_t now_ms)
 {
@@ -113,7 +138,10 @@ bool schedule_wake(schedule *s, int64_t now_ms)
     return was_off;
 }
 
-static int64_t min64(int64_t a, int64_t b) { return a < b ? a : b; }
+static int64_t min64(int64_t a, int64_t b)
+{
+    return a < b ? a : b;
+}
 
 int64_t schedule_wait_ms(const schedule *s, const schedule_time *t, int64_t now_ms)
 {

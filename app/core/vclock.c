@@ -16,7 +16,10 @@ struct vclock {
     int64_t wall0_s;
 };
 
-vclock *vclock_new_system(void) { return calloc(1, sizeof(vclock)); }
+vclock *vclock_new_system(void)
+{
+    return calloc(1, sizeof(vclock));
+}
 
 vclock *vclock_new_fake(int64_t mono_ms, int64_t wall_s)
 {
@@ -26,7 +29,10 @@ vclock *vclock_new_fake(int64_t mono_ms, int64_t wall_s)
     return c;
 }
 
-void vclock_free(vclock *c) { free(c); }
+void vclock_free(vclock *c)
+{
+    free(c);
+}
 
 int64_t vclock_mono_ms(const vclock *c)
 {

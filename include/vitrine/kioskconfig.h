@@ -32,7 +32,7 @@
 typedef struct {
     playlist_config playlist;
     schedule_config schedule;
-    bool allow_quit; /* false: the kiosk lock is on */
+    bool allow_quit;                           /* false: the kiosk lock is on */
     char display_off_cmd[KIOSKCONFIG_CMD_LEN]; /* "" : blank frame only */
     char display_on_cmd[KIOSKCONFIG_CMD_LEN];
 } kioskconfig;

@@ -53,15 +53,15 @@ typedef struct {
 } playlist_slide;
 
 typedef struct {
-    bool has_slide;     /* false when no slide can be shown */
-    size_t slide;       /* deck index of the slide on screen */
-    size_t position;    /* 1-based among the shown slides */
-    size_t count;       /* number of shown slides */
+    bool has_slide;  /* false when no slide can be shown */
+    size_t slide;    /* deck index of the slide on screen */
+    size_t position; /* 1-based among the shown slides */
+    size_t count;    /* number of shown slides */
     bool paused;
-    bool animating;     /* a transition from `from` to `slide` runs */
-    size_t from;        /* deck index of the previous slide */
-    int progress;       /* 0..PLAYLIST_PROGRESS_MAX through the transition */
-    int direction;      /* +1 forward, -1 backward */
+    bool animating; /* a transition from `from` to `slide` runs */
+    size_t from;    /* deck index of the previous slide */
+    int progress;   /* 0..PLAYLIST_PROGRESS_MAX through the transition */
+    int direction;  /* +1 forward, -1 backward */
     playlist_transition transition;
 } playlist_view;
 

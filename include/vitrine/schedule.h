@@ -24,7 +24,7 @@ typedef struct {
 } schedule_range;
 
 typedef struct {
-    bool enabled; /* false: always on */
+    bool enabled;                                              /* false: always on */
     schedule_range ranges[SCHEDULE_DAYS][SCHEDULE_MAX_RANGES]; /* 0 = Monday */
     int n_ranges[SCHEDULE_DAYS];
     int shift_px;            /* burn-in: largest offset in pixels; 0 = none */
