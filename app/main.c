@@ -4,6 +4,9 @@
 
 #include "vitrine/cli.h"
 #include "vitrine/datadir.h"
+#ifdef VITRINE_WITH_KIOSK
+#include "vitrine/kiosk.h"
+#endif
 #include "vitrine/log.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
@@ -39,6 +42,27 @@ static int dump_stats(const cli_options *opt)
     return rc;
 }
 
+#ifdef VITRINE_WITH_KIOSK
+static int run_kiosk(const cli_options *opt)
+{
+    kiosk_options ko = {.windowed = opt->windowed,
+                        .width = opt->width,
+                        .height = opt->height,
+                        .data_dir = opt->data_dir,
+                        .config_path = opt->config,
+                        .now = opt->now};
+    char err[KIOSK_ERR_LEN];
+    kiosk *k = kiosk_new(&ko, err);
+    if (!k) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    int rc = kiosk_run(k);
+    kiosk_free(k);
+    return rc;
+}
+#endif
+
 int main(int argc, char **argv)
 {
     cli_options opt;
@@ -50,14 +74,12 @@ int main(int argc, char **argv)
     if (opt.verbose)
         log_set_level(LOG_DEBUG);
     switch (opt.mode) {
-    case CLI_MODE_HELP:
-        fputs(cli_usage(), stdout);
-        return EXIT_SUCCESS;
-    case CLI_MODE_VERSION:
-        printf("vitrine %s\n", VITRINE_VERSION);
-        return EXIT_SUCCESS;
-    case CLI_MODE_DUMP_STATS:
-        return dump_stats(&opt);
+    case CLI_MODE_HELP: fputs(cli_usage(), stdout); return EXIT_SUCCESS;
+    case CLI_MODE_VERSION: printf("vitrine %s\n", VITRINE_VERSION); return EXIT_SUCCESS;
+    case CLI_MODE_DUMP_STATS: return dump_stats(&opt);
+#ifdef VITRINE_WITH_KIOSK
+    case CLI_MODE_KIOSK: return run_kiosk(&opt);
+#endif
     default:
         fprintf(stderr, "vitrine: this mode is not available in this build\n");
         return EXIT_BAD_INPUT;
