@@ -307,6 +307,28 @@ def scenario_data(ctx):
     check(k.wait_exit() == 0, "exit status not 0")
 
 
+def scenario_schedule(ctx):
+    # Closed every day: black screen from the start; a key wakes it briefly.
+    k = ctx.start(dict(FAST, schedule={"mon-sun": "off"}, wake_on_key_s=2,
+                       display_off_command="echo display-off-command-ran >&2"))
+    m = k.wait_for(r"^info kiosk: screen off by schedule$")
+    k.wait_for(r"display-off-command-ran", m)
+    time.sleep(0.5)
+    rows = screenshot(k.display, ctx.outdir, "schedule-off.png")
+    w, h = SIZE
+    check(all(rows[y][x] == (0, 0, 0) for y in range(0, h, 40) for x in range(0, w, 40)),
+          "screen not black outside opening hours")
+    k.keys("Right")
+    m = k.wait_for(r"key pressed outside opening hours", m)
+    m = k.wait_for(r"screen on by schedule", m)
+    time.sleep(0.3)
+    rows = screenshot(k.display, ctx.outdir, "schedule-woken.png")
+    check(rows[h // 2][w // 2] != (0, 0, 0), "a key did not wake the screen")
+    k.wait_for(r"screen off by schedule", m)  # back to sleep by itself
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
 class Context:
     def __init__(self, binary, fixtures, outdir, display, tmp):
         self.binary, self.fixtures, self.outdir = binary, fixtures, outdir
