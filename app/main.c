@@ -7,6 +7,7 @@
 #include "vitrine/datadir.h"
 #include "vitrine/feeds.h"
 #include "vitrine/export.h"
+#include "vitrine/kiosk.h"
 #include "vitrine/log.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
@@ -174,6 +175,76 @@ static int render_slides(const cli_options *opt)
     return rc;
 }
 
+/* The feeds thread's notify callback: hands the newest snapshot (or only
+ * the new feed states) to the kiosk. Runs on the fetch thread. */
+typedef struct {
+    feeds *f;
+    kiosk *k;
+} feeds_bridge;
+
+static void bridge_notify(void *ctx)
+{
+    feeds_bridge *b = ctx;
+    model *m = NULL;
+    feedstate_set fs;
+    if (b->k && feeds_take(b->f, &m, &fs))
+        kiosk_post_snapshot(b->k, m, &fs);
+}
+
+static void bridge_refresh(void *ctx) { feeds_refresh_now(((feeds_bridge *)ctx)->f); }
+
+/* Live feeds for the kiosk: the configuration's cache at once, then the
+ * fetch thread. A bad configuration is reported and the defaults are used,
+ * so the screen never stays blank. NULL when feeds cannot start at all. */
+static feeds *start_feeds(const cli_options *opt, feeds_bridge *b)
+{
+    config cfg;
+    char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
+        log_error("main", "%s; using the built-in feed configuration", cerr);
+        config_defaults(&cfg);
+    }
+    feeds *f = feeds_new(&cfg, opt->offline, ferr);
+    model *m = NULL;
+    feedstate_set fs;
+    if (!f || !feeds_load(f, &m, &fs, ferr)) {
+        log_error("main", "feeds: %s; showing the demo data", ferr);
+        feeds_free(f);
+        return NULL;
+    }
+    b->f = f;
+    kiosk_post_snapshot(b->k, m, &fs);
+    if (!feeds_start(f, bridge_notify, b, ferr))
+        log_error("main", "feeds: %s; no background refresh", ferr);
+    return f;
+}
+
+static int run_kiosk(const cli_options *opt)
+{
+    feeds_bridge bridge = {0};
+    kiosk_options ko = {.windowed = opt->windowed,
+                        .width = opt->width,
+                        .height = opt->height,
+                        .data_dir = opt->data_dir,
+                        .config_path = opt->config,
+                        .now = opt->now};
+    char err[KIOSK_ERR_LEN];
+    kiosk *k = kiosk_new(&ko, err);
+    if (!k) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    bridge.k = k;
+    /* --data DIR: the kiosk reads the files itself (R reloads them). */
+    feeds *f = opt->data_dir ? NULL : start_feeds(opt, &bridge);
+    if (f)
+        kiosk_set_refresh(k, bridge_refresh, &bridge);
+    int rc = kiosk_run(k);
+    feeds_free(f); /* stops the thread before the kiosk goes */
+    kiosk_free(k);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     cli_options opt;
@@ -190,6 +261,7 @@ int main(int argc, char **argv)
     case CLI_MODE_DUMP_STATS: return dump_stats(&opt);
     case CLI_MODE_CHECK_CONFIG: return check_config(&opt);
     case CLI_MODE_RENDER: return render_slides(&opt);
+    case CLI_MODE_KIOSK: return run_kiosk(&opt);
     default:
         fprintf(stderr, "vitrine: this mode is not available in this build\n");
         return EXIT_BAD_INPUT;

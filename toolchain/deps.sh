@@ -2,15 +2,15 @@
 # Installs the Debian 12 / Raspberry Pi OS bookworm packages Vitrine needs,
 # and only those that are missing. Works as root or through sudo.
 #   toolchain/deps.sh            build + run dependencies
-#   toolchain/deps.sh --test     also what the tests need (Xvfb, xdotool, python3)
+#   toolchain/deps.sh --test     also what the tests need (Xvfb, xdotool, xwd, python3)
 #   toolchain/deps.sh --extra P  also package P (may repeat)
 set -eu
 
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-libcurl4-openssl-dev libcjson-dev fonts-inter fonts-dejavu-core ca-certificates"
+libcurl4-openssl-dev libcjson-dev libsystemd-dev fonts-inter fonts-dejavu-core ca-certificates"
 while [ $# -gt 0 ]; do
     case "$1" in
-    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils clang libclang-rt-14-dev" ;;
+    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils x11-apps clang libclang-rt-14-dev" ;;
     --extra) shift; pkgs="$pkgs $1" ;;
     *) echo "deps.sh: unknown option '$1'" >&2; exit 2 ;;
     esac

@@ -234,6 +234,8 @@ static bool parse_root(const cJSON *root, const char *origin, const char *base_d
         } else if (strcmp(it->string, "feeds") == 0) {
             if (!parse_feeds(it, origin, base_dir, c, err))
                 return false;
+        } else if (strcmp(it->string, "kiosk") == 0) {
+            /* The kiosk runtime's part of the same file: kioskconfig reads it. */
         } else {
             log_warn("config", "%s: unknown key '%s' (ignored)", origin, it->string);
         }

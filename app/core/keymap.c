@@ -1,0 +1,138 @@
+/* keymap: key names to actions, with the kiosk lock and the "Esc twice"
+ * quit gesture. Names are compared case-insensitively (SDL reports "Q" for
+ * the q key). */
+#include "vitrine/keymap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define KEYPAD_PREFIX "Keypad "
+
+struct keymap {
+    bool allow_quit;
+    int64_t last_esc_ms;
+    bool esc_armed;
+};
+
+typedef struct {
+    const char *key;
+    keymap_action action;
+} binding;
+
+static const binding BINDINGS[] = {
+    {"Right", KEYMAP_NEXT},  {"PageDown", KEYMAP_NEXT}, {"Left", KEYMAP_PREV},
+    {"PageUp", KEYMAP_PREV}, {"Space", KEYMAP_PAUSE},   {"Home", KEYMAP_HOME},
+    {"R", KEYMAP_REFRESH},   {"H", KEYMAP_HELP},        {"F1", KEYMAP_HELP},
+    {"Q", KEYMAP_QUIT},
+};
+
+static const keymap_help_line HELP[] = {
+    {"\u2192  ou  Page suivante", "diapositive suivante"},
+    {"\u2190  ou  Page pr\u00e9c\u00e9dente", "diapositive pr\u00e9c\u00e9dente"},
+    {"Espace", "pause / reprise de la rotation"},
+    {"1 \u2026 9", "aller \u00e0 la diapositive n\u00b0 1 \u00e0 9"},
+    {"D\u00e9but", "premi\u00e8re diapositive"},
+    {"R", "rafra\u00eechir les donn\u00e9es maintenant"},
+    {"H  ou  F1", "afficher / masquer cette aide"},
+    {"\u00c9chap", "fermer cette aide"},
+    {"Q,  Ctrl+Q,  \u00c9chap deux fois", NULL}, /* text depends on the lock */
+};
+#define HELP_COUNT (sizeof HELP / sizeof *HELP)
+
+keymap *keymap_new(bool allow_quit)
+{
+    keymap *k = calloc(1, sizeof *k);
+    if (k)
+        k->allow_quit = allow_quit;
+    return k;
+}
+
+void keymap_free(keymap *k)
+{
+    free(k);
+}
+
+void keymap_set_allow_quit(keymap *k, bool allow_quit)
+{
+    k->allow_quit = allow_quit;
+}
+
+bool keymap_allow_quit(const keymap *k)
+{
+    return k->allow_quit;
+}
+
+/* "1".."9" or "Keypad 1".."Keypad 9": the digit, else 0. */
+static size_t digit_of(const char *key)
+{
+    if (strncmp(key, KEYPAD_PREFIX, strlen(KEYPAD_PREFIX)) == 0)
+        key += strlen(KEYPAD_PREFIX);
+    if (key[0] >= '1' && key[0] <= '9' && key[1] == '\0')
+        return (size_t)(key[0] - '0');
+    return 0;
+}
+
+static keymap_result quit(const keymap *k)
+{
+    return (keymap_result){k->allow_quit ? KEYMAP_QUIT : KEYMAP_QUIT_LOCKED, 0};
+}
+
+static keymap_result escape(keymap *k, bool help_open, int64_t now_ms)
+{
+    if (help_open) {
+        k->esc_armed = false;
+        return (keymap_result){KEYMAP_CLOSE_HELP, 0};
+    }
+    if (k->esc_armed && now_ms - k->last_esc_ms <= KEYMAP_ESC_TWICE_MS) {
+        k->esc_armed = false;
+        return quit(k);
+    }
+    k->esc_armed = true;
+    k->last_esc_ms = now_ms;
+    return (keymap_result){KEYMAP_NONE, 0};
+}
+
+keymap_result keymap_press(keymap *k, const char *key, unsigned mods, bool help_open,
+                           int64_t now_ms)
+{
+    if (!key)
+        return (keymap_result){KEYMAP_NONE, 0};
+    if (strcasecmp(key, "Escape") == 0)
+        return escape(k, help_open, now_ms);
+    k->esc_armed = false;
+    if ((mods & KEYMAP_MOD_CTRL) && strcasecmp(key, "Q") != 0)
+        return (keymap_result){KEYMAP_NONE, 0}; /* Ctrl+R etc. are not ours */
+    size_t digit = digit_of(key);
+    if (digit)
+        return (keymap_result){KEYMAP_JUMP, digit};
+    for (size_t i = 0; i < sizeof BINDINGS / sizeof *BINDINGS; i++)
+        if (strcasecmp(key, BINDINGS[i].key) == 0)
+            return BINDINGS[i].action == KEYMAP_QUIT ? quit(k)
+                                                     : (keymap_result){BINDINGS[i].action, 0};
+    return (keymap_result){KEYMAP_NONE, 0};
+}
+
+const char *keymap_action_name(keymap_action a)
+{
+    static const char *const names[] = {"none",       "next", "previous",   "pause",
+                                        "jump",       "home", "refresh",    "help",
+                                        "close-help", "quit", "quit-locked"};
+    return (size_t)a < sizeof names / sizeof *names ? names[a] : "?";
+}
+
+size_t keymap_help_count(void)
+{
+    return HELP_COUNT;
+}
+
+keymap_help_line keymap_help(const keymap *k, size_t i)
+{
+    if (i >= HELP_COUNT)
+        return (keymap_help_line){"", ""};
+    keymap_help_line line = HELP[i];
+    if (!line.what)
+        line.what =
+            k->allow_quit ? "quitter Vitrine" : "quitter : d\u00e9sactiv\u00e9 (verrou kiosque)";
+    return line;
+}

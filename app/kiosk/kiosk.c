@@ -1,0 +1,538 @@
+/* kiosk: the event loop. Each turn: apply the schedule, advance the
+ * playlist, redraw if something changed, then block until the next deadline
+ * (slide change, end of a transition frame, schedule change, burn-in shift,
+ * watchdog ping, at most KIOSK_MAX_WAIT_MS) or an event. A static or paused
+ * slide therefore costs one wake-up a minute and no drawing. */
+#include "vitrine/kiosk.h"
+
+#include <SDL2/SDL_ttf.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vitrine/datadir.h"
+#include "vitrine/deck.h"
+#include "vitrine/kioskconfig.h"
+#include "vitrine/kioskdata.h"
+#include "vitrine/log.h"
+#include "vitrine/overlay.h"
+#include "vitrine/playlist.h"
+#include "vitrine/schedule.h"
+#include "vitrine/screen.h"
+#include "vitrine/sigbridge.h"
+#include "vitrine/stats.h"
+#include "vitrine/vclock.h"
+#include "vitrine/watchdog.h"
+
+#define POLL_STEP_MS 25 /* drivers without a blocking wait: sleep in steps */
+#define MS_PER_S 1000
+
+struct kiosk {
+    kiosk_options opt;
+    kioskconfig cfg;
+    vclock *clock;
+    screen *scr;
+    deck *deck;
+    overlay *ov;
+    playlist *pl;
+    schedule *sch;
+    keymap *km;
+    sigbridge *sig;
+    watchdog *wd;
+    model *m;
+    stats *st;
+    feedstate_set fs;
+    vt_date today;
+    int w, h;
+    Uint32 ev_signal, ev_snapshot;
+    bool sdl_up, ttf_up;
+    bool running, dirty, help;
+    bool logged;
+    size_t logged_slide, logged_pos, logged_count;
+    int dx, dy; /* burn-in shift in use */
+};
+
+/* Payload of an ev_snapshot event (owned by the event until handled). */
+typedef struct {
+    model *m;
+    feedstate_set fs;
+} snapshot_msg;
+
+static int64_t now_ms(const kiosk *k)
+{
+    return vclock_mono_ms(k->clock);
+}
+
+static void load_config(kiosk *k, bool initial)
+{
+    if (!k->opt.config_path)
+        return;
+    kioskconfig next;
+    char err[KIOSKCONFIG_ERR_LEN];
+    if (kioskconfig_load(k->opt.config_path, &next, err) != KIOSKCONFIG_OK) {
+        log_error("config", "%s; keeping the %s kiosk settings", err,
+                  initial ? "default" : "previous");
+        return;
+    }
+    k->cfg = next;
+    log_info("config", "%s: kiosk settings %s", k->opt.config_path,
+             initial ? "loaded" : "reloaded");
+}
+
+static void apply_config(kiosk *k)
+{
+    playlist_configure(k->pl, &k->cfg.playlist, now_ms(k));
+    schedule_configure(k->sch, &k->cfg.schedule);
+    keymap_set_allow_quit(k->km, k->cfg.allow_quit);
+    k->dirty = true;
+}
+
+/* Recomputes statistics and rebuilds the slides for the current data, date
+ * and size. On failure the previous slides stay. */
+static void rebuild(kiosk *k, const char *why)
+{
+    stats *st = stats_compute(k->m, k->today);
+    if (!st) {
+        log_error("kiosk", "out of memory computing statistics (%s); keeping the slides", why);
+        return;
+    }
+    stats_free(k->st);
+    k->st = st;
+    char err[DECK_ERR_LEN];
+    if (!deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->w, k->h, err))
+        log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
+    playlist_slide slides[PLAYLIST_MAX_SLIDES];
+    size_t n = deck_count(k->deck);
+    n = n < PLAYLIST_MAX_SLIDES ? n : PLAYLIST_MAX_SLIDES;
+    for (size_t i = 0; i < n; i++)
+        slides[i] = (playlist_slide){deck_slide_name(k->deck, i), deck_slide_has_data(k->deck, i)};
+    playlist_set_slides(k->pl, slides, n, now_ms(k));
+    overlay_reset(k->ov);
+    k->dirty = true;
+    log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, n, k->w, k->h);
+}
+
+/* THE place where a new snapshot replaces the one on screen: the feeds
+ * layer's notify callback ends here (through kiosk_post_snapshot), and so
+ * does a reload of --data DIR. Takes ownership of m. */
+static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
+{
+    if (!m) { /* only the feed states changed (a refresh failed, or a 304) */
+        k->fs = *fs;
+        rebuild(k, "feed states");
+        return;
+    }
+    stats_free(k->st);
+    k->st = NULL;
+    model_free(k->m);
+    k->m = m;
+    k->fs = *fs;
+    rebuild(k, "new data");
+    log_info("kiosk", "new data on screen (%s)", feedstate_kind_name(feedstate_worst(fs)));
+}
+
+void kiosk_set_refresh(kiosk *k, kiosk_refresh_fn fn, void *ctx)
+{
+    k->opt.refresh = fn;
+    k->opt.refresh_ctx = ctx;
+}
+
+bool kiosk_post_snapshot(kiosk *k, model *m, const feedstate_set *fs)
+{
+    snapshot_msg *msg = malloc(sizeof *msg);
+    if (!msg) {
+        model_free(m);
+        return false;
+    }
+    *msg = (snapshot_msg){m, *fs};
+    SDL_Event ev = {0};
+    ev.type = k->ev_snapshot;
+    ev.user.data1 = msg;
+    if (SDL_PushEvent(&ev) < 1) {
+        log_error("kiosk", "new data dropped: %s", SDL_GetError());
+        model_free(m);
+        free(msg);
+        return false;
+    }
+    return true;
+}
+
+static void refresh(kiosk *k, const char *who)
+{
+    if (k->opt.refresh) {
+        log_info("kiosk", "refresh requested (%s)", who);
+        k->opt.refresh(k->opt.refresh_ctx);
+        return;
+    }
+    if (!k->opt.data_dir) {
+        log_info("kiosk", "refresh (%s): demo data, nothing to fetch", who);
+        return;
+    }
+    model *m = NULL;
+    char err[DATADIR_ERR_LEN];
+    if (datadir_load(k->opt.data_dir, &m, err) != DATADIR_OK) {
+        log_error("kiosk", "refresh (%s): %s; keeping the data on screen", who, err);
+        return;
+    }
+    feedstate_set fs;
+    kioskdata_state(m, k->opt.data_dir, &fs);
+    swap_snapshot(k, m, &fs);
+}
+
+static void reload(kiosk *k)
+{
+    watchdog_reloading(k->wd, false);
+    load_config(k, false);
+    apply_config(k);
+    rebuild(k, "configuration");
+    watchdog_reloading(k->wd, true);
+}
+
+static void handle_action(kiosk *k, keymap_result r)
+{
+    int64_t now = now_ms(k);
+    playlist_touch(k->pl, now);
+    switch (r.action) {
+    case KEYMAP_NEXT: k->dirty |= playlist_next(k->pl, now); break;
+    case KEYMAP_PREV: k->dirty |= playlist_prev(k->pl, now); break;
+    case KEYMAP_JUMP: k->dirty |= playlist_jump(k->pl, r.position, now); break;
+    case KEYMAP_HOME: k->dirty |= playlist_home(k->pl, now); break;
+    case KEYMAP_PAUSE:
+        log_info("kiosk", "%s", playlist_toggle_pause(k->pl, now) ? "paused" : "resumed");
+        k->dirty = true;
+        break;
+    case KEYMAP_REFRESH: refresh(k, "key R"); break;
+    case KEYMAP_HELP:
+    case KEYMAP_CLOSE_HELP:
+        k->help = r.action == KEYMAP_HELP ? !k->help : false;
+        log_info("kiosk", "help %s", k->help ? "shown" : "hidden");
+        k->dirty = true;
+        break;
+    case KEYMAP_QUIT:
+        log_info("kiosk", "quit key pressed: exiting");
+        k->running = false;
+        break;
+    case KEYMAP_QUIT_LOCKED:
+        log_info("kiosk", "quit key ignored: kiosk lock is on (kiosk.allow_quit is false)");
+        break;
+    case KEYMAP_NONE: break;
+    }
+}
+
+static void handle_key(kiosk *k, const SDL_KeyboardEvent *key)
+{
+    int64_t now = now_ms(k);
+    if (schedule_wake(k->sch, now)) {
+        log_info("kiosk", "key pressed outside opening hours: screen on for a while");
+        return; /* the key only wakes the screen */
+    }
+    SDL_Keycode sym = key->keysym.sym;
+    if (key->repeat && sym != SDLK_RIGHT && sym != SDLK_LEFT)
+        return; /* holding Space or Q must not toggle or count twice */
+    unsigned mods = (key->keysym.mod & KMOD_CTRL) ? KEYMAP_MOD_CTRL : 0;
+    handle_action(k, keymap_press(k->km, SDL_GetKeyName(sym), mods, k->help, now));
+}
+
+static void handle_signal(kiosk *k, int signo)
+{
+    log_info("kiosk", "%s received", sigbridge_name(signo));
+    if (signo == SIGTERM || signo == SIGINT)
+        k->running = false;
+    else if (signo == SIGHUP)
+        reload(k);
+    else if (signo == SIGUSR1)
+        refresh(k, "SIGUSR1");
+}
+
+static void handle_window(kiosk *k, const SDL_WindowEvent *w)
+{
+    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED && screen_update_size(k->scr, &k->w, &k->h))
+        rebuild(k, "new size");
+    k->dirty = true; /* exposed, restored, resized: the back buffer is gone */
+}
+
+static void handle_event(kiosk *k, const SDL_Event *ev)
+{
+    if (ev->type == k->ev_signal) {
+        handle_signal(k, ev->user.code);
+    } else if (ev->type == k->ev_snapshot) {
+        snapshot_msg *msg = ev->user.data1;
+        swap_snapshot(k, msg->m, &msg->fs);
+        free(msg);
+    } else if (ev->type == SDL_KEYDOWN) {
+        handle_key(k, &ev->key);
+    } else if (ev->type == SDL_WINDOWEVENT) {
+        handle_window(k, &ev->window);
+    } else if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
+        rebuild(k, "renderer reset");
+    } else if (ev->type == SDL_QUIT) {
+        if (k->cfg.allow_quit)
+            k->running = false;
+        log_info("kiosk", "window close %s",
+                 k->cfg.allow_quit ? "requested: exiting" : "ignored: kiosk lock is on");
+    }
+}
+
+static float ease(int progress)
+{
+    float p = (float)progress / PLAYLIST_PROGRESS_MAX;
+    return p * p * (3 - 2 * p); /* smoothstep: no jolt at either end */
+}
+
+static void draw_transition(kiosk *k, const playlist_view *v)
+{
+    float e = ease(v->progress);
+    if (v->transition == PLAYLIST_TRANSITION_SLIDE) {
+        int off = (int)(e * (float)k->w) * v->direction;
+        deck_draw(k->deck, v->from, k->dx - off, k->dy, 255);
+        deck_draw(k->deck, v->slide, k->dx - off + v->direction * k->w, k->dy, 255);
+    } else {
+        deck_draw(k->deck, v->from, k->dx, k->dy, 255);
+        deck_draw(k->deck, v->slide, k->dx, k->dy, (Uint8)(e * 255.0f));
+    }
+}
+
+static void render(kiosk *k, const playlist_view *v)
+{
+    SDL_Renderer *r = screen_renderer(k->scr);
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    SDL_RenderClear(r);
+    if (schedule_screen_on(k->sch)) {
+        if (v->has_slide && v->animating)
+            draw_transition(k, v);
+        else if (v->has_slide)
+            deck_draw(k->deck, v->slide, k->dx, k->dy, 255);
+        else
+            overlay_draw_message(k->ov, "Vitrine",
+                                 "Aucune diapositive \u00e0 afficher pour l\u2019instant : "
+                                 "les donn\u00e9es arrivent.",
+                                 k->w, k->h, k->dx, k->dy);
+        if (v->paused)
+            overlay_draw_pause(k->ov, k->w, k->h, k->dx, k->dy);
+        if (k->help)
+            overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / MS_PER_S, k->w, k->h,
+                              k->dx, k->dy);
+    }
+    SDL_RenderPresent(r);
+}
+
+static void log_slide(kiosk *k, const playlist_view *v)
+{
+    if (!v->has_slide) {
+        if (k->logged || k->logged_count == 0)
+            log_warn("kiosk", "no slide has data: showing a waiting message");
+        k->logged = false;
+        k->logged_count = SIZE_MAX;
+        return;
+    }
+    if (k->logged && k->logged_slide == v->slide && k->logged_pos == v->position &&
+        k->logged_count == v->count)
+        return;
+    log_info("kiosk", "slide %zu/%zu %s", v->position, v->count,
+             playlist_slide_name(k->pl, v->slide));
+    k->logged = true;
+    k->logged_slide = v->slide, k->logged_pos = v->position, k->logged_count = v->count;
+}
+
+static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
+{
+    schedule_local_time(vclock_wall_s(k->clock), t);
+    schedule_change ch = schedule_step(k->sch, t, now);
+    if (ch == SCHEDULE_SAME)
+        return;
+    bool on = ch == SCHEDULE_TURN_ON;
+    log_info("kiosk", "screen %s by schedule", on ? "on" : "off");
+    screen_set_power(k->scr, on, on ? k->cfg.display_on_cmd : k->cfg.display_off_cmd);
+    k->dirty = true;
+}
+
+/* Everything time-driven; returns how long the loop may sleep. */
+static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
+{
+    schedule_time t;
+    apply_schedule(k, now, &t);
+    if (k->opt.now == DATE_NONE && date_today() != k->today) {
+        k->today = date_today();
+        rebuild(k, "new day");
+    }
+    k->dirty |= playlist_tick(k->pl, now);
+    playlist_view_at(k->pl, now, v);
+    log_slide(k, v);
+    int dx, dy;
+    schedule_shift(k->sch, now, &dx, &dy);
+    if (dx != k->dx || dy != k->dy) {
+        k->dx = dx, k->dy = dy;
+        k->dirty = true;
+    }
+    int64_t wait = playlist_wait_ms(k->pl, now);
+    int64_t s = schedule_wait_ms(k->sch, &t, now);
+    int64_t w = watchdog_wait_ms(k->wd, now);
+    wait = s < wait ? s : wait;
+    wait = w < wait ? w : wait;
+    if (w == 0 || v->animating)
+        k->dirty = true; /* a frame is due */
+    return wait < KIOSK_MAX_WAIT_MS ? wait : KIOSK_MAX_WAIT_MS;
+}
+
+/* Blocks up to timeout_ms for one event. */
+static bool wait_event(kiosk *k, int64_t timeout_ms, SDL_Event *ev)
+{
+    if (timeout_ms <= 0)
+        return SDL_PollEvent(ev);
+    if (screen_can_block(k->scr))
+        return SDL_WaitEventTimeout(ev, (int)timeout_ms);
+    int64_t end = now_ms(k) + timeout_ms;
+    for (;;) {
+        if (SDL_PollEvent(ev))
+            return true;
+        int64_t left = end - now_ms(k);
+        if (left <= 0)
+            return false;
+        SDL_Delay((Uint32)(left < POLL_STEP_MS ? left : POLL_STEP_MS));
+    }
+}
+
+/* While animating without vsync (e.g. Xvfb), keep to the display rate. */
+static void pace(kiosk *k, int64_t frame_start)
+{
+    int64_t frame_ms = MS_PER_S / screen_refresh_hz(k->scr);
+    int64_t spent = now_ms(k) - frame_start;
+    if (spent < frame_ms)
+        SDL_Delay((Uint32)(frame_ms - spent));
+}
+
+int kiosk_run(kiosk *k)
+{
+    k->running = true;
+    k->dirty = true;
+    watchdog_ready(k->wd);
+    while (k->running) {
+        int64_t start = now_ms(k);
+        screen_reap(k->scr);
+        playlist_view v;
+        int64_t wait = advance(k, start, &v);
+        if (k->dirty) {
+            render(k, &v);
+            watchdog_frame(k->wd, now_ms(k));
+            k->dirty = false;
+            if (v.animating)
+                pace(k, start);
+        }
+        SDL_Event ev;
+        if (wait_event(k, v.animating ? 0 : wait, &ev)) {
+            do
+                handle_event(k, &ev);
+            while (k->running && SDL_PollEvent(&ev));
+        }
+    }
+    watchdog_stopping(k->wd);
+    log_info("kiosk", "stopped");
+    return EXIT_SUCCESS;
+}
+
+static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
+{
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, KIOSK_ERR_LEN, "cannot open the display: %s", SDL_GetError());
+        return false;
+    }
+    k->sdl_up = true;
+    if (TTF_Init() != 0) {
+        snprintf(err, KIOSK_ERR_LEN, "cannot start SDL_ttf: %s", TTF_GetError());
+        return false;
+    }
+    k->ttf_up = true;
+    k->ev_signal = SDL_RegisterEvents(2);
+    if (k->ev_signal == (Uint32)-1) {
+        snprintf(err, KIOSK_ERR_LEN, "no SDL user events left");
+        return false;
+    }
+    k->ev_snapshot = k->ev_signal + 1;
+    return true;
+}
+
+static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
+{
+    screen_options so = {k->opt.windowed, k->opt.width, k->opt.height};
+    char e[SCREEN_ERR_LEN > DECK_ERR_LEN ? SCREEN_ERR_LEN : DECK_ERR_LEN];
+    if (!(k->scr = screen_new(&so, e)) || !(k->deck = deck_new(screen_renderer(k->scr), e)) ||
+        !(k->ov = overlay_new(screen_renderer(k->scr), e))) {
+        snprintf(err, KIOSK_ERR_LEN, "%s", e);
+        return false;
+    }
+    char se[SIGBRIDGE_ERR_LEN];
+    if (!(k->sig = sigbridge_start(k->ev_signal, se))) {
+        snprintf(err, KIOSK_ERR_LEN, "%s", se);
+        return false;
+    }
+    screen_update_size(k->scr, &k->w, &k->h);
+    return true;
+}
+
+kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
+{
+    kiosk *k = calloc(1, sizeof *k);
+    if (!k || !sigbridge_block()) {
+        snprintf(err, KIOSK_ERR_LEN, "cannot start: out of memory or signal mask");
+        free(k);
+        return NULL;
+    }
+    k->opt = *opt;
+    kioskconfig_defaults(&k->cfg);
+    load_config(k, true);
+    k->clock = vclock_new_system();
+    k->pl = playlist_new(&k->cfg.playlist);
+    k->sch = schedule_new(&k->cfg.schedule);
+    k->km = keymap_new(k->cfg.allow_quit);
+    k->wd = watchdog_new();
+    k->today = opt->now != DATE_NONE ? opt->now : date_today();
+    char derr[DATADIR_ERR_LEN];
+    if (!k->clock || !k->pl || !k->sch || !k->km || !k->wd) {
+        snprintf(err, KIOSK_ERR_LEN, "out of memory");
+    } else if (start_sdl(k, err) && open_parts(k, err) &&
+               kioskdata_load(opt->data_dir, &k->m, &k->fs, derr) == DATADIR_OK) {
+        rebuild(k, "start");
+        return k;
+    } else if (!k->m && k->deck) {
+        snprintf(err, KIOSK_ERR_LEN, "%s", derr);
+    }
+    kiosk_free(k);
+    return NULL;
+}
+
+/* Frees the payloads of snapshot events still queued at exit. */
+static void drop_pending_snapshots(kiosk *k)
+{
+    SDL_Event ev;
+    while (SDL_PeepEvents(&ev, 1, SDL_GETEVENT, k->ev_snapshot, k->ev_snapshot) == 1) {
+        snapshot_msg *msg = ev.user.data1;
+        model_free(msg->m);
+        free(msg);
+    }
+}
+
+void kiosk_free(kiosk *k)
+{
+    if (!k)
+        return;
+    sigbridge_free(k->sig);
+    if (k->sdl_up && k->ev_snapshot)
+        drop_pending_snapshots(k);
+    deck_free(k->deck);
+    overlay_free(k->ov);
+    screen_free(k->scr);
+    stats_free(k->st);
+    model_free(k->m);
+    playlist_free(k->pl);
+    schedule_free(k->sch);
+    keymap_free(k->km);
+    watchdog_free(k->wd);
+    vclock_free(k->clock);
+    if (k->ttf_up)
+        TTF_Quit();
+    if (k->sdl_up)
+        SDL_Quit();
+    free(k);
+}

@@ -1,0 +1,31 @@
+/* overlay: what the kiosk draws over the slides: the help overlay listing
+ * every key (from keymap, in French), the discreet pause mark, and the
+ * message shown when no slide has data. Text textures are made once per
+ * output size and kept until the size or the text changes. SDL-side. */
+#ifndef VITRINE_OVERLAY_H
+#define VITRINE_OVERLAY_H
+
+#include <SDL2/SDL.h>
+#include <stdint.h>
+
+#include "vitrine/keymap.h"
+
+#define OVERLAY_ERR_LEN 256
+
+typedef struct overlay overlay;
+
+/* Needs TTF_Init. Without a usable font it still works and draws the
+ * panels without text (logged once). NULL only on allocation failure. */
+overlay *overlay_new(SDL_Renderer *r, char err[OVERLAY_ERR_LEN]);
+void overlay_free(overlay *o); /* accepts NULL */
+/* Drops cached textures (output size changed, render targets reset). */
+void overlay_reset(overlay *o);
+
+/* resume_s: seconds after which rotation resumes by itself. */
+void overlay_draw_help(overlay *o, const keymap *k, int64_t resume_s, int w, int h, int dx, int dy);
+void overlay_draw_pause(overlay *o, int w, int h, int dx, int dy);
+/* Centred two-line message on a dark background (no slide to show). */
+void overlay_draw_message(overlay *o, const char *title, const char *line, int w, int h, int dx,
+                          int dy);
+
+#endif

@@ -1,0 +1,379 @@
+#!/usr/bin/env python3
+"""Drives the real vitrine program (with the test deck) in its own Xvfb with
+real key events (xdotool) and real signals, and checks what a person would
+see: slide changes in the log, pause holding, the help overlay on screen,
+the kiosk lock, clean exits and configuration reloads.
+
+usage: kiosk_display.py BINARY FIXTURES OUTDIR SCENARIO
+Exit 0 pass, 1 fail, 77 skip (no Xvfb / xdotool / xwd)."""
+import os
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+
+SKIP = 77
+WAIT_S = 10.0      # upper bound for anything expected to happen
+EXIT_WAIT_S = 5.0  # upper bound for the process to exit
+SIZE = (1280, 720)
+KEY_YELLOW = (255, 214, 102)  # help overlay: colour of the key names
+
+
+class Failure(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failure(what)
+
+
+class Xvfb:
+    def __init__(self):
+        r, w = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(w), "-screen", "0", "%dx%dx24" % SIZE,
+             "-nolisten", "tcp"], pass_fds=(w,), stderr=subprocess.DEVNULL)
+        os.close(w)
+        with os.fdopen(r) as f:
+            num = f.readline().strip()
+        check(num.isdigit(), "Xvfb did not report a display number")
+        self.display = ":" + num
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=EXIT_WAIT_S)
+
+
+class Kiosk:
+    def __init__(self, binary, display, args):
+        env = dict(os.environ, DISPLAY=display, SDL_RENDER_DRIVER="software",
+                   SDL_VIDEODRIVER="x11",
+                   # Mesa's JIT frames make LeakSanitizer reports unattributable
+                   # (and its slow unwinder can deadlock in them): leaks are
+                   # checked by the unit tests instead.
+                   ASAN_OPTIONS="detect_leaks=0")
+        self.display = display
+        self.env = env
+        self.proc = subprocess.Popen([binary] + args, env=env, stderr=subprocess.PIPE,
+                                     text=True)
+        self.lines = []
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        self.window = None
+
+    def _read(self):
+        for line in self.proc.stderr:
+            sys.stderr.write("  | " + line)
+            with self.lock:
+                self.lines.append(line.rstrip("\n"))
+
+    def mark(self):
+        with self.lock:
+            return len(self.lines)
+
+    def wait_for(self, pattern, since=0, timeout=WAIT_S):
+        rx = re.compile(pattern)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self.lock:
+                for i in range(since, len(self.lines)):
+                    if rx.search(self.lines[i]):
+                        return i + 1
+            check(self.proc.poll() is None, "vitrine exited while waiting for " + pattern)
+            time.sleep(0.05)
+        raise Failure("no log line matching %r within %.0f s" % (pattern, timeout))
+
+    def lines_since(self, since, pattern):
+        rx = re.compile(pattern)
+        with self.lock:
+            return [l for l in self.lines[since:] if rx.search(l)]
+
+    def xdo(self, *args):
+        return subprocess.run(["xdotool"] + list(args), env=self.env, check=True,
+                              capture_output=True, text=True, timeout=WAIT_S).stdout
+
+    def keys(self, *names):
+        if self.window is None:
+            self.window = self.xdo("search", "--sync", "--name", "^Vitrine$").split()[0]
+        self.xdo("windowfocus", "--sync", self.window)
+        for name in names:
+            self.xdo("key", name)
+            time.sleep(0.15)
+
+    def signal(self, sig):
+        self.proc.send_signal(sig)
+
+    def wait_exit(self):
+        try:
+            return self.proc.wait(timeout=EXIT_WAIT_S)
+        except subprocess.TimeoutExpired:
+            raise Failure("vitrine did not exit within %.0f s" % EXIT_WAIT_S)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def screenshot(display, outdir, name):
+    """Root window as rows of (r, g, b), via xwd; also saved as PNG."""
+    raw = subprocess.run(["xwd", "-root", "-silent", "-display", display], check=True,
+                         capture_output=True, timeout=WAIT_S).stdout
+    hdr = struct.unpack(">25I", raw[:100])
+    header_size, width, height = hdr[0], hdr[4], hdr[5]
+    byte_order, bpp, bpl, ncolors = hdr[7], hdr[11], hdr[12], hdr[19]
+    check(bpp == 32, "unexpected xwd depth %d" % bpp)
+    masks = hdr[14:17]
+    data = raw[header_size + ncolors * 12:]
+    fmt = "<I" if byte_order == 0 else ">I"
+    shifts = [(m & -m).bit_length() - 1 for m in masks]
+    rows = []
+    for y in range(height):
+        row = []
+        base = y * bpl
+        for x in range(width):
+            (p,) = struct.unpack_from(fmt, data, base + 4 * x)
+            row.append(tuple((p & m) >> s for m, s in zip(masks, shifts)))
+        rows.append(row)
+    write_png(os.path.join(outdir, name), rows)
+    return rows
+
+
+def write_png(path, rows):
+    def chunk(kind, body):
+        return (struct.pack(">I", len(body)) + kind + body +
+                struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
+    h, w = len(rows), len(rows[0])
+    raw = b"".join(b"\0" + bytes(c for px in row for c in px) for row in rows)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def write_config(path, kiosk):
+    import json
+    with open(path, "w") as f:
+        json.dump({"cache_dir": "/tmp/unused", "kiosk": kiosk}, f)
+
+
+FAST = {"slide_duration_s": 1, "transition_ms": 200, "burn_in_shift_px": 0}
+
+
+def scenario_rotate(ctx):
+    k = ctx.start(dict(FAST))
+    i = k.wait_for(r"^info kiosk: slide 1/3 alpha$")
+    i = k.wait_for(r"^info kiosk: slide 2/3 bravo$", i)
+    i = k.wait_for(r"^info kiosk: slide 3/3 delta$", i)  # charlie has no data
+    k.wait_for(r"^info kiosk: slide 1/3 alpha$", i)
+    check(not k.lines_since(0, "charlie"), "a slide without data was shown")
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
+    k.wait_for(r"SIGTERM received")
+
+
+def scenario_keys(ctx):
+    # Slides last 3 s, so delta (third) is not reached by rotation before
+    # the first key; after any key a slide holds for 60 s.
+    k = ctx.start(dict(FAST, slide_duration_s=3, resume_after_s=60))
+    k.wait_for(r"slide 1/3 alpha")
+    m = k.mark()
+    k.keys("3")
+    m = k.wait_for(r"slide 3/3 delta", m)
+    k.keys("Left")
+    m = k.wait_for(r"slide 2/3 bravo", m)
+    k.keys("Right")
+    m = k.wait_for(r"slide 3/3 delta", m)
+    k.keys("Home")
+    m = k.wait_for(r"slide 1/3 alpha", m)
+    k.keys("Next")  # PageDown
+    m = k.wait_for(r"slide 2/3 bravo", m)
+    k.keys("space")
+    m = k.wait_for(r"kiosk: paused", m)
+    time.sleep(4)  # longer than a slide: the pause must hold
+    check(not k.lines_since(m, r"kiosk: slide "), "slide changed while paused")
+    k.keys("space")
+    k.wait_for(r"kiosk: resumed", m)
+    k.wait_for(r"slide 3/3 delta", m)  # rotation goes on after resuming
+    k.signal(signal.SIGINT)
+    check(k.wait_exit() == 0, "SIGINT: exit status not 0")
+
+
+def yellow_pixels(rows, box):
+    x0, y0, x1, y1 = box
+    n = 0
+    for y in range(y0, y1, 2):
+        for x in range(x0, x1, 2):
+            r, g, b = rows[y][x]
+            n += abs(r - KEY_YELLOW[0]) < 40 and abs(g - KEY_YELLOW[1]) < 40 and b < 150
+    return n
+
+
+def scenario_help(ctx):
+    k = ctx.start(dict(FAST, pause_timeout_s=0))
+    k.wait_for(r"slide 1/3 alpha")
+    k.keys("space")  # hold alpha so both screenshots show the same slide
+    m = k.wait_for(r"kiosk: paused")
+    time.sleep(0.5)
+    before = screenshot(k.display, ctx.outdir, "help-before.png")
+    k.keys("h")
+    m = k.wait_for(r"help shown", m)
+    time.sleep(0.5)
+    after = screenshot(k.display, ctx.outdir, "help-shown.png")
+    w, h = SIZE
+    centre = (w // 5, h // 5, w * 4 // 5, h * 4 // 5)
+    check(yellow_pixels(before, centre) == 0, "key colour on screen before the help")
+    check(yellow_pixels(after, centre) > 200, "help overlay text not on screen")
+    # The paused slide (red) is still there around the panel, with the pause mark.
+    check(after[h - 5][w // 2][0] > 150, "slide not visible around the overlay")
+    k.keys("Escape")
+    m = k.wait_for(r"help hidden", m)
+    time.sleep(0.5)
+    gone = screenshot(k.display, ctx.outdir, "help-closed.png")
+    check(yellow_pixels(gone, centre) == 0, "help still on screen after Esc")
+    check(k.proc.poll() is None, "Esc with the help open must not quit")
+    k.keys("F1")
+    k.wait_for(r"help shown", m)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+def scenario_lock(ctx):
+    k = ctx.start(dict(FAST))
+    k.wait_for(r"slide 1/3 alpha")
+    m = k.mark()
+    k.keys("q", "ctrl+q", "Escape", "Escape")
+    time.sleep(1)
+    check(k.proc.poll() is None, "a quit key stopped the kiosk with the lock on")
+    check(len(k.lines_since(m, r"quit key ignored: kiosk lock is on")) == 3,
+          "expected 3 'quit key ignored' lines (q, ctrl+q, Esc twice)")
+    k.wait_for(r"kiosk: slide ", m)  # still rotating
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+    k2 = ctx.start(dict(FAST, allow_quit=True))
+    k2.wait_for(r"slide 1/3 alpha")
+    k2.keys("q")
+    check(k2.wait_exit() == 0, "q with allow_quit: exit status not 0")
+    k2.wait_for(r"quit key pressed: exiting")
+
+
+def scenario_reload(ctx):
+    k = ctx.start(dict(FAST))
+    k.wait_for(r"slide 2/3 bravo")
+    write_config(ctx.config, dict(FAST, playlist=["delta", {"slide": "alpha", "enabled": False}]))
+    m = k.mark()
+    k.signal(signal.SIGHUP)
+    m = k.wait_for(r"SIGHUP received", m)
+    m = k.wait_for(r"kiosk settings reloaded", m)
+    m = k.wait_for(r"slide \d/2 delta", m)
+    k.wait_for(r"slide \d/2 bravo", m)
+    check(not k.lines_since(m, r"slide \d/\d alpha"), "disabled slide shown after reload")
+    write_config(ctx.config, dict(FAST, transition="wipe"))
+    m = k.mark()
+    k.signal(signal.SIGHUP)
+    m = k.wait_for(r"error config: .*kiosk\.transition: .*keeping the previous", m)
+    k.wait_for(r"slide \d/2 (delta|bravo)", m)  # still rotating with the last good settings
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+def scenario_data(ctx):
+    data = os.path.join(ctx.tmp, "data")
+    shutil.copytree(os.path.join(ctx.fixtures, "data"), data)
+    k = ctx.start(dict(FAST, slide_duration_s=2), ["--data", data, "--now", "2025-01-01"])
+    k.wait_for(r"data from .* \(offline\)")
+    k.wait_for(r"slide 4/4 echo")  # echo has data with products
+    with open(os.path.join(data, "betagouv", "startups.json"), "w") as f:
+        f.write('{"data": "broken"')
+    m = k.mark()
+    k.signal(signal.SIGUSR1)
+    m = k.wait_for(r"refresh \(SIGUSR1\): .*startups.json.*keeping the data on screen", m)
+    k.wait_for(r"slide \d/4 ", m)  # nothing lost
+    with open(os.path.join(data, "betagouv", "startups.json"), "w") as f:
+        f.write('{"data": []}')
+    m = k.mark()
+    k.keys("r")
+    m = k.wait_for(r"new data on screen", m)
+    k.wait_for(r"slide \d/3 ", m)  # no products now: echo skipped
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+def scenario_schedule(ctx):
+    # Closed every day: black screen from the start; a key wakes it briefly.
+    k = ctx.start(dict(FAST, schedule={"mon-sun": "off"}, wake_on_key_s=2,
+                       display_off_command="echo display-off-command-ran >&2"))
+    m = k.wait_for(r"^info kiosk: screen off by schedule$")
+    k.wait_for(r"display-off-command-ran", m)
+    time.sleep(0.5)
+    rows = screenshot(k.display, ctx.outdir, "schedule-off.png")
+    w, h = SIZE
+    check(all(rows[y][x] == (0, 0, 0) for y in range(0, h, 40) for x in range(0, w, 40)),
+          "screen not black outside opening hours")
+    k.keys("Right")
+    m = k.wait_for(r"key pressed outside opening hours", m)
+    m = k.wait_for(r"screen on by schedule", m)
+    time.sleep(0.3)
+    rows = screenshot(k.display, ctx.outdir, "schedule-woken.png")
+    check(rows[h // 2][w // 2] != (0, 0, 0), "a key did not wake the screen")
+    k.wait_for(r"screen off by schedule", m)  # back to sleep by itself
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+class Context:
+    def __init__(self, binary, fixtures, outdir, display, tmp):
+        self.binary, self.fixtures, self.outdir = binary, fixtures, outdir
+        self.display, self.tmp = display, tmp
+        self.config = os.path.join(tmp, "vitrine.json")
+        self.kiosks = []
+
+    def start(self, kiosk_cfg, extra=()):
+        write_config(self.config, kiosk_cfg)
+        k = Kiosk(self.binary, self.display,
+                  ["--config", self.config, "--size", "%dx%d" % SIZE] + list(extra))
+        self.kiosks.append(k)
+        return k
+
+
+def main():
+    if len(sys.argv) != 5:
+        print(__doc__)
+        return 2
+    binary, fixtures, outdir, name = sys.argv[1:]
+    for tool in ("Xvfb", "xdotool", "xwd"):
+        if not shutil.which(tool):
+            print("SKIP: %s not installed (run toolchain/deps.sh --test)" % tool)
+            return SKIP
+    scenario = globals().get("scenario_" + name)
+    if not scenario:
+        print("unknown scenario " + name)
+        return 2
+    os.makedirs(outdir, exist_ok=True)
+    xvfb = Xvfb()
+    tmp = tempfile.mkdtemp(prefix="vitrine-kiosk-")
+    ctx = Context(binary, fixtures, outdir, xvfb.display, tmp)
+    try:
+        scenario(ctx)
+        print("1 passed, 0 failed: kiosk display scenario " + name)
+        return 0
+    except Failure as e:
+        print("FAIL %s: %s" % (name, e))
+        return 1
+    finally:
+        for k in ctx.kiosks:
+            k.close()
+        xvfb.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
