@@ -168,7 +168,8 @@ static parse_status parse_included(model *m, const cJSON *root)
             continue;
         model_incubator *mi = &m->incubators[m->n_incubators++];
         mi->id = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
-        mi->title = text_is_blank(title) ? mi->id : jsonx_copy_trimmed(m->arena, title);
+        /* As published (metrics.md: the title comes from the entry). */
+        mi->title = text_is_blank(title) ? mi->id : jsonx_copy(m->arena, title);
         if (!mi->id || !mi->title)
             return PARSE_NOMEM;
     }
