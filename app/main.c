@@ -194,17 +194,12 @@ static void bridge_notify(void *ctx)
 static void bridge_refresh(void *ctx) { feeds_refresh_now(((feeds_bridge *)ctx)->f); }
 
 /* Live feeds for the kiosk: the configuration's cache at once, then the
- * fetch thread. A bad configuration is reported and the defaults are used,
- * so the screen never stays blank. NULL when feeds cannot start at all. */
-static feeds *start_feeds(const cli_options *opt, feeds_bridge *b)
+ * fetch thread. NULL when feeds cannot start at all (the kiosk then keeps
+ * the demo data). */
+static feeds *start_feeds(const config *cfg, bool offline, feeds_bridge *b)
 {
-    config cfg;
-    char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
-    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
-        log_error("main", "%s; using the built-in feed configuration", cerr);
-        config_defaults(&cfg);
-    }
-    feeds *f = feeds_new(&cfg, opt->offline, ferr);
+    char ferr[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(cfg, offline, ferr);
     model *m = NULL;
     feedstate_set fs;
     if (!f || !feeds_load(f, &m, &fs, ferr)) {
@@ -221,12 +216,22 @@ static feeds *start_feeds(const cli_options *opt, feeds_bridge *b)
 
 static int run_kiosk(const cli_options *opt)
 {
+    /* One configuration file for both parts: the feeds read theirs here, the
+     * kiosk its "kiosk" object (and again on SIGHUP) from the same path. A
+     * bad file is reported and the defaults stand in: never a blank screen. */
+    config cfg;
+    char cerr[CONFIG_ERR_LEN];
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
+        log_error("main", "%s; using the built-in feed configuration", cerr);
+        config_defaults(&cfg);
+    }
     feeds_bridge bridge = {0};
     kiosk_options ko = {.windowed = opt->windowed,
                         .width = opt->width,
                         .height = opt->height,
                         .data_dir = opt->data_dir,
-                        .config_path = opt->config,
+                        .config_path = opt->config ? opt->config
+                                                   : (*cfg.source ? cfg.source : NULL),
                         .now = opt->now};
     char err[KIOSK_ERR_LEN];
     kiosk *k = kiosk_new(&ko, err);
@@ -236,7 +241,7 @@ static int run_kiosk(const cli_options *opt)
     }
     bridge.k = k;
     /* --data DIR: the kiosk reads the files itself (R reloads them). */
-    feeds *f = opt->data_dir ? NULL : start_feeds(opt, &bridge);
+    feeds *f = opt->data_dir ? NULL : start_feeds(&cfg, opt->offline, &bridge);
     if (f)
         kiosk_set_refresh(k, bridge_refresh, &bridge);
     int rc = kiosk_run(k);
