@@ -1,11 +1,24 @@
 #!/usr/bin/env python3
-"""Drives the real vitrine program (with the test deck) in its own Xvfb with
-real key events (xdotool) and real signals, and checks what a person would
-see: slide changes in the log, pause holding, the help overlay on screen,
-the kiosk lock, clean exits and configuration reloads.
+"""Drives the real vitrine program (the real deck of slides) in its own Xvfb
+with real key events (xdotool) and real signals, and checks what a person
+would see: slide changes in the log, pause holding, the help overlay on
+screen, the kiosk lock, clean exits, configuration and data reloads, the
+opening hours, and live feeds read from local files.
+
+Every run is sealed off from the user's machine and from the network: a
+--config in a temp dir whose cache_dir is a temp dir and whose feed urls are
+"" (bundled demo data) or local files, XDG_CACHE_HOME / XDG_CONFIG_HOME in
+temp dirs, and --data DIR (a copy of fixtures/data) for the data scenarios.
+
+The kiosk config restricts the playlist to a few slides with short
+durations so each scenario takes seconds. fixtures/data has no coach (no
+member with a "coach" mission), so the real "coaching" slide has no data
+there (deck_slide_has_data: slides_coaching needs active coaches) and the
+playlist must skip it.
 
 usage: kiosk_display.py BINARY FIXTURES OUTDIR SCENARIO
 Exit 0 pass, 1 fail, 77 skip (no Xvfb / xdotool / xwd)."""
+import json
 import os
 import re
 import shutil
@@ -20,6 +33,7 @@ import zlib
 
 SKIP = 77
 WAIT_S = 10.0      # upper bound for anything expected to happen
+FEEDS_WAIT_S = 30.0  # first fetch of every feed: within 5 s, plus a slow CI
 EXIT_WAIT_S = 5.0  # upper bound for the process to exit
 SIZE = (1280, 720)
 KEY_YELLOW = (255, 214, 102)  # help overlay: colour of the key names
@@ -52,13 +66,21 @@ class Xvfb:
 
 
 class Kiosk:
-    def __init__(self, binary, display, args):
+    def __init__(self, binary, display, args, home):
         env = dict(os.environ, DISPLAY=display, SDL_RENDER_DRIVER="software",
                    SDL_VIDEODRIVER="x11",
-                   # Mesa's JIT frames make LeakSanitizer reports unattributable
-                   # (and its slow unwinder can deadlock in them): leaks are
-                   # checked by the unit tests instead.
+                   # Never the user's files: config search path, cache dir
+                   # and Mesa's shader cache all point into the temp dir.
+                   XDG_CACHE_HOME=os.path.join(home, "xdg-cache"),
+                   XDG_CONFIG_HOME=os.path.join(home, "xdg-config"),
+                   # At exit libdbus and Mesa (loaded by SDL's x11 driver)
+                   # leave allocations LeakSanitizer reports, and Mesa's JIT
+                   # frames make those reports unattributable (its slow
+                   # unwinder can even deadlock in them). Only leak checking
+                   # is off: ASan and UBSan still stop on any error of ours,
+                   # and our leaks are checked by the unit and render tests.
                    ASAN_OPTIONS="detect_leaks=0")
+        env.pop("CACHE_DIRECTORY", None)  # systemd's, would win over XDG
         self.display = display
         self.env = env
         self.proc = subprocess.Popen([binary] + args, env=env, stderr=subprocess.PIPE,
@@ -158,50 +180,76 @@ def write_png(path, rows):
                 + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
-def write_config(path, kiosk):
-    import json
+# The real deck's slides (app/slides/deck.c catalog, then the team pages).
+ALL_SLIDES = ["overview", "products-by-phase", "launches-per-year", "incubators", "quality",
+              "spotlight", "community-domains", "community-status", "newcomers", "coaching",
+              "coaching-market", "coaching-budget", "eig", "eig-promotions", "eig-profiles",
+              "eig-published", "certification"] + ["team-%d" % i for i in range(1, 7)]
+# The scenarios' playlist: "coaching" has no data in fixtures/data, so three
+# slides are shown, in this order.
+PLAYLIST = ["overview", "products-by-phase", "coaching", "eig"]
+NOW = "2025-01-01"  # fixed date for the --data fixtures
+FEEDS = ("startups", "authors", "incubators", "defis", "personnes")
+
+
+def only(shown):
+    """A kiosk.playlist showing only `shown` (in that order): the playlist
+    appends unlisted deck slides, so every other one is listed disabled."""
+    return list(shown) + [{"slide": s, "enabled": False} for s in ALL_SLIDES if s not in shown]
+
+
+def write_config(path, cache_dir, kiosk, feeds=None):
+    """A configuration that never touches the network: feeds are "" (the
+    bundled demo data) unless local file paths are given."""
+    feeds = feeds or {name: "" for name in FEEDS}
     with open(path, "w") as f:
-        json.dump({"cache_dir": "/tmp/unused", "kiosk": kiosk}, f)
+        json.dump({"cache_dir": cache_dir,
+                   "feeds": {name: {"url": url} for name, url in feeds.items()},
+                   "kiosk": kiosk}, f)
 
 
-FAST = {"slide_duration_s": 1, "transition_ms": 200, "burn_in_shift_px": 0}
+FAST = {"slide_duration_s": 1, "transition_ms": 200, "burn_in_shift_px": 0,
+        "playlist": only(PLAYLIST)}
 
 
 def scenario_rotate(ctx):
-    k = ctx.start(dict(FAST))
-    i = k.wait_for(r"^info kiosk: slide 1/3 alpha$")
-    i = k.wait_for(r"^info kiosk: slide 2/3 bravo$", i)
-    i = k.wait_for(r"^info kiosk: slide 3/3 delta$", i)  # charlie has no data
-    k.wait_for(r"^info kiosk: slide 1/3 alpha$", i)
-    check(not k.lines_since(0, "charlie"), "a slide without data was shown")
+    k = ctx.start_data(dict(FAST))
+    i = k.wait_for(r"^info kiosk: slide 1/3 overview$")
+    i = k.wait_for(r"^info kiosk: slide 2/3 products-by-phase$", i)
+    i = k.wait_for(r"^info kiosk: slide 3/3 eig$", i)  # coaching has no data
+    k.wait_for(r"^info kiosk: slide 1/3 overview$", i)
+    shown = {l.rsplit(" ", 1)[1] for l in k.lines_since(0, r"kiosk: slide \d+/\d+ ")}
+    check("coaching" not in shown, "a slide without data was shown")
+    check(shown == {"overview", "products-by-phase", "eig"},
+          "slides outside the configured playlist were shown: %s" % sorted(shown))
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
     k.wait_for(r"SIGTERM received")
 
 
 def scenario_keys(ctx):
-    # Slides last 3 s, so delta (third) is not reached by rotation before
+    # Slides last 3 s, so eig (third) is not reached by rotation before
     # the first key; after any key a slide holds for 60 s.
-    k = ctx.start(dict(FAST, slide_duration_s=3, resume_after_s=60))
-    k.wait_for(r"slide 1/3 alpha")
+    k = ctx.start_data(dict(FAST, slide_duration_s=3, resume_after_s=60))
+    k.wait_for(r"slide 1/3 overview$")
     m = k.mark()
     k.keys("3")
-    m = k.wait_for(r"slide 3/3 delta", m)
+    m = k.wait_for(r"slide 3/3 eig$", m)
     k.keys("Left")
-    m = k.wait_for(r"slide 2/3 bravo", m)
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
     k.keys("Right")
-    m = k.wait_for(r"slide 3/3 delta", m)
+    m = k.wait_for(r"slide 3/3 eig$", m)
     k.keys("Home")
-    m = k.wait_for(r"slide 1/3 alpha", m)
+    m = k.wait_for(r"slide 1/3 overview$", m)
     k.keys("Next")  # PageDown
-    m = k.wait_for(r"slide 2/3 bravo", m)
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
     k.keys("space")
     m = k.wait_for(r"kiosk: paused", m)
     time.sleep(4)  # longer than a slide: the pause must hold
     check(not k.lines_since(m, r"kiosk: slide "), "slide changed while paused")
     k.keys("space")
     k.wait_for(r"kiosk: resumed", m)
-    k.wait_for(r"slide 3/3 delta", m)  # rotation goes on after resuming
+    k.wait_for(r"slide 3/3 eig$", m)  # rotation goes on after resuming
     k.signal(signal.SIGINT)
     check(k.wait_exit() == 0, "SIGINT: exit status not 0")
 
@@ -217,9 +265,9 @@ def yellow_pixels(rows, box):
 
 
 def scenario_help(ctx):
-    k = ctx.start(dict(FAST, pause_timeout_s=0))
-    k.wait_for(r"slide 1/3 alpha")
-    k.keys("space")  # hold alpha so both screenshots show the same slide
+    k = ctx.start_data(dict(FAST, pause_timeout_s=0))
+    k.wait_for(r"slide 1/3 overview$")
+    k.keys("space")  # hold overview so both screenshots show the same slide
     m = k.wait_for(r"kiosk: paused")
     time.sleep(0.5)
     before = screenshot(k.display, ctx.outdir, "help-before.png")
@@ -231,8 +279,12 @@ def scenario_help(ctx):
     centre = (w // 5, h // 5, w * 4 // 5, h * 4 // 5)
     check(yellow_pixels(before, centre) == 0, "key colour on screen before the help")
     check(yellow_pixels(after, centre) > 200, "help overlay text not on screen")
-    # The paused slide (red) is still there around the panel, with the pause mark.
-    check(after[h - 5][w // 2][0] > 150, "slide not visible around the overlay")
+    # The panel covers the middle 4/5 of the width: the paused slide stays
+    # visible, unchanged, in the strip left of it.
+    strip = [(x, y) for y in range(h // 4, h * 3 // 4, 8) for x in range(0, w // 10 - 8, 8)]
+    check(any(before[y][x] != (0, 0, 0) for x, y in strip), "no slide on screen before the help")
+    check(all(after[y][x] == before[y][x] for x, y in strip),
+          "slide not visible around the overlay")
     k.keys("Escape")
     m = k.wait_for(r"help hidden", m)
     time.sleep(0.5)
@@ -246,8 +298,8 @@ def scenario_help(ctx):
 
 
 def scenario_lock(ctx):
-    k = ctx.start(dict(FAST))
-    k.wait_for(r"slide 1/3 alpha")
+    k = ctx.start_data(dict(FAST))
+    k.wait_for(r"slide 1/3 overview$")
     m = k.mark()
     k.keys("q", "ctrl+q", "Escape", "Escape")
     time.sleep(1)
@@ -258,59 +310,64 @@ def scenario_lock(ctx):
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 
-    k2 = ctx.start(dict(FAST, allow_quit=True))
-    k2.wait_for(r"slide 1/3 alpha")
+    k2 = ctx.start_data(dict(FAST, allow_quit=True))
+    k2.wait_for(r"slide 1/3 overview$")
     k2.keys("q")
     check(k2.wait_exit() == 0, "q with allow_quit: exit status not 0")
     k2.wait_for(r"quit key pressed: exiting")
 
 
 def scenario_reload(ctx):
-    k = ctx.start(dict(FAST))
-    k.wait_for(r"slide 2/3 bravo")
-    write_config(ctx.config, dict(FAST, playlist=["delta", {"slide": "alpha", "enabled": False}]))
+    k = ctx.start_data(dict(FAST))
+    k.wait_for(r"slide 2/3 products-by-phase$")
+    # New order, overview disabled: two slides, eig first.
+    ctx.write(dict(FAST, playlist=only(["eig", "products-by-phase"])))
     m = k.mark()
     k.signal(signal.SIGHUP)
     m = k.wait_for(r"SIGHUP received", m)
     m = k.wait_for(r"kiosk settings reloaded", m)
-    m = k.wait_for(r"slide \d/2 delta", m)
-    k.wait_for(r"slide \d/2 bravo", m)
-    check(not k.lines_since(m, r"slide \d/\d alpha"), "disabled slide shown after reload")
-    write_config(ctx.config, dict(FAST, transition="wipe"))
+    m = k.wait_for(r"slide \d/2 eig$", m)
+    k.wait_for(r"slide \d/2 products-by-phase$", m)
+    check(not k.lines_since(m, r"slide \d/\d overview$"), "disabled slide shown after reload")
+    ctx.write(dict(FAST, transition="wipe"))
     m = k.mark()
     k.signal(signal.SIGHUP)
     m = k.wait_for(r"error config: .*kiosk\.transition: .*keeping the previous", m)
-    k.wait_for(r"slide \d/2 (delta|bravo)", m)  # still rotating with the last good settings
+    # Still rotating with the last good settings (two slides).
+    k.wait_for(r"slide \d/2 (eig|products-by-phase)$", m)
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 
 
 def scenario_data(ctx):
-    data = os.path.join(ctx.tmp, "data")
-    shutil.copytree(os.path.join(ctx.fixtures, "data"), data)
-    k = ctx.start(dict(FAST, slide_duration_s=2), ["--data", data, "--now", "2025-01-01"])
+    # products-by-phase needs products: it goes when startups.json has none.
+    playlist = ["overview", "eig", "community-domains", "products-by-phase"]
+    k = ctx.start_data(dict(FAST, slide_duration_s=2, playlist=only(playlist)))
     k.wait_for(r"data from .* \(offline\)")
-    k.wait_for(r"slide 4/4 echo")  # echo has data with products
-    with open(os.path.join(data, "betagouv", "startups.json"), "w") as f:
+    k.wait_for(r"slide 4/4 products-by-phase$")
+    startups = os.path.join(ctx.data, "betagouv", "startups.json")
+    with open(startups, "w") as f:
         f.write('{"data": "broken"')
     m = k.mark()
     k.signal(signal.SIGUSR1)
     m = k.wait_for(r"refresh \(SIGUSR1\): .*startups.json.*keeping the data on screen", m)
     k.wait_for(r"slide \d/4 ", m)  # nothing lost
-    with open(os.path.join(data, "betagouv", "startups.json"), "w") as f:
+    with open(startups, "w") as f:
         f.write('{"data": []}')
     m = k.mark()
     k.keys("r")
     m = k.wait_for(r"new data on screen", m)
-    k.wait_for(r"slide \d/3 ", m)  # no products now: echo skipped
+    k.wait_for(r"slide \d/3 ", m)  # no products now: products-by-phase skipped
+    check(not k.lines_since(m, r"slide \d/\d products-by-phase$"),
+          "a slide without data was shown after the reload")
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 
 
 def scenario_schedule(ctx):
     # Closed every day: black screen from the start; a key wakes it briefly.
-    k = ctx.start(dict(FAST, schedule={"mon-sun": "off"}, wake_on_key_s=2,
-                       display_off_command="echo display-off-command-ran >&2"))
+    k = ctx.start_data(dict(FAST, schedule={"mon-sun": "off"}, wake_on_key_s=2,
+                            display_off_command="echo display-off-command-ran >&2"))
     m = k.wait_for(r"^info kiosk: screen off by schedule$")
     k.wait_for(r"display-off-command-ran", m)
     time.sleep(0.5)
@@ -329,19 +386,67 @@ def scenario_schedule(ctx):
     check(k.wait_exit() == 0, "exit status not 0")
 
 
+def scenario_feeds(ctx):
+    # Live feeds from local files (no --data): the startups and authors
+    # files hold one record each (fixtures/data), unlike the bundled demo
+    # data, so the log shows which data came in.
+    files = os.path.join(ctx.tmp, "feeds")
+    os.makedirs(files)
+    sources = {"startups": (ctx.fixtures, "data/betagouv/startups.json"),
+               "authors": (ctx.fixtures, "data/betagouv/authors.json"),
+               "incubators": (ctx.demo, "betagouv/incubators.json"),
+               "defis": (ctx.demo, "eig/defis.json"),
+               "personnes": (ctx.demo, "eig/personnes.json")}
+    urls = {}
+    for name, (root, rel) in sources.items():
+        urls[name] = os.path.join(files, name + ".json")
+        shutil.copyfile(os.path.join(root, rel), urls[name])
+    k = ctx.start(dict(FAST, playlist=only(["overview", "eig"])), feeds=urls)
+    k.wait_for(r"demo data until feeds arrive")  # an empty cache at first
+    k.wait_for(r"^info feeds: \[startups\] new data: 1 records", timeout=FEEDS_WAIT_S)
+    k.wait_for(r"^info feeds: \[authors\] new data: 1 records", timeout=FEEDS_WAIT_S)
+    m = k.wait_for(r"^info kiosk: new data on screen \(fresh\)$", timeout=FEEDS_WAIT_S)
+    for name in FEEDS:
+        check(len(k.lines_since(0, r"^info feeds: \[%s\] new data: " % name)) == 1,
+              "feed %s not read once from its file" % name)
+        check(os.path.isfile(os.path.join(ctx.cache, name + ".cache")),
+              "feed %s not cached in cache_dir" % name)
+    check(not k.lines_since(0, r"^(warn|error) feeds"), "a feed reported a problem")
+    m = k.wait_for(r"^info kiosk: slide 1/2 overview$", m)  # rotating on the new data
+    k.wait_for(r"^info kiosk: slide 2/2 eig$", m)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
+    k.wait_for(r"SIGTERM received")
+
+
 class Context:
     def __init__(self, binary, fixtures, outdir, display, tmp):
         self.binary, self.fixtures, self.outdir = binary, fixtures, outdir
+        self.demo = os.path.normpath(os.path.join(fixtures, "..", "..", "..", "assets", "demo"))
         self.display, self.tmp = display, tmp
         self.config = os.path.join(tmp, "vitrine.json")
+        self.cache = os.path.join(tmp, "cache")
+        self.data = os.path.join(tmp, "data")
+        self.feeds = None
         self.kiosks = []
 
-    def start(self, kiosk_cfg, extra=()):
-        write_config(self.config, kiosk_cfg)
+    def write(self, kiosk_cfg):
+        write_config(self.config, self.cache, kiosk_cfg, self.feeds)
+
+    def start(self, kiosk_cfg, extra=(), feeds=None):
+        self.feeds = feeds
+        self.write(kiosk_cfg)
         k = Kiosk(self.binary, self.display,
-                  ["--config", self.config, "--size", "%dx%d" % SIZE] + list(extra))
+                  ["--config", self.config, "--size", "%dx%d" % SIZE] + list(extra), self.tmp)
         self.kiosks.append(k)
         return k
+
+    def start_data(self, kiosk_cfg):
+        """The kiosk on a fresh copy of fixtures/data (--data: no feeds
+        thread; R and SIGUSR1 reload the files)."""
+        shutil.rmtree(self.data, ignore_errors=True)
+        shutil.copytree(os.path.join(self.fixtures, "data"), self.data)
+        return self.start(kiosk_cfg, ["--data", self.data, "--now", NOW])
 
 
 def main():
