@@ -8,9 +8,11 @@ shape, hostile redirects, server gone). After each one it asserts that the
 cache still holds the last good bytes, that the statistics printed are
 unchanged and that the exit status is 0 (real data from the cache).
 
-usage: test_feeds_http.py VITRINE FIXTURES ASSETS
+usage: test_feeds_http.py VITRINE EMULATOR FIXTURES ASSETS
+(EMULATOR: the cross-compilation emulator command, "" for native builds)
 """
 
+import shlex
 import json
 import os
 import socket
@@ -58,7 +60,7 @@ class Env:
     def run(self, config, *extra):
         env = dict(os.environ, XDG_CACHE_HOME=os.path.join(self.tmp, "xdg-cache"),
                    XDG_CONFIG_HOME=os.path.join(self.tmp, "xdg-config"))
-        p = subprocess.run([self.vitrine, "--dump-stats", "--config", config, "--now", NOW,
+        p = subprocess.run(self.vitrine + ["--dump-stats", "--config", config, "--now", NOW,
                             *extra], capture_output=True, text=True, timeout=RUN_TIMEOUT_S,
                            env=env, cwd=self.tmp)
         return p.returncode, p.stdout, p.stderr
@@ -236,10 +238,10 @@ def bad_config(env):
 
 
 def main():
-    vitrine, fixtures, assets = sys.argv[1:4]
+    vitrine, emulator, fixtures, assets = sys.argv[1:5]
     with tempfile.TemporaryDirectory(prefix="vitrine-feeds-") as tmp, \
             FeedServer(fixtures) as srv:
-        env = Env(os.path.abspath(vitrine), fixtures, assets, tmp)
+        env = Env(shlex.split(emulator) + [os.path.abspath(vitrine)], fixtures, assets, tmp)
         urls = {f: srv.url(f) for f in FEEDS}
         cfg = env.config(urls)
         baseline, cached = first_fetch_then_304(env, srv, cfg)

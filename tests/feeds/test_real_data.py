@@ -7,6 +7,7 @@ when the snapshots are absent.
 usage: test_real_data.py VITRINE SHARED_DATA
 """
 
+import shlex
 import json
 import os
 import subprocess
@@ -22,7 +23,7 @@ RELPATHS = {"startups": "betagouv", "authors": "betagouv", "incubators": "betago
 
 
 def main():
-    vitrine, data = sys.argv[1:3]
+    vitrine, emulator, data = sys.argv[1:4]
     if not os.path.isfile(os.path.join(data, "betagouv", "startups.json")):
         print("SKIP: real data snapshots not found in %s" % data)
         return SKIP
@@ -38,7 +39,7 @@ def main():
                 json.dump({"cache_dir": os.path.join(tmp, "cache"),
                            "feeds": {k: {"url": srv.url(k), "timeout_s": 60}
                                      for k in RELPATHS}}, f)
-            run = [vitrine, "--dump-stats", "--now", NOW]
+            run = shlex.split(emulator) + [vitrine, "--dump-stats", "--now", NOW]
             fed = subprocess.run(run + ["--config", cfg], capture_output=True, text=True,
                                  timeout=120)
             ref = subprocess.run(run + ["--data", data], capture_output=True, text=True,

@@ -2,6 +2,8 @@
 # exit 0, "0 layout problem(s)", at least MIN slides, right size, none blank
 # (png_check), and byte-identical PNGs across the two runs.
 # -DVITRINE=exe -DPNG_CHECK=exe -DOUT=dir -DSIZE=WxH -DMIN=n [-DDATA=dir]
+# [-DEMULATOR="qemu-aarch64 ..."] (cross builds: both programs run through it)
+separate_arguments(emu UNIX_COMMAND "${EMULATOR}")
 if(DATA AND NOT EXISTS "${DATA}/betagouv/startups.json")
   message("SKIPPED: ${DATA} is absent (real snapshots are read from ../shared/data)")
   return()
@@ -16,7 +18,7 @@ if(DATA)
 endif()
 foreach(run a b)
   execute_process(
-    COMMAND "${VITRINE}" --render-slides "${OUT}/${run}" --size ${SIZE} --now 2026-08-20 ${data_args}
+    COMMAND ${emu} "${VITRINE}" --render-slides "${OUT}/${run}" --size ${SIZE} --now 2026-08-20 ${data_args}
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "vitrine exited ${rc}: ${err}")
@@ -26,7 +28,7 @@ foreach(run a b)
   endif()
 endforeach()
 message("${out}")
-execute_process(COMMAND "${PNG_CHECK}" "${OUT}/a" ${W} ${H} ${MIN} RESULT_VARIABLE rc)
+execute_process(COMMAND ${emu} "${PNG_CHECK}" "${OUT}/a" ${W} ${H} ${MIN} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "png_check failed")
 endif()
