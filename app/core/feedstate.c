@@ -14,12 +14,12 @@ const char *feedstate_kind_name(feedstate_kind k)
     return "?";
 }
 
-int64_t feedstate_oldest(const feedstate_set *s)
+int64_t feedstate_oldest(const feedstate_set *s, unsigned mask)
 {
     int64_t oldest = 0;
     for (int f = 0; f < FEED_COUNT; f++) {
         const feedstate *fs = &s->feeds[f];
-        if (fs->kind != FEEDSTATE_MISSING && fs->data_time > 0 &&
+        if ((mask & FEEDSTATE_MASK(f)) && fs->kind != FEEDSTATE_MISSING && fs->data_time > 0 &&
             (oldest == 0 || fs->data_time < oldest))
             oldest = fs->data_time;
     }
@@ -38,11 +38,11 @@ static int severity(feedstate_kind k)
     }
 }
 
-feedstate_kind feedstate_worst(const feedstate_set *s)
+feedstate_kind feedstate_worst(const feedstate_set *s, unsigned mask)
 {
     feedstate_kind worst = FEEDSTATE_MISSING;
     for (int f = 0; f < FEED_COUNT; f++)
-        if (severity(s->feeds[f].kind) > severity(worst))
+        if ((mask & FEEDSTATE_MASK(f)) && severity(s->feeds[f].kind) > severity(worst))
             worst = s->feeds[f].kind;
     return worst;
 }

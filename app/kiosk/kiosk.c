@@ -128,7 +128,7 @@ static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
     k->m = m;
     k->fs = *fs;
     rebuild(k, "new data");
-    log_info("kiosk", "new data on screen (%s)", feedstate_kind_name(feedstate_worst(fs)));
+    log_info("kiosk", "new data on screen (%s)", feedstate_kind_name(feedstate_worst(fs, FEEDSTATE_ALL)));
 }
 
 void kiosk_set_refresh(kiosk *k, kiosk_refresh_fn fn, void *ctx)

@@ -15,32 +15,11 @@ float frame_gap(const canvas *c)
     return FRAME_GAP * canvas_unit(c);
 }
 
-static int severity(feedstate_kind k)
-{
-    switch (k) {
-    case FEEDSTATE_DEMO: return 5;
-    case FEEDSTATE_FAILING: return 4;
-    case FEEDSTATE_STALE: return 3;
-    case FEEDSTATE_OFFLINE: return 2;
-    case FEEDSTATE_FRESH: return 1;
-    default: return 0;
-    }
-}
-
 void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_LEN],
                   char badge[FRAME_TEXT_LEN], theme_role *badge_bg)
 {
-    feedstate_kind worst = FEEDSTATE_MISSING;
-    int64_t oldest = 0;
-    for (int f = 0; f < FEED_COUNT; f++) {
-        const feedstate *st = &fs->feeds[f];
-        if (!(feeds & FRAME_FEED(f)) || st->kind == FEEDSTATE_MISSING)
-            continue;
-        if (severity(st->kind) > severity(worst))
-            worst = st->kind;
-        if (st->data_time > 0 && (oldest == 0 || st->data_time < oldest))
-            oldest = st->data_time;
-    }
+    feedstate_kind worst = feedstate_worst(fs, feeds);
+    int64_t oldest = feedstate_oldest(fs, feeds);
     char day[FMT_LEN];
     badge[0] = '\0';
     *badge_bg = THEME_DARK;

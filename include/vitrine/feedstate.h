@@ -31,11 +31,16 @@ typedef struct {
     feedstate feeds[FEED_COUNT];
 } feedstate_set;
 
+/* A set of feeds as a bit mask: FEEDSTATE_MASK(FEED_AUTHORS) | ... */
+#define FEEDSTATE_MASK(f) (1u << (unsigned)(f))
+#define FEEDSTATE_ALL ((1u << FEED_COUNT) - 1u)
+
 const char *feedstate_kind_name(feedstate_kind k); /* "fresh", "stale"... */
-/* The oldest data_time among feeds that have data; 0 when unknown. */
-int64_t feedstate_oldest(const feedstate_set *s);
-/* The worst kind among feeds that have data (demo > failing > stale >
- * offline > fresh), for the one badge a slide shows. */
-feedstate_kind feedstate_worst(const feedstate_set *s);
+/* The oldest data_time among the feeds of mask that have data; 0 when
+ * unknown. */
+int64_t feedstate_oldest(const feedstate_set *s, unsigned mask);
+/* The worst kind among the feeds of mask that have data (demo > failing >
+ * stale > offline > fresh), for the one badge a slide shows. */
+feedstate_kind feedstate_worst(const feedstate_set *s, unsigned mask);
 
 #endif

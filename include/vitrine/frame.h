@@ -11,7 +11,7 @@
 #include "vitrine/model.h"
 #include "vitrine/stats.h"
 
-#define FRAME_FEED(f) (1u << (f))
+#define FRAME_FEED(f) FEEDSTATE_MASK(f) /* a feedstate mask */
 #define FRAME_LOCAL 0u /* local programme data: no feed */
 #define FRAME_TEXT_LEN 256
 
