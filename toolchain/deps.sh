@@ -34,6 +34,12 @@ else
 fi
 echo "deps.sh: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
-$as_root apt-get update -qq
+# A mirror caught mid-sync or another apt user holding the lock: try again.
+tries=0
+until $as_root apt-get -o DPkg::Lock::Timeout=120 update -qq; do
+    tries=$((tries + 1))
+    [ "$tries" -ge 3 ] && { echo "deps.sh: apt-get update failed 3 times" >&2; exit 1; }
+    sleep 10
+done
 # shellcheck disable=SC2086
-$as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
+$as_root apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends $missing >/dev/null
