@@ -45,7 +45,8 @@ WARMUP_FRACTION = 0.2  # first fifth of the rounds: caches and pools fill
 ROUND_TIMEOUT_S = 60  # one refresh round, under ASan on a loaded machine
 START_TIMEOUT_S = 60  # first frame, and the fetch thread's first refresh
 EXIT_TIMEOUT_S = 30  # SIGTERM to exit (the program promises one second)
-RELOAD_EVERY = 10  # rounds between configuration reloads (SIGHUP)
+RELOAD_EVERY = 10
+PROGRESS_EVERY = 100  # rounds between progress lines (the full soak runs minutes)  # rounds between configuration reloads (SIGHUP)
 TRANSITIONS = ["fade", "slide", "none"]
 MODES = ["good", "bad", "down"]  # round i uses MODES[i % 3]
 SLIDE_S = 1  # kiosk.slide_duration_s (the smallest the configuration allows)
@@ -213,6 +214,9 @@ def drive(args, kiosk, log, server, cfg_path, tmp):
         if time.monotonic() > deadline:
             raise SoakFailure("deadline of %d s passed at round %d" % (args.deadline, i))
         run_round(i, kiosk, log, server, cfg_path, tmp)
+        if (i + 1) % PROGRESS_EVERY == 0:
+            print("soak: %d/%d refresh rounds, %d slide changes, %.0f s"
+                  % (i + 1, rounds, log.slides, time.monotonic() - t0), flush=True)
         if i + 1 == warmup:
             warm = proc_sample(kiosk.pid), log.slides
     left = deadline - time.monotonic()
