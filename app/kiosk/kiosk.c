@@ -419,10 +419,13 @@ int kiosk_run(kiosk *k)
     k->dirty = true;
     watchdog_ready(k->wd);
     /* Data queued before the loop (the cached feeds) goes on the first
-     * frame: no flash of the start-up data. */
+     * frame: no flash of the start-up data, and the slides are laid out
+     * once, not twice, before it (start-up time). */
     SDL_Event queued;
     while (k->running && SDL_PollEvent(&queued))
         handle_event(k, &queued);
+    if (!k->st)
+        rebuild(k, "start");
     while (k->running) {
         int64_t start = now_ms(k);
         screen_reap(k->scr);
@@ -531,8 +534,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
     } else if (start_sdl(k, err) && open_parts(k, err) &&
                kioskdata_load(opt->data_dir, &k->m, &k->fs, derr) == DATADIR_OK) {
-        rebuild(k, "start");
-        return k;
+        return k; /* slides laid out by kiosk_run, with the newest data */
     } else if (!k->m && k->deck) {
         snprintf(err, KIOSK_ERR_LEN, "%s", derr);
     }
