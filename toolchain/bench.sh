@@ -15,7 +15,7 @@ if [ ! -f "$data/betagouv/startups.json" ]; then
 fi
 ./toolchain/deps.sh --test
 cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DVITRINE_SANITIZE=OFF >/dev/null
-cmake --build build/bench -j2 --target vitrine bench_core >/dev/null
+cmake --build build/bench -j2 --target vitrine bench_core bench_screens >/dev/null
 synth=$(mktemp -d)
 trap 'rm -rf "$synth"' EXIT INT TERM
 python3 toolchain/gen-synthetic.py "$data" "$synth" --factor 10
@@ -23,4 +23,4 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
     "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)," \
     "$(. /etc/os-release && echo "$PRETTY_NAME")"
 python3 toolchain/bench.py build/bench/vitrine build/bench/tests/bench/bench_core \
-    "$data" "$synth" --runs "$runs"
+    "$data" "$synth" --runs "$runs" --screens build/bench/tests/bench/bench_screens

@@ -2,10 +2,15 @@
  * playlist, redraw if something changed, then block until the next deadline
  * (slide change, end of a transition frame, schedule change, burn-in shift,
  * watchdog ping, at most KIOSK_MAX_WAIT_MS) or an event. A static or paused
- * slide therefore costs one wake-up a minute and no drawing. */
+ * slide therefore costs one wake-up a minute and no drawing.
+ *
+ * VITRINE_CLOCK_SCALE=N (a developer setting for the soak test, 1..1000)
+ * runs the kiosk's clock N times faster: slides, transitions, the schedule
+ * and the burn-in shift follow it; waits are converted back to real time. */
 #include "vitrine/kiosk.h"
 
 #include <SDL2/SDL_ttf.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +31,7 @@
 
 #define POLL_STEP_MS 25 /* drivers without a blocking wait: sleep in steps */
 #define MS_PER_S 1000
+#define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 
 struct kiosk {
     kiosk_options opt;
@@ -47,6 +53,7 @@ struct kiosk {
     Uint32 ev_signal, ev_snapshot;
     bool sdl_up, ttf_up;
     bool running, dirty, help;
+    bool presented; /* a first frame was presented (logged once) */
     bool logged;
     size_t logged_slide, logged_pos, logged_count;
     int dx, dy; /* burn-in shift in use */
@@ -314,6 +321,11 @@ static void render(kiosk *k, const playlist_view *v)
                               k->dx, k->dy);
     }
     SDL_RenderPresent(r);
+    if (!k->presented) {
+        k->presented = true;
+        log_info("kiosk", "first frame after %lld ms (since the process started)",
+                 (long long)vclock_process_age_ms());
+    }
 }
 
 static void log_slide(kiosk *k, const playlist_view *v)
@@ -380,12 +392,12 @@ static bool wait_event(kiosk *k, int64_t timeout_ms, SDL_Event *ev)
     if (timeout_ms <= 0)
         return SDL_PollEvent(ev);
     if (screen_can_block(k->scr))
-        return SDL_WaitEventTimeout(ev, (int)timeout_ms);
+        return SDL_WaitEventTimeout(ev, (int)vclock_real_ms(k->clock, timeout_ms));
     int64_t end = now_ms(k) + timeout_ms;
     for (;;) {
         if (SDL_PollEvent(ev))
             return true;
-        int64_t left = end - now_ms(k);
+        int64_t left = vclock_real_ms(k->clock, end - now_ms(k));
         if (left <= 0)
             return false;
         SDL_Delay((Uint32)(left < POLL_STEP_MS ? left : POLL_STEP_MS));
@@ -396,7 +408,7 @@ static bool wait_event(kiosk *k, int64_t timeout_ms, SDL_Event *ev)
 static void pace(kiosk *k, int64_t frame_start)
 {
     int64_t frame_ms = MS_PER_S / screen_refresh_hz(k->scr);
-    int64_t spent = now_ms(k) - frame_start;
+    int64_t spent = vclock_real_ms(k->clock, now_ms(k) - frame_start);
     if (spent < frame_ms)
         SDL_Delay((Uint32)(frame_ms - spent));
 }
@@ -406,6 +418,14 @@ int kiosk_run(kiosk *k)
     k->running = true;
     k->dirty = true;
     watchdog_ready(k->wd);
+    /* Data queued before the loop (the cached feeds) goes on the first
+     * frame: no flash of the start-up data, and the slides are laid out
+     * once, not twice, before it (start-up time). */
+    SDL_Event queued;
+    while (k->running && SDL_PollEvent(&queued))
+        handle_event(k, &queued);
+    if (!k->st)
+        rebuild(k, "start");
     while (k->running) {
         int64_t start = now_ms(k);
         screen_reap(k->scr);
@@ -471,6 +491,27 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
     return true;
 }
 
+/* The system clock, or a faster one when CLOCK_SCALE_ENV asks for it (the
+ * soak test); a bad value is logged and ignored. */
+static vclock *new_clock(void)
+{
+    const char *v = getenv(CLOCK_SCALE_ENV);
+    if (!v || !*v)
+        return vclock_new_system();
+    char *end;
+    errno = 0;
+    long long scale = strtoll(v, &end, 10);
+    if (errno || *end || scale < 1 || scale > VCLOCK_SCALE_MAX) {
+        log_error("kiosk", "%s=%s: not a whole number from 1 to %d; clock at normal speed",
+                  CLOCK_SCALE_ENV, v, VCLOCK_SCALE_MAX);
+        return vclock_new_system();
+    }
+    if (scale > 1)
+        log_warn("kiosk", "clock running %lld times faster (%s, for tests)", scale,
+                 CLOCK_SCALE_ENV);
+    return vclock_new_scaled(scale);
+}
+
 kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
 {
     kiosk *k = calloc(1, sizeof *k);
@@ -482,7 +523,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     k->opt = *opt;
     kioskconfig_defaults(&k->cfg);
     load_config(k, true);
-    k->clock = vclock_new_system();
+    k->clock = new_clock();
     k->pl = playlist_new(&k->cfg.playlist);
     k->sch = schedule_new(&k->cfg.schedule);
     k->km = keymap_new(k->cfg.allow_quit);
@@ -493,8 +534,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
     } else if (start_sdl(k, err) && open_parts(k, err) &&
                kioskdata_load(opt->data_dir, &k->m, &k->fs, derr) == DATADIR_OK) {
-        rebuild(k, "start");
-        return k;
+        return k; /* slides laid out by kiosk_run, with the newest data */
     } else if (!k->m && k->deck) {
         snprintf(err, KIOSK_ERR_LEN, "%s", derr);
     }

@@ -59,12 +59,26 @@ static SDL_Window *create_window(const screen_options *opt, SDL_DisplayMode *mod
     return w;
 }
 
+/* The software renderer draws into the window's framebuffer. Unless told
+ * otherwise SDL presents that framebuffer through an OpenGL texture, which
+ * under X11 with no GPU loads Mesa's llvmpipe: +110 MB of RSS and +250 ms
+ * of start-up measured (toolchain/bench.sh). The software renderer is
+ * there for machines without a usable GPU, so it presents natively. */
+static void software_presents_natively(void)
+{
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+}
+
 static SDL_Renderer *create_renderer(SDL_Window *w, char err[SCREEN_ERR_LEN])
 {
+    const char *wanted = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (wanted && strcmp(wanted, "software") == 0)
+        software_presents_natively();
     SDL_Renderer *r = SDL_CreateRenderer(
         w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
     if (!r) {
         log_warn("screen", "no accelerated renderer (%s), using the software one", SDL_GetError());
+        software_presents_natively();
         r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
     }
     if (!r)

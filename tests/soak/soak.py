@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Soak test: the real kiosk (vitrine, its event loop, its fetch thread)
+through thousands of slide changes and hundreds of feed refreshes, with its
+clock running faster (VITRINE_CLOCK_SCALE), against a local HTTP server on
+127.0.0.1 that is in turn good (new data every time), bad (invalid JSON,
+wrong shape, HTTP 500, truncated body) and unreachable (not listening).
+
+Each refresh round is one SIGUSR1 (the kiosk's "refresh now"): every feed is
+fetched once and the test waits for the kiosk's log to show the outcome of
+each feed (new data after a good round, "keeping the cached copy" after a
+bad or unreachable one) and, after a good round, the new data on screen.
+Every tenth round the configuration changes the transition and the kiosk
+reloads it (SIGHUP). After warm-up and at the end it samples VmRSS and the
+open file descriptors from /proc; it then sends SIGTERM and requires exit
+status 0 and no sanitizer report (ASan/LSan/UBSan: the build under test is
+the sanitizer build in CI).
+
+Passes when: every round had the expected outcomes, the slide and refresh
+counts were reached, RSS grew less than RSS_GROWTH_MAX_KB after warm-up, the
+file descriptors after warm-up and at the end are the same, and the kiosk
+exited 0 with a clean log.
+
+usage: soak.py VITRINE EMULATOR DEMO_DIR [--slides N] [--refreshes N]
+                [--scale N] [--size WxH] [--deadline S]
+Runs under SDL's dummy video driver with the software renderer: no display.
+"""
+
+import argparse
+import json
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from soakserver import SoakServer, FEED_FILES
+
+SKIP = 77  # CTest SKIP_RETURN_CODE
+RSS_GROWTH_MAX_KB = 1024  # after warm-up (the issue: "RSS growth under 1 MB")
+WARMUP_FRACTION = 0.2  # first fifth of the rounds: caches and pools fill
+ROUND_TIMEOUT_S = 60  # one refresh round, under ASan on a loaded machine
+START_TIMEOUT_S = 60  # first frame, and the fetch thread's first refresh
+EXIT_TIMEOUT_S = 30  # SIGTERM to exit (the program promises one second)
+RELOAD_EVERY = 10
+PROGRESS_EVERY = 100  # rounds between progress lines (the full soak runs minutes)  # rounds between configuration reloads (SIGHUP)
+TRANSITIONS = ["fade", "slide", "none"]
+MODES = ["good", "bad", "down"]  # round i uses MODES[i % 3]
+SLIDE_S = 1  # kiosk.slide_duration_s (the smallest the configuration allows)
+TRANSITION_MS = 300
+SANITIZER_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: ")
+
+# One line per feed and refresh. ("up to date" is not one: refresh.c logs it
+# after "new data" too; a good round always brings new bytes here.)
+OUTCOME = re.compile(r"^info feeds: \[(\w+)\] (new data:|.*keeping the cached copy)"
+                     r"|^debug feeds: \[(\w+)\] (not modified)")
+SLIDE = re.compile(r"^info kiosk: slide \d+/\d+ ")
+ON_SCREEN = re.compile(r"^info kiosk: new data on screen \((\w+)\)")
+FIRST_FRAME = re.compile(r"^info kiosk: first frame after (-?\d+) ms")
+
+
+class KioskLog:
+    """Reads the kiosk's stderr on a thread and counts what the test waits
+    for; keeps every line for the failure report."""
+
+    def __init__(self, stream):
+        self.cond = threading.Condition()
+        self.lines = []
+        self.slides = 0
+        self.on_screen = []
+        self.outcomes = []  # (feed, "new data" | "kept" | "unchanged", line)
+        self.first_frame_ms = None
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream):
+        for raw in stream:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            with self.cond:
+                self.lines.append(line)
+                self._count(line)
+                self.cond.notify_all()
+
+    def _count(self, line):
+        if SLIDE.match(line):
+            self.slides += 1
+        elif ON_SCREEN.match(line):
+            self.on_screen.append(ON_SCREEN.match(line).group(1))
+        elif FIRST_FRAME.match(line):
+            self.first_frame_ms = int(FIRST_FRAME.match(line).group(1))
+        m = OUTCOME.match(line)
+        if m:
+            feed = m.group(1) or m.group(3)
+            what = ("new data" if m.group(2) == "new data:" else
+                    "kept" if m.group(2) else "unchanged")
+            self.outcomes.append((feed, what, line))
+
+    def wait(self, predicate, timeout, what):
+        with self.cond:
+            if not self.cond.wait_for(lambda: predicate(self), timeout):
+                raise SoakFailure("timed out after %d s waiting for %s" % (timeout, what))
+
+    def tail(self, n=40):
+        with self.cond:
+            return self.lines[-n:]
+
+
+class SoakFailure(Exception):
+    pass
+
+
+def proc_sample(pid):
+    """VmRSS (kB) and the sorted targets of the open file descriptors."""
+    with open("/proc/%d/status" % pid) as f:
+        rss = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+    fds = []
+    for fd in os.listdir("/proc/%d/fd" % pid):
+        try:
+            target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+        except FileNotFoundError:  # closed while listing
+            continue
+        # socket:[inode] / pipe:[inode]: the kind matters, not the inode.
+        fds.append(re.sub(r"\[\d+\]$", "", target))
+    return rss, sorted(fds)
+
+
+def write_config(path, tmp, port, transition):
+    feeds = {feed: {"url": "http://127.0.0.1:%d/%s.json" % (port, feed),
+                    # Only SIGUSR1 refreshes: the periodic refresh and the
+                    # retry back-off are longer than any soak.
+                    "refresh_interval_s": 86400, "retry_min_s": 86400, "retry_max_s": 86400,
+                    "connect_timeout_s": 2, "timeout_s": 10}
+             for feed in FEED_FILES}
+    cfg = {"cache_dir": os.path.join(tmp, "cache"), "feeds": feeds,
+           "kiosk": {"slide_duration_s": SLIDE_S, "transition": transition,
+                     "transition_ms": TRANSITION_MS, "burn_in_shift_px": 4,
+                     "burn_in_period_s": 60}}
+    tmp_path = path + ".tmp"
+    with open(tmp_path, "w") as f:
+        json.dump(cfg, f)
+    os.replace(tmp_path, path)
+
+
+def run_round(i, kiosk, log, server, cfg_path, tmp):
+    mode = MODES[i % len(MODES)]
+    server.set_mode(mode, i)
+    if i and i % RELOAD_EVERY == 0:
+        write_config(cfg_path, tmp, server.port, TRANSITIONS[(i // RELOAD_EVERY) % 3])
+        kiosk.send_signal(signal.SIGHUP)
+    before, shown = len(log.outcomes), len(log.on_screen)
+    kiosk.send_signal(signal.SIGUSR1)
+    n = len(FEED_FILES)
+    log.wait(lambda l: len(l.outcomes) >= before + n, ROUND_TIMEOUT_S,
+             "round %d (%s): the refresh of %d feeds" % (i, mode, n))
+    got = log.outcomes[before:before + n]
+    want = "new data" if mode == "good" else "kept"
+    wrong = [line for _, what, line in got if what != want]
+    if wrong or sorted(f for f, _, _ in got) != sorted(FEED_FILES):
+        raise SoakFailure("round %d (%s): expected '%s' for every feed once, got:\n  %s"
+                          % (i, mode, want, "\n  ".join(line for _, _, line in got)))
+    if mode == "good":
+        log.wait(lambda l: len(l.on_screen) > shown, ROUND_TIMEOUT_S,
+                 "round %d: the new data on screen" % i)
+        if log.on_screen[-1] != "fresh":
+            raise SoakFailure("round %d: data on screen is %s, not fresh" % (i, log.on_screen[-1]))
+    server.wait_idle()
+
+
+def soak(args, tmp):
+    cfg_path = os.path.join(tmp, "vitrine.json")
+    with SoakServer(args.demo) as server:
+        write_config(cfg_path, tmp, server.port, TRANSITIONS[0])
+        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software",
+                   VITRINE_CLOCK_SCALE=str(args.scale),
+                   XDG_CACHE_HOME=os.path.join(tmp, "xdg-cache"),
+                   XDG_CONFIG_HOME=os.path.join(tmp, "xdg-config"))
+        # A small quarantine: freed blocks come back soon, so RSS measures
+        # the program's memory, not ASan's 256 MB of delayed frees.
+        env["ASAN_OPTIONS"] = ":".join(filter(None, [
+            os.environ.get("ASAN_OPTIONS", ""), "quarantine_size_mb=8", "detect_leaks=1"]))
+        argv = args.emulator + [args.vitrine, "--config", cfg_path, "--windowed",
+                                "--size", args.size, "--verbose"]
+        kiosk = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, env=env)
+        log = KioskLog(kiosk.stderr)
+        try:
+            return drive(args, kiosk, log, server, cfg_path, tmp)
+        except SoakFailure:
+            print("soak: last lines of the kiosk's log:\n  " + "\n  ".join(log.tail()),
+                  file=sys.stderr)
+            raise
+        finally:
+            if kiosk.poll() is None:
+                kiosk.kill()
+                kiosk.wait()
+
+
+def drive(args, kiosk, log, server, cfg_path, tmp):
+    t0 = time.monotonic()
+    log.wait(lambda l: l.first_frame_ms is not None, START_TIMEOUT_S, "the first frame")
+    # The fetch thread refreshes every feed once within 5 s of start.
+    log.wait(lambda l: len(l.outcomes) >= len(FEED_FILES), START_TIMEOUT_S,
+             "the start-up refresh")
+    server.wait_idle()
+    rounds = max(args.refreshes, len(MODES))
+    rounds += (-rounds) % len(MODES)  # whole cycles: the last round is "down" too
+    warmup = max(len(MODES), int(rounds * WARMUP_FRACTION) // len(MODES) * len(MODES))
+    deadline = t0 + args.deadline
+    warm = None
+    for i in range(rounds):
+        if time.monotonic() > deadline:
+            raise SoakFailure("deadline of %d s passed at round %d" % (args.deadline, i))
+        run_round(i, kiosk, log, server, cfg_path, tmp)
+        if (i + 1) % PROGRESS_EVERY == 0:
+            print("soak: %d/%d refresh rounds, %d slide changes, %.0f s"
+                  % (i + 1, rounds, log.slides, time.monotonic() - t0), flush=True)
+        if i + 1 == warmup:
+            warm = proc_sample(kiosk.pid), log.slides
+    left = deadline - time.monotonic()
+    log.wait(lambda l: l.slides >= args.slides, max(1, left),
+             "%d slide changes (deadline %d s)" % (args.slides, args.deadline))
+    end = proc_sample(kiosk.pid)
+    elapsed = time.monotonic() - t0
+    kiosk.send_signal(signal.SIGTERM)
+    try:
+        rc = kiosk.wait(EXIT_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise SoakFailure("no exit %d s after SIGTERM" % EXIT_TIMEOUT_S)
+    log.thread.join(EXIT_TIMEOUT_S)
+    (rss0, fds0), slides0 = warm
+    rss1, fds1 = end
+    print("soak: %d slide changes, %d refresh rounds (%d feed fetches: %d good, %d bad, "
+          "%d unreachable rounds) in %.0f s at clock x%d, %s"
+          % (log.slides, rounds, rounds * len(FEED_FILES), rounds // 3, rounds // 3,
+             rounds // 3, elapsed, args.scale, args.size))
+    print("soak: first frame after %d ms; VmRSS after warm-up (round %d, %d slides) %d kB, "
+          "at the end %d kB: %+d kB; open fds %d -> %d"
+          % (log.first_frame_ms, warmup, slides0, rss0, rss1, rss1 - rss0, len(fds0), len(fds1)))
+    problems = []
+    reports = [l for l in log.lines if SANITIZER_REPORT.search(l)]
+    errors = [l for l in log.lines if l.startswith("error ")]
+    if rc != 0:
+        problems.append("exit status %d after SIGTERM" % rc)
+    if reports:
+        problems.append("sanitizer report:\n  " + "\n  ".join(reports[:20]))
+    if errors:
+        problems.append("error lines in the log:\n  " + "\n  ".join(errors[:20]))
+    if rss1 - rss0 >= RSS_GROWTH_MAX_KB:
+        problems.append("RSS grew %d kB after warm-up (limit %d kB)"
+                        % (rss1 - rss0, RSS_GROWTH_MAX_KB))
+    if fds1 != fds0:
+        problems.append("open file descriptors changed after warm-up:\n  %s\n  -> %s"
+                        % (fds0, fds1))
+    if problems:
+        raise SoakFailure("\n".join(problems))
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("vitrine")
+    ap.add_argument("emulator")
+    ap.add_argument("demo", help="assets/demo: the bodies the server serves")
+    ap.add_argument("--slides", type=int, default=500)
+    ap.add_argument("--refreshes", type=int, default=51)
+    ap.add_argument("--scale", type=int, default=20)
+    ap.add_argument("--size", default="1280x720")
+    ap.add_argument("--deadline", type=int, default=240)
+    args = ap.parse_args()
+    if args.emulator:
+        # /proc of an emulated process is qemu's, and the run would take hours.
+        print("SKIPPED: the soak test runs natively only (emulator: %s)" % args.emulator)
+        return SKIP
+    args.emulator = shlex.split(args.emulator)
+    with tempfile.TemporaryDirectory(prefix="vitrine-soak-") as tmp:
+        try:
+            return soak(args, tmp)
+        except SoakFailure as e:
+            print("FAIL soak: %s" % e, file=sys.stderr)
+            return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
