@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import shlex
 import signal
 import subprocess
@@ -41,7 +42,7 @@ from soakserver import SoakServer, FEED_FILES
 
 SKIP = 77  # CTest SKIP_RETURN_CODE
 RSS_GROWTH_MAX_KB = 1024  # after warm-up (the issue: "RSS growth under 1 MB")
-WARMUP_FRACTION = 0.2  # first fifth of the rounds: caches and pools fill
+WARMUP_FRACTION = 0.2  # default: first fifth of the rounds (caches, pools, arenas fill)
 ROUND_TIMEOUT_S = 60  # one refresh round, under ASan on a loaded machine
 START_TIMEOUT_S = 60  # first frame, and the fetch thread's first refresh
 EXIT_TIMEOUT_S = 30  # SIGTERM to exit (the program promises one second)
@@ -207,9 +208,10 @@ def drive(args, kiosk, log, server, cfg_path, tmp):
     server.wait_idle()
     rounds = max(args.refreshes, len(MODES))
     rounds += (-rounds) % len(MODES)  # whole cycles: the last round is "down" too
-    warmup = max(len(MODES), int(rounds * WARMUP_FRACTION) // len(MODES) * len(MODES))
+    warmup = max(len(MODES), int(rounds * args.warmup) // len(MODES) * len(MODES))
     deadline = t0 + args.deadline
     warm = None
+    rss_after_warmup = []  # one sample per round: a lone pair is too noisy
     for i in range(rounds):
         if time.monotonic() > deadline:
             raise SoakFailure("deadline of %d s passed at round %d" % (args.deadline, i))
@@ -219,6 +221,8 @@ def drive(args, kiosk, log, server, cfg_path, tmp):
                   % (i + 1, rounds, log.slides, time.monotonic() - t0), flush=True)
         if i + 1 == warmup:
             warm = proc_sample(kiosk.pid), log.slides
+        if i + 1 >= warmup:
+            rss_after_warmup.append(proc_sample(kiosk.pid)[0])
     left = deadline - time.monotonic()
     log.wait(lambda l: l.slides >= args.slides, max(1, left),
              "%d slide changes (deadline %d s)" % (args.slides, args.deadline))
@@ -230,14 +234,19 @@ def drive(args, kiosk, log, server, cfg_path, tmp):
     except subprocess.TimeoutExpired:
         raise SoakFailure("no exit %d s after SIGTERM" % EXIT_TIMEOUT_S)
     log.thread.join(EXIT_TIMEOUT_S)
-    (rss0, fds0), slides0 = warm
-    rss1, fds1 = end
+    (_, fds0), slides0 = warm
+    _, fds1 = end
+    # Growth = median of the last third of the samples minus median of the
+    # first third: a leak grows with the rounds, allocator noise does not.
+    third = max(1, len(rss_after_warmup) // 3)
+    rss0 = statistics.median(rss_after_warmup[:third])
+    rss1 = statistics.median(rss_after_warmup[-third:])
     print("soak: %d slide changes, %d refresh rounds (%d feed fetches: %d good, %d bad, "
           "%d unreachable rounds) in %.0f s at clock x%d, %s"
           % (log.slides, rounds, rounds * len(FEED_FILES), rounds // 3, rounds // 3,
              rounds // 3, elapsed, args.scale, args.size))
-    print("soak: first frame after %d ms; VmRSS after warm-up (round %d, %d slides) %d kB, "
-          "at the end %d kB: %+d kB; open fds %d -> %d"
+    print("soak: first frame after %d ms; VmRSS median after warm-up (from round %d, %d "
+          "slides) %d kB, over the last third %d kB: %+d kB; open fds %d -> %d"
           % (log.first_frame_ms, warmup, slides0, rss0, rss1, rss1 - rss0, len(fds0), len(fds1)))
     problems = []
     reports = [l for l in log.lines if SANITIZER_REPORT.search(l)]
@@ -269,6 +278,8 @@ def main():
     ap.add_argument("--scale", type=int, default=20)
     ap.add_argument("--size", default="1280x720")
     ap.add_argument("--deadline", type=int, default=240)
+    ap.add_argument("--warmup", type=float, default=WARMUP_FRACTION,
+                    help="share of the refresh rounds before the first RSS sample")
     args = ap.parse_args()
     if args.emulator:
         # /proc of an emulated process is qemu's, and the run would take hours.
