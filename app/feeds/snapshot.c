@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "vitrine/assets.h"
 #include "vitrine/datadir.h"
@@ -57,6 +60,17 @@ static bool load_demo(feed_id feed, model *m, bool *nomem)
     return st == PARSE_OK;
 }
 
+/* Parsing a feed briefly needs several times its size (the file, the cJSON
+ * tree); glibc keeps those freed pages in the calling thread's arena. Give
+ * them back so the kiosk's resident size is what the snapshot really holds
+ * (the budget on a Pi is 64 MB). */
+static void release_parse_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
                     snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN])
 {
@@ -69,6 +83,7 @@ bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
         m->demo[f] = origin->demo[f] = demo;
         origin->loaded[f] = cached || demo;
     }
+    release_parse_memory();
     if (nomem) {
         snprintf(err, SNAPSHOT_ERR_LEN, "snapshot: out of memory");
         model_free(m);

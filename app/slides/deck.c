@@ -20,7 +20,7 @@
 #include "vitrine/text.h"
 #include "vitrine/textcache.h"
 
-#define DECK_TEXTURE_SLOTS 3
+#define DECK_TEXTURE_SLOTS 2 /* a transition draws two slides */
 #define DECK_MAX_SLIDES 64
 #define DECK_NAME_LEN 32
 #define DECK_SPOT_SLUG "spotlight"
