@@ -193,24 +193,18 @@ static void bridge_notify(void *ctx)
 
 static void bridge_refresh(void *ctx) { feeds_refresh_now(((feeds_bridge *)ctx)->f); }
 
-/* Live feeds for the kiosk: the configuration's cache at once, then the
- * fetch thread. NULL when feeds cannot start at all (the kiosk then keeps
- * the demo data). */
-static feeds *start_feeds(const config *cfg, bool offline, feeds_bridge *b)
+/* Live feeds for the kiosk, first half: the configuration's cache, parsed
+ * before the window and its textures exist so the parse's transient memory
+ * does not add to theirs. NULL when feeds cannot start (demo data stays). */
+static feeds *load_feeds(const config *cfg, bool offline, model **m, feedstate_set *fs)
 {
     char ferr[FEEDS_ERR_LEN];
     feeds *f = feeds_new(cfg, offline, ferr);
-    model *m = NULL;
-    feedstate_set fs;
-    if (!f || !feeds_load(f, &m, &fs, ferr)) {
+    if (!f || !feeds_load(f, m, fs, ferr)) {
         log_error("main", "feeds: %s; showing the demo data", ferr);
         feeds_free(f);
         return NULL;
     }
-    b->f = f;
-    kiosk_post_snapshot(b->k, m, &fs);
-    if (!feeds_start(f, bridge_notify, b, ferr))
-        log_error("main", "feeds: %s; no background refresh", ferr);
     return f;
 }
 
@@ -220,12 +214,15 @@ static int run_kiosk(const cli_options *opt)
      * kiosk its "kiosk" object (and again on SIGHUP) from the same path. A
      * bad file is reported and the defaults stand in: never a blank screen. */
     config cfg;
-    char cerr[CONFIG_ERR_LEN];
+    char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
     if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
         log_error("main", "%s; using the built-in feed configuration", cerr);
         config_defaults(&cfg);
     }
-    feeds_bridge bridge = {0};
+    model *m = NULL;
+    feedstate_set fs;
+    /* --data DIR: the kiosk reads the files itself (R reloads them). */
+    feeds *f = opt->data_dir ? NULL : load_feeds(&cfg, opt->offline, &m, &fs);
     kiosk_options ko = {.windowed = opt->windowed,
                         .width = opt->width,
                         .height = opt->height,
@@ -237,13 +234,17 @@ static int run_kiosk(const cli_options *opt)
     kiosk *k = kiosk_new(&ko, err);
     if (!k) {
         fprintf(stderr, "vitrine: %s\n", err);
+        model_free(m);
+        feeds_free(f);
         return EXIT_FAILURE;
     }
-    bridge.k = k;
-    /* --data DIR: the kiosk reads the files itself (R reloads them). */
-    feeds *f = opt->data_dir ? NULL : start_feeds(&cfg, opt->offline, &bridge);
-    if (f)
+    feeds_bridge bridge = {f, k};
+    if (f) {
+        kiosk_post_snapshot(k, m, &fs);
+        if (!feeds_start(f, bridge_notify, &bridge, ferr))
+            log_error("main", "feeds: %s; no background refresh", ferr);
         kiosk_set_refresh(k, bridge_refresh, &bridge);
+    }
     int rc = kiosk_run(k);
     feeds_free(f); /* stops the thread before the kiosk goes */
     kiosk_free(k);
