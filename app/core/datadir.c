@@ -90,6 +90,21 @@ datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_L
     return DATADIR_OK;
 }
 
+datadir_status datadir_load_demo_feed(model *m, feed_id feed, char err[DATADIR_ERR_LEN])
+{
+    char name[128];
+    snprintf(name, sizeof name, DEMO_PREFIX "%s", model_feed_relpath(feed));
+    const assets_file *a = assets_find(name);
+    if (!a)
+        return DATADIR_OK; /* no bundled copy of this (optional) feed */
+    parse_result res;
+    datadir_status st =
+        from_parse(parse_feed(m, feed, (const char *)a->data, a->size, &res), name, &res, err);
+    if (st == DATADIR_OK)
+        m->demo[feed] = true;
+    return st;
+}
+
 datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
 {
     *out = NULL;
@@ -99,17 +114,8 @@ datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
         return DATADIR_NOMEM;
     }
     datadir_status st = DATADIR_OK;
-    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++) {
-        char name[128];
-        snprintf(name, sizeof name, DEMO_PREFIX "%s", model_feed_relpath((feed_id)f));
-        const assets_file *a = assets_find(name);
-        if (!a)
-            continue;
-        parse_result res;
-        st = from_parse(parse_feed(m, (feed_id)f, (const char *)a->data, a->size, &res), name, &res,
-                        err);
-        m->demo[f] = true;
-    }
+    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++)
+        st = datadir_load_demo_feed(m, (feed_id)f, err);
     if (st == DATADIR_OK)
         st = datadir_load_local(m, err);
     if (st != DATADIR_OK) {

@@ -1,32 +1,7 @@
 /* kioskdata: first data for the kiosk and its feedstate. */
 #include "vitrine/kioskdata.h"
 
-#include <limits.h>
-#include <string.h>
-#include <sys/stat.h>
-
-#include "vitrine/fileio.h"
 #include "vitrine/log.h"
-
-void kioskdata_state(const model *m, const char *dir, feedstate_set *fs)
-{
-    memset(fs, 0, sizeof *fs);
-    for (int f = 0; f < FEED_COUNT; f++) {
-        feedstate *s = &fs->feeds[f];
-        if (!m->loaded[f]) {
-            s->kind = FEEDSTATE_MISSING;
-        } else if (m->demo[f] || !dir) {
-            s->kind = FEEDSTATE_DEMO;
-        } else {
-            char path[PATH_MAX];
-            struct stat st;
-            s->kind = FEEDSTATE_OFFLINE;
-            if (fileio_join(path, sizeof path, dir, model_feed_relpath((feed_id)f)) &&
-                stat(path, &st) == 0)
-                s->data_time = (int64_t)st.st_mtime;
-        }
-    }
-}
 
 datadir_status kioskdata_load(const char *dir, model **out, feedstate_set *fs,
                               char err[DATADIR_ERR_LEN])
@@ -46,6 +21,6 @@ datadir_status kioskdata_load(const char *dir, model **out, feedstate_set *fs,
             log_info("kiosk", "demo data until feeds arrive");
     }
     if (st == DATADIR_OK)
-        kioskdata_state(*out, dir, fs);
+        datadir_feedstates(dir, *out, fs);
     return st;
 }

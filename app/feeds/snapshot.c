@@ -7,12 +7,10 @@
 #include <malloc.h>
 #endif
 
-#include "vitrine/assets.h"
 #include "vitrine/datadir.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
-#define DEMO_PREFIX "demo/"
 
 /* Parses the cached copy into m; false when it is missing or unusable. */
 static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
@@ -46,18 +44,13 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
 
 static bool load_demo(feed_id feed, model *m, bool *nomem)
 {
-    char path[128];
-    snprintf(path, sizeof path, DEMO_PREFIX "%s", model_feed_relpath(feed));
-    const assets_file *a = assets_find(path);
-    if (!a)
-        return false;
-    parse_result res;
-    parse_status st = parse_feed(m, feed, (const char *)a->data, a->size, &res);
-    if (st == PARSE_NOMEM)
+    char err[DATADIR_ERR_LEN];
+    datadir_status st = datadir_load_demo_feed(m, feed, err);
+    if (st == DATADIR_NOMEM)
         *nomem = true;
-    else if (st != PARSE_OK)
-        log_error("feeds", "assets/%s: bundled demo data rejected: %s", path, res.error);
-    return st == PARSE_OK;
+    else if (st != DATADIR_OK)
+        log_error("feeds", "bundled demo data rejected: %s", err);
+    return st == DATADIR_OK && m->demo[feed];
 }
 
 /* Parsing a feed briefly needs several times its size (the file, the cJSON

@@ -182,7 +182,7 @@ static void refresh(kiosk *k, const char *who)
         return;
     }
     feedstate_set fs;
-    kioskdata_state(m, k->opt.data_dir, &fs);
+    datadir_feedstates(k->opt.data_dir, m, &fs);
     swap_snapshot(k, m, &fs);
 }
 

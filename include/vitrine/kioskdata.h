@@ -1,7 +1,7 @@
 /* kioskdata: the data the kiosk starts with, before any feed refresh:
  * --data DIR (local files, offline), or the bundled demo data when there is
- * no DIR or it cannot be read (logged), so the screen is never blank. Also
- * describes that data as a feedstate_set for the screens' footer badge. */
+ * no DIR or it cannot be read (logged), so the screen is never blank, with
+ * its feedstate_set (datadir_feedstates) for the screens' footer badge. */
 #ifndef VITRINE_KIOSKDATA_H
 #define VITRINE_KIOSKDATA_H
 
@@ -13,8 +13,5 @@
  * (out of memory); then *out is NULL and err says why. */
 datadir_status kioskdata_load(const char *dir, model **out, feedstate_set *fs,
                               char err[DATADIR_ERR_LEN]);
-/* Offline for files read from dir (data_time: the file's mtime), demo for
- * bundled feeds, missing for feeds not loaded. */
-void kioskdata_state(const model *m, const char *dir, feedstate_set *fs);
 
 #endif
