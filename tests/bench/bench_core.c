@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #include "vitrine/assets.h"
 #include "vitrine/fileio.h"
 #include "vitrine/parse.h"
@@ -27,25 +29,6 @@ typedef struct {
     size_t len[FEED_COUNT];
     size_t bytes;
 } feed_files;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static bool read_files(const char *dir, feed_files *f)
 {

@@ -20,6 +20,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
 #include "vitrine/stats.h"
@@ -51,28 +53,7 @@ typedef struct {
     char names[BENCH_MAX_SLIDES][DECK_ERR_LEN];
 } bench_times;
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Median of n values (sorts a copy). */
-static double median(const double *v, int n)
-{
-    double s[BENCH_MAX_RUNS];
-    memcpy(s, v, (size_t)n * sizeof *v);
-    qsort(s, (size_t)n, sizeof *s, cmp_double);
-    return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
-
 static bool parse_int(const char *s, long lo, long hi, int *out)
 {
     char *end;
