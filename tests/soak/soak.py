@@ -163,10 +163,11 @@ def run_round(i, kiosk, log, server, cfg_path, tmp):
         raise SoakFailure("round %d (%s): expected '%s' for every feed once, got:\n  %s"
                           % (i, mode, want, "\n  ".join(line for _, _, line in got)))
     if mode == "good":
-        log.wait(lambda l: len(l.on_screen) > shown, ROUND_TIMEOUT_S,
-                 "round %d: the new data on screen" % i)
-        if log.on_screen[-1] != "fresh":
-            raise SoakFailure("round %d: data on screen is %s, not fresh" % (i, log.on_screen[-1]))
+        # Partial snapshots of a refresh still in flight (some feeds not yet
+        # fetched: "demo") may be logged first; the round must end with every
+        # feed fresh on screen, within the timeout.
+        log.wait(lambda l: "fresh" in l.on_screen[shown:], ROUND_TIMEOUT_S,
+                 "round %d: fresh data on screen (seen: %s)" % (i, log.on_screen[shown:]))
     server.wait_idle()
 
 
