@@ -1,6 +1,11 @@
 /* layout: relative rectangles and the shrink / wrap / ellipsis text fitter.
- * Sizes are searched by bisection (text width grows with the font size), so
- * a fit costs a handful of measurements, not one per pixel size. */
+ * Sizes are searched by bisection (text width grows with the font size) on
+ * widths measured once at LAYOUT_REF_PX and scaled, then the size found is
+ * confirmed with real widths at that size. The search thus measures each
+ * word prefix once whatever the candidate size (the measurer can memoise
+ * it), and the only sizes measured for real are the ones finally drawn:
+ * the render layer keeps far fewer fonts open (memory) and lays a deck out
+ * faster (start-up time). */
 #include "vitrine/layout.h"
 
 #include <math.h>
@@ -91,11 +96,17 @@ typedef struct {
     const layout_text_style *st;
     layout_measure_fn measure;
     void *ctx;
+    bool scaled; /* estimate: widths at LAYOUT_REF_PX, scaled to px */
 } fitter;
 
 static int measure(const fitter *f, int px, const char *s, size_t len)
 {
-    return f->measure(f->ctx, f->st->face, px, s, len);
+    if (!f->scaled)
+        return f->measure(f->ctx, f->st->face, px, s, len);
+    int ref = f->measure(f->ctx, f->st->face, LAYOUT_REF_PX, s, len);
+    /* Rounded up: hinting rounds each advance, so the estimate leans to
+     * the side of fitting for real. */
+    return (int)ceilf((float)ref * (float)px / (float)LAYOUT_REF_PX);
 }
 
 /* Lines the box holds at px, capped by max_lines and LAYOUT_MAX_LINES. */
@@ -180,22 +191,42 @@ static bool fits_wrapped(const fitter *f, int px, float w, float h, layout_text 
 
 typedef bool (*fit_pred)(const fitter *, int, float, float, layout_text *);
 
-/* Largest px in [min, max] for which pred holds, by bisection; 0 if none. */
-static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+#define FIT_STEPS_DOWN 2 /* real sizes tried below the estimate before bisecting */
+
+/* Largest px in [lo, hi] for which pred holds, by bisection; 0 if none. */
+static int bisect(const fitter *f, fit_pred pred, int lo, int hi, float w, float h)
 {
-    int lo = f->st->min_px, hi = f->st->max_px;
-    if (!pred(f, lo, w, h, out))
+    layout_text tmp;
+    if (lo > hi || !pred(f, lo, w, h, &tmp))
         return 0;
     while (lo < hi) {
         int mid = lo + (hi - lo + 1) / 2;
-        layout_text tmp;
         if (pred(f, mid, w, h, &tmp))
             lo = mid;
         else
             hi = mid - 1;
     }
-    pred(f, lo, w, h, out);
     return lo;
+}
+
+/* Largest px for which pred holds with real widths, 0 if none: the size
+ * estimated on scaled widths, confirmed at that size (one real measurement
+ * in the usual case). Where rounding makes the estimate too large, a step
+ * or two down, then an exact bisection below it. */
+static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+{
+    fitter est = *f;
+    est.scaled = true;
+    int min = f->st->min_px, px = bisect(&est, pred, min, f->st->max_px, w, h);
+    if (px < min)
+        px = min; /* the estimate found none: the minimum may still fit */
+    for (int step = 0; step < FIT_STEPS_DOWN && px >= min; step++, px--)
+        if (pred(f, px, w, h, out))
+            return px;
+    px = bisect(f, pred, min, px, w, h);
+    if (px)
+        pred(f, px, w, h, out);
+    return px;
 }
 
 /* Shortens line k so that its bytes plus the ellipsis fit box_w. */
@@ -233,7 +264,7 @@ void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_
         norm.min_px = 1;
     if (norm.max_px < norm.min_px)
         norm.max_px = norm.min_px;
-    fitter f = {s ? s : "", &norm, fn, ctx};
+    fitter f = {s ? s : "", &norm, fn, ctx, false};
     int px = largest_fit(&f, fits_one_line, box_w, box_h, out);
     if (!px && norm.max_lines > 1)
         px = largest_fit(&f, fits_wrapped, box_w, box_h, out);

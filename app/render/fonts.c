@@ -1,8 +1,12 @@
 /* fonts: font discovery (fixed fontconfig paths of Debian 12), file bytes
- * kept in memory, and an LRU of TTF_Font per (face, pixel size). */
+ * kept in memory, an LRU of TTF_Font per (face, pixel size), and a memo of
+ * measured widths: the layout measures the same strings at the same sizes
+ * many times (footers on every slide, the bisection on sizes, every rebuild
+ * after a refresh), and each TTF_SizeUTF8 shapes the text with HarfBuzz. */
 #include "vitrine/fonts.h"
 
 #include <SDL2/SDL_ttf.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +30,19 @@ typedef struct {
     unsigned long used; /* LRU tick */
 } open_font;
 
+/* Measured widths by key (hash of face, size and bytes; 0 = empty slot).
+ * A 64-bit hash over a few thousand strings: a collision is negligible, and
+ * would only misplace one text. Fixed size: 16 KiB entries, 256 KiB. */
+#define MEMO_SLOTS 16384 /* a power of two */
+#define MEMO_PROBES 8
+
+typedef struct {
+    uint64_t key;
+    int width;
+} memo_entry;
+
 struct fonts {
+    memo_entry memo[MEMO_SLOTS];
     char *data[FONTS_FACE_COUNT];
     size_t size[FONTS_FACE_COUNT];
     const char *path[FONTS_FACE_COUNT];
@@ -126,17 +142,46 @@ static void copy_text(char out[FONTS_TEXT_MAX], const char *s, size_t len)
     out[len] = '\0';
 }
 
+static uint64_t memo_key(int face, int px, const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a 64 */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+    h ^= ((uint64_t)(unsigned)face << 56) ^ ((uint64_t)(unsigned)px << 32) ^ len;
+    h *= 0x9e3779b97f4a7c15u; /* spread the size and face bits */
+    return h ? h : 1;
+}
+
+/* The slot holding key, or the slot to fill (an empty one, else the first
+ * probed: an old width is simply measured again when needed). */
+static memo_entry *memo_slot(fonts *f, uint64_t key)
+{
+    size_t home = (size_t)(key >> 20) & (MEMO_SLOTS - 1);
+    for (size_t i = 0; i < MEMO_PROBES; i++) {
+        memo_entry *e = &f->memo[(home + i) & (MEMO_SLOTS - 1)];
+        if (e->key == key || e->key == 0)
+            return e;
+    }
+    return &f->memo[home];
+}
+
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
 {
     fonts *f = ctx;
-    TTF_Font *font = font_at(f, face, px);
     char buf[FONTS_TEXT_MAX];
     int w = 0, h = 0;
-    if (!font || len == 0)
+    if (len == 0)
         return 0;
     copy_text(buf, s, len);
-    if (TTF_SizeUTF8(font, buf, &w, &h) != 0)
+    len = strlen(buf); /* as clipped */
+    uint64_t key = memo_key(face, px, buf, len);
+    memo_entry *e = memo_slot(f, key);
+    if (e->key == key)
+        return e->width;
+    TTF_Font *font = font_at(f, face, px);
+    if (!font || TTF_SizeUTF8(font, buf, &w, &h) != 0)
         return 0;
+    *e = (memo_entry){key, w};
     return w;
 }
 

@@ -17,6 +17,7 @@
 #define LAYOUT_MAX_LINES 16
 #define LAYOUT_LINE_BYTES 512          /* longest line measured at once */
 #define LAYOUT_LINE_HEIGHT 1.25f       /* line box, as a multiple of the font size */
+#define LAYOUT_REF_PX 96               /* size the fitter's estimates are measured at */
 #define LAYOUT_ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
 
 typedef struct {
