@@ -1,5 +1,7 @@
 /* Layout maths with a fake font: every byte is px/2 wide, so expected sizes
  * are computed by hand. Also the theme's contrast and the spotlight order. */
+#include <string.h>
+
 #include "test.h"
 #include "vitrine/layout.h"
 #include "vitrine/spotlight.h"
@@ -57,6 +59,49 @@ static void wraps_below_the_minimum(void)
     CHECK_INT(t.lines[1].start, 11);
     CHECK_INT(t.height, 2 * layout_line_height(22));
     CHECK(t.width <= 110);
+}
+
+/* A font whose small sizes are wider than its reference size scaled down
+ * (as hinting rounds each advance up): the scaled estimate overshoots, and
+ * the size kept must still fit for real and be the largest that does. */
+static int rounded_up(void *ctx, int face, int px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)face;
+    (void)s;
+    /* ceil(0.55 px), plus up to 2 px per byte at small sizes: the estimate
+     * is far off there; still never narrower at a larger size. */
+    int per = (px * 55 + 99) / 100 + (px < 60 ? (60 - px) / 20 : 0);
+    return (int)len * per;
+}
+
+static int largest_real_fit(int len, float w, int lo, int hi)
+{
+    for (int px = hi; px >= lo; px--)
+        if ((float)rounded_up(NULL, 0, px, "", (size_t)len) <= w)
+            return px;
+    return 0;
+}
+
+static void estimate_is_confirmed_at_the_size_drawn(void)
+{
+    const char *words[] = {"abcdefghijklmnopqrst", "abcdefghij", "abcdefghijklmnopqrstuvwxyz012"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        for (int w = 150; w <= 900; w += 37) {
+            layout_text t;
+            layout_text_style st = {0, 60, 12, 1};
+            layout_fit_text(words[k], (float)w, 200, &st, rounded_up, NULL, &t);
+            int len = (int)strlen(words[k]), best = largest_real_fit(len, (float)w, 12, 60);
+            if (best) {
+                CHECK(!t.overflow);
+                CHECK_INT(t.px, best);
+                CHECK((float)t.width <= (float)w);
+                CHECK_INT(t.width, rounded_up(NULL, 0, t.px, "", (size_t)len));
+            } else {
+                CHECK(t.overflow);
+            }
+        }
+    }
 }
 
 static void no_break_spaces_hold(void)
@@ -177,6 +222,7 @@ int main(void)
     RUN(keeps_max_size_when_it_fits);
     RUN(shrinks_before_wrapping);
     RUN(wraps_below_the_minimum);
+    RUN(estimate_is_confirmed_at_the_size_drawn);
     RUN(no_break_spaces_hold);
     RUN(newline_forces_a_break);
     RUN(ellipsises_and_reports_overflow);
