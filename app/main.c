@@ -5,8 +5,8 @@
 #include "vitrine/cli.h"
 #include "vitrine/config.h"
 #include "vitrine/datadir.h"
-#include "vitrine/feeds.h"
 #include "vitrine/export.h"
+#include "vitrine/feeds.h"
 #include "vitrine/kiosk.h"
 #include "vitrine/log.h"
 #include "vitrine/stats.h"
@@ -191,21 +191,33 @@ static void bridge_notify(void *ctx)
         kiosk_post_snapshot(b->k, m, &fs);
 }
 
-static void bridge_refresh(void *ctx) { feeds_refresh_now(((feeds_bridge *)ctx)->f); }
-
-/* Live feeds for the kiosk, first half: the configuration's cache, parsed
- * before the window and its textures exist so the parse's transient memory
- * does not add to theirs. NULL when feeds cannot start (demo data stays). */
-static feeds *load_feeds(const config *cfg, bool offline, model **m, feedstate_set *fs)
+static void bridge_refresh(void *ctx)
 {
+    feeds_refresh_now(((feeds_bridge *)ctx)->f);
+}
+
+/* Live feeds for the kiosk, first half: the kiosk's load hook, run on its
+ * start-up thread while the window opens. Reads the configuration's cache
+ * (fresh parse memory is returned before the kiosk allocates its textures).
+ * On failure f stays NULL and the demo data stands in. */
+typedef struct {
+    const config *cfg;
+    bool offline;
+    feeds *f;
+} feeds_loader;
+
+static bool load_feeds(void *ctx, model **m, feedstate_set *fs)
+{
+    feeds_loader *l = ctx;
     char ferr[FEEDS_ERR_LEN];
-    feeds *f = feeds_new(cfg, offline, ferr);
+    feeds *f = feeds_new(l->cfg, l->offline, ferr);
     if (!f || !feeds_load(f, m, fs, ferr)) {
         log_error("main", "feeds: %s; showing the demo data", ferr);
         feeds_free(f);
-        return NULL;
+        return false;
     }
-    return f;
+    l->f = f;
+    return true;
 }
 
 static int run_kiosk(const cli_options *opt)
@@ -219,28 +231,27 @@ static int run_kiosk(const cli_options *opt)
         log_error("main", "%s; using the built-in feed configuration", cerr);
         config_defaults(&cfg);
     }
-    model *m = NULL;
-    feedstate_set fs;
     /* --data DIR: the kiosk reads the files itself (R reloads them). */
-    feeds *f = opt->data_dir ? NULL : load_feeds(&cfg, opt->offline, &m, &fs);
+    feeds_loader loader = {&cfg, opt->offline, NULL};
     kiosk_options ko = {.windowed = opt->windowed,
                         .width = opt->width,
                         .height = opt->height,
                         .data_dir = opt->data_dir,
-                        .config_path = opt->config ? opt->config
-                                                   : (*cfg.source ? cfg.source : NULL),
-                        .now = opt->now};
+                        .config_path =
+                            opt->config ? opt->config : (*cfg.source ? cfg.source : NULL),
+                        .now = opt->now,
+                        .load = opt->data_dir ? NULL : load_feeds,
+                        .load_ctx = &loader};
     char err[KIOSK_ERR_LEN];
     kiosk *k = kiosk_new(&ko, err);
+    feeds *f = loader.f; /* set on the start-up thread, which kiosk_new joined */
     if (!k) {
         fprintf(stderr, "vitrine: %s\n", err);
-        model_free(m);
         feeds_free(f);
         return EXIT_FAILURE;
     }
     feeds_bridge bridge = {f, k};
     if (f) {
-        kiosk_post_snapshot(k, m, &fs);
         if (!feeds_start(f, bridge_notify, &bridge, ferr))
             log_error("main", "feeds: %s; no background refresh", ferr);
         kiosk_set_refresh(k, bridge_refresh, &bridge);

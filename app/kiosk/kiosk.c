@@ -18,13 +18,13 @@
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
 #include "vitrine/kioskconfig.h"
-#include "vitrine/kioskdata.h"
 #include "vitrine/log.h"
 #include "vitrine/overlay.h"
 #include "vitrine/playlist.h"
 #include "vitrine/schedule.h"
 #include "vitrine/screen.h"
 #include "vitrine/sigbridge.h"
+#include "vitrine/startup.h"
 #include "vitrine/stats.h"
 #include "vitrine/vclock.h"
 #include "vitrine/watchdog.h"
@@ -94,6 +94,19 @@ static void apply_config(kiosk *k)
     k->dirty = true;
 }
 
+/* Hands the deck's slides to the playlist (after every deck_update). */
+static void adopt_slides(kiosk *k)
+{
+    playlist_slide slides[PLAYLIST_MAX_SLIDES];
+    size_t n = deck_count(k->deck);
+    n = n < PLAYLIST_MAX_SLIDES ? n : PLAYLIST_MAX_SLIDES;
+    for (size_t i = 0; i < n; i++)
+        slides[i] = (playlist_slide){deck_slide_name(k->deck, i), deck_slide_has_data(k->deck, i)};
+    playlist_set_slides(k->pl, slides, n, now_ms(k));
+    overlay_reset(k->ov);
+    k->dirty = true;
+}
+
 /* Recomputes statistics and rebuilds the slides for the current data, date
  * and size. On failure the previous slides stay. */
 static void rebuild(kiosk *k, const char *why)
@@ -108,15 +121,9 @@ static void rebuild(kiosk *k, const char *why)
     char err[DECK_ERR_LEN];
     if (!deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->w, k->h, err))
         log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
-    playlist_slide slides[PLAYLIST_MAX_SLIDES];
-    size_t n = deck_count(k->deck);
-    n = n < PLAYLIST_MAX_SLIDES ? n : PLAYLIST_MAX_SLIDES;
-    for (size_t i = 0; i < n; i++)
-        slides[i] = (playlist_slide){deck_slide_name(k->deck, i), deck_slide_has_data(k->deck, i)};
-    playlist_set_slides(k->pl, slides, n, now_ms(k));
-    overlay_reset(k->ov);
-    k->dirty = true;
-    log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, n, k->w, k->h);
+    adopt_slides(k);
+    log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, deck_count(k->deck), k->w,
+              k->h);
 }
 
 /* THE place where a new snapshot replaces the one on screen: the feeds
@@ -135,7 +142,8 @@ static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
     k->m = m;
     k->fs = *fs;
     rebuild(k, "new data");
-    log_info("kiosk", "new data on screen (%s)", feedstate_kind_name(feedstate_worst(fs, FEEDSTATE_ALL)));
+    log_info("kiosk", "new data on screen (%s)",
+             feedstate_kind_name(feedstate_worst(fs, FEEDSTATE_ALL)));
 }
 
 void kiosk_set_refresh(kiosk *k, kiosk_refresh_fn fn, void *ctx)
@@ -473,21 +481,65 @@ static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
     return true;
 }
 
+/* Takes what the start-up thread prepared. Slides laid out at another size
+ * than the window really has (high DPI, a window manager) are laid out
+ * again by kiosk_run (k->st left NULL). */
+static void adopt_startup(kiosk *k, const startup_result *res, int laid_w, int laid_h)
+{
+    k->m = res->m;
+    k->st = res->st;
+    k->fs = res->fs;
+    if (!res->laid_out || k->w != laid_w || k->h != laid_h) {
+        log_debug("kiosk", "slides laid out at %dx%d, the screen is %dx%d", laid_w, laid_h, k->w,
+                  k->h);
+        stats_free(k->st);
+        k->st = NULL;
+        return;
+    }
+    adopt_slides(k);
+}
+
+/* Opens the display while a start-up thread loads the data and lays the
+ * slides out at the size the display is expected to have (start-up time:
+ * the two take about as long as each other). */
 static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     screen_options so = {k->opt.windowed, k->opt.width, k->opt.height};
     char e[SCREEN_ERR_LEN > DECK_ERR_LEN ? SCREEN_ERR_LEN : DECK_ERR_LEN];
-    if (!(k->scr = screen_new(&so, e)) || !(k->deck = deck_new(screen_renderer(k->scr), e)) ||
+    if (!(k->deck = deck_new(NULL, e))) {
+        snprintf(err, KIOSK_ERR_LEN, "%s", e);
+        return false;
+    }
+    startup_job job = {k->opt.load, k->opt.load_ctx, k->opt.data_dir, k->today, k->deck, 0, 0};
+    screen_expected_size(&so, &job.width, &job.height);
+    startup *start = startup_begin(&job);
+    if (!start) {
+        snprintf(err, KIOSK_ERR_LEN, "out of memory");
+        return false;
+    }
+    k->scr = screen_new(&so, e);
+    startup_result res;
+    startup_finish(start, &res); /* the deck and SDL_ttf are ours again */
+    if (!k->scr || !deck_attach(k->deck, screen_renderer(k->scr), e) ||
         !(k->ov = overlay_new(screen_renderer(k->scr), e))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
+        model_free(res.m);
+        stats_free(res.st);
         return false;
     }
     char se[SIGBRIDGE_ERR_LEN];
     if (!(k->sig = sigbridge_start(k->ev_signal, se))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", se);
+        model_free(res.m);
+        stats_free(res.st);
         return false;
     }
     screen_update_size(k->scr, &k->w, &k->h);
+    adopt_startup(k, &res, job.width, job.height);
+    if (!k->m) {
+        snprintf(err, KIOSK_ERR_LEN, "no data to show, not even the demo data (out of memory)");
+        return false;
+    }
     return true;
 }
 
@@ -529,15 +581,10 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     k->km = keymap_new(k->cfg.allow_quit);
     k->wd = watchdog_new();
     k->today = opt->now != DATE_NONE ? opt->now : date_today();
-    char derr[DATADIR_ERR_LEN];
-    if (!k->clock || !k->pl || !k->sch || !k->km || !k->wd) {
+    if (!k->clock || !k->pl || !k->sch || !k->km || !k->wd)
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
-    } else if (start_sdl(k, err) && open_parts(k, err) &&
-               kioskdata_load(opt->data_dir, &k->m, &k->fs, derr) == DATADIR_OK) {
-        return k; /* slides laid out by kiosk_run, with the newest data */
-    } else if (!k->m && k->deck) {
-        snprintf(err, KIOSK_ERR_LEN, "%s", derr);
-    }
+    else if (start_sdl(k, err) && open_parts(k, err))
+        return k;
     kiosk_free(k);
     return NULL;
 }

@@ -100,6 +100,18 @@ static void log_mode(screen *s, const SDL_DisplayMode *desktop, bool windowed)
                  desktop->h);
 }
 
+void screen_expected_size(const screen_options *opt, int *w, int *h)
+{
+    SDL_DisplayMode desktop = {0};
+    if (opt->windowed || SDL_GetDesktopDisplayMode(0, &desktop) != 0) {
+        *w = opt->width ? opt->width : SCREEN_DEFAULT_WIDTH;
+        *h = opt->height ? opt->height : SCREEN_DEFAULT_HEIGHT;
+        return;
+    }
+    *w = desktop.w;
+    *h = desktop.h;
+}
+
 screen *screen_new(const screen_options *opt, char err[SCREEN_ERR_LEN])
 {
     screen *s = calloc(1, sizeof *s);

@@ -1,5 +1,7 @@
 /* fonts: font discovery (fixed fontconfig paths of Debian 12), file bytes
- * kept in memory, an LRU of TTF_Font per (face, pixel size), and a memo of
+ * kept in memory, a few TTF_Font resized on demand (each open font costs
+ * ~250 KiB, measured: 48 of them were 11 MB of the kiosk's RSS; resizing
+ * one avoids the open / close churn), and a memo of
  * measured widths: the layout measures the same strings at the same sizes
  * many times (footers on every slide, the bisection on sizes, every rebuild
  * after a refresh), and each TTF_SizeUTF8 shapes the text with HarfBuzz. */
@@ -108,29 +110,46 @@ const char *fonts_file(const fonts *f, int face)
     return face >= 0 && face < FONTS_FACE_COUNT ? f->path[face] : NULL;
 }
 
+/* The open font for (face, px). A miss takes a free slot, else the least
+ * recently used font of the same face, resized in place, else the least
+ * recently used font, closed and reopened. */
 static TTF_Font *font_at(fonts *f, int face, int px)
 {
     if (face < 0 || face >= FONTS_FACE_COUNT)
         face = FONTS_REGULAR;
     px = px < 1 ? 1 : px > FONTS_MAX_PX ? FONTS_MAX_PX : px;
-    open_font *victim = &f->open[0];
+    open_font *empty = NULL, *same = NULL, *oldest = NULL;
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         open_font *o = &f->open[i];
-        if (o->font && o->face == face && o->px == px) {
+        if (!o->font) {
+            empty = empty ? empty : o;
+            continue;
+        }
+        if (o->face == face && o->px == px) {
             o->used = ++f->tick;
             return o->font;
         }
-        if (!o->font || (victim->font && o->used < victim->used))
-            victim = o;
+        if (o->face == face && (!same || o->used < same->used))
+            same = o;
+        if (!oldest || o->used < oldest->used)
+            oldest = o;
     }
-    if (victim->font)
-        TTF_CloseFont(victim->font);
-    SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
-    victim->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
-    victim->face = face;
-    victim->px = px;
-    victim->used = ++f->tick;
-    return victim->font;
+    open_font *slot = empty ? empty : same ? same : oldest;
+    if (slot == same && TTF_SetFontSize(slot->font, px) != 0) {
+        TTF_CloseFont(slot->font); /* not resizable: reopen below */
+        slot->font = NULL;
+    } else if (slot != same && slot->font) {
+        TTF_CloseFont(slot->font);
+        slot->font = NULL;
+    }
+    if (!slot->font) {
+        SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
+        slot->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    }
+    slot->face = face;
+    slot->px = px;
+    slot->used = ++f->tick;
+    return slot->font;
 }
 
 /* A NUL-terminated copy of s[0..len) clipped to FONTS_TEXT_MAX bytes. */

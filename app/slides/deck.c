@@ -94,6 +94,15 @@ struct deck {
     vt_date today;
 };
 
+static void drop_textures(deck *d)
+{
+    for (int i = 0; i < DECK_TEXTURE_SLOTS; i++) {
+        if (d->slots[i].tex)
+            SDL_DestroyTexture(d->slots[i].tex);
+        d->slots[i] = (deck_slot){0};
+    }
+}
+
 deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN])
 {
     char ferr[FONTS_ERR_LEN];
@@ -102,29 +111,31 @@ deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN])
         snprintf(err, DECK_ERR_LEN, "deck: out of memory");
         return NULL;
     }
-    d->r = r;
     d->fonts = fonts_new(ferr);
     if (!d->fonts) {
         snprintf(err, DECK_ERR_LEN, "deck: %.240s", ferr);
         free(d);
         return NULL;
     }
-    d->tc = textcache_new(r, d->fonts);
-    if (!d->tc) {
-        snprintf(err, DECK_ERR_LEN, "deck: out of memory");
+    if (r && !deck_attach(d, r, err)) {
         deck_free(d);
         return NULL;
     }
     return d;
 }
 
-static void drop_textures(deck *d)
+bool deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN])
 {
-    for (int i = 0; i < DECK_TEXTURE_SLOTS; i++) {
-        if (d->slots[i].tex)
-            SDL_DestroyTexture(d->slots[i].tex);
-        d->slots[i] = (deck_slot){0};
+    textcache *tc = textcache_new(r, d->fonts);
+    if (!tc) {
+        snprintf(err, DECK_ERR_LEN, "deck: out of memory");
+        return false;
     }
+    drop_textures(d);
+    textcache_free(d->tc);
+    d->tc = tc;
+    d->r = r;
+    return true;
 }
 
 static void free_slides(deck_slide *s, size_t n)
@@ -417,7 +428,7 @@ static deck_slot *slot_for(deck *d, size_t i)
 
 void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha)
 {
-    if (i >= d->n || !d->slides[i].cv)
+    if (i >= d->n || !d->slides[i].cv || !d->r)
         return;
     deck_slot *s = SDL_RenderTargetSupported(d->r) ? slot_for(d, i) : NULL;
     if (!s) { /* no render targets: draw the list directly, opaque */

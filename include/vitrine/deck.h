@@ -21,13 +21,22 @@
 typedef struct deck deck;
 
 /* Creates a deck drawing with r (borrowed; must outlive the deck). Fonts are
- * found by the render layer. NULL with a reason in err on failure. */
+ * found by the render layer. NULL with a reason in err on failure.
+ * r may be NULL: the deck lays slides out but draws nothing until
+ * deck_attach gives it a renderer (the kiosk lays the first slides out while
+ * its window opens). */
 deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN]);
 void deck_free(deck *d); /* accepts NULL */
+/* Gives a deck created without a renderer the one it draws with (borrowed).
+ * False with a reason in err (out of memory); the deck then draws nothing. */
+bool deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN]);
 
 /* Rebuilds slide content for this data, date and output size. m, s and fs are
  * borrowed for the call only (the deck copies what it keeps). Returns false
- * only on a hard failure (reason in err); the previous content then stays. */
+ * only on a hard failure (reason in err); the previous content then stays.
+ * On a deck without a renderer it touches no SDL state but the fonts' own,
+ * so it may run on another thread while nothing else uses the deck or
+ * SDL_ttf. */
 bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs, vt_date today,
                  int width, int height, char err[DECK_ERR_LEN]);
 

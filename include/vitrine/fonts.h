@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #define FONTS_ERR_LEN 256
-#define FONTS_MAX_OPEN 12          /* open (face, size) pairs (~250 KiB each) */
+#define FONTS_MAX_OPEN 6           /* open fonts, resized on demand (~250 KiB each) */
 #define FONTS_MAX_PX 1024          /* larger sizes are clamped */
 #define FONTS_TEXT_MAX 1024        /* longest string measured or drawn */
 #define FONTS_FILE_MAX (16u << 20) /* font files larger than this are refused */

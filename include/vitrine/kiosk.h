@@ -2,9 +2,10 @@
  * the schedule and the event loop; sleeps until the next deadline and
  * redraws only when something changed. SDL-side; main.c wires it.
  *
- * Data comes in through two doors: at start (--data DIR, or the bundled demo
- * data) and later through kiosk_post_snapshot, which the feeds layer calls
- * from its thread. R and SIGUSR1 call the refresh hook. */
+ * Data comes in through two doors: at start (the load hook, else --data DIR,
+ * else the bundled demo data), prepared on a start-up thread while the
+ * display opens, and later through kiosk_post_snapshot, which the feeds
+ * layer calls from its thread. R and SIGUSR1 call the refresh hook. */
 #ifndef VITRINE_KIOSK_H
 #define VITRINE_KIOSK_H
 
@@ -22,6 +23,11 @@
  * kiosk_post_snapshot. */
 typedef void (*kiosk_refresh_fn)(void *ctx);
 
+/* Provides the first data: fills *m (the kiosk takes it) and *fs, or
+ * returns false (the kiosk then shows --data DIR or the demo data). Runs
+ * once, on the start-up thread, during kiosk_new: it must not touch SDL. */
+typedef bool (*kiosk_load_fn)(void *ctx, model **m, feedstate_set *fs);
+
 typedef struct {
     bool windowed;
     int width, height;        /* --size; 0: native / default window */
@@ -30,6 +36,8 @@ typedef struct {
     vt_date now;              /* --now; DATE_NONE: today, following the clock */
     kiosk_refresh_fn refresh; /* NULL: reload --data DIR */
     void *refresh_ctx;
+    kiosk_load_fn load; /* NULL: --data DIR, else the demo data */
+    void *load_ctx;
 } kiosk_options;
 
 typedef struct kiosk kiosk;

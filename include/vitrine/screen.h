@@ -25,6 +25,12 @@ typedef struct screen screen;
 screen *screen_new(const screen_options *opt, char err[SCREEN_ERR_LEN]);
 void screen_free(screen *s); /* accepts NULL */
 
+/* The output size a screen_new with these options will most likely get
+ * (the desktop mode, or the window size asked for), known before the window
+ * exists so that slides can be laid out while it opens. The real size
+ * (screen_update_size) can differ: high-DPI scaling, a window manager. */
+void screen_expected_size(const screen_options *opt, int *w, int *h);
+
 SDL_Renderer *screen_renderer(screen *s);
 /* Output size in pixels; true when it changed since the last call. */
 bool screen_update_size(screen *s, int *w, int *h);
