@@ -9,6 +9,7 @@
 #include "vitrine/feeds.h"
 #include "vitrine/kiosk.h"
 #include "vitrine/log.h"
+#include "vitrine/memtune.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
 
@@ -266,6 +267,7 @@ int main(int argc, char **argv)
 {
     cli_options opt;
     char err[CLI_ERR_LEN];
+    memtune_apply();
     if (cli_parse(argc, argv, &opt, err) != CLI_OK) {
         fprintf(stderr, "vitrine: %s\n", err);
         return EXIT_BAD_INPUT;

@@ -143,9 +143,9 @@ static void copy_field(const cJSON *hdr, const char *key, char *out, size_t outs
              cJSON_IsString(v) && strlen(v->valuestring) < outsz ? v->valuestring : "");
 }
 
-/* Parses the header line and checks it against the body that follows. */
-static bool check_header(const char *hdr_text, size_t hdr_len, const char *body, size_t len,
-                         cache_meta *meta, const char **why)
+/* Parses the metadata line into meta (size and hash as the line claims
+ * them); false with a reason when it is not one of ours. */
+static bool parse_header(const char *hdr_text, size_t hdr_len, cache_meta *meta, const char **why)
 {
     cJSON *hdr = cJSON_ParseWithLength(hdr_text, hdr_len);
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(hdr, "format");
@@ -155,12 +155,9 @@ static bool check_header(const char *hdr_text, size_t hdr_len, const char *body,
     bool ok = false;
     if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CACHE_FORMAT) != 0)
         *why = "bad metadata line";
-    else if (!cJSON_IsNumber(size) || !cJSON_IsString(hash) || !cJSON_IsNumber(at))
+    else if (!cJSON_IsNumber(size) || size->valuedouble < 0 || !cJSON_IsString(hash) ||
+             !cJSON_IsNumber(at))
         *why = "incomplete metadata";
-    else if (size->valuedouble != (double)len)
-        *why = "size does not match the metadata (truncated?)";
-    else if (strtoull(hash->valuestring, NULL, 16) != cache_hash(body, len))
-        *why = "checksum does not match the metadata (corrupt)";
     else
         ok = true;
     if (ok) {
@@ -169,11 +166,65 @@ static bool check_header(const char *hdr_text, size_t hdr_len, const char *body,
         copy_field(hdr, "etag", meta->etag, sizeof meta->etag);
         copy_field(hdr, "last_modified", meta->last_modified, sizeof meta->last_modified);
         meta->fetched_at = (int64_t)at->valuedouble;
-        meta->size = len;
-        meta->hash = cache_hash(body, len);
+        meta->size = (size_t)size->valuedouble;
+        meta->hash = strtoull(hash->valuestring, NULL, 16);
     }
     cJSON_Delete(hdr);
     return ok;
+}
+
+/* Parses the header line and checks it against the body that follows. */
+static bool check_header(const char *hdr_text, size_t hdr_len, const char *body, size_t len,
+                         cache_meta *meta, const char **why)
+{
+    if (!parse_header(hdr_text, hdr_len, meta, why))
+        return false;
+    if (meta->size != len) {
+        *why = "size does not match the metadata (truncated?)";
+        return false;
+    }
+    if (meta->hash != cache_hash(body, len)) {
+        *why = "checksum does not match the metadata (corrupt)";
+        return false;
+    }
+    return true;
+}
+
+cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cache_meta *meta,
+                        char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256];
+    if (!cache_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path,
+                 e == ENOENT ? "no cached copy" : strerror(e));
+        return e == ENOENT ? CACHE_ABSENT : CACHE_IO_ERROR;
+    }
+    char line[CACHE_HEADER_MAX];
+    struct stat st;
+    size_t n = fread(line, 1, sizeof line, f);
+    bool stat_ok = fstat(fileno(f), &st) == 0;
+    fclose(f);
+    const char *nl = memchr(line, '\n', n);
+    const char *why = "no metadata line";
+    if (!stat_ok) {
+        why = "cannot read its size";
+    } else if (nl && parse_header(line, (size_t)(nl - line), meta, &why)) {
+        size_t body_len = (size_t)st.st_size - (size_t)(nl + 1 - line);
+        if (body_len > max_bytes)
+            why = "larger than max_bytes";
+        else if (body_len != meta->size)
+            why = "size does not match the metadata (truncated?)";
+        else
+            return CACHE_OK;
+    }
+    snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path, why);
+    return CACHE_CORRUPT;
 }
 
 cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,

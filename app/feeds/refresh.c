@@ -22,11 +22,8 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const c
     r->cfg = cfg;
     if (!c || cfg->url_kind == CONFIG_URL_BUNDLED)
         return;
-    char *body;
-    size_t len;
     char err[CACHE_ERR_LEN];
-    cache_status st = cache_load(c, name_of(r), (size_t)cfg->max_bytes, &body, &len, &r->meta, err);
-    free(body);
+    cache_status st = cache_peek(c, name_of(r), (size_t)cfg->max_bytes, &r->meta, err);
     if (st == CACHE_OK)
         r->have_cache = true;
     else if (st != CACHE_ABSENT)
@@ -100,6 +97,7 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
     meta.hash = cache_hash(res->body, res->len);
     r->meta = meta;
     r->have_cache = true;
+    r->verified = true;
     log_info("feeds", "[%s] new data: %zu records, %zu bytes cached", name_of(r), pr.records,
              res->len);
     return true;
@@ -115,9 +113,35 @@ static bool unchanged_body(const refresh_feed *r, const fetch_result *res)
            strcmp(res->last_modified, r->meta.last_modified) == 0;
 }
 
+/* Validators may only be sent for a body known to be intact: a 304 keeps
+ * it. The body is checked here when no snapshot has loaded it yet. */
+static void verify_cache(refresh_feed *r, const cache *c)
+{
+    if (!r->have_cache || r->verified)
+        return;
+    char *body;
+    size_t len;
+    char err[CACHE_ERR_LEN];
+    cache_meta meta;
+    if (c &&
+        cache_load(c, name_of(r), (size_t)r->cfg->max_bytes, &body, &len, &meta, err) == CACHE_OK) {
+        free(body);
+        r->meta = meta;
+        r->verified = true;
+        return;
+    }
+    refresh_drop_cache(r, c ? err : "no cache directory");
+}
+
+void refresh_cache_verified(refresh_feed *r)
+{
+    r->verified = true;
+}
+
 bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed)
 {
     *data_changed = false;
+    verify_cache(r, c);
     fetch_limits lim = {r->cfg->connect_timeout_ms, r->cfg->timeout_ms, r->cfg->low_speed_limit_bps,
                         r->cfg->low_speed_time_s, (size_t)r->cfg->max_bytes};
     bool conditional = same_source(r);
@@ -153,6 +177,7 @@ void refresh_drop_cache(refresh_feed *r, const char *why)
 {
     log_error("cache", "[%s] cached copy unusable (%s): ignored", name_of(r), why);
     r->have_cache = false;
+    r->verified = false;
     memset(&r->meta, 0, sizeof r->meta);
 }
 

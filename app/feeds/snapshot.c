@@ -11,7 +11,6 @@
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
-
 /* Parses the cached copy into m; false when it is missing or unusable. */
 static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
 {
@@ -25,6 +24,7 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
         refresh_drop_cache(r, err);
         return false;
     }
+    refresh_cache_verified(r);
     parse_result res;
     parse_status st = parse_feed(m, r->feed, body, len, &res);
     free(body);

@@ -53,6 +53,13 @@ const char *cache_dir(const cache *c);
  * (naming the file). Bodies over max_bytes are CACHE_CORRUPT. */
 cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
                         size_t *len, cache_meta *meta, char err[CACHE_ERR_LEN]);
+/* The metadata of feed name's copy without reading its body: checks the
+ * metadata line and the file's size against it (a truncated copy is
+ * CACHE_CORRUPT), not the checksum: meta->hash is the one the line claims.
+ * For start-up, where reading and hashing every body twice would cost; a
+ * cache_load later checks everything. */
+cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cache_meta *meta,
+                        char err[CACHE_ERR_LEN]);
 /* Atomically replaces feed name's copy with body and meta (its size and
  * hash are computed here). On failure the previous copy is untouched. */
 cache_status cache_store(cache *c, const char *name, const char *body, size_t len,

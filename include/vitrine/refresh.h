@@ -22,7 +22,8 @@
 typedef struct {
     feed_id feed;
     const config_feed *cfg;            /* borrowed */
-    bool have_cache;                   /* a checked copy is on disk */
+    bool have_cache;                   /* a copy is on disk, its metadata checked */
+    bool verified;                     /* ... and its body checked (size, checksum) */
     cache_meta meta;                   /* its metadata (valid when have_cache) */
     int64_t checked_at;                /* wall clock of the last 200/304; 0 none yet */
     int64_t failing_since;             /* wall clock of the first failure in a row; 0 none */
@@ -31,7 +32,8 @@ typedef struct {
     int64_t due_ms;                    /* monotonic ms of the next refresh */
 } refresh_feed;
 
-/* Reads the cached copy's metadata (checking size and checksum); a corrupt
+/* Reads the cached copy's metadata (cache_peek: the body is checked when it
+ * is first loaded, or before the first conditional request); a corrupt
  * file is logged and ignored. c may be NULL (no usable cache dir). */
 void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const cache *c);
 /* True when this feed is fetched at all (http(s) unless offline, or a
@@ -41,6 +43,8 @@ bool refresh_fetchable(const refresh_feed *r, bool offline);
  * body was committed to the cache. Returns true when anything the screens
  * show about this feed changed (data or state). */
 bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed);
+/* Records that the cached copy's body was loaded and checked. */
+void refresh_cache_verified(refresh_feed *r);
 /* Forgets the cached copy (it failed to parse when building a snapshot). */
 void refresh_drop_cache(refresh_feed *r, const char *why);
 /* Back-off before the next try after `failures` failures in a row:

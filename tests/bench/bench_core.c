@@ -15,6 +15,7 @@
 
 #include "vitrine/assets.h"
 #include "vitrine/fileio.h"
+#include "vitrine/memtune.h"
 #include "vitrine/parse.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
@@ -98,6 +99,7 @@ int main(int argc, char **argv)
     const char *dir;
     int runs;
     vt_date now;
+    memtune_apply();
     if (!parse_args(argc, argv, &dir, &runs, &now)) {
         fprintf(stderr, "usage: bench_core DATA_DIR [--runs 1..%d] [--now YYYY-MM-DD]\n",
                 BENCH_MAX_RUNS);

@@ -24,6 +24,7 @@
 
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
+#include "vitrine/memtune.h"
 #include "vitrine/stats.h"
 
 #define BENCH_DEFAULT_RUNS 5
@@ -201,6 +202,7 @@ static bool load(const bench_args *a, model **m, stats **s, feedstate_set *fs)
 int main(int argc, char **argv)
 {
     bench_args a;
+    memtune_apply();
     if (!parse_args(argc, argv, &a)) {
         fprintf(stderr,
                 "usage: bench_screens DATA_DIR [--runs 1..%d] [--size WxH] "

@@ -229,6 +229,28 @@ def corrupt_cache_ignored(env, srv, cfg):
           "the feed is fetched again and re-cached")
 
 
+def corrupt_cache_same_size(env, srv, cfg):
+    """A flipped byte keeps the size: only the checksum tells. The copy must
+    not be trusted with a conditional request (a 304 would keep it)."""
+    path = os.path.join(env.cache_dir, "startups.cache")
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    body_at = data.index(b"\n") + 1
+    middle = body_at + (len(data) - body_at) // 2
+    data[middle] = ord("X") if data[middle] != ord("X") else ord("Y")
+    with open(path, "wb") as f:
+        f.write(bytes(data))
+    srv.modes = {}
+    rc, out, err = env.run(cfg)
+    reqs = {r["feed"]: r for r in srv.take_requests()}
+    check("startups.cache" in err and "checksum" in err,
+          "a corrupt cache file is logged: " + err)
+    check("if-none-match" not in reqs["startups"]["headers"],
+          "no validators are sent for a corrupt copy")
+    check(rc == 0 and env.cache_bodies()["startups"] == srv.body("startups"),
+          "the feed is fetched again and re-cached")
+
+
 def bad_config(env):
     path = os.path.join(env.tmp, "bad.json")
     with open(path, "w") as f:
@@ -253,6 +275,7 @@ def main():
         stats_now = new_data_then_server_gone(env, srv, cfg, urls)
         offline_modes(env, srv, cfg, stats_now)
         corrupt_cache_ignored(env, srv, cfg)
+        corrupt_cache_same_size(env, srv, cfg)
         bad_config(env)
     print("%d check(s), %d failure(s)" % (len(checks), len(failures)))
     return 1 if failures else 0
