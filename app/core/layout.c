@@ -86,6 +86,22 @@ bool layout_inside(layout_rect o, layout_rect i)
            i.y + i.h <= o.y + o.h + tol;
 }
 
+layout_stage layout_stage_for(int screen_w, int screen_h)
+{
+    layout_stage st = {0, 0, screen_w, screen_h};
+    long long w = screen_w, h = screen_h;
+    if (w <= 0 || h <= 0)
+        return st;
+    if (w >= h && w * 9 < h * 16) { /* landscape, squarer than 16:9 */
+        st.h = (int)(w * 9 / 16);
+        st.y = (screen_h - st.h) / 2;
+    } else if (h > w && h * 9 < w * 16) { /* portrait, squarer than 9:16 */
+        st.w = (int)(h * 9 / 16);
+        st.x = (screen_w - st.w) / 2;
+    }
+    return st;
+}
+
 int layout_line_height(int px)
 {
     return (int)ceilf((float)px * LAYOUT_LINE_HEIGHT);

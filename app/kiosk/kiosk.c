@@ -18,6 +18,7 @@
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
 #include "vitrine/kioskconfig.h"
+#include "vitrine/layout.h"
 #include "vitrine/log.h"
 #include "vitrine/overlay.h"
 #include "vitrine/playlist.h"
@@ -49,7 +50,8 @@ struct kiosk {
     stats *st;
     feedstate_set fs;
     vt_date today;
-    int w, h;
+    int w, h;           /* output size */
+    layout_stage stage; /* where the slides go in it (layout_stage_for) */
     Uint32 ev_signal, ev_snapshot;
     bool sdl_up, ttf_up;
     bool running, dirty, help;
@@ -119,11 +121,11 @@ static void rebuild(kiosk *k, const char *why)
     stats_free(k->st);
     k->st = st;
     char err[DECK_ERR_LEN];
-    if (!deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->w, k->h, err))
+    if (!deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err))
         log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
     adopt_slides(k);
-    log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, deck_count(k->deck), k->w,
-              k->h);
+    log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, deck_count(k->deck),
+              k->stage.w, k->stage.h);
 }
 
 /* THE place where a new snapshot replaces the one on screen: the feeds
@@ -259,9 +261,17 @@ static void handle_signal(kiosk *k, int signo)
         refresh(k, "SIGUSR1");
 }
 
+/* Reads the output size; true when it changed. */
+static bool update_size(kiosk *k)
+{
+    bool changed = screen_update_size(k->scr, &k->w, &k->h);
+    k->stage = layout_stage_for(k->w, k->h);
+    return changed;
+}
+
 static void handle_window(kiosk *k, const SDL_WindowEvent *w)
 {
-    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED && screen_update_size(k->scr, &k->w, &k->h))
+    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED && update_size(k))
         rebuild(k, "new size");
     k->dirty = true; /* exposed, restored, resized: the back buffer is gone */
 }
@@ -297,13 +307,18 @@ static float ease(int progress)
 static void draw_transition(kiosk *k, const playlist_view *v)
 {
     float e = ease(v->progress);
+    int x = k->stage.x + k->dx, y = k->stage.y + k->dy;
     if (v->transition == PLAYLIST_TRANSITION_SLIDE) {
-        int off = (int)(e * (float)k->w) * v->direction;
-        deck_draw(k->deck, v->from, k->dx - off, k->dy, 255);
-        deck_draw(k->deck, v->slide, k->dx - off + v->direction * k->w, k->dy, 255);
+        /* Slides move within the stage, not across the bands around it. */
+        SDL_Renderer *r = screen_renderer(k->scr);
+        SDL_RenderSetClipRect(r, &(SDL_Rect){x, y, k->stage.w, k->stage.h});
+        int off = (int)(e * (float)k->stage.w) * v->direction;
+        deck_draw(k->deck, v->from, x - off, y, 255);
+        deck_draw(k->deck, v->slide, x - off + v->direction * k->stage.w, y, 255);
+        SDL_RenderSetClipRect(r, NULL);
     } else {
-        deck_draw(k->deck, v->from, k->dx, k->dy, 255);
-        deck_draw(k->deck, v->slide, k->dx, k->dy, (Uint8)(e * 255.0f));
+        deck_draw(k->deck, v->from, x, y, 255);
+        deck_draw(k->deck, v->slide, x, y, (Uint8)(e * 255.0f));
     }
 }
 
@@ -316,7 +331,7 @@ static void render(kiosk *k, const playlist_view *v)
         if (v->has_slide && v->animating)
             draw_transition(k, v);
         else if (v->has_slide)
-            deck_draw(k->deck, v->slide, k->dx, k->dy, 255);
+            deck_draw(k->deck, v->slide, k->stage.x + k->dx, k->stage.y + k->dy, 255);
         else
             overlay_draw_message(k->ov, "Vitrine",
                                  "Aucune diapositive \u00e0 afficher pour l\u2019instant : "
@@ -458,6 +473,16 @@ int kiosk_run(kiosk *k)
     return EXIT_SUCCESS;
 }
 
+static bool start_ttf(kiosk *k, char err[KIOSK_ERR_LEN])
+{
+    if (TTF_Init() != 0) {
+        snprintf(err, KIOSK_ERR_LEN, "cannot start SDL_ttf: %s", TTF_GetError());
+        return false;
+    }
+    k->ttf_up = true;
+    return true;
+}
+
 static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -467,11 +492,6 @@ static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
         return false;
     }
     k->sdl_up = true;
-    if (TTF_Init() != 0) {
-        snprintf(err, KIOSK_ERR_LEN, "cannot start SDL_ttf: %s", TTF_GetError());
-        return false;
-    }
-    k->ttf_up = true;
     k->ev_signal = SDL_RegisterEvents(2);
     if (k->ev_signal == (Uint32)-1) {
         snprintf(err, KIOSK_ERR_LEN, "no SDL user events left");
@@ -489,9 +509,9 @@ static void adopt_startup(kiosk *k, const startup_result *res, int laid_w, int l
     k->m = res->m;
     k->st = res->st;
     k->fs = res->fs;
-    if (!res->laid_out || k->w != laid_w || k->h != laid_h) {
-        log_debug("kiosk", "slides laid out at %dx%d, the screen is %dx%d", laid_w, laid_h, k->w,
-                  k->h);
+    if (!res->laid_out || k->stage.w != laid_w || k->stage.h != laid_h) {
+        log_debug("kiosk", "slides laid out at %dx%d, the stage is %dx%d", laid_w, laid_h,
+                  k->stage.w, k->stage.h);
         stats_free(k->st);
         k->st = NULL;
         return;
@@ -499,43 +519,73 @@ static void adopt_startup(kiosk *k, const startup_result *res, int laid_w, int l
     adopt_slides(k);
 }
 
-/* Opens the display while a start-up thread loads the data and lays the
- * slides out at the size the display is expected to have (start-up time:
- * the two take about as long as each other). */
-static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
+/* The display side of the start: SDL, the window, the renderer. Runs while
+ * the start-up thread loads the data; gives it the expected output size as
+ * soon as SDL knows the display. */
+static bool open_display(kiosk *k, startup *start, int *w, int *h, char err[KIOSK_ERR_LEN])
 {
+    if (!start_sdl(k, err))
+        return false;
     screen_options so = {k->opt.windowed, k->opt.width, k->opt.height};
-    char e[SCREEN_ERR_LEN > DECK_ERR_LEN ? SCREEN_ERR_LEN : DECK_ERR_LEN];
-    if (!(k->deck = deck_new(NULL, e))) {
+    screen_expected_size(&so, w, h);
+    layout_stage st = layout_stage_for(*w, *h);
+    *w = st.w, *h = st.h;
+    startup_lay_out_at(start, *w, *h);
+    char e[SCREEN_ERR_LEN];
+    if (!(k->scr = screen_new(&so, e))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
     }
-    startup_job job = {k->opt.load, k->opt.load_ctx, k->opt.data_dir, k->today, k->deck, 0, 0};
-    screen_expected_size(&so, &job.width, &job.height);
-    startup *start = startup_begin(&job);
-    if (!start) {
-        snprintf(err, KIOSK_ERR_LEN, "out of memory");
-        return false;
-    }
-    k->scr = screen_new(&so, e);
-    startup_result res;
-    startup_finish(start, &res); /* the deck and SDL_ttf are ours again */
-    if (!k->scr || !deck_attach(k->deck, screen_renderer(k->scr), e) ||
+    return true;
+}
+
+/* What needs the renderer, and the signal thread, once the start-up thread
+ * is done (overlay_new opens fonts: not while that thread uses SDL_ttf). */
+static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
+{
+    char e[DECK_ERR_LEN > OVERLAY_ERR_LEN ? DECK_ERR_LEN : OVERLAY_ERR_LEN];
+    if (!deck_attach(k->deck, screen_renderer(k->scr), e) ||
         !(k->ov = overlay_new(screen_renderer(k->scr), e))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
-        model_free(res.m);
-        stats_free(res.st);
         return false;
     }
     char se[SIGBRIDGE_ERR_LEN];
     if (!(k->sig = sigbridge_start(k->ev_signal, se))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", se);
+        return false;
+    }
+    update_size(k);
+    return true;
+}
+
+/* Opens the display while a start-up thread loads the data, computes the
+ * statistics and lays the slides out (start-up time: on two cores, the
+ * data side and the display side take about as long as each other). */
+static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
+{
+    char e[DECK_ERR_LEN];
+    if (!start_ttf(k, err))
+        return false;
+    if (!(k->deck = deck_new(NULL, e))) {
+        snprintf(err, KIOSK_ERR_LEN, "%s", e);
+        return false;
+    }
+    startup_job job = {k->opt.load, k->opt.load_ctx, k->opt.data_dir, k->today, k->deck};
+    startup *start = startup_begin(&job);
+    if (!start) {
+        snprintf(err, KIOSK_ERR_LEN, "out of memory");
+        return false;
+    }
+    int w = 0, h = 0;
+    bool ok = open_display(k, start, &w, &h, err);
+    startup_result res;
+    startup_finish(start, &res); /* the deck and SDL_ttf are ours again */
+    if (!ok || !finish_parts(k, err)) {
         model_free(res.m);
         stats_free(res.st);
         return false;
     }
-    screen_update_size(k->scr, &k->w, &k->h);
-    adopt_startup(k, &res, job.width, job.height);
+    adopt_startup(k, &res, w, h);
     if (!k->m) {
         snprintf(err, KIOSK_ERR_LEN, "no data to show, not even the demo data (out of memory)");
         return false;
@@ -583,7 +633,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     k->today = opt->now != DATE_NONE ? opt->now : date_today();
     if (!k->clock || !k->pl || !k->sch || !k->km || !k->wd)
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
-    else if (start_sdl(k, err) && open_parts(k, err))
+    else if (open_parts(k, err))
         return k;
     kiosk_free(k);
     return NULL;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "vitrine/deck.h"
+#include "vitrine/layout.h"
 
 /* mkdir -p: creates dir and its missing parents. */
 static bool ensure_dir(const char *dir, char err[EXPORT_ERR_LEN])
@@ -42,8 +43,8 @@ static bool ensure_dir(const char *dir, char err[EXPORT_ERR_LEN])
     return true;
 }
 
-static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, const char *dir,
-                         export_report *rep, char err[EXPORT_ERR_LEN])
+static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_stage st,
+                         const char *dir, export_report *rep, char err[EXPORT_ERR_LEN])
 {
     for (size_t i = 0; i < deck_count(d); i++) {
         if (!deck_slide_has_data(d, i))
@@ -55,9 +56,9 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, const char
             snprintf(err, EXPORT_ERR_LEN, "%.400s: path too long", dir);
             return false;
         }
-        SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 255); /* the bands, as the kiosk draws them */
         SDL_RenderClear(r);
-        deck_draw(d, i, 0, 0, 255);
+        deck_draw(d, i, st.x, st.y, 255);
         SDL_RenderFlush(r);
         if (IMG_SavePNG(surf, path) != 0) {
             snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot write PNG: %s", path, IMG_GetError());
@@ -85,18 +86,19 @@ bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_d
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     char derr[DECK_ERR_LEN];
     deck *d = r ? deck_new(r, derr) : NULL;
+    layout_stage st = layout_stage_for(width, height);
     bool ok = false;
     if (!surf || !r) {
         snprintf(err, EXPORT_ERR_LEN, "software renderer %dx%d: %s", width, height, SDL_GetError());
     } else if (!d) {
         snprintf(err, EXPORT_ERR_LEN, "%s", derr);
-    } else if (!deck_update(d, m, s, fs, today, width, height, derr)) {
+    } else if (!deck_update(d, m, s, fs, today, st.w, st.h, derr)) {
         snprintf(err, EXPORT_ERR_LEN, "%s", derr);
     } else {
         rep->slides = deck_count(d);
         rep->overflows = deck_overflows(d);
         rep->smallest_px = deck_smallest_text_px(d);
-        ok = write_slides(d, r, surf, dir, rep, err);
+        ok = write_slides(d, r, surf, st, dir, rep, err);
     }
     deck_free(d);
     if (r)

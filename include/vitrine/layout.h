@@ -64,6 +64,17 @@ typedef struct {
     bool overflow;     /* did not fit at min_px: ellipsised */
 } layout_text;
 
+/* The stage: the part of a screen the slides are laid out in. Slides are
+ * designed for 16:9 landscape and 9:16 portrait, and anything wider or
+ * taller; a squarer screen (16:10, 4:3, 5:4, 3:4...) gets the largest such
+ * area, centred, with bands around it (text would not fit its boxes at the
+ * minimum size otherwise). */
+typedef struct {
+    int x, y, w, h;
+} layout_stage;
+
+layout_stage layout_stage_for(int screen_w, int screen_h);
+
 void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_style *st,
                      layout_measure_fn measure, void *ctx, layout_text *out);
 int layout_line_height(int px);

@@ -2,8 +2,9 @@
  * their own while the main thread opens the display (on X11 that is about
  * 100 ms, mostly SDL waiting for a window manager; on KMS/DRM a mode set).
  * Loads the data (the caller's loader, else --data DIR, else the bundled
- * demo), computes the statistics and lays the slides out at the expected
- * output size. SDL-side (the deck); nothing here draws.
+ * demo) and computes the statistics while SDL starts, then lays the slides
+ * out at the output size expected once SDL knows the display. SDL-side
+ * (the deck); nothing here draws.
  *
  * While a job runs it owns the deck and SDL_ttf: the caller must not touch
  * either (nor open fonts) until startup_finish. */
@@ -27,8 +28,7 @@ typedef struct {
     void *load_ctx;
     const char *data_dir; /* --data DIR or NULL */
     vt_date today;
-    deck *deck; /* borrowed; laid out at width x height */
-    int width, height;
+    deck *deck; /* borrowed; laid out at the size startup_lay_out_at gives */
 } startup_job;
 
 typedef struct {
@@ -40,11 +40,16 @@ typedef struct {
 
 typedef struct startup startup;
 
-/* Starts the job on a new thread, or runs it here when no thread can be
- * created. Never NULL unless out of memory (then nothing was started). The
- * job is copied. */
+/* Starts the job on a new thread (or runs its loading here when no thread
+ * can be created). Needs no SDL_Init: start it first, so the data loads
+ * while SDL starts. Never NULL unless out of memory (then nothing was
+ * started). The job is copied. */
 startup *startup_begin(const startup_job *job);
-/* Waits for the job, hands over its result and frees s. */
+/* The output size to lay the slides out at, once known (the job waits for
+ * it after loading); once per job, later calls are ignored. */
+void startup_lay_out_at(startup *s, int width, int height);
+/* Waits for the job (without a size given: no layout), hands over its
+ * result and frees s. */
 void startup_finish(startup *s, startup_result *out);
 
 #endif

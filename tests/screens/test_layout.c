@@ -104,6 +104,28 @@ static void estimate_is_confirmed_at_the_size_drawn(void)
     }
 }
 
+static void stage_keeps_16_9_or_wider(void)
+{
+    layout_stage s = layout_stage_for(1920, 1080); /* 16:9: the whole screen */
+    CHECK(s.x == 0 && s.y == 0 && s.w == 1920 && s.h == 1080);
+    s = layout_stage_for(1366, 768); /* a hair wider than 16:9 */
+    CHECK(s.x == 0 && s.y == 0 && s.w == 1366 && s.h == 768);
+    s = layout_stage_for(2560, 1080); /* 21:9: wider is fine */
+    CHECK(s.w == 2560 && s.h == 1080);
+    s = layout_stage_for(1080, 1920); /* 9:16 portrait */
+    CHECK(s.w == 1080 && s.h == 1920);
+    s = layout_stage_for(1920, 1200); /* 16:10: bands of 60 px */
+    CHECK(s.x == 0 && s.y == 60 && s.w == 1920 && s.h == 1080);
+    s = layout_stage_for(1024, 768); /* 4:3 */
+    CHECK(s.x == 0 && s.y == 96 && s.w == 1024 && s.h == 576);
+    s = layout_stage_for(768, 1024); /* 3:4 portrait: bands left and right */
+    CHECK(s.x == 96 && s.y == 0 && s.w == 576 && s.h == 1024);
+    s = layout_stage_for(1000, 1000); /* square: landscape stage */
+    CHECK(s.w == 1000 && s.h == 562 && s.y == 219);
+    s = layout_stage_for(0, 0);
+    CHECK(s.w == 0 && s.h == 0);
+}
+
 static void no_break_spaces_hold(void)
 {
     /* "1\u202F360 produits": the narrow no-break space is not a break. */
@@ -223,6 +245,7 @@ int main(void)
     RUN(shrinks_before_wrapping);
     RUN(wraps_below_the_minimum);
     RUN(estimate_is_confirmed_at_the_size_drawn);
+    RUN(stage_keeps_16_9_or_wider);
     RUN(no_break_spaces_hold);
     RUN(newline_forces_a_break);
     RUN(ellipsises_and_reports_overflow);
