@@ -2,7 +2,9 @@
 #include "vitrine/jsonx.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vitrine/text.h"
@@ -56,7 +58,10 @@ static size_t utf8_seq(const unsigned char *s)
 {
     if (s[0] < 0x80)
         return 1;
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4  ? 4
+               : s[0] >= 0xE0                ? 3
+               : s[0] >= 0xC2 && s[0] < 0xE0 ? 2
+                                             : 0;
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
@@ -124,32 +129,99 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
     return true;
 }
 
-cJSON *jsonx_parse(const char *buf, size_t len, parse_result *res)
+/* Every cJSON block carries a header saying where it came from, so that the
+ * one free hook can tell an arena node (nothing to do: the arena goes as a
+ * whole) from a malloc'ed one. 16 bytes keep the payload 16-byte aligned. */
+#define HOOK_HEADER 16
+#define FROM_HEAP 0x48454150u  /* "HEAP" */
+#define FROM_ARENA 0x4152454eu /* "AREN" */
+
+static bool arenas_on;
+static _Thread_local arena *tree_arena; /* set during jsonx_parse only */
+
+static void *hook_malloc(size_t n)
 {
-    if (len > PARSE_MAX_BYTES) {
-        jsonx_reject(res, "too large (%zu bytes, limit %zu)", len,
-                     (size_t)PARSE_MAX_BYTES);
+    if (n > SIZE_MAX - HOOK_HEADER)
         return NULL;
+    unsigned char *p =
+        tree_arena ? arena_alloc(tree_arena, n + HOOK_HEADER) : malloc(n + HOOK_HEADER);
+    if (!p)
+        return NULL;
+    uint32_t tag = tree_arena ? FROM_ARENA : FROM_HEAP;
+    memcpy(p, &tag, sizeof tag);
+    return p + HOOK_HEADER;
+}
+
+static void hook_free(void *ptr)
+{
+    if (!ptr)
+        return;
+    unsigned char *p = (unsigned char *)ptr - HOOK_HEADER;
+    uint32_t tag;
+    memcpy(&tag, p, sizeof tag);
+    if (tag == FROM_HEAP)
+        free(p);
+}
+
+void jsonx_use_arenas(void)
+{
+    cJSON_Hooks hooks = {hook_malloc, hook_free};
+    cJSON_InitHooks(&hooks);
+    arenas_on = true;
+}
+
+bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+{
+    doc->root = NULL;
+    doc->nodes = NULL;
+    if (len > PARSE_MAX_BYTES) {
+        jsonx_reject(res, "too large (%zu bytes, limit %zu)", len, (size_t)PARSE_MAX_BYTES);
+        return false;
     }
     if (!buf || len == 0) {
         jsonx_reject(res, "empty document");
-        return NULL;
+        return false;
+    }
+    if (arenas_on && !(doc->nodes = arena_new())) {
+        jsonx_reject(res, "out of memory");
+        return false;
     }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-    if (!root) {
+    tree_arena = doc->nodes;
+    doc->root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+    tree_arena = NULL;
+    if (!doc->root) {
         size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
         jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", at, len);
-        return NULL;
+        jsonx_doc_free(doc);
+        return false;
     }
     for (const char *p = end; p && p < buf + len; p++) {
         if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t' && *p != '\0') {
             jsonx_reject(res, "not valid JSON (trailing data at byte %zu)", (size_t)(p - buf));
-            cJSON_Delete(root);
-            return NULL;
+            jsonx_doc_free(doc);
+            return false;
         }
     }
-    return root;
+    return true;
+}
+
+char *jsonx_print(const cJSON *item, bool formatted)
+{
+    char *printed = formatted ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
+    char *out = printed ? strdup(printed) : NULL;
+    cJSON_free(printed);
+    return out;
+}
+
+void jsonx_doc_free(jsonx_doc *doc)
+{
+    if (doc->nodes)
+        arena_free(doc->nodes); /* the whole tree at once */
+    else
+        cJSON_Delete(doc->root);
+    doc->root = NULL;
+    doc->nodes = NULL;
 }
 
 void jsonx_skip(parse_result *res, const char *fmt, ...)

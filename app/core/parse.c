@@ -22,25 +22,23 @@ static feed_parser parser_of(feed_id feed)
     }
 }
 
-static parse_status run(model *m, feed_parser fn, const char *buf, size_t len,
-                        parse_result *res)
+static parse_status run(model *m, feed_parser fn, const char *buf, size_t len, parse_result *res)
 {
     memset(res, 0, sizeof *res);
     if (!fn) {
         jsonx_reject(res, "unknown feed");
         return PARSE_REJECTED;
     }
-    cJSON *root = jsonx_parse(buf, len, res);
-    if (!root)
+    jsonx_doc doc;
+    if (!jsonx_parse(&doc, buf, len, res))
         return PARSE_REJECTED;
     res->error[0] = '\0';
-    parse_status st = fn(m, root, res);
-    cJSON_Delete(root);
+    parse_status st = fn(m, doc.root, res);
+    jsonx_doc_free(&doc);
     return st;
 }
 
-parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len,
-                        parse_result *res)
+parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, parse_result *res)
 {
     if (feed < 0 || feed >= FEED_COUNT) {
         memset(res, 0, sizeof *res);

@@ -1,6 +1,7 @@
 /* statsjson: stats -> the JSON contract of metrics.md (built with cJSON).
  * Maps hold only non-zero counts; rates are floats or null. */
 #include "vitrine/statsjson.h"
+#include "vitrine/jsonx.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -130,8 +131,7 @@ static cJSON *coaching_obj(const stats *s)
     cJSON *names = cJSON_AddObjectToObject(o, "employer_names");
     bool ok = by && names &&
               cJSON_AddNumberToObject(o, "active_coaches", (double)s->coaching.active_coaches) &&
-              cJSON_AddNumberToObject(o, "coached_products",
-                                      (double)s->coaching.coached_products);
+              cJSON_AddNumberToObject(o, "coached_products", (double)s->coaching.coached_products);
     for (size_t i = 0; ok && i < s->coaching.n_employers; i++) {
         const stats_employer *e = &s->coaching.by_employer[i];
         ok = cJSON_AddNumberToObject(by, e->key, (double)e->count) &&
@@ -189,7 +189,7 @@ char *statsjson_print(const stats *s)
     if (root && cJSON_AddStringToObject(root, "as_of", as_of) &&
         put(root, "products", products_obj(s)) && put(root, "community", community_obj(s)) &&
         put(root, "coaching", coaching_obj(s)) && put(root, "eig", eig_obj(s)))
-        out = cJSON_Print(root);
+        out = jsonx_print(root, true);
     cJSON_Delete(root);
     return out;
 }

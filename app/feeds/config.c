@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vitrine/fileio.h"
+#include "vitrine/jsonx.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
@@ -335,7 +336,7 @@ char *config_to_json(const config *c)
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)
         ok = add_feed_json(feeds, model_feed_name((feed_id)f), &c->feeds[f]);
-    char *out = ok ? cJSON_Print(root) : NULL;
+    char *out = ok ? jsonx_print(root, true) : NULL;
     cJSON_Delete(root);
     return out;
 }

@@ -5,9 +5,11 @@
  * other feeds, as it does in the kiosk. The input is parsed twice into the
  * same model, as a refresh does: the second parse must replace the first,
  * not add to it. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "fuzz.h"
+#include "vitrine/jsonx.h"
 #include "vitrine/parse.h"
 
 #ifndef FUZZ_FEED
@@ -55,6 +57,11 @@ static size_t held(const model *m)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static bool arenas; /* as the program parses: trees in arenas */
+    if (!arenas) {
+        jsonx_use_arenas();
+        arenas = true;
+    }
     const char *buf = (const char *)data;
     model *m = model_new();
     FUZZ_CHECK(m != NULL);

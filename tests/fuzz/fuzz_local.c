@@ -2,10 +2,12 @@
  * bytes. The model first holds the programme data that ships with the
  * program; a rejected document must leave it exactly as it was (parse.h:
  * "the model is left untouched"), an accepted one must be fully readable. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "fuzz.h"
 #include "vitrine/assets.h"
+#include "vitrine/jsonx.h"
 #include "vitrine/parse.h"
 
 #define LOCAL_ASSET "local/programme.json"
@@ -33,6 +35,11 @@ static size_t walk(const model_local *l)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static bool arenas; /* as the program parses: trees in arenas */
+    if (!arenas) {
+        jsonx_use_arenas();
+        arenas = true;
+    }
     const assets_file *shipped = assets_find(LOCAL_ASSET);
     FUZZ_CHECK(shipped != NULL);
     model *m = model_new();
