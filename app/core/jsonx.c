@@ -2,7 +2,6 @@
 #include "vitrine/jsonx.h"
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,38 +128,24 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
     return true;
 }
 
-/* Every cJSON block carries a header saying where it came from, so that the
- * one free hook can tell an arena node (nothing to do: the arena goes as a
- * whole) from a malloc'ed one. 16 bytes keep the payload 16-byte aligned. */
-#define HOOK_HEADER 16
-#define FROM_HEAP 0x48454150u  /* "HEAP" */
-#define FROM_ARENA 0x4152454eu /* "AREN" */
-
+/* While jsonx_parse runs on a thread, that thread's cJSON allocations come
+ * from the document's arena, and cJSON's frees (of a partial tree, on a
+ * syntax error) are no-ops: the arena goes as a whole. At any other time
+ * (configuration files, printed JSON, other threads' trees) they are plain
+ * malloc and free. The parse touches no other tree, so a free during it is
+ * always of its own nodes. */
 static bool arenas_on;
 static _Thread_local arena *tree_arena; /* set during jsonx_parse only */
 
 static void *hook_malloc(size_t n)
 {
-    if (n > SIZE_MAX - HOOK_HEADER)
-        return NULL;
-    unsigned char *p =
-        tree_arena ? arena_alloc(tree_arena, n + HOOK_HEADER) : malloc(n + HOOK_HEADER);
-    if (!p)
-        return NULL;
-    uint32_t tag = tree_arena ? FROM_ARENA : FROM_HEAP;
-    memcpy(p, &tag, sizeof tag);
-    return p + HOOK_HEADER;
+    return tree_arena ? arena_alloc(tree_arena, n) : malloc(n);
 }
 
 static void hook_free(void *ptr)
 {
-    if (!ptr)
-        return;
-    unsigned char *p = (unsigned char *)ptr - HOOK_HEADER;
-    uint32_t tag;
-    memcpy(&tag, p, sizeof tag);
-    if (tag == FROM_HEAP)
-        free(p);
+    if (!tree_arena)
+        free(ptr);
 }
 
 void jsonx_use_arenas(void)

@@ -32,13 +32,13 @@ char *jsonx_copy_trimmed(arena *a, const char *s);
 /* Copies every string element of arr (trimmed, non-blank) into a new
  * arena array; non-strings are ignored. false on allocation failure. */
 bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n);
-/* Routes every cJSON allocation of the process through jsonx, so that a
- * feed's tree can live in an arena (jsonx_parse): a feed is hundreds of
- * thousands of nodes and strings, allocated one by one and freed together,
- * and malloc / free / cJSON_Delete were a quarter of the parse time.
- * Call once, first thing in main, before any cJSON allocation (a pointer
- * cJSON got from plain malloc must never reach the hooks' free); without
- * it everything works, with plain malloc. Not thread-safe itself. */
+/* Routes cJSON's allocations through jsonx, so that a feed's tree can live
+ * in an arena (jsonx_parse): a feed is hundreds of thousands of nodes and
+ * strings, allocated one by one and freed together, and malloc / free /
+ * cJSON_Delete were a quarter of the parse time. Outside jsonx_parse the
+ * hooks are plain malloc and free, so every other use of cJSON is
+ * unchanged. Call once, first thing in main (cJSON_InitHooks is not
+ * thread-safe); without it everything works, with plain malloc. */
 void jsonx_use_arenas(void);
 
 /* A parsed document: the tree, and the arena holding it when jsonx_use_arenas
