@@ -10,7 +10,9 @@ the kiosk draws; no display). Kiosk rows run the real program at 1920x1080
 on a cache filled from REAL_DIR (a --dump-stats run with local-path feeds),
 --offline, under Xvfb when it is installed (SDL's dummy driver otherwise):
 start to first frame from its "first frame after N ms" line, peak RSS
-(VmHWM) after rotating through every slide, CPU on a static slide. A figure
+(VmHWM) after rotating through every slide, peak RSS online (feeds served
+by a local HTTP server) across a refresh that brings new bytes for every
+feed, CPU on a static slide. A figure
 that cannot be measured reads "n/a"; nothing is estimated."""
 import argparse
 import json
@@ -29,6 +31,7 @@ SIZE = "1920x1080"
 KIOSK_WARMUP_S = 3.0   # start-up and first slide before the CPU window
 KIOSK_WINDOW_S = 20.0  # CPU measured over this window on a static slide
 ROTATION_S = 30.0      # 1 s slides: every slide drawn at least once (peak RSS)
+ONLINE_SETTLE_S = 10.0  # online run: start-up refresh, then the refresh measured
 FIRST_FRAME_RUNS = 7   # starts timed to the first frame
 START_TIMEOUT_S = 30.0
 FEED_PATHS = {"startups": "betagouv/startups.json", "authors": "betagouv/authors.json",
@@ -97,14 +100,45 @@ def fill_cache(vitrine, data, tmp):
     subprocess.run([vitrine, "--dump-stats", "--config", fill, "--now", NOW], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def config(name, kiosk):
+    def config(name, kiosk, base="http://127.0.0.1:9"):
         path = os.path.join(tmp, name)
+        urls = {k: "%s/%s" % (base, v) for k, v in FEED_PATHS.items()}
         with open(path, "w") as f:
             json.dump({"cache_dir": cache, "kiosk": kiosk,
-                       "feeds": {k: {"url": "http://127.0.0.1:9/%s.json" % k}
-                                 for k in FEED_PATHS}}, f)
+                       "feeds": {k: {"url": u} for k, u in urls.items()}}, f)
         return path
     return config
+
+
+class FeedServer:
+    """A copy of the data dir served over HTTP on 127.0.0.1 (Last-Modified,
+    If-Modified-Since), in a thread; touch() changes every feed's bytes."""
+
+    def __init__(self, data, tmp):
+        import functools
+        import http.server
+        import threading
+        self.root = os.path.join(tmp, "served")
+        for rel in FEED_PATHS.values():
+            os.makedirs(os.path.dirname(os.path.join(self.root, rel)), exist_ok=True)
+            shutil.copyfile(os.path.join(data, rel), os.path.join(self.root, rel))
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+        handler = functools.partial(Quiet, directory=self.root)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = "http://127.0.0.1:%d" % self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def touch(self):
+        for rel in FEED_PATHS.values():
+            with open(os.path.join(self.root, rel), "a") as f:
+                f.write("\n")  # new bytes, same data: every feed is new data
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 class Display:
@@ -172,6 +206,32 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
+def vm_hwm_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1)) / 1024.0
+
+
+def online_refresh_hwm(vitrine, data, tmp, config, env):
+    """Peak RSS of the kiosk as deployed: online (feeds from a local HTTP
+    server), rotating 1 s slides, then one refresh (SIGUSR1) in which every
+    feed brings new bytes: fetched, validated, cached, parsed into a new
+    snapshot and laid out while the old one is on screen."""
+    srv = FeedServer(data, tmp)
+    try:
+        argv = [vitrine, "--config", config("online.json", {"slide_duration_s": 1}, srv.base),
+                "--now", NOW, "--verbose"]
+        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(ONLINE_SETTLE_S)  # start-up refresh (304s), every slide drawn
+        srv.touch()
+        p.send_signal(signal.SIGUSR1)
+        time.sleep(ONLINE_SETTLE_S)
+        hwm = vm_hwm_mib(p.pid)
+        stop_kiosk(p)
+        return hwm
+    finally:
+        srv.close()
+
+
 def kiosk(vitrine, data):
     """Start to first frame (median), peak RSS and static-slide CPU of the
     kiosk on a cache filled from data; None when there is no kiosk mode."""
@@ -191,9 +251,9 @@ def kiosk(vitrine, data):
             # Peak RSS: every slide rendered at least once, with fades.
             p = start_kiosk(vitrine, config("rotate.json", {"slide_duration_s": 1}), env)
             time.sleep(ROTATION_S)
-            with open(f"/proc/{p.pid}/status") as f:
-                hwm = int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1)) / 1024.0
+            hwm = vm_hwm_mib(p.pid)
             stop_kiosk(p)
+            online = online_refresh_hwm(vitrine, data, tmp, config, env)
             # CPU: one slide for an hour, measured after the warm-up.
             p = start_kiosk(vitrine, config("static.json", {"slide_duration_s": 3600}), env)
             time.sleep(KIOSK_WARMUP_S)
@@ -204,7 +264,8 @@ def kiosk(vitrine, data):
             stop_kiosk(p)
         finally:
             disp.close()
-    return {"cpu": cpu, "rss": hwm, "first": statistics.median(firsts), "display": disp.name}
+    return {"cpu": cpu, "rss": hwm, "online": online, "first": statistics.median(firsts),
+            "display": disp.name}
 
 
 def fmt(v, unit, digits=1):
@@ -228,7 +289,8 @@ def main():
     help_text = subprocess.run([a.vitrine, "--help"], capture_output=True, text=True).stdout
     slides = render_slides(a.vitrine, a.real, 3) if "--render-slides" in help_text else None
     sc = screens(a.screens, a.real, max(3, a.runs // 3)) or {}
-    k = kiosk(a.vitrine, a.real) or {"cpu": None, "rss": None, "first": None, "display": "-"}
+    k = kiosk(a.vitrine, a.real) or {"cpu": None, "rss": None, "online": None, "first": None,
+                                     "display": "-"}
 
     mb = lambda b: b / 1e6  # noqa: E731
     rows = [
@@ -250,7 +312,8 @@ def main():
          ""),
         ("  fade transition frame", "", fmt(sc.get("fade_frame_ms"), "ms", 2), ""),
         ("process start to first frame (cache)", "<= 250 ms", fmt(k["first"], "ms", 0), ""),
-        ("peak RSS, kiosk 1080p", "<= 64 MB", fmt(k["rss"], "MiB"), ""),
+        ("peak RSS, kiosk 1080p, offline rotation", "<= 64 MB", fmt(k["rss"], "MiB"), ""),
+        ("  online, a refresh with new data", "<= 64 MB", fmt(k["online"], "MiB"), ""),
         ("CPU, static slide", "<= 1 %", fmt(k["cpu"], "%", 2), ""),
     ]
     head = ("figure (median)", "budget",
