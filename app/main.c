@@ -10,6 +10,7 @@
 #include "vitrine/jsonx.h"
 #include "vitrine/kiosk.h"
 #include "vitrine/log.h"
+#include "vitrine/memgate.h"
 #include "vitrine/memtune.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
@@ -235,6 +236,8 @@ static int run_kiosk(const cli_options *opt)
     }
     /* --data DIR: the kiosk reads the files itself (R reloads them). */
     feeds_loader loader = {&cfg, opt->offline, NULL};
+    /* Transitions and the fetch thread's parses take turns (memgate.h). */
+    memgate *gate = memgate_new();
     kiosk_options ko = {.windowed = opt->windowed,
                         .width = opt->width,
                         .height = opt->height,
@@ -243,17 +246,20 @@ static int run_kiosk(const cli_options *opt)
                             opt->config ? opt->config : (*cfg.source ? cfg.source : NULL),
                         .now = opt->now,
                         .load = opt->data_dir ? NULL : load_feeds,
-                        .load_ctx = &loader};
+                        .load_ctx = &loader,
+                        .gate = gate};
     char err[KIOSK_ERR_LEN];
     kiosk *k = kiosk_new(&ko, err);
     feeds *f = loader.f; /* set on the start-up thread, which kiosk_new joined */
     if (!k) {
         fprintf(stderr, "vitrine: %s\n", err);
         feeds_free(f);
+        memgate_free(gate);
         return EXIT_FAILURE;
     }
     feeds_bridge bridge = {f, k};
     if (f) {
+        feeds_set_gate(f, gate);
         if (!feeds_start(f, bridge_notify, &bridge, ferr))
             log_error("main", "feeds: %s; no background refresh", ferr);
         kiosk_set_refresh(k, bridge_refresh, &bridge);
@@ -261,6 +267,7 @@ static int run_kiosk(const cli_options *opt)
     int rc = kiosk_run(k);
     feeds_free(f); /* stops the thread before the kiosk goes */
     kiosk_free(k);
+    memgate_free(gate);
     return rc;
 }
 

@@ -41,6 +41,7 @@ struct feeds {
     feedstate_set mail_states; /* under lock */
     feeds_notify_fn notify;
     void *userdata;
+    memgate *gate; /* borrowed; NULL: none */
 };
 
 static int64_t monotonic_ms(void)
@@ -178,10 +179,12 @@ static void refresh_due(feeds *f, int64_t now_ms)
         return;
     model *m = NULL;
     char err[SNAPSHOT_ERR_LEN];
+    memgate_enter(f->gate);
     if (data_changed && !snapshot_build(f->feeds, f->cache, &m, &f->shown, err)) {
         log_error("feeds", "%s; the screens keep the previous data", err);
         m = NULL;
     }
+    memgate_leave(f->gate);
     feedstate_set fs;
     current_states(f, &fs);
     pthread_mutex_lock(&f->lock);
@@ -239,6 +242,13 @@ static void *thread_main(void *arg)
     }
     pthread_mutex_unlock(&f->lock);
     return NULL;
+}
+
+void feeds_set_gate(feeds *f, memgate *gate)
+{
+    f->gate = gate;
+    for (int i = 0; i < FEED_COUNT; i++)
+        f->feeds[i].gate = gate;
 }
 
 bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN])

@@ -75,7 +75,9 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
                         char *why, size_t whysz)
 {
     parse_result pr;
+    memgate_enter(r->gate);
     parse_status ps = parse_validate(r->feed, res->body, res->len, &pr);
+    memgate_leave(r->gate);
     if (ps != PARSE_OK) {
         snprintf(why, whysz, "rejected body (%zu bytes): %.110s", res->len, pr.error);
         return false;

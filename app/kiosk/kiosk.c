@@ -30,7 +30,8 @@
 #include "vitrine/vclock.h"
 #include "vitrine/watchdog.h"
 
-#define POLL_STEP_MS 25 /* drivers without a blocking wait: sleep in steps */
+#define POLL_STEP_MS 25  /* drivers without a blocking wait: sleep in steps */
+#define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */
 #define MS_PER_S 1000
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 
@@ -56,6 +57,7 @@ struct kiosk {
     bool sdl_up, ttf_up;
     bool running, dirty, help;
     bool presented; /* a first frame was presented (logged once) */
+    bool gate_held; /* opt.gate, for a slide change and its transition */
     bool logged;
     size_t logged_slide, logged_pos, logged_count;
     int dx, dy; /* burn-in shift in use */
@@ -205,8 +207,34 @@ static void reload(kiosk *k)
     watchdog_reloading(k->wd, true);
 }
 
+/* A slide change brings a second slide texture for its transition: the
+ * fetch thread must not be parsing new data meanwhile (memgate.h). Held
+ * from the change to the end of the transition. */
+static bool gate_take(kiosk *k, bool wait)
+{
+    if (!k->gate_held) {
+        if (wait)
+            memgate_enter(k->opt.gate);
+        else if (!memgate_try_enter(k->opt.gate))
+            return false;
+        k->gate_held = true;
+    }
+    return true;
+}
+
+static void gate_release(kiosk *k)
+{
+    if (k->gate_held) {
+        memgate_leave(k->opt.gate);
+        k->gate_held = false;
+    }
+}
+
 static void handle_action(kiosk *k, keymap_result r)
 {
+    if (r.action == KEYMAP_NEXT || r.action == KEYMAP_PREV || r.action == KEYMAP_JUMP ||
+        r.action == KEYMAP_HOME)
+        gate_take(k, true); /* at most a parse's length (tens of ms) */
     int64_t now = now_ms(k);
     playlist_touch(k->pl, now);
     switch (r.action) {
@@ -390,7 +418,11 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         k->today = date_today();
         rebuild(k, "new day");
     }
-    k->dirty |= playlist_tick(k->pl, now);
+    /* A slide change is due: wait for the gate rather than change while
+     * the fetch thread parses (a few frames at most). */
+    bool held_back = playlist_wait_ms(k->pl, now) <= 0 && !gate_take(k, false);
+    if (!held_back)
+        k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
     log_slide(k, v);
     int dx, dy;
@@ -406,6 +438,8 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     wait = w < wait ? w : wait;
     if (w == 0 || v->animating)
         k->dirty = true; /* a frame is due */
+    if (held_back)
+        wait = GATE_RETRY_MS;
     return wait < KIOSK_MAX_WAIT_MS ? wait : KIOSK_MAX_WAIT_MS;
 }
 
@@ -461,6 +495,11 @@ int kiosk_run(kiosk *k)
             if (v.animating)
                 pace(k, start);
         }
+        if (!v.animating) { /* at rest: one slide texture, the gate free */
+            if (v.has_slide)
+                deck_keep_only(k->deck, v.slide);
+            gate_release(k);
+        }
         SDL_Event ev;
         if (wait_event(k, v.animating ? 0 : wait, &ev)) {
             do
@@ -468,6 +507,7 @@ int kiosk_run(kiosk *k)
             while (k->running && SDL_PollEvent(&ev));
         }
     }
+    gate_release(k); /* the fetch thread may be waiting for it to stop */
     watchdog_stopping(k->wd);
     log_info("kiosk", "stopped");
     return EXIT_SUCCESS;

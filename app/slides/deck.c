@@ -157,6 +157,15 @@ void deck_free(deck *d)
     free(d);
 }
 
+void deck_keep_only(deck *d, size_t i)
+{
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+        if (d->slots[k].tex && d->slots[k].index != i) {
+            SDL_DestroyTexture(d->slots[k].tex);
+            d->slots[k] = (deck_slot){0};
+        }
+}
+
 void deck_reset_textures(deck *d)
 {
     /* After SDL_RENDER_TARGETS_RESET / DEVICE_RESET the textures' contents

@@ -61,6 +61,9 @@ size_t deck_overflows(const deck *d);
  * time the playlist wraps. Rebuilds only the spotlight slide. */
 void deck_set_cycle(deck *d, unsigned long cycle);
 size_t deck_spotlight_candidates(const deck *d);
+/* Frees the slide textures of every slide but i: between transitions the
+ * kiosk keeps one full-screen texture, not two (8 MiB at 1080p). */
+void deck_keep_only(deck *d, size_t i);
 /* Forget every texture after SDL_RENDER_TARGETS_RESET / DEVICE_RESET; they
  * are re-rendered on the next deck_draw. */
 void deck_reset_textures(deck *d);

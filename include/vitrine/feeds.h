@@ -29,6 +29,7 @@
 
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
+#include "vitrine/memgate.h"
 #include "vitrine/model.h"
 
 #define FEEDS_ERR_LEN 512
@@ -45,6 +46,10 @@ void feeds_free(feeds *f); /* accepts NULL */
 bool feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN]);
 void feeds_refresh_all(feeds *f);
 bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN]);
+/* The gate the fetch thread holds while it parses new data (memgate.h),
+ * shared with the kiosk's transitions; borrowed, must outlive the thread.
+ * Set before feeds_start. */
+void feeds_set_gate(feeds *f, memgate *gate);
 bool feeds_take(feeds *f, model **m, feedstate_set *fs);
 void feeds_refresh_now(feeds *f);
 

@@ -13,6 +13,7 @@
 
 #include "vitrine/date.h"
 #include "vitrine/feedstate.h"
+#include "vitrine/memgate.h"
 #include "vitrine/model.h"
 
 #define KIOSK_ERR_LEN 512
@@ -38,6 +39,7 @@ typedef struct {
     void *refresh_ctx;
     kiosk_load_fn load; /* NULL: --data DIR, else the demo data */
     void *load_ctx;
+    memgate *gate; /* borrowed, may be NULL: held for each slide transition */
 } kiosk_options;
 
 typedef struct kiosk kiosk;

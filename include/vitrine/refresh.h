@@ -14,6 +14,7 @@
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/fetch.h"
+#include "vitrine/memgate.h"
 
 #define REFRESH_INTERVAL_JITTER 0.1  /* successes: interval * (1 +- 10 %) */
 #define REFRESH_BACKOFF_FLOOR 0.5    /* failures: back-off * [0.5, 1] */
@@ -30,6 +31,7 @@ typedef struct {
     unsigned failures;                 /* failures in a row */
     char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
     int64_t due_ms;                    /* monotonic ms of the next refresh */
+    memgate *gate;                     /* borrowed, may be NULL: held while a new body is parsed */
 } refresh_feed;
 
 /* Reads the cached copy's metadata (cache_peek: the body is checked when it

@@ -12,7 +12,7 @@
 #include "vitrine/theme.h"
 
 #define TEXTCACHE_MAX_ENTRIES 512
-#define TEXTCACHE_MAX_BYTES ((size_t)4 << 20)
+#define TEXTCACHE_MAX_BYTES ((size_t)1 << 20)
 
 typedef struct textcache textcache;
 

@@ -1,0 +1,65 @@
+/* memgate: the two sides take turns; no gate is no constraint. A second
+ * thread holds the gate while the test checks that the other side cannot
+ * take it, then releases it. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "test.h"
+#include "vitrine/memgate.h"
+
+typedef struct {
+    memgate *g;
+    atomic_bool holding, release;
+} holder;
+
+static void *hold(void *arg)
+{
+    holder *h = arg;
+    memgate_enter(h->g);
+    atomic_store(&h->holding, true);
+    while (!atomic_load(&h->release)) {
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+    memgate_leave(h->g);
+    atomic_store(&h->holding, false);
+    return NULL;
+}
+
+static void sides_take_turns(void)
+{
+    holder h = {memgate_new(), false, false};
+    CHECK(h.g != NULL);
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, hold, &h) == 0);
+    while (!atomic_load(&h.holding)) {
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+    CHECK(!memgate_try_enter(h.g)); /* the other side holds it */
+    atomic_store(&h.release, true);
+    memgate_enter(h.g); /* waits for the release */
+    CHECK(!atomic_load(&h.holding));
+    memgate_leave(h.g);
+    pthread_join(t, NULL);
+    CHECK(memgate_try_enter(h.g));
+    memgate_leave(h.g);
+    memgate_free(h.g);
+}
+
+static void no_gate_is_no_constraint(void)
+{
+    CHECK(memgate_try_enter(NULL));
+    memgate_enter(NULL);
+    memgate_leave(NULL);
+    memgate_free(NULL);
+}
+
+int main(void)
+{
+    RUN(sides_take_turns);
+    RUN(no_gate_is_no_constraint);
+    return test_report();
+}
