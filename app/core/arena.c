@@ -39,9 +39,21 @@ typedef struct block {
 struct arena {
     block *head;
     size_t reserved;
+    size_t block_size;
 };
 
-arena *arena_new(void) { return calloc(1, sizeof(arena)); }
+arena *arena_new(void)
+{
+    return arena_new_blocks(ARENA_BLOCK_SIZE);
+}
+
+arena *arena_new_blocks(size_t block_size)
+{
+    arena *a = calloc(1, sizeof(arena));
+    if (a)
+        a->block_size = block_size < ARENA_BLOCK_SIZE ? ARENA_BLOCK_SIZE : block_size;
+    return a;
+}
 
 void arena_free(arena *a)
 {
@@ -77,7 +89,7 @@ void *arena_alloc(arena *a, size_t size)
         size = ARENA_ALIGN;
     block *b = a->head;
     if (!b || b->cap - b->used < size) {
-        if (size > ARENA_BLOCK_SIZE / 4) {
+        if (size > a->block_size / 4) {
             /* Dedicated block, linked behind the head so the head's free
              * space stays usable. */
             block *big = block_new(size);
@@ -94,10 +106,10 @@ void *arena_alloc(arena *a, size_t size)
             }
             return big->data;
         }
-        b = block_new(ARENA_BLOCK_SIZE);
+        b = block_new(a->block_size);
         if (!b)
             return NULL;
-        a->reserved += ARENA_BLOCK_SIZE;
+        a->reserved += a->block_size;
         b->next = a->head;
         a->head = b;
     }
@@ -122,4 +134,7 @@ char *arena_strdup(arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-size_t arena_bytes(const arena *a) { return a ? a->reserved : 0; }
+size_t arena_bytes(const arena *a)
+{
+    return a ? a->reserved : 0;
+}

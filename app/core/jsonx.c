@@ -134,6 +134,8 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
  * (configuration files, printed JSON, other threads' trees) they are plain
  * malloc and free. The parse touches no other tree, so a free during it is
  * always of its own nodes. */
+#define JSONX_TREE_BLOCK ((size_t)1 << 20) /* mapped on its own: see memtune.h */
+
 static bool arenas_on;
 static _Thread_local arena *tree_arena; /* set during jsonx_parse only */
 
@@ -167,7 +169,7 @@ bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
         jsonx_reject(res, "empty document");
         return false;
     }
-    if (arenas_on && !(doc->nodes = arena_new())) {
+    if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK))) {
         jsonx_reject(res, "out of memory");
         return false;
     }

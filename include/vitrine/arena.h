@@ -8,12 +8,16 @@
 typedef struct arena arena;
 
 arena *arena_new(void);
+/* With blocks of block_size bytes (at least the default 64 KiB): for
+ * short-lived arenas of many megabytes, whose blocks the C library then maps
+ * and unmaps on their own (memtune.h), so their memory leaves with them. */
+arena *arena_new_blocks(size_t block_size);
 void arena_free(arena *a); /* accepts NULL */
 /* Zeroed, 16-byte aligned; NULL on allocation failure or absurd size. */
 void *arena_alloc(arena *a, size_t size);
 /* Copies n bytes and adds a NUL; NULL on failure. */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s); /* NULL s gives NULL */
-size_t arena_bytes(const arena *a); /* bytes reserved, for budgets */
+size_t arena_bytes(const arena *a);          /* bytes reserved, for budgets */
 
 #endif

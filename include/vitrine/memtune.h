@@ -5,7 +5,13 @@
  * them (malloc_consolidate): a third of the parse time on the snapshot.
  * Without fast bins a freed chunk is merged at once (tcache still serves
  * the hot sizes): the parse of the 6.5 MB snapshot went from ~32 to ~18 ms
- * (tests/bench/bench_core, medians of 9, same machine, same minute). */
+ * (tests/bench/bench_core, medians of 9, same machine, same minute).
+ *
+ * Blocks of 256 KiB and more are mapped on their own, always: glibc would
+ * otherwise raise that threshold each time such a block is freed, and the
+ * feed bodies and JSON trees of a refresh (~12 MB) would then come from the
+ * heap and stay in the kiosk's resident size after they are freed. Mapped,
+ * they leave with their free. */
 #ifndef VITRINE_MEMTUNE_H
 #define VITRINE_MEMTUNE_H
 

@@ -23,8 +23,8 @@ static void *hold(void *arg)
         struct timespec ms = {0, 1000000};
         nanosleep(&ms, NULL);
     }
+    atomic_store(&h->holding, false); /* before leaving: the test checks it */
     memgate_leave(h->g);
-    atomic_store(&h->holding, false);
     return NULL;
 }
 
