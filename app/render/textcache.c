@@ -2,13 +2,14 @@
  * 512 entries scanned linearly cost far less than one glyph rasterisation. */
 #include "vitrine/textcache.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
     SDL_Texture *tex;
     char *text;
-    unsigned long hash;
+    uint64_t hash;
     int face, px, w, h;
     theme_color fg;
     size_t bytes;
@@ -67,19 +68,19 @@ size_t textcache_bytes(const textcache *tc)
     return tc->bytes;
 }
 
-static unsigned long hash_key(int face, int px, theme_color fg, const char *s)
+static uint64_t hash_key(int face, int px, theme_color fg, const char *s)
 {
-    unsigned long h = 1469598103934665603UL; /* FNV-1a */
+    uint64_t h = 1469598103934665603u; /* FNV-1a 64, also on 32-bit ARM */
     unsigned char head[6] = {
         (unsigned char)face, (unsigned char)px, (unsigned char)(px >> 8), fg.r, fg.g, fg.b};
     for (size_t i = 0; i < sizeof head; i++)
-        h = (h ^ head[i]) * 1099511628211UL;
+        h = (h ^ head[i]) * 1099511628211u;
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211UL;
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
     return h;
 }
 
-static entry *find(textcache *tc, unsigned long h, int face, int px, theme_color fg, const char *s)
+static entry *find(textcache *tc, uint64_t h, int face, int px, theme_color fg, const char *s)
 {
     for (size_t i = 0; i < TEXTCACHE_MAX_ENTRIES; i++) {
         entry *e = &tc->entries[i];
@@ -117,7 +118,7 @@ SDL_Texture *textcache_get(textcache *tc, int face, int px, theme_color fg, cons
     *w = *h = 0;
     if (!s || !*s)
         return NULL;
-    unsigned long hash = hash_key(face, px, fg, s);
+    uint64_t hash = hash_key(face, px, fg, s);
     entry *e = find(tc, hash, face, px, fg, s);
     if (!e) {
         SDL_Surface *surf =
