@@ -193,14 +193,6 @@ bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
     return true;
 }
 
-char *jsonx_print(const cJSON *item, bool formatted)
-{
-    char *printed = formatted ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
-    char *out = printed ? strdup(printed) : NULL;
-    cJSON_free(printed);
-    return out;
-}
-
 void jsonx_doc_free(jsonx_doc *doc)
 {
     if (doc->nodes)

@@ -1,7 +1,6 @@
 /* statsjson: stats -> the JSON contract of metrics.md (built with cJSON).
  * Maps hold only non-zero counts; rates are floats or null. */
 #include "vitrine/statsjson.h"
-#include "vitrine/jsonx.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -189,7 +188,7 @@ char *statsjson_print(const stats *s)
     if (root && cJSON_AddStringToObject(root, "as_of", as_of) &&
         put(root, "products", products_obj(s)) && put(root, "community", community_obj(s)) &&
         put(root, "coaching", coaching_obj(s)) && put(root, "eig", eig_obj(s)))
-        out = jsonx_print(root, true);
+        out = cJSON_Print(root);
     cJSON_Delete(root);
     return out;
 }

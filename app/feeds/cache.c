@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 #include "vitrine/fileio.h"
-#include "vitrine/jsonx.h"
 #include "vitrine/log.h"
 
 #define CACHE_SUFFIX ".cache"
@@ -279,7 +278,7 @@ static char *header_line(const cache_meta *meta, const char *body, size_t len)
               cJSON_AddNumberToObject(h, "fetched_at", (double)meta->fetched_at) &&
               cJSON_AddNumberToObject(h, "size", (double)len) &&
               cJSON_AddStringToObject(h, "fnv1a64", hash);
-    char *line = ok ? jsonx_print(h, false) : NULL;
+    char *line = ok ? cJSON_PrintUnformatted(h) : NULL;
     cJSON_Delete(h);
     return line;
 }

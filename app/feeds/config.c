@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "vitrine/fileio.h"
-#include "vitrine/jsonx.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
@@ -336,7 +335,7 @@ char *config_to_json(const config *c)
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)
         ok = add_feed_json(feeds, model_feed_name((feed_id)f), &c->feeds[f]);
-    char *out = ok ? jsonx_print(root, true) : NULL;
+    char *out = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     return out;
 }

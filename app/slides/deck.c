@@ -94,13 +94,17 @@ struct deck {
     vt_date today;
 };
 
+static void drop_slot(deck_slot *s)
+{
+    if (s->tex)
+        SDL_DestroyTexture(s->tex);
+    *s = (deck_slot){0};
+}
+
 static void drop_textures(deck *d)
 {
-    for (int i = 0; i < DECK_TEXTURE_SLOTS; i++) {
-        if (d->slots[i].tex)
-            SDL_DestroyTexture(d->slots[i].tex);
-        d->slots[i] = (deck_slot){0};
-    }
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+        drop_slot(&d->slots[k]);
 }
 
 deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN])
@@ -160,10 +164,8 @@ void deck_free(deck *d)
 void deck_keep_only(deck *d, size_t i)
 {
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
-        if (d->slots[k].tex && d->slots[k].index != i) {
-            SDL_DestroyTexture(d->slots[k].tex);
-            d->slots[k] = (deck_slot){0};
-        }
+        if (d->slots[k].index != i)
+            drop_slot(&d->slots[k]);
 }
 
 void deck_reset_textures(deck *d)
@@ -351,11 +353,9 @@ void deck_set_cycle(deck *d, unsigned long cycle)
     deck_slide *sl = &d->slides[d->spot_slide];
     if (!build_spot(d, sl))
         log_warn("deck", "spotlight: out of memory, keeping the previous product");
-    for (int i = 0; i < DECK_TEXTURE_SLOTS; i++)
-        if (d->slots[i].tex && d->slots[i].index == d->spot_slide) {
-            SDL_DestroyTexture(d->slots[i].tex);
-            d->slots[i] = (deck_slot){0};
-        }
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+        if (d->slots[k].index == d->spot_slide) /* redrawn with the new product */
+            drop_slot(&d->slots[k]);
 }
 
 size_t deck_spotlight_candidates(const deck *d)

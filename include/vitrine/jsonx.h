@@ -37,8 +37,8 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n);
  * strings, allocated one by one and freed together, and malloc / free /
  * cJSON_Delete were a quarter of the parse time. Outside jsonx_parse the
  * hooks are plain malloc and free, so every other use of cJSON is
- * unchanged. Call once, first thing in main (cJSON_InitHooks is not
- * thread-safe); without it everything works, with plain malloc. */
+ * unchanged (cJSON_Print's buffer is still freed with free()). Call once, first thing in main
+ * (cJSON_InitHooks is not thread-safe); without it everything works, with plain malloc. */
 void jsonx_use_arenas(void);
 
 /* A parsed document: the tree, and the arena holding it when jsonx_use_arenas
@@ -52,10 +52,6 @@ typedef struct {
  * res->error (then doc->root is NULL and nothing needs freeing). */
 bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res);
 void jsonx_doc_free(jsonx_doc *doc); /* accepts an empty doc */
-/* cJSON_Print / cJSON_PrintUnformatted into a malloc'ed string the caller
- * frees with free() (cJSON's own buffer must go back through cJSON_free
- * once jsonx_use_arenas is on). NULL on failure. */
-char *jsonx_print(const cJSON *item, bool formatted);
 /* Records a skipped record: counts it and keeps the first reason. */
 void jsonx_skip(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void jsonx_reject(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
