@@ -7,9 +7,9 @@
 #include "vitrine/datadir.h"
 #include "vitrine/export.h"
 #include "vitrine/feeds.h"
-#include "vitrine/jsonx.h"
 #include "vitrine/kiosk.h"
 #include "vitrine/log.h"
+#include "vitrine/parse.h"
 #include "vitrine/memgate.h"
 #include "vitrine/memtune.h"
 #include "vitrine/stats.h"
@@ -276,7 +276,7 @@ int main(int argc, char **argv)
     cli_options opt;
     char err[CLI_ERR_LEN];
     memtune_apply();
-    jsonx_use_arenas();
+    parse_use_arenas();
     if (cli_parse(argc, argv, &opt, err) != CLI_OK) {
         fprintf(stderr, "vitrine: %s\n", err);
         return EXIT_BAD_INPUT;

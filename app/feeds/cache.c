@@ -4,7 +4,7 @@
  * (data on disk before the name points at it), rename over the old file
  * (the atomic switch), fsync the directory (the rename itself survives a
  * power cut). Any failure unlinks the temp file and leaves the old copy. */
-#include "vitrine/cache.h"
+#include "cache.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>

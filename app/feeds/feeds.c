@@ -12,11 +12,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "vitrine/cache.h"
-#include "vitrine/fetch.h"
+#include "cache.h"
+#include "fetch.h"
 #include "vitrine/log.h"
-#include "vitrine/refresh.h"
-#include "vitrine/snapshot.h"
+#include "refresh.h"
+#include "snapshot.h"
 
 #define NS_PER_MS 1000000L
 #define MS_PER_S 1000L

@@ -1,7 +1,7 @@
 /* fetch: libcurl easy transfers with every safety limit set on each call
  * (curl_easy_reset keeps the connection cache, so refreshes reuse
  * connections), and plain reads for local paths. */
-#include "vitrine/fetch.h"
+#include "fetch.h"
 
 #include <curl/curl.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* refresh: one feed's fetch -> validate -> commit cycle and its schedule. */
-#include "vitrine/refresh.h"
+#include "refresh.h"
 
 #include <stdio.h>
 #include <stdlib.h>

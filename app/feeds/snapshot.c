@@ -1,5 +1,5 @@
 /* snapshot: cached bytes (or demo bytes) -> one model for every feed. */
-#include "vitrine/snapshot.h"
+#include "snapshot.h"
 
 #include <stdio.h>
 #include <stdlib.h>

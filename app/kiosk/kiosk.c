@@ -20,15 +20,15 @@
 #include "vitrine/kioskconfig.h"
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
-#include "vitrine/overlay.h"
+#include "overlay.h"
 #include "vitrine/playlist.h"
 #include "vitrine/schedule.h"
-#include "vitrine/screen.h"
-#include "vitrine/sigbridge.h"
-#include "vitrine/startup.h"
+#include "screen.h"
+#include "sigbridge.h"
+#include "startup.h"
 #include "vitrine/stats.h"
 #include "vitrine/vclock.h"
-#include "vitrine/watchdog.h"
+#include "watchdog.h"
 
 #define POLL_STEP_MS 25  /* drivers without a blocking wait: sleep in steps */
 #define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */

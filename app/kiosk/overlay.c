@@ -2,7 +2,7 @@
  * in two columns (keys, what they do) sized from the output height so it
  * reads from a few metres away; its textures are cached per (height, lock
  * state, resume delay). */
-#include "vitrine/overlay.h"
+#include "overlay.h"
 
 #include <SDL2/SDL_ttf.h>
 #include <stdbool.h>

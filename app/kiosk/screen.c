@@ -2,7 +2,7 @@
  * through /bin/sh in a child process with the default signal mask (the
  * kiosk blocks its signals for the signal thread) and are reaped later, so
  * a slow `cec-ctl` never stalls the frame loop. */
-#include "vitrine/screen.h"
+#include "screen.h"
 
 #include <errno.h>
 #include <signal.h>

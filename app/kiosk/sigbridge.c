@@ -1,6 +1,6 @@
 /* sigbridge: a sigwait() thread that forwards signals as SDL events. It is
  * stopped with SIGUSR2 sent to the thread itself after setting a flag. */
-#include "vitrine/sigbridge.h"
+#include "sigbridge.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -1,6 +1,6 @@
 /* startup: implements startup.h with one SDL thread and a semaphore that
  * hands it the output size once the display is known. */
-#include "vitrine/startup.h"
+#include "startup.h"
 
 #include <SDL2/SDL.h>
 #include <stdlib.h>

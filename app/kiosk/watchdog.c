@@ -1,6 +1,6 @@
 /* watchdog: sd_notify wrapper. VITRINE_HAVE_SYSTEMD is defined by the build
  * when libsystemd is found (an optional dependency). */
-#include "vitrine/watchdog.h"
+#include "watchdog.h"
 
 #include <stdlib.h>
 

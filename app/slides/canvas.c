@@ -1,6 +1,6 @@
 /* canvas: display list of one slide, with the text fitting and the page
  * checks that make "no overflow, no overlap, readable contrast" testable. */
-#include "vitrine/canvas.h"
+#include "canvas.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * goes through canvas_text, so a label that cannot fit is reported, never
  * silently cut. Sizes: a first pass fits every label of a chart, the chart
  * then uses the smallest of those sizes for all of them. */
-#include "vitrine/chart.h"
+#include "chart.h"
 
 #include <math.h>
 

@@ -9,13 +9,13 @@
 #include <string.h>
 
 #include "vitrine/arena.h"
-#include "vitrine/canvas.h"
+#include "canvas.h"
 #include "vitrine/fonts.h"
 #include "vitrine/log.h"
-#include "vitrine/slides_eig.h"
-#include "vitrine/slides_people.h"
-#include "vitrine/slides_products.h"
-#include "vitrine/slides_team.h"
+#include "slides_eig.h"
+#include "slides_people.h"
+#include "slides_products.h"
+#include "slides_team.h"
 #include "vitrine/spotlight.h"
 #include "vitrine/text.h"
 #include "vitrine/textcache.h"

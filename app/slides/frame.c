@@ -1,5 +1,5 @@
 /* frame: header and footer of every slide, and the feed-state badge. */
-#include "vitrine/frame.h"
+#include "frame.h"
 
 #include <stdio.h>
 

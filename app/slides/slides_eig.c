@@ -1,12 +1,12 @@
 /* slides_eig: EIG figures from the programme's files (defis, personnes) and
  * the published figures of the seed documents. */
-#include "vitrine/slides_eig.h"
+#include "slides_eig.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vitrine/chart.h"
+#include "chart.h"
 #include "vitrine/fmt.h"
 
 #define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"

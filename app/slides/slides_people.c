@@ -1,12 +1,12 @@
 /* slides_people: who makes the network: members by domaine and status,
  * retention, newcomers, coaches; and the coaching programme's local data. */
-#include "vitrine/slides_people.h"
+#include "slides_people.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vitrine/chart.h"
+#include "chart.h"
 #include "vitrine/fmt.h"
 
 #define SRC_MEMBERS "Source : beta.gouv.fr, fiches des membres (API publique)"

@@ -1,12 +1,12 @@
 /* slides_products: what the network builds. Figures come from stats.h only;
  * the words around them say what is counted and as of when. */
-#include "vitrine/slides_products.h"
+#include "slides_products.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vitrine/chart.h"
+#include "chart.h"
 #include "vitrine/fmt.h"
 
 #define SRC_PRODUCTS "Source : beta.gouv.fr, fiches des produits (API publique)"

@@ -1,6 +1,6 @@
 /* slides_team: pages of the team. Planning and drawing share one geometry
  * (team_geom) so a planned page always fits when drawn. */
-#include "vitrine/slides_team.h"
+#include "slides_team.h"
 
 #include <math.h>
 #include <stdio.h>

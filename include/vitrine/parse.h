@@ -29,6 +29,11 @@ parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len,
  * fetcher requires before it commits a body to the cache. */
 parse_status parse_validate(feed_id feed, const char *buf, size_t len,
                             parse_result *res);
+/* Lets every parse tree live in one arena freed at once (jsonx.h: a feed
+ * is hundreds of thousands of nodes). Call once, first thing in main
+ * (cJSON's hooks are global and not thread-safe to set); without it parsing
+ * works the same, with plain malloc. */
+void parse_use_arenas(void);
 /* Local programme data (assets/local/programme.json), see local.h. */
 parse_status parse_local(model *m, const char *buf, size_t len,
                          parse_result *res);

@@ -13,9 +13,8 @@
 
 #include "benchutil.h"
 
-#include "vitrine/assets.h"
+#include "assets.h"
 #include "vitrine/fileio.h"
-#include "vitrine/jsonx.h"
 #include "vitrine/memtune.h"
 #include "vitrine/parse.h"
 #include "vitrine/stats.h"
@@ -101,7 +100,7 @@ int main(int argc, char **argv)
     int runs;
     vt_date now;
     memtune_apply();
-    jsonx_use_arenas();
+    parse_use_arenas();
     if (!parse_args(argc, argv, &dir, &runs, &now)) {
         fprintf(stderr, "usage: bench_core DATA_DIR [--runs 1..%d] [--now YYYY-MM-DD]\n",
                 BENCH_MAX_RUNS);

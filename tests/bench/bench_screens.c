@@ -24,8 +24,8 @@
 
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
-#include "vitrine/jsonx.h"
 #include "vitrine/memtune.h"
+#include "vitrine/parse.h"
 #include "vitrine/stats.h"
 
 #define BENCH_DEFAULT_RUNS 5
@@ -204,7 +204,7 @@ int main(int argc, char **argv)
 {
     bench_args a;
     memtune_apply();
-    jsonx_use_arenas();
+    parse_use_arenas();
     if (!parse_args(argc, argv, &a)) {
         fprintf(stderr,
                 "usage: bench_screens DATA_DIR [--runs 1..%d] [--size WxH] "

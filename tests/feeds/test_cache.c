@@ -8,7 +8,7 @@
 #include <utime.h>
 
 #include "test.h"
-#include "vitrine/cache.h"
+#include "cache.h"
 
 #define MAX_BODY ((size_t)1 << 20)
 

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "vitrine/cache.h"
+#include "cache.h"
 
 #define KILLS 120
 #define BODY_BYTES ((size_t)512 << 10)

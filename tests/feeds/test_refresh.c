@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "vitrine/refresh.h"
+#include "refresh.h"
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
 

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "vitrine/jsonx.h"
 #include "vitrine/parse.h"
 
 #ifndef FUZZ_FEED
@@ -59,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static bool arenas; /* as the program parses: trees in arenas */
     if (!arenas) {
-        jsonx_use_arenas();
+        parse_use_arenas();
         arenas = true;
     }
     const char *buf = (const char *)data;

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "vitrine/assets.h"
-#include "vitrine/jsonx.h"
+#include "assets.h"
 #include "vitrine/parse.h"
 
 #define LOCAL_ASSET "local/programme.json"
@@ -37,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static bool arenas; /* as the program parses: trees in arenas */
     if (!arenas) {
-        jsonx_use_arenas();
+        parse_use_arenas();
         arenas = true;
     }
     const assets_file *shipped = assets_find(LOCAL_ASSET);

@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 
-#include "vitrine/canvas.h"
-#include "vitrine/frame.h"
+#include "canvas.h"
+#include "frame.h"
 
 bool slides_domains(canvas *c, const frame_input *in);
 bool slides_statuses(canvas *c, const frame_input *in);

@@ -12,8 +12,8 @@
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
 #include "vitrine/fileio.h"
-#include "vitrine/frame.h"
-#include "vitrine/slides_team.h"
+#include "frame.h"
+#include "slides_team.h"
 #include "vitrine/stats.h"
 
 #define SKIP_CODE 77

@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "vitrine/canvas.h"
-#include "vitrine/frame.h"
+#include "canvas.h"
+#include "frame.h"
 
 #define TEAM_MAX_BLOCKS 8 /* pole parts per page */
 #define TEAM_MAX_PAGES 32

@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 
-#include "vitrine/cache.h"
+#include "cache.h"
 #include "vitrine/model.h"
-#include "vitrine/refresh.h"
+#include "refresh.h"
 
 #define SNAPSHOT_ERR_LEN 512
 

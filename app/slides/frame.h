@@ -6,7 +6,7 @@
 #ifndef VITRINE_FRAME_H
 #define VITRINE_FRAME_H
 
-#include "vitrine/canvas.h"
+#include "canvas.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/model.h"
 #include "vitrine/stats.h"

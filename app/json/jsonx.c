@@ -1,5 +1,5 @@
 /* jsonx: typed accessors over cJSON and sanitising string copies. */
-#include "vitrine/jsonx.h"
+#include "jsonx.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -2,12 +2,12 @@
  * defis.json {"Name": {promotion, year, administration, eigs, mentors}} and
  * personnes.json {"Name": {profil, ...}}. Arrays of objects (with a "title"
  * or "name") are read too. */
-#include "vitrine/eig.h"
+#include "eig.h"
 
 #include <math.h>
 #include <stdio.h>
 
-#include "vitrine/jsonx.h"
+#include "jsonx.h"
 #include "vitrine/text.h"
 
 #define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)

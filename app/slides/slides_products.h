@@ -6,8 +6,8 @@
 
 #include <stdbool.h>
 
-#include "vitrine/canvas.h"
-#include "vitrine/frame.h"
+#include "canvas.h"
+#include "frame.h"
 
 bool slides_overview(canvas *c, const frame_input *in);
 bool slides_phases(canvas *c, const frame_input *in);

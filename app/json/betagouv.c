@@ -3,11 +3,11 @@
  * "included": [{id, type: "incubator", attributes: {title}}]}. v2.7 lists
  * co-incubators in relationships.incubators; v2.5/v2.6 only have
  * relationships.incubator and prefix incubator ids with "/incubateurs/". */
-#include "vitrine/betagouv.h"
+#include "betagouv.h"
 
 #include <string.h>
 
-#include "vitrine/jsonx.h"
+#include "jsonx.h"
 #include "vitrine/text.h"
 
 #define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "vitrine/assets.h"
+#include "assets.h"
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"

@@ -10,10 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "vitrine/cache.h"
+#include "cache.h"
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
-#include "vitrine/fetch.h"
+#include "fetch.h"
 #include "vitrine/memgate.h"
 
 #define REFRESH_INTERVAL_JITTER 0.1  /* successes: interval * (1 +- 10 %) */

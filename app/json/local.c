@@ -1,11 +1,11 @@
 /* local: reads assets/local/programme.json, the data taken from the seed
  * documents. The file ships with the program, so a wrong type here is a
  * packaging error: the document is rejected with the key that is wrong. */
-#include "vitrine/local.h"
+#include "local.h"
 
 #include <math.h>
 
-#include "vitrine/jsonx.h"
+#include "jsonx.h"
 #include "vitrine/text.h"
 
 #define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "vitrine/canvas.h"
+#include "canvas.h"
 
 #define CHART_MAX_ITEMS 64
 

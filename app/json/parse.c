@@ -3,10 +3,10 @@
 
 #include <string.h>
 
-#include "vitrine/betagouv.h"
-#include "vitrine/eig.h"
-#include "vitrine/jsonx.h"
-#include "vitrine/local.h"
+#include "betagouv.h"
+#include "eig.h"
+#include "jsonx.h"
+#include "local.h"
 
 typedef parse_status (*feed_parser)(model *, const cJSON *, parse_result *);
 
@@ -71,4 +71,9 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
 parse_status parse_local(model *m, const char *buf, size_t len, parse_result *res)
 {
     return run(m, local_parse, buf, len, res);
+}
+
+void parse_use_arenas(void)
+{
+    jsonx_use_arenas();
 }
