@@ -2,6 +2,8 @@
  * in a dense array in insertion order, which gives deterministic output. */
 #include "vitrine/strmap.h"
 
+#include "vitrine/hash.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +16,6 @@ struct strmap {
     uint32_t *slots; /* 0 = empty, else entry index + 1 */
     size_t n_slots;  /* power of two, kept > 2 * n */
 };
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 strmap *strmap_new(void) { return calloc(1, sizeof(strmap)); }
 
@@ -39,7 +31,7 @@ void strmap_free(strmap *m)
 static size_t slot_of(const strmap *m, const char *key, bool *found)
 {
     size_t mask = m->n_slots - 1;
-    size_t i = (size_t)hash_str(key) & mask;
+    size_t i = (size_t)hash_fnv1a64_str(HASH_FNV1A64_BASIS, key) & mask;
     while (m->slots[i]) {
         if (strcmp(m->entries[m->slots[i] - 1].key, key) == 0) {
             *found = true;

@@ -11,8 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MS_PER_S 1000
-#define NS_PER_MS 1000000
 #define PROC_STAT_MAX_BYTES 1024 /* /proc/self/stat is one short line */
 #define STAT_STARTTIME_SPACES 20 /* starttime (field 22) is after the 20th space after "comm)" */
 
@@ -24,11 +22,11 @@ struct vclock {
     int64_t wall0_s;  /* fake and scaled: wall time at creation */
 };
 
-static int64_t system_mono_ms(void)
+int64_t vclock_system_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * MS_PER_S + ts.tv_nsec / NS_PER_MS;
+    return (int64_t)ts.tv_sec * VCLOCK_MS_PER_S + ts.tv_nsec / VCLOCK_NS_PER_MS;
 }
 
 vclock *vclock_new_system(void)
@@ -42,7 +40,7 @@ vclock *vclock_new_scaled(int64_t scale)
         return NULL;
     vclock *c = calloc(1, sizeof *c);
     if (c)
-        *c = (vclock){.scale = scale, .start_ms = system_mono_ms(), .wall0_s = (int64_t)time(NULL)};
+        *c = (vclock){.scale = scale, .start_ms = vclock_system_ms(), .wall0_s = (int64_t)time(NULL)};
     return c;
 }
 
@@ -64,17 +62,17 @@ int64_t vclock_mono_ms(const vclock *c)
 {
     if (c->fake)
         return c->mono_ms;
-    int64_t now = system_mono_ms();
+    int64_t now = vclock_system_ms();
     return c->scale == 1 ? now : c->start_ms + (now - c->start_ms) * c->scale;
 }
 
 int64_t vclock_wall_s(const vclock *c)
 {
     if (c->fake)
-        return c->wall0_s + (c->mono_ms - c->start_ms) / MS_PER_S;
+        return c->wall0_s + (c->mono_ms - c->start_ms) / VCLOCK_MS_PER_S;
     if (c->scale == 1)
         return (int64_t)time(NULL);
-    return c->wall0_s + (vclock_mono_ms(c) - c->start_ms) / MS_PER_S;
+    return c->wall0_s + (vclock_mono_ms(c) - c->start_ms) / VCLOCK_MS_PER_S;
 }
 
 void vclock_advance(vclock *c, int64_t ms)
@@ -121,7 +119,7 @@ int64_t vclock_process_age_ms(void)
     struct timespec boot;
     if (ticks < 0 || hz <= 0 || clock_gettime(CLOCK_BOOTTIME, &boot) != 0)
         return -1;
-    int64_t now_ms = (int64_t)boot.tv_sec * MS_PER_S + boot.tv_nsec / NS_PER_MS;
-    int64_t age = now_ms - (int64_t)(ticks * MS_PER_S / hz);
+    int64_t now_ms = (int64_t)boot.tv_sec * VCLOCK_MS_PER_S + boot.tv_nsec / VCLOCK_NS_PER_MS;
+    int64_t age = now_ms - (int64_t)(ticks * VCLOCK_MS_PER_S / hz);
     return age >= 0 ? age : -1;
 }

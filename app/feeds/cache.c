@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "vitrine/fileio.h"
+#include "vitrine/hash.h"
 #include "vitrine/log.h"
 
 #define CACHE_SUFFIX ".cache"
@@ -26,22 +27,10 @@
 #define CACHE_FORMAT "vitrine-cache-1"
 #define CACHE_DIR_MODE 0755
 #define CACHE_PATH_LEN 1200
-#define FNV_OFFSET 14695981039346656037ULL
-#define FNV_PRIME 1099511628211ULL
 
 struct cache {
     char dir[CACHE_PATH_LEN];
 };
-
-uint64_t cache_hash(const char *buf, size_t len)
-{
-    uint64_t h = FNV_OFFSET;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)buf[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
 
 const char *cache_status_name(cache_status st)
 {
@@ -53,23 +42,6 @@ const char *cache_status_name(cache_status st)
     case CACHE_NOMEM: return "out of memory";
     }
     return "?";
-}
-
-/* mkdir -p: creates each missing component of path. */
-static bool make_dirs(const char *path)
-{
-    char buf[CACHE_PATH_LEN];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-        return false;
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, CACHE_DIR_MODE) != 0 && errno != EEXIST)
-            return false;
-        *p = '/';
-    }
-    return mkdir(buf, CACHE_DIR_MODE) == 0 || errno == EEXIST;
 }
 
 /* Removes ".<feed>.cache.tmp-*" files older than CACHE_STALE_TEMP_S: what a
@@ -102,10 +74,13 @@ cache *cache_open(const char *dir, char err[CACHE_ERR_LEN])
         snprintf(err, CACHE_ERR_LEN, "cache: directory name empty or too long");
         return NULL;
     }
-    struct stat st;
-    if (!make_dirs(dir) || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
-        access(dir, W_OK | X_OK) != 0) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %.400s: %s", dir, strerror(errno ? errno : ENOTDIR));
+    char ferr[FILEIO_ERR_LEN];
+    if (fileio_mkdirs(dir, CACHE_DIR_MODE, ferr) != FILEIO_OK) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s", ferr);
+        return NULL;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %.400s: %s", dir, strerror(errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -183,7 +158,7 @@ static bool check_header(const char *hdr_text, size_t hdr_len, const char *body,
         *why = "size does not match the metadata (truncated?)";
         return false;
     }
-    if (meta->hash != cache_hash(body, len)) {
+    if (meta->hash != hash_fnv1a64(HASH_FNV1A64_BASIS, body, len)) {
         *why = "checksum does not match the metadata (corrupt)";
         return false;
     }
@@ -237,16 +212,15 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
-    if (!fileio_exists(path)) {
-        snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path);
-        return CACHE_ABSENT;
-    }
     char *buf;
     size_t n;
     char ferr[FILEIO_ERR_LEN];
-    if (!fileio_read(path, max_bytes + CACHE_HEADER_MAX, &buf, &n, ferr)) {
-        snprintf(err, CACHE_ERR_LEN, "%.400s", ferr);
-        return strstr(ferr, "too large") ? CACHE_CORRUPT : CACHE_IO_ERROR;
+    switch (fileio_read(path, max_bytes + CACHE_HEADER_MAX, &buf, &n, ferr)) {
+    case FILEIO_OK: break;
+    case FILEIO_ABSENT: snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path); return CACHE_ABSENT;
+    case FILEIO_TOO_LARGE: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_CORRUPT;
+    case FILEIO_NOMEM: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_NOMEM;
+    default: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_IO_ERROR;
     }
     const char *nl = memchr(buf, '\n', n < CACHE_HEADER_MAX ? n : CACHE_HEADER_MAX);
     const char *why = "no metadata line";
@@ -269,7 +243,7 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
 static char *header_line(const cache_meta *meta, const char *body, size_t len)
 {
     char hash[17];
-    snprintf(hash, sizeof hash, "%016" PRIx64, cache_hash(body, len));
+    snprintf(hash, sizeof hash, "%016" PRIx64, hash_fnv1a64(HASH_FNV1A64_BASIS, body, len));
     cJSON *h = cJSON_CreateObject();
     bool ok = h && cJSON_AddStringToObject(h, "format", CACHE_FORMAT) &&
               cJSON_AddStringToObject(h, "url", meta->url) &&

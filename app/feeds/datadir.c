@@ -38,7 +38,7 @@ datadir_status datadir_load_feed(model *m, feed_id feed, const char *path,
     char *buf;
     size_t len;
     char ferr[FILEIO_ERR_LEN];
-    if (!fileio_read(path, PARSE_MAX_BYTES, &buf, &len, ferr)) {
+    if (fileio_read(path, PARSE_MAX_BYTES, &buf, &len, ferr) != FILEIO_OK) {
         snprintf(err, DATADIR_ERR_LEN, "%.256s", ferr);
         return DATADIR_FAILED;
     }

@@ -15,11 +15,10 @@
 #include "cache.h"
 #include "fetch.h"
 #include "vitrine/log.h"
+#include "vitrine/vclock.h"
 #include "refresh.h"
 #include "snapshot.h"
 
-#define NS_PER_MS 1000000L
-#define MS_PER_S 1000L
 
 struct feeds {
     config cfg;
@@ -43,13 +42,6 @@ struct feeds {
     void *userdata;
     memgate *gate; /* borrowed; NULL: none */
 };
-
-static int64_t monotonic_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * MS_PER_S + ts.tv_nsec / NS_PER_MS;
-}
 
 /* xorshift64*: jitter only, so screens of a fleet drift apart. */
 static double next_uniform(feeds *f)
@@ -173,7 +165,7 @@ static void refresh_due(feeds *f, int64_t now_ms)
         bool changed = false;
         state_changed |= refresh_run(r, f->fetch, f->cache, (int64_t)time(NULL), &changed);
         data_changed |= changed;
-        refresh_schedule(r, monotonic_ms(), next_uniform(f));
+        refresh_schedule(r, vclock_system_ms(), next_uniform(f));
     }
     if (!data_changed && !state_changed)
         return;
@@ -215,8 +207,8 @@ static void wait_until(feeds *f, int64_t due_ms)
         pthread_cond_wait(&f->wake, &f->lock);
         return;
     }
-    struct timespec ts = {.tv_sec = (time_t)(due_ms / MS_PER_S),
-                          .tv_nsec = (long)(due_ms % MS_PER_S) * NS_PER_MS};
+    struct timespec ts = {.tv_sec = (time_t)(due_ms / VCLOCK_MS_PER_S),
+                          .tv_nsec = (long)(due_ms % VCLOCK_MS_PER_S) * VCLOCK_NS_PER_MS};
     pthread_cond_timedwait(&f->wake, &f->lock, &ts);
 }
 
@@ -225,7 +217,7 @@ static void *thread_main(void *arg)
     feeds *f = arg;
     pthread_mutex_lock(&f->lock);
     while (!f->stop) {
-        int64_t now = monotonic_ms();
+        int64_t now = vclock_system_ms();
         if (f->refresh_now) {
             f->refresh_now = false;
             for (int i = 0; i < FEED_COUNT; i++)
@@ -259,7 +251,7 @@ bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEED
     }
     f->notify = notify;
     f->userdata = userdata;
-    int64_t now = monotonic_ms();
+    int64_t now = vclock_system_ms();
     for (int i = 0; i < FEED_COUNT; i++) /* spread a fleet's start-up requests */
         f->feeds[i].due_ms = now + (int64_t)(next_uniform(f) * REFRESH_START_JITTER_MS);
     if (pthread_create(&f->thread, NULL, thread_main, f) != 0) {

@@ -240,7 +240,7 @@ static fetch_status fetch_http(fetch *f, const char *url, const char *etag,
 static fetch_status fetch_file(const char *path, const fetch_limits *lim, fetch_result *out)
 {
     char err[FILEIO_ERR_LEN];
-    if (!fileio_read(path, lim->max_bytes, &out->body, &out->len, err)) {
+    if (fileio_read(path, lim->max_bytes, &out->body, &out->len, err) != FILEIO_OK) {
         snprintf(out->error, FETCH_ERR_LEN, "%s", err);
         return FETCH_FAILED;
     }

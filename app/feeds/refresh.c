@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vitrine/hash.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
-#define MS_PER_S 1000
 
 static const char *name_of(const refresh_feed *r)
 {
@@ -96,7 +96,7 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
         return false;
     }
     meta.size = res->len;
-    meta.hash = cache_hash(res->body, res->len);
+    meta.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
     r->meta = meta;
     r->have_cache = true;
     r->verified = true;
@@ -110,7 +110,7 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
 static bool unchanged_body(const refresh_feed *r, const fetch_result *res)
 {
     return same_source(r) && res->len == r->meta.size &&
-           cache_hash(res->body, res->len) == r->meta.hash &&
+           hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len) == r->meta.hash &&
            strcmp(res->etag, r->meta.etag) == 0 &&
            strcmp(res->last_modified, r->meta.last_modified) == 0;
 }

@@ -13,8 +13,8 @@
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
+#include "vitrine/vclock.h"
 
-#define MS_PER_S 1000.0
 #define SYSTEM_CONFIG "/etc/vitrine/vitrine.json"
 #define LOCAL_CONFIG "vitrine.json"
 #define SYSTEM_CACHE "/var/cache/vitrine"
@@ -84,14 +84,14 @@ void config_defaults(config *c)
     default_cache_dir(c->cache_dir);
     for (int f = 0; f < FEED_COUNT; f++) {
         config_feed *cf = &c->feeds[f];
-        cf->refresh_interval_ms = (long)(CONFIG_DEFAULT_REFRESH_S * MS_PER_S);
-        cf->connect_timeout_ms = (long)(CONFIG_DEFAULT_CONNECT_TIMEOUT_S * MS_PER_S);
-        cf->timeout_ms = (long)(CONFIG_DEFAULT_TIMEOUT_S * MS_PER_S);
+        cf->refresh_interval_ms = (long)(CONFIG_DEFAULT_REFRESH_S * VCLOCK_MS_PER_S);
+        cf->connect_timeout_ms = (long)(CONFIG_DEFAULT_CONNECT_TIMEOUT_S * VCLOCK_MS_PER_S);
+        cf->timeout_ms = (long)(CONFIG_DEFAULT_TIMEOUT_S * VCLOCK_MS_PER_S);
         cf->low_speed_limit_bps = CONFIG_DEFAULT_LOW_SPEED_BPS;
         cf->low_speed_time_s = CONFIG_DEFAULT_LOW_SPEED_TIME_S;
         cf->max_bytes = CONFIG_DEFAULT_MAX_BYTES;
-        cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * MS_PER_S);
-        cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * MS_PER_S);
+        cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
+        cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
         /* The beta.gouv.fr feeds have a public API; the EIG files do not, so
          * their default is the bundled copy (shown with the demo badge). */
         if (f == FEED_STARTUPS || f == FEED_AUTHORS || f == FEED_INCUBATORS) {
@@ -157,7 +157,7 @@ static bool parse_number(const cJSON *v, const feed_key *k, const char *origin, 
         snprintf(what, sizeof what, "expected a number from %g to %g", k->min, k->max);
         return fail(err, origin, key, what);
     }
-    double x = k->unit == UNIT_SECONDS_AS_MS ? v->valuedouble * MS_PER_S : v->valuedouble;
+    double x = k->unit == UNIT_SECONDS_AS_MS ? v->valuedouble * VCLOCK_MS_PER_S : v->valuedouble;
     *key_field(cf, k) = (long)llround(x);
     return true;
 }
@@ -275,7 +275,7 @@ static config_status load_file(const char *path, config *c, char err[CONFIG_ERR_
     char *buf;
     size_t len;
     char ferr[FILEIO_ERR_LEN];
-    if (!fileio_read(path, CONFIG_MAX_BYTES, &buf, &len, ferr)) {
+    if (fileio_read(path, CONFIG_MAX_BYTES, &buf, &len, ferr) != FILEIO_OK) {
         snprintf(err, CONFIG_ERR_LEN, "config: %s", ferr);
         return CONFIG_INVALID;
     }
@@ -320,7 +320,7 @@ static bool add_feed_json(cJSON *feeds, const char *name, const config_feed *cf)
         const feed_key *k = &FEED_KEYS[i];
         double v = (double)*key_field((config_feed *)cf, k);
         if (k->unit == UNIT_SECONDS_AS_MS)
-            v /= MS_PER_S;
+            v /= VCLOCK_MS_PER_S;
         if (!cJSON_AddNumberToObject(obj, k->name, v))
             return false;
     }

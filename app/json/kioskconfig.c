@@ -10,8 +10,8 @@
 
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
+#include "vitrine/vclock.h"
 
-#define MS_PER_S 1000
 #define MAX_SLIDE_S 3600
 #define MAX_TRANSITION_MS 2000
 #define MAX_IDLE_S 86400
@@ -39,7 +39,7 @@ static bool seconds_ms(const cJSON *item, double min_s, double max_s, int64_t *o
         snprintf(why, sizeof why, "must be a number of seconds from %g to %g", min_s, max_s);
         return fail(err, item->string ? item->string : "?", why);
     }
-    *out = llround(item->valuedouble * MS_PER_S);
+    *out = llround(item->valuedouble * VCLOCK_MS_PER_S);
     return true;
 }
 
@@ -118,7 +118,7 @@ static bool playlist_item(const cJSON *it, size_t i, playlist_entry *e,
             if (!cJSON_IsNumber(field) ||
                 !(field->valuedouble >= 1 && field->valuedouble <= MAX_SLIDE_S))
                 return fail(err, key, "must be a number of seconds from 1 to 3600");
-            e->duration_ms = llround(field->valuedouble * MS_PER_S);
+            e->duration_ms = llround(field->valuedouble * VCLOCK_MS_PER_S);
         } else if (strcmp(field->string, "enabled") == 0) {
             if (!cJSON_IsBool(field))
                 return fail(err, key, "must be true or false");
@@ -337,7 +337,7 @@ kioskconfig_status kioskconfig_load(const char *path, kioskconfig *out,
     char *buf;
     size_t len;
     char ferr[FILEIO_ERR_LEN];
-    if (!fileio_read(path, KIOSKCONFIG_MAX_BYTES, &buf, &len, ferr)) {
+    if (fileio_read(path, KIOSKCONFIG_MAX_BYTES, &buf, &len, ferr) != FILEIO_OK) {
         snprintf(err, KIOSKCONFIG_ERR_LEN, "%s", ferr);
         return KIOSKCONFIG_INVALID;
     }

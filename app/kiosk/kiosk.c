@@ -32,7 +32,6 @@
 
 #define POLL_STEP_MS 25  /* drivers without a blocking wait: sleep in steps */
 #define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */
-#define MS_PER_S 1000
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 
 struct kiosk {
@@ -368,7 +367,7 @@ static void render(kiosk *k, const playlist_view *v)
         if (v->paused)
             overlay_draw_pause(k->ov, k->w, k->h, k->dx, k->dy);
         if (k->help)
-            overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / MS_PER_S, k->w, k->h,
+            overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / VCLOCK_MS_PER_S, k->w, k->h,
                               k->dx, k->dy);
     }
     SDL_RenderPresent(r);
@@ -464,7 +463,7 @@ static bool wait_event(kiosk *k, int64_t timeout_ms, SDL_Event *ev)
 /* While animating without vsync (e.g. Xvfb), keep to the display rate. */
 static void pace(kiosk *k, int64_t frame_start)
 {
-    int64_t frame_ms = MS_PER_S / screen_refresh_hz(k->scr);
+    int64_t frame_ms = VCLOCK_MS_PER_S / screen_refresh_hz(k->scr);
     int64_t spent = vclock_real_ms(k->clock, now_ms(k) - frame_start);
     if (spent < frame_ms)
         SDL_Delay((Uint32)(frame_ms - spent));

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 
 #include "vitrine/log.h"
+#include "vitrine/vclock.h"
 
 #ifdef VITRINE_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
 
-#define US_PER_MS 1000
 
 struct watchdog {
     int64_t period_ms; /* 0: disabled */
@@ -34,11 +34,11 @@ watchdog *watchdog_new(void)
 #ifdef VITRINE_HAVE_SYSTEMD
     uint64_t usec = 0;
     if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
-        w->period_ms = (int64_t)(usec / US_PER_MS / WATCHDOG_PINGS_PER_INTERVAL);
+        w->period_ms = (int64_t)(usec / VCLOCK_US_PER_MS / WATCHDOG_PINGS_PER_INTERVAL);
         if (w->period_ms < 1)
             w->period_ms = 1;
         log_info("watchdog", "systemd watchdog every %lld ms, pinged after each frame",
-                 (long long)(usec / US_PER_MS));
+                 (long long)(usec / VCLOCK_US_PER_MS));
     }
 #endif
     return w;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vitrine/fileio.h"
+#include "vitrine/hash.h"
 
 /* Inter first (the screens' face), DejaVu Sans as the fallback that every
  * Debian image has. */
@@ -59,7 +60,7 @@ static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
     for (int i = 0; candidates[face][i]; i++) {
         const char *p = candidates[face][i];
         if (fileio_exists(p) &&
-            fileio_read(p, FONTS_FILE_MAX, &f->data[face], &f->size[face], ferr)) {
+            fileio_read(p, FONTS_FILE_MAX, &f->data[face], &f->size[face], ferr) == FILEIO_OK) {
             f->path[face] = p;
             return true;
         }
@@ -163,9 +164,7 @@ static void copy_text(char out[FONTS_TEXT_MAX], const char *s, size_t len)
 
 static uint64_t memo_key(int face, int px, const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a 64 */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+    uint64_t h = hash_fnv1a64(HASH_FNV1A64_BASIS, s, len);
     h ^= ((uint64_t)(unsigned)face << 56) ^ ((uint64_t)(unsigned)px << 32) ^ len;
     h *= 0x9e3779b97f4a7c15u; /* spread the size and face bits */
     return h ? h : 1;

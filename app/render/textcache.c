@@ -2,6 +2,8 @@
  * 512 entries scanned linearly cost far less than one glyph rasterisation. */
 #include "vitrine/textcache.h"
 
+#include "vitrine/hash.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,14 +72,9 @@ size_t textcache_bytes(const textcache *tc)
 
 static uint64_t hash_key(int face, int px, theme_color fg, const char *s)
 {
-    uint64_t h = 1469598103934665603u; /* FNV-1a 64, also on 32-bit ARM */
     unsigned char head[6] = {
         (unsigned char)face, (unsigned char)px, (unsigned char)(px >> 8), fg.r, fg.g, fg.b};
-    for (size_t i = 0; i < sizeof head; i++)
-        h = (h ^ head[i]) * 1099511628211u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    return hash_fnv1a64_str(hash_fnv1a64(HASH_FNV1A64_BASIS, head, sizeof head), s);
 }
 
 static entry *find(textcache *tc, uint64_t h, int face, int px, theme_color fg, const char *s)

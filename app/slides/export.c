@@ -4,44 +4,15 @@
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "vitrine/deck.h"
+#include "vitrine/fileio.h"
 #include "vitrine/layout.h"
 
-/* mkdir -p: creates dir and its missing parents. */
-static bool ensure_dir(const char *dir, char err[EXPORT_ERR_LEN])
-{
-    char path[PATH_MAX];
-    struct stat sb;
-    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-        snprintf(err, EXPORT_ERR_LEN, "%.400s: path too long", dir);
-        return false;
-    }
-    for (char *p = path + 1;; p++) {
-        bool end = *p == '\0';
-        if (*p != '/' && !end)
-            continue;
-        *p = '\0';
-        if (stat(path, &sb) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST) {
-            snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot create directory: %s", path,
-                     strerror(errno));
-            return false;
-        }
-        if (end)
-            break;
-        *p = '/';
-    }
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        snprintf(err, EXPORT_ERR_LEN, "%.400s: not a directory", dir);
-        return false;
-    }
-    return true;
-}
+#define EXPORT_DIR_MODE 0777 /* umask applies, as with mkdir(1) */
 
 static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_stage st,
                          const char *dir, export_report *rep, char err[EXPORT_ERR_LEN])
@@ -79,8 +50,11 @@ bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_d
                  EXPORT_MAX_SIDE);
         return false;
     }
-    if (!ensure_dir(dir, err))
+    char ferr[FILEIO_ERR_LEN];
+    if (fileio_mkdirs(dir, EXPORT_DIR_MODE, ferr) != FILEIO_OK) {
+        snprintf(err, EXPORT_ERR_LEN, "%s", ferr);
         return false;
+    }
     SDL_Surface *surf =
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888);
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;

@@ -1,4 +1,4 @@
-/* fileio: whole-file reads with a size cap, and directory helpers. */
+/* fileio: whole-file reads with a size cap, paths and directories. */
 #ifndef VITRINE_FILEIO_H
 #define VITRINE_FILEIO_H
 
@@ -7,13 +7,26 @@
 
 #define FILEIO_ERR_LEN 256
 
+typedef enum {
+    FILEIO_OK = 0,
+    FILEIO_ABSENT,     /* no such file (or directory) */
+    FILEIO_TOO_LARGE,  /* larger than the cap given */
+    FILEIO_WRONG_TYPE, /* not a regular file (read) / not a directory (mkdirs) */
+    FILEIO_BAD_PATH,   /* empty, or longer than PATH_MAX */
+    FILEIO_IO_ERROR,   /* the system refused otherwise (permissions, read error...) */
+    FILEIO_NOMEM
+} fileio_status;
+
 /* Reads path into a malloc'ed buffer (NUL-terminated, *len excludes the NUL).
- * Fails on a missing file, a read error or a file larger than max_bytes,
- * with a one-line reason in err. Caller frees *out. */
-bool fileio_read(const char *path, size_t max_bytes, char **out, size_t *len,
-                 char err[FILEIO_ERR_LEN]);
+ * Anything but FILEIO_OK leaves *out NULL and one line naming the path and
+ * the reason in err. Caller frees *out. */
+fileio_status fileio_read(const char *path, size_t max_bytes, char **out, size_t *len,
+                          char err[FILEIO_ERR_LEN]);
 bool fileio_exists(const char *path);
 /* Joins dir and rel with one '/'; false when out is too small. */
 bool fileio_join(char *out, size_t outsz, const char *dir, const char *rel);
+/* mkdir -p: creates path and its missing parents with mode (umask
+ * applies); FILEIO_OK when path is (now) a directory. */
+fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR_LEN]);
 
 #endif

@@ -11,7 +11,16 @@
 
 #include <stdint.h>
 
+#define VCLOCK_MS_PER_S 1000     /* the units of time, named once for every module */
+#define VCLOCK_NS_PER_MS 1000000
+#define VCLOCK_US_PER_MS 1000
+
 typedef struct vclock vclock;
+
+/* CLOCK_MONOTONIC in milliseconds: what the system clock's vclock_mono_ms
+ * reads, for code that waits on the system clock itself (condition
+ * variables, the fetch thread). */
+int64_t vclock_system_ms(void);
 
 /* CLOCK_MONOTONIC and time(). NULL only on allocation failure. */
 vclock *vclock_new_system(void);

@@ -40,7 +40,7 @@ static bool read_files(const char *dir, feed_files *f)
             return false;
         if (!model_feed_required((feed_id)i) && !fileio_exists(path))
             continue;
-        if (!fileio_read(path, PARSE_MAX_BYTES, &f->buf[i], &f->len[i], err)) {
+        if (fileio_read(path, PARSE_MAX_BYTES, &f->buf[i], &f->len[i], err) != FILEIO_OK) {
             fprintf(stderr, "bench_core: %s\n", err);
             return false;
         }

@@ -18,7 +18,7 @@ static bool replay_file(const char *path)
     char *buf;
     size_t len;
     char err[FILEIO_ERR_LEN];
-    if (!fileio_read(path, PARSE_MAX_BYTES, &buf, &len, err)) {
+    if (fileio_read(path, PARSE_MAX_BYTES, &buf, &len, err) != FILEIO_OK) {
         fprintf(stderr, "replay: %s\n", err);
         return false;
     }

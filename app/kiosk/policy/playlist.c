@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vitrine/log.h"
+#include "vitrine/vclock.h"
 
 struct playlist {
     playlist_config cfg;
@@ -236,7 +237,7 @@ bool playlist_tick(playlist *p, int64_t now_ms)
         p->slide_start_ms = now_ms;
         p->hold_until_ms = 0;
         log_info("playlist", "pause ended: no key for %lld s",
-                 (long long)(p->cfg.pause_timeout_ms / 1000));
+                 (long long)(p->cfg.pause_timeout_ms / VCLOCK_MS_PER_S));
         return false;
     }
     size_t next = (p->pos + 1) % p->n_order;

@@ -4,12 +4,13 @@
  * boundaries. */
 #include "vitrine/schedule.h"
 
+#include "vitrine/vclock.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define SECONDS_PER_MINUTE 60
-#define MS_PER_S 1000
 #define SCAN_DAYS 8 /* one full week plus the rest of today */
 
 struct schedule {
@@ -148,7 +149,7 @@ int64_t schedule_wait_ms(const schedule *s, const schedule_time *t, int64_t now_
     int64_t wait = SCHEDULE_NO_DEADLINE;
     int64_t secs = schedule_seconds_to_change(&s->cfg, t);
     if (secs != SCHEDULE_NO_DEADLINE)
-        wait = secs * MS_PER_S;
+        wait = secs * VCLOCK_MS_PER_S;
     if (s->woken_until_ms > now_ms)
         wait = min64(wait, s->woken_until_ms - now_ms);
     if (s->cfg.shift_px > 0 && s->cfg.shift_period_ms > 0 && schedule_screen_on(s))
