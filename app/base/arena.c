@@ -38,7 +38,6 @@ typedef struct block {
 
 struct arena {
     block *head;
-    size_t reserved;
     size_t block_size;
 };
 
@@ -95,7 +94,6 @@ void *arena_alloc(arena *a, size_t size)
             block *big = block_new(size);
             if (!big)
                 return NULL;
-            a->reserved += size;
             big->used = size;
             ASAN_UNPOISON_MEMORY_REGION(big->data, asked);
             if (b) {
@@ -109,7 +107,6 @@ void *arena_alloc(arena *a, size_t size)
         b = block_new(a->block_size);
         if (!b)
             return NULL;
-        a->reserved += a->block_size;
         b->next = a->head;
         a->head = b;
     }
@@ -134,7 +131,3 @@ char *arena_strdup(arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-size_t arena_bytes(const arena *a)
-{
-    return a ? a->reserved : 0;
-}

@@ -100,13 +100,6 @@ void date_format_iso(vt_date d, char out[DATE_ISO_LEN])
     }
 }
 
-int date_weekday(vt_date d)
-{
-    /* 1970-01-01 was a Thursday (3 when Monday is 0). */
-    long w = ((long)d + 3) % 7;
-    return (int)(w < 0 ? w + 7 : w);
-}
-
 vt_date date_today(void)
 {
     time_t t = time(NULL);

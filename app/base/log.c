@@ -11,8 +11,6 @@ static log_level current_level = LOG_INFO;
 
 void log_set_level(log_level level) { current_level = level; }
 
-log_level log_get_level(void) { return current_level; }
-
 static const char *level_name(log_level level)
 {
     switch (level) {

@@ -107,22 +107,7 @@ bool strmap_incr(strmap *m, const char *key)
     return true;
 }
 
-bool strmap_add(strmap *m, const char *key)
-{
-    size_t before = m ? m->n : 0;
-    strmap_entry *e = strmap_upsert(m, key);
-    return e && m->n > before;
-}
-
 size_t strmap_count(const strmap *m) { return m ? m->n : 0; }
 
 const strmap_entry *strmap_entries(const strmap *m) { return m ? m->entries : NULL; }
 
-void strmap_clear(strmap *m)
-{
-    if (!m)
-        return;
-    m->n = 0;
-    if (m->slots)
-        memset(m->slots, 0, m->n_slots * sizeof *m->slots);
-}

@@ -182,7 +182,7 @@ size_t text_html_decode(const char *s, char *out, size_t outsz)
     return o;
 }
 
-void text_lower(char *s)
+static void text_lower(char *s)
 {
     unsigned char *u = (unsigned char *)s;
     for (; *u; u++) {
@@ -214,25 +214,3 @@ size_t text_employer_key(const char *s, char *out, size_t outsz)
     return n;
 }
 
-void text_utf8_clip(char *s, size_t max)
-{
-    if (!s || !max)
-        return;
-    size_t n = strnlen(s, max);
-    if (n < max)
-        return;
-    n = max - 1;
-    /* Back off continuation bytes so no code point is cut in half. */
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    s[n] = '\0';
-}
-
-size_t text_utf8_len(const char *s)
-{
-    size_t n = 0;
-    for (; s && *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}

@@ -74,7 +74,7 @@ size_t fmt_euros(long v, char *out, size_t outsz)
     return put(buf, out, outsz);
 }
 
-const char *fmt_month_name(int month)
+static const char *month_name(int month)
 {
     static const char *const names[12] = {"janvier",   "février", "mars",     "avril",
                                           "mai",       "juin",    "juillet",  "août",
@@ -90,9 +90,9 @@ size_t fmt_date(vt_date d, char *out, size_t outsz)
         return put("date inconnue", out, outsz);
     date_to_ymd(d, &y, &m, &day);
     if (day == 1) /* French writes the first of the month as an ordinal */
-        snprintf(buf, sizeof buf, "1er %s %d", fmt_month_name(m), y);
+        snprintf(buf, sizeof buf, "1er %s %d", month_name(m), y);
     else
-        snprintf(buf, sizeof buf, "%d %s %d", day, fmt_month_name(m), y);
+        snprintf(buf, sizeof buf, "%d %s %d", day, month_name(m), y);
     return put(buf, out, outsz);
 }
 
@@ -103,7 +103,7 @@ size_t fmt_month_year(vt_date d, char *out, size_t outsz)
     if (d == DATE_NONE)
         return put("date inconnue", out, outsz);
     date_to_ymd(d, &y, &m, NULL);
-    snprintf(buf, sizeof buf, "%s %d", fmt_month_name(m), y);
+    snprintf(buf, sizeof buf, "%s %d", month_name(m), y);
     return put(buf, out, outsz);
 }
 

@@ -16,11 +16,6 @@ static float clampf0(float v)
     return v < 0 ? 0 : v;
 }
 
-layout_rect layout_part(layout_rect r, float fx, float fy, float fw, float fh)
-{
-    return (layout_rect){r.x + r.w * fx, r.y + r.h * fy, r.w * fw, r.h * fh};
-}
-
 layout_rect layout_inset(layout_rect r, float dx, float dy)
 {
     return (layout_rect){r.x + dx, r.y + dy, clampf0(r.w - 2 * dx), clampf0(r.h - 2 * dy)};

@@ -32,18 +32,6 @@ struct cache {
     char dir[CACHE_PATH_LEN];
 };
 
-const char *cache_status_name(cache_status st)
-{
-    switch (st) {
-    case CACHE_OK: return "ok";
-    case CACHE_ABSENT: return "absent";
-    case CACHE_CORRUPT: return "corrupt";
-    case CACHE_IO_ERROR: return "i/o error";
-    case CACHE_NOMEM: return "out of memory";
-    }
-    return "?";
-}
-
 /* Removes ".<feed>.cache.tmp-*" files older than CACHE_STALE_TEMP_S: what a
  * crash between mkstemp and rename leaves. Younger ones may belong to
  * another running vitrine (e.g. --dump-stats next to the kiosk). */

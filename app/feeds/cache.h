@@ -66,6 +66,5 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
                          const cache_meta *meta, char err[CACHE_ERR_LEN]);
 /* Path of feed name's file into out; false when out is too small. */
 bool cache_path(const cache *c, const char *name, char *out, size_t outsz);
-const char *cache_status_name(cache_status st);
 
 #endif

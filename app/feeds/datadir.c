@@ -32,8 +32,8 @@ static datadir_status from_parse(parse_status st, const char *path, const parse_
     return DATADIR_OK;
 }
 
-datadir_status datadir_load_feed(model *m, feed_id feed, const char *path,
-                                 char err[DATADIR_ERR_LEN])
+static datadir_status load_feed(model *m, feed_id feed, const char *path,
+                                char err[DATADIR_ERR_LEN])
 {
     char *buf;
     size_t len;
@@ -77,7 +77,7 @@ datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_L
         } else if (!model_feed_required((feed_id)f) && !fileio_exists(path)) {
             continue; /* optional feed */
         } else {
-            st = datadir_load_feed(m, (feed_id)f, path, err);
+            st = load_feed(m, (feed_id)f, path, err);
         }
     }
     if (st == DATADIR_OK)

@@ -25,7 +25,7 @@ typedef struct {
     bool too_big;
 } body_buf;
 
-bool fetch_is_http(const char *url)
+static bool is_http(const char *url)
 {
     return url && (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0);
 }
@@ -255,6 +255,6 @@ fetch_status fetch_get(fetch *f, const char *url, const char *etag, const char *
         snprintf(out->error, FETCH_ERR_LEN, "cancelled");
         return FETCH_CANCELLED;
     }
-    return fetch_is_http(url) ? fetch_http(f, url, etag, last_modified, lim, out)
+    return is_http(url) ? fetch_http(f, url, etag, last_modified, lim, out)
                               : fetch_file(url, lim, out);
 }

@@ -60,6 +60,5 @@ void fetch_free(fetch *f); /* accepts NULL */
 fetch_status fetch_get(fetch *f, const char *url, const char *etag, const char *last_modified,
                        const fetch_limits *lim, fetch_result *out);
 void fetch_result_clear(fetch_result *r);
-bool fetch_is_http(const char *url);
 
 #endif

@@ -12,7 +12,8 @@
 
 #define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
 
-const char *betagouv_strip_incubator_prefix(const char *id)
+/* "/incubateurs/dinum" -> "dinum" (v2.5/v2.6 ids); other ids unchanged. */
+static const char *strip_incubator_prefix(const char *id)
 {
     static const char *const prefixes[] = {"/incubateurs/", "incubateurs/"};
     for (size_t i = 0; id && i < 2; i++) {
@@ -78,7 +79,7 @@ static bool add_incubator(model *m, model_product *p, const char *id, size_t cap
 {
     if (text_is_blank(id) || p->n_incubators >= cap)
         return true;
-    char *copy = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
+    char *copy = jsonx_copy_trimmed(m->arena, strip_incubator_prefix(id));
     if (!copy)
         return false;
     for (size_t i = 0; i < p->n_incubators; i++)
@@ -167,7 +168,7 @@ static parse_status parse_included(model *m, const cJSON *root)
         if (text_is_blank(id) || (type && strcmp(type, "incubator") != 0))
             continue;
         model_incubator *mi = &m->incubators[m->n_incubators++];
-        mi->id = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
+        mi->id = jsonx_copy_trimmed(m->arena, strip_incubator_prefix(id));
         /* As published (metrics.md: the title comes from the entry). */
         mi->title = text_is_blank(title) ? mi->id : jsonx_copy(m->arena, title);
         if (!mi->id || !mi->title)
@@ -306,7 +307,7 @@ static bool add_feed_incubator(model *m, const char *id, const cJSON *val)
     if (!title)
         title = jsonx_str(cJSON_GetObjectItemCaseSensitive(val, "attributes"), "title");
     model_incubator *mi = &m->incubator_feed[m->n_incubator_feed++];
-    mi->id = jsonx_copy_trimmed(m->arena, betagouv_strip_incubator_prefix(id));
+    mi->id = jsonx_copy_trimmed(m->arena, strip_incubator_prefix(id));
     mi->title = text_is_blank(title) ? mi->id : jsonx_copy_trimmed(m->arena, title);
     return mi->id && mi->title;
 }

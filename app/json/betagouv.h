@@ -12,7 +12,5 @@
 parse_status betagouv_parse_startups(model *m, const cJSON *root, parse_result *res);
 parse_status betagouv_parse_authors(model *m, const cJSON *root, parse_result *res);
 parse_status betagouv_parse_incubators(model *m, const cJSON *root, parse_result *res);
-/* "/incubateurs/dinum" -> "dinum" (v2.5/v2.6 ids); other ids unchanged. */
-const char *betagouv_strip_incubator_prefix(const char *id);
 
 #endif

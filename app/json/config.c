@@ -46,16 +46,6 @@ static long *key_field(config_feed *f, const feed_key *k)
     return (long *)((char *)f + k->offset);
 }
 
-const char *config_url_kind_name(config_url_kind k)
-{
-    switch (k) {
-    case CONFIG_URL_BUNDLED: return "bundled";
-    case CONFIG_URL_HTTP: return "http";
-    case CONFIG_URL_FILE: return "file";
-    }
-    return "?";
-}
-
 /* First entry of a colon-separated list, as systemd sets CACHE_DIRECTORY. */
 static void first_entry(const char *list, char *out, size_t outsz)
 {

@@ -316,7 +316,12 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
     } else if (ev->type == SDL_WINDOWEVENT) {
         handle_window(k, &ev->window);
     } else if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
-        rebuild(k, "renderer reset");
+        /* Every texture's content is gone (slides, text, overlays); the
+         * display lists are not: draw them again. */
+        log_info("kiosk", "renderer reset: textures dropped, redrawing");
+        deck_reset_textures(k->deck);
+        overlay_reset(k->ov);
+        k->dirty = true;
     } else if (ev->type == SDL_QUIT) {
         if (k->cfg.allow_quit)
             k->running = false;

@@ -49,11 +49,6 @@ void watchdog_free(watchdog *w)
     free(w);
 }
 
-bool watchdog_enabled(const watchdog *w)
-{
-    return w->period_ms > 0;
-}
-
 void watchdog_ready(watchdog *w)
 {
     (void)w;

@@ -16,7 +16,6 @@ typedef struct watchdog watchdog;
 
 watchdog *watchdog_new(void);    /* NULL on allocation failure */
 void watchdog_free(watchdog *w); /* accepts NULL */
-bool watchdog_enabled(const watchdog *w);
 void watchdog_ready(watchdog *w);
 void watchdog_reloading(watchdog *w, bool done);
 void watchdog_stopping(watchdog *w);

@@ -46,10 +46,3 @@ const char *model_feed_relpath(feed_id f)
 
 bool model_feed_required(feed_id f) { return f >= 0 && f < FEED_COUNT && FEEDS[f].required; }
 
-bool model_any_demo(const model *m)
-{
-    for (int f = 0; m && f < FEED_COUNT; f++)
-        if (m->demo[f])
-            return true;
-    return false;
-}

@@ -106,11 +106,6 @@ void fonts_free(fonts *f)
     free(f);
 }
 
-const char *fonts_file(const fonts *f, int face)
-{
-    return face >= 0 && face < FONTS_FACE_COUNT ? f->path[face] : NULL;
-}
-
 /* The open font for (face, px). A miss takes a free slot, else the least
  * recently used font of the same face, resized in place, else the least
  * recently used font, closed and reopened. */

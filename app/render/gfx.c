@@ -104,11 +104,6 @@ bool gfx_fill_ring(SDL_Renderer *r, float cx, float cy, float r_in, float r_out,
     return rc == 0;
 }
 
-bool gfx_fill_disc(SDL_Renderer *r, float cx, float cy, float radius, theme_color c)
-{
-    return gfx_fill_ring(r, cx, cy, 0, radius, 0, 2 * GFX_PI, c, GFX_EDGE_OUTER);
-}
-
 bool gfx_fill_round_rect(SDL_Renderer *r, float x, float y, float w, float h, float radius,
                          theme_color c)
 {

@@ -22,7 +22,7 @@ struct textcache {
     SDL_Renderer *r;
     fonts *fonts;
     entry entries[TEXTCACHE_MAX_ENTRIES];
-    size_t count, bytes;
+    size_t bytes;
     unsigned long tick;
 };
 
@@ -43,7 +43,6 @@ static void drop(textcache *tc, entry *e)
     SDL_DestroyTexture(e->tex);
     free(e->text);
     tc->bytes -= e->bytes;
-    tc->count--;
     memset(e, 0, sizeof *e);
 }
 
@@ -59,15 +58,6 @@ void textcache_free(textcache *tc)
         return;
     textcache_clear(tc);
     free(tc);
-}
-
-size_t textcache_count(const textcache *tc)
-{
-    return tc->count;
-}
-size_t textcache_bytes(const textcache *tc)
-{
-    return tc->bytes;
 }
 
 static uint64_t hash_key(int face, int px, theme_color fg, const char *s)
@@ -135,7 +125,6 @@ SDL_Texture *textcache_get(textcache *tc, int face, int px, theme_color fg, cons
         e = make_room(tc, bytes);
         *e = (entry){tex, copy, hash, face, px, sw, sh, fg, bytes, 0};
         tc->bytes += bytes;
-        tc->count++;
     }
     e->used = ++tc->tick;
     *w = e->w;

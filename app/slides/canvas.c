@@ -93,11 +93,6 @@ bool canvas_failed(const canvas *c)
 {
     return c->failed;
 }
-size_t canvas_op_count(const canvas *c)
-{
-    return c->n_ops;
-}
-
 static int min_px(const canvas *c)
 {
     return (int)ceilf(THEME_TEXT_MIN * canvas_unit(c));

@@ -68,7 +68,6 @@ size_t canvas_finish(canvas *c);
 size_t canvas_problems(const canvas *c);
 int canvas_smallest_px(const canvas *c); /* 0 when no text */
 bool canvas_failed(const canvas *c);     /* an allocation failed */
-size_t canvas_op_count(const canvas *c);
 
 /* Replays the list with its top-left corner at (x, y). */
 void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);

@@ -14,7 +14,7 @@
 #define LABEL_LEN 160
 #define DOMAINS_MAX 10 /* bars before grouping the rest */
 
-const char *slides_status_label(const char *status)
+static const char *status_label(const char *status)
 {
     if (strcmp(status, "admin") == 0)
         return "Agents publics";
@@ -114,7 +114,7 @@ bool slides_statuses(canvas *c, const frame_input *in)
         fmt_int(v, num, sizeof num);
         fmt_percent((double)v / (double)s->community.active, 0, pct, sizeof pct);
         snprintf(vals[n], sizeof vals[n], "%s (%s)", num, pct);
-        items[n] = (chart_item){slides_status_label(status_order[i]), (double)v, vals[n],
+        items[n] = (chart_item){status_label(status_order[i]), (double)v, vals[n],
                                 status_color[i], THEME_TEXT};
         n++;
     }

@@ -17,7 +17,4 @@ bool slides_coaching(canvas *c, const frame_input *in);
 bool slides_market(canvas *c, const frame_input *in);
 bool slides_budget(canvas *c, const frame_input *in);
 
-/* "admin" -> "Agents publics", "independent" -> "Indépendants"... */
-const char *slides_status_label(const char *status);
-
 #endif

@@ -30,7 +30,7 @@ static const struct {
 };
 #define N_PHASES (sizeof phase_names / sizeof *phase_names)
 
-const char *slides_phase_label(const char *phase)
+static const char *phase_label(const char *phase)
 {
     for (size_t i = 0; i < N_PHASES; i++)
         if (strcmp(phase_names[i].key, phase) == 0)
@@ -128,7 +128,7 @@ bool slides_phases(canvas *c, const frame_input *in)
         bool active = stats_phase_is_active(pc[i].key);
         fmt_int(pc[i].count, vals[i], FMT_LEN);
         items[i] =
-            (chart_item){slides_phase_label(pc[i].key), (double)pc[i].count, vals[i],
+            (chart_item){phase_label(pc[i].key), (double)pc[i].count, vals[i],
                          active ? THEME_BLUE : THEME_INACTIVE, active ? THEME_TEXT : THEME_MUTED};
     }
     chart_bar_opts o = {.label_frac = canvas_portrait(c) ? 0.42f : 0.3f};
@@ -262,7 +262,7 @@ bool slides_quality(canvas *c, const frame_input *in)
     qsort(pc, n, sizeof *pc, by_rank);
     for (size_t k = 0; k < n; k++) {
         size_t i = (size_t)pc[k].count; /* index into the per-phase arrays */
-        cats[k] = slides_phase_label(pc[k].key);
+        cats[k] = phase_label(pc[k].key);
         vals[k] = stats_rate_value(s->products.open_source[i].rate);
         vals[n + k] = stats_rate_value(s->products.stats_page[i].rate);
     }
@@ -300,14 +300,14 @@ bool slides_spotlight(canvas *c, const frame_input *in, const slides_spot *p)
     char since[FMT_LEN], sub[FRAME_TEXT_LEN];
     fmt_month_year(p->phase_since, since, sizeof since);
     snprintf(sub, sizeof sub, "Un produit à la une, en phase « %s » depuis %s",
-             slides_phase_label(p->phase), since);
+             phase_label(p->phase), since);
     layout_rect area = frame_begin(c, in, p->name, sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
     float g = frame_gap(c);
     /* Facts at the bottom, the pitch gets the rest. */
     char created[FMT_LEN];
     snprintf(created, sizeof created, "%d", date_year(p->created));
     const char *labels[3] = {"Phase", "Incubateur", "Premiers pas"};
-    const char *values[3] = {slides_phase_label(p->phase), p->incubators, created};
+    const char *values[3] = {phase_label(p->phase), p->incubators, created};
     canvas_style ls = {.face = FONTS_REGULAR,
                        .size = THEME_TEXT_BODY,
                        .valign = CANVAS_MIDDLE,

@@ -15,9 +15,6 @@ bool slides_launches(canvas *c, const frame_input *in);
 bool slides_incubators(canvas *c, const frame_input *in);
 bool slides_quality(canvas *c, const frame_input *in);
 
-/* French name of a phase: "acceleration" -> "Accélération". */
-const char *slides_phase_label(const char *phase);
-
 /* One product as the spotlight shows it (strings borrowed). */
 typedef struct {
     const char *name, *pitch, *phase, *incubators;

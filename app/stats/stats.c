@@ -84,7 +84,7 @@ static int cmp_year(const void *a, const void *b)
     return (x->year > y->year) - (x->year < y->year);
 }
 
-bool stats_years_finish(arena *a, year_acc *acc, stats_years *out)
+static bool years_finish(arena *a, year_acc *acc, stats_years *out)
 {
     out->n = acc->n;
     out->items = arena_alloc(a, (acc->n + 1) * sizeof *out->items);
@@ -249,8 +249,8 @@ static bool products_finish(stats *s, product_acc *acc)
 {
     arena *a = s->arena;
     if (!stats_counts_finish(a, acc->by_phase, &s->products.by_phase) ||
-        !stats_years_finish(a, &acc->launched, &s->products.launched_by_year) ||
-        !stats_years_finish(a, &acc->national, &s->products.national_impact_by_year) ||
+        !years_finish(a, &acc->launched, &s->products.launched_by_year) ||
+        !years_finish(a, &acc->national, &s->products.national_impact_by_year) ||
         !phase_rates(a, &s->products.by_phase, acc->open_source, &s->products.open_source) ||
         !phase_rates(a, &s->products.by_phase, acc->stats_page, &s->products.stats_page))
         return false;

@@ -17,7 +17,6 @@ typedef struct {
 } year_acc;
 
 void stats_years_add(year_acc *acc, int year);
-bool stats_years_finish(arena *a, year_acc *acc, stats_years *out);
 /* Non-zero entries of m, sorted by key, into out (arrays in a). */
 bool stats_counts_finish(arena *a, const strmap *m, stats_counts *out);
 /* Copies s into the arena once; the pool maps each copy to itself. */

@@ -18,6 +18,5 @@ void *arena_alloc(arena *a, size_t size);
 /* Copies n bytes and adds a NUL; NULL on failure. */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s); /* NULL s gives NULL */
-size_t arena_bytes(const arena *a);          /* bytes reserved, for budgets */
 
 #endif

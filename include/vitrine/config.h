@@ -77,6 +77,5 @@ config_status config_load(const char *path, config *c, char err[CONFIG_ERR_LEN])
 /* The effective configuration as a JSON document that config_parse accepts
  * (malloc'ed, caller frees); NULL on allocation failure. */
 char *config_to_json(const config *c);
-const char *config_url_kind_name(config_url_kind k);
 
 #endif

@@ -14,9 +14,6 @@ typedef enum { DATADIR_OK = 0, DATADIR_FAILED, DATADIR_NOMEM } datadir_status;
  * (skipped records) are logged. On failure *out is NULL and err holds one
  * line naming the file and the reason. */
 datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_LEN]);
-/* Loads the feed bytes of one feed file into m (used for the demo data too). */
-datadir_status datadir_load_feed(model *m, feed_id feed, const char *path,
-                                 char err[DATADIR_ERR_LEN]);
 /* Loads the embedded demo copy of one feed into m and marks it demo; DATADIR_OK
  * with nothing loaded when there is no bundled copy of that feed. */
 datadir_status datadir_load_demo_feed(model *m, feed_id feed, char err[DATADIR_ERR_LEN]);

@@ -19,8 +19,6 @@ void date_to_ymd(vt_date d, int *year, int *month, int *day);
 int date_year(vt_date d);
 /* Writes "YYYY-MM-DD" into out (at least DATE_ISO_LEN bytes). */
 void date_format_iso(vt_date d, char out[DATE_ISO_LEN]);
-/* 0 = Monday ... 6 = Sunday. */
-int date_weekday(vt_date d);
 /* Today's date in the local time zone. */
 vt_date date_today(void);
 

@@ -27,8 +27,6 @@ size_t fmt_euros(long v, char *out, size_t outsz);
 size_t fmt_date(vt_date d, char *out, size_t outsz);
 /* "août 2026". */
 size_t fmt_month_year(vt_date d, char *out, size_t outsz);
-/* "janvier".."décembre"; "" outside 1..12. */
-const char *fmt_month_name(int month);
 /* The local calendar day of a unix time (file mtime, fetch time). */
 vt_date fmt_unix_day(int64_t t);
 

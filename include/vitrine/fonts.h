@@ -27,6 +27,5 @@ void fonts_free(fonts *f); /* accepts NULL */
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len);
 /* Anti-aliased rendering of s (NUL-terminated) in colour c; caller frees. */
 SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c);
-const char *fonts_file(const fonts *f, int face);
 
 #endif

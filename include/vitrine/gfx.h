@@ -29,7 +29,6 @@ void gfx_fill_rect(SDL_Renderer *r, float x, float y, float w, float h, theme_co
  * in radians clockwise from 12 o'clock. False on allocation failure. */
 bool gfx_fill_ring(SDL_Renderer *r, float cx, float cy, float r_in, float r_out, float a0, float a1,
                    theme_color c, unsigned edges);
-bool gfx_fill_disc(SDL_Renderer *r, float cx, float cy, float radius, theme_color c);
 /* Rectangle with rounded corners of the given radius. */
 bool gfx_fill_round_rect(SDL_Renderer *r, float x, float y, float w, float h, float radius,
                          theme_color c);

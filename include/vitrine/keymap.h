@@ -48,7 +48,6 @@ bool keymap_allow_quit(const keymap *k);
 /* Maps one key press. help_open: the overlay is shown (Esc closes it). */
 keymap_result keymap_press(keymap *k, const char *key, unsigned mods, bool help_open,
                            int64_t now_ms);
-const char *keymap_action_name(keymap_action a);
 
 size_t keymap_help_count(void);
 /* Line i of the help; the quit line says whether quitting is allowed. */

@@ -24,8 +24,6 @@ typedef struct {
     float x, y, w, h;
 } layout_rect;
 
-/* The sub-rectangle at fractions (fx, fy, fw, fh) of r. */
-layout_rect layout_part(layout_rect r, float fx, float fy, float fw, float fh);
 layout_rect layout_inset(layout_rect r, float dx, float dy);
 /* Cuts a band of height h (width w) off the top / bottom / left / right of
  * *r, plus gap, and returns the band. Never goes below zero size. */

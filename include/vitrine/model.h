@@ -174,6 +174,5 @@ const char *model_feed_name(feed_id f);
 /* Path of a feed inside a data dir, "betagouv/startups.json"... */
 const char *model_feed_relpath(feed_id f);
 bool model_feed_required(feed_id f);
-bool model_any_demo(const model *m);
 
 #endif

@@ -21,11 +21,8 @@ strmap_entry *strmap_upsert(strmap *m, const char *key);
 strmap_entry *strmap_find(const strmap *m, const char *key);
 /* Adds 1 to key's value; false on allocation failure. */
 bool strmap_incr(strmap *m, const char *key);
-/* Inserts key if absent; returns true when it was newly added. */
-bool strmap_add(strmap *m, const char *key);
 size_t strmap_count(const strmap *m);
 /* Entries in insertion order; valid until the next insertion. */
 const strmap_entry *strmap_entries(const strmap *m);
-void strmap_clear(strmap *m);
 
 #endif

@@ -14,14 +14,8 @@ size_t text_trim(const char *s, char *out, size_t outsz);
 /* Decodes HTML entities (&amp; &lt; &gt; &quot; &apos; &#39; &#x27; &eacute;
  * and the other Latin-1 names) into out. Unknown entities stay as written. */
 size_t text_html_decode(const char *s, char *out, size_t outsz);
-/* Lower-cases ASCII and the Latin-1 capitals (À..Þ) in place. */
-void text_lower(char *s);
 /* Normalised employer key (metrics.md): blanks and leading '/' removed,
  * lower-cased; "unknown" when nothing is left. */
 size_t text_employer_key(const char *s, char *out, size_t outsz);
-/* Truncates s in place at a UTF-8 boundary so that strlen(s) < max. */
-void text_utf8_clip(char *s, size_t max);
-/* Number of code points in a UTF-8 string. */
-size_t text_utf8_len(const char *s);
 
 #endif

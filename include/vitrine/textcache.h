@@ -24,7 +24,5 @@ void textcache_free(textcache *tc); /* accepts NULL */
 SDL_Texture *textcache_get(textcache *tc, int face, int px, theme_color fg, const char *s, int *w,
                            int *h);
 void textcache_clear(textcache *tc);
-size_t textcache_count(const textcache *tc);
-size_t textcache_bytes(const textcache *tc);
 
 #endif

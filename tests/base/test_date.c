@@ -1,4 +1,4 @@
-/* Calendar arithmetic: parsing, impossible dates, round trips, weekdays. */
+/* Calendar arithmetic: parsing, impossible dates, round trips. */
 #include "test.h"
 #include "vitrine/date.h"
 
@@ -37,18 +37,10 @@ static void round_trips(void)
     CHECK_INT(date_year(date_parse("2019-12-31")), 2019);
 }
 
-static void weekdays(void)
-{
-    CHECK_INT(date_weekday(date_parse("2026-11-25")), 2); /* Wednesday */
-    CHECK_INT(date_weekday(date_parse("1970-01-01")), 3); /* Thursday */
-    CHECK_INT(date_weekday(date_parse("1969-12-29")), 0); /* Monday */
-}
-
 int main(void)
 {
     RUN(parses_plain_and_iso_prefix);
     RUN(rejects_impossible_dates);
     RUN(round_trips);
-    RUN(weekdays);
     return test_report();
 }

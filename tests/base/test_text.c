@@ -54,30 +54,21 @@ static void employer_keys(void)
     CHECK_STR(out, "unknown");
 }
 
-static void utf8_len(void)
-{
-    CHECK_INT(text_utf8_len("1\xE2\x80\xAF" "360"), 5);
-    CHECK_INT(text_utf8_len(""), 0);
-}
-
 static void strmap_counts_in_order(void)
 {
     strmap *m = strmap_new();
     char keys[2000][8];
     for (int i = 0; i < 2000; i++) {
         snprintf(keys[i], sizeof keys[i], "k%d", i);
-        CHECK(strmap_add(m, keys[i]));
+        CHECK(strmap_upsert(m, keys[i]) != NULL);
     }
-    CHECK(!strmap_add(m, "k5"));
+    CHECK_INT(strmap_upsert(m, "k5")->value, 0); /* found, not added again */
     CHECK(strmap_incr(m, "k5"));
     CHECK(strmap_incr(m, keys[5]));
     CHECK_INT(strmap_count(m), 2000);
     CHECK_INT(strmap_find(m, "k5")->value, 2);
     CHECK(strmap_find(m, "nope") == NULL);
     CHECK_STR(strmap_entries(m)[1999].key, "k1999"); /* insertion order */
-    strmap_clear(m);
-    CHECK_INT(strmap_count(m), 0);
-    CHECK(strmap_find(m, "k5") == NULL);
     strmap_free(m);
     strmap_free(NULL);
 }
@@ -87,7 +78,6 @@ int main(void)
     RUN(blanks_and_trim);
     RUN(html_entities);
     RUN(employer_keys);
-    RUN(utf8_len);
     RUN(strmap_counts_in_order);
     return test_report();
 }

@@ -189,9 +189,6 @@ static void rectangles(void)
     CHECK(layout_overlaps((layout_rect){0, 0, 10, 10}, (layout_rect){9, 9, 10, 10}));
     CHECK(layout_inside((layout_rect){0, 0, 10, 10}, (layout_rect){0, 0, 10.2f, 10}));
     CHECK(!layout_inside((layout_rect){0, 0, 10, 10}, (layout_rect){5, 0, 10, 10}));
-    layout_rect p = layout_part((layout_rect){100, 100, 200, 100}, 0.5f, 0.25f, 0.5f, 0.5f);
-    CHECK_NEAR(p.x, 200);
-    CHECK_NEAR(p.y, 125);
 }
 
 static void theme_text_is_readable(void)

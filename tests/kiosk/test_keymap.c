@@ -72,7 +72,6 @@ static void test_help_lists_every_key(void)
     quit = keymap_help(k, keymap_help_count() - 1);
     CHECK_STR(quit.what, "quitter Vitrine");
     CHECK_STR(keymap_help(k, 99).keys, "");
-    CHECK_STR(keymap_action_name(KEYMAP_QUIT_LOCKED), "quit-locked");
     keymap_free(k);
 }
 

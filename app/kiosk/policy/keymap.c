@@ -113,14 +113,6 @@ keymap_result keymap_press(keymap *k, const char *key, unsigned mods, bool help_
     return (keymap_result){KEYMAP_NONE, 0};
 }
 
-const char *keymap_action_name(keymap_action a)
-{
-    static const char *const names[] = {"none",       "next", "previous",   "pause",
-                                        "jump",       "home", "refresh",    "help",
-                                        "close-help", "quit", "quit-locked"};
-    return (size_t)a < sizeof names / sizeof *names ? names[a] : "?";
-}
-
 size_t keymap_help_count(void)
 {
     return HELP_COUNT;
