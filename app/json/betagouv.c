@@ -10,7 +10,6 @@
 #include "jsonx.h"
 #include "vitrine/text.h"
 
-#define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
 
 /* "/incubateurs/dinum" -> "dinum" (v2.5/v2.6 ids); other ids unchanged. */
 static const char *strip_incubator_prefix(const char *id)
@@ -24,54 +23,25 @@ static const char *strip_incubator_prefix(const char *id)
     return id;
 }
 
-static bool parse_phases(model *m, model_product *p, const cJSON *arr, bool *bad)
+/* jsonx_record_fn: one phase, one event of a product. */
+static bool parse_phase(model *m, void *item, const cJSON *it, bool *bad)
 {
-    size_t cap = (size_t)cJSON_GetArraySize(arr);
-    if (!cap)
-        return true;
-    p->phases = arena_alloc(m->arena, cap * sizeof *p->phases);
-    if (!p->phases)
-        return false;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
-        if (!cJSON_IsObject(it)) {
-            *bad = true;
-            return true;
-        }
-        const char *name = jsonx_str(it, "name");
-        model_phase *ph = &p->phases[p->n_phases++];
-        ph->name = text_is_blank(name) ? "unknown" : jsonx_copy_trimmed(m->arena, name);
-        ph->start = jsonx_date(it, "start");
-        if (!ph->name)
-            return false;
-    }
-    return true;
+    (void)bad;
+    model_phase *ph = item;
+    const char *name = jsonx_str(it, "name");
+    ph->name = text_is_blank(name) ? "unknown" : jsonx_copy_trimmed(m->arena, name);
+    ph->start = jsonx_date(it, "start");
+    return ph->name != NULL;
 }
 
-static bool parse_events(model *m, model_product *p, const cJSON *arr, bool *bad)
+static bool parse_event(model *m, void *item, const cJSON *it, bool *bad)
 {
-    size_t cap = (size_t)cJSON_GetArraySize(arr);
-    if (!cap)
-        return true;
-    p->events = arena_alloc(m->arena, cap * sizeof *p->events);
-    if (!p->events)
-        return false;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
-        if (!cJSON_IsObject(it)) {
-            *bad = true;
-            return true;
-        }
-        const char *name = jsonx_str(it, "name");
-        model_event *ev = &p->events[p->n_events++];
-        ev->name = jsonx_copy_trimmed(m->arena, name ? name : "");
-        ev->date = jsonx_date(it, "date");
-        if (!ev->name)
-            return false;
-    }
-    return true;
+    (void)bad;
+    model_event *ev = item;
+    const char *name = jsonx_str(it, "name");
+    ev->name = jsonx_copy_trimmed(m->arena, name ? name : "");
+    ev->date = jsonx_date(it, "date");
+    return ev->name != NULL;
 }
 
 /* Adds id (prefix stripped) to the product's incubators unless present. */
@@ -114,9 +84,10 @@ static bool parse_relationships(model *m, model_product *p, const cJSON *rel)
     return true;
 }
 
-/* Returns false on allocation failure; *bad when the record is skipped. */
-static bool parse_product(model *m, model_product *p, const cJSON *rec, bool *bad)
+/* A jsonx_record_fn: one product of startups.json's "data". */
+static bool parse_product(model *m, void *record, const cJSON *rec, bool *bad)
 {
+    model_product *p = record;
     const char *id = jsonx_str(rec, "id");
     const cJSON *attrs = cJSON_GetObjectItemCaseSensitive(rec, "attributes");
     if (text_is_blank(id) || !cJSON_IsObject(attrs)) {
@@ -140,11 +111,14 @@ static bool parse_product(model *m, model_product *p, const cJSON *rec, bool *ba
     if (!p->id || !p->name || !p->pitch || (repo && !p->repository) ||
         (stats_url && !p->stats_url))
         return false;
-    if (phases && !parse_phases(m, p, phases, bad))
+    void *list;
+    if (!jsonx_items(m, phases, sizeof *p->phases, parse_phase, &list, &p->n_phases, bad))
         return false;
-    if (events && !parse_events(m, p, events, bad))
+    p->phases = list;
+    if (!jsonx_items(m, events, sizeof *p->events, parse_event, &list, &p->n_events, bad))
         return false;
-    return parse_relationships(m, p, rel);
+    p->events = list;
+    return *bad || parse_relationships(m, p, rel);
 }
 
 static parse_status parse_included(model *m, const cJSON *root)
@@ -184,38 +158,20 @@ parse_status betagouv_parse_startups(model *m, const cJSON *root, parse_result *
         jsonx_reject(res, "expected an object with a \"data\" array");
         return PARSE_REJECTED;
     }
-    size_t cap = (size_t)cJSON_GetArraySize(data), index = 0;
-    model_product *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
-    if (cap && !out)
-        return NOMEM(res);
-    const cJSON *rec;
-    cJSON_ArrayForEach(rec, data)
-    {
-        bool bad = !cJSON_IsObject(rec);
-        if (!bad && !parse_product(m, &out[res->records], rec, &bad))
-            return NOMEM(res);
-        if (bad) {
-            out[res->records] = (model_product){0};
-            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index,
-                       jsonx_str(rec, "id") ? jsonx_str(rec, "id") : "?");
-        } else {
-            res->records++;
-        }
-        index++;
-    }
-    m->products = out;
-    m->n_products = res->records;
-    return parse_included(m, root) == PARSE_OK ? PARSE_OK : NOMEM(res);
+    void *products;
+    if (jsonx_records(m, data, sizeof(model_product), parse_product, &products, &m->n_products,
+                      res) != PARSE_OK)
+        return PARSE_NOMEM;
+    m->products = products;
+    return parse_included(m, root) == PARSE_OK ? PARSE_OK : jsonx_nomem(res);
 }
 
 /* --- authors.json: [{id, fullname, role, domaine, missions: [...]}] --- */
 
-static bool parse_mission(model *m, model_mission *mi, const cJSON *it, bool *bad)
+/* A jsonx_record_fn: one mission of a member. */
+static bool parse_mission(model *m, void *item, const cJSON *it, bool *bad)
 {
-    if (!cJSON_IsObject(it)) {
-        *bad = true;
-        return true;
-    }
+    model_mission *mi = item;
     const char *status = jsonx_opt_str(it, "status", bad);
     const char *employer = jsonx_opt_str(it, "employer", bad);
     const cJSON *startups = jsonx_opt_array(it, "startups", bad);
@@ -229,8 +185,10 @@ static bool parse_mission(model *m, model_mission *mi, const cJSON *it, bool *ba
            jsonx_str_list(m->arena, startups, &mi->startups, &mi->n_startups);
 }
 
-static bool parse_member(model *m, model_member *mb, const cJSON *rec, bool *bad)
+/* A jsonx_record_fn: one member of authors.json. */
+static bool parse_member(model *m, void *record, const cJSON *rec, bool *bad)
 {
+    model_member *mb = record;
     const char *id = jsonx_str(rec, "id");
     if (text_is_blank(id)) {
         *bad = true;
@@ -252,21 +210,11 @@ static bool parse_member(model *m, model_member *mb, const cJSON *rec, bool *bad
     if (!mb->id || !mb->fullname || !mb->role || !mb->domaine ||
         !jsonx_str_list(m->arena, startups, &mb->startups, &mb->n_startups))
         return false;
-    size_t cap = missions ? (size_t)cJSON_GetArraySize(missions) : 0;
-    if (!cap)
-        return true;
-    if (!(mb->missions = arena_alloc(m->arena, cap * sizeof *mb->missions)))
-        return false;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, missions)
-    {
-        if (!parse_mission(m, &mb->missions[mb->n_missions], it, bad))
-            return false;
-        if (*bad)
-            return true;
-        mb->n_missions++;
-    }
-    return true;
+    void *list;
+    bool ok = jsonx_items(m, missions, sizeof *mb->missions, parse_mission, &list, &mb->n_missions,
+                          bad);
+    mb->missions = list;
+    return ok;
 }
 
 parse_status betagouv_parse_authors(model *m, const cJSON *root, parse_result *res)
@@ -275,38 +223,27 @@ parse_status betagouv_parse_authors(model *m, const cJSON *root, parse_result *r
         jsonx_reject(res, "expected an array of members");
         return PARSE_REJECTED;
     }
-    size_t cap = (size_t)cJSON_GetArraySize(root), index = 0;
-    model_member *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
-    if (cap && !out)
-        return NOMEM(res);
-    const cJSON *rec;
-    cJSON_ArrayForEach(rec, root)
-    {
-        bool bad = !cJSON_IsObject(rec);
-        if (!bad && !parse_member(m, &out[res->records], rec, &bad))
-            return NOMEM(res);
-        if (bad) {
-            out[res->records] = (model_member){0};
-            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index,
-                       jsonx_str(rec, "id") ? jsonx_str(rec, "id") : "?");
-        } else {
-            res->records++;
-        }
-        index++;
-    }
-    m->members = out;
-    m->n_members = res->records;
-    return PARSE_OK;
+    void *members;
+    parse_status st =
+        jsonx_records(m, root, sizeof(model_member), parse_member, &members, &m->n_members, res);
+    m->members = members;
+    return st;
 }
 
 /* --- incubators.json: {id: {title?, startups...}} or JSON:API {data} --- */
 
-static bool add_feed_incubator(model *m, const char *id, const cJSON *val)
+/* A jsonx_record_fn: one incubator, keyed by its id or with an "id". */
+static bool parse_feed_incubator(model *m, void *record, const cJSON *rec, bool *bad)
 {
-    const char *title = jsonx_str(val, "title");
+    model_incubator *mi = record;
+    const char *id = rec->string ? rec->string : jsonx_str(rec, "id");
+    if (text_is_blank(id)) {
+        *bad = true;
+        return true;
+    }
+    const char *title = jsonx_str(rec, "title");
     if (!title)
-        title = jsonx_str(cJSON_GetObjectItemCaseSensitive(val, "attributes"), "title");
-    model_incubator *mi = &m->incubator_feed[m->n_incubator_feed++];
+        title = jsonx_str(cJSON_GetObjectItemCaseSensitive(rec, "attributes"), "title");
     mi->id = jsonx_copy_trimmed(m->arena, strip_incubator_prefix(id));
     mi->title = text_is_blank(title) ? mi->id : jsonx_copy_trimmed(m->arena, title);
     return mi->id && mi->title;
@@ -319,24 +256,10 @@ parse_status betagouv_parse_incubators(model *m, const cJSON *root, parse_result
         jsonx_reject(res, "expected an object of incubators");
         return PARSE_REJECTED;
     }
-    const cJSON *list = cJSON_IsArray(data) ? data : root;
-    size_t cap = (size_t)cJSON_GetArraySize(list), index = 0;
-    m->n_incubator_feed = 0; /* a refresh replaces the previous list */
-    m->incubator_feed = cap ? arena_alloc(m->arena, cap * sizeof *m->incubator_feed) : NULL;
-    if (cap && !m->incubator_feed)
-        return NOMEM(res);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, list)
-    {
-        const char *id = list == data ? jsonx_str(it, "id") : it->string;
-        if (!cJSON_IsObject(it) || text_is_blank(id)) {
-            jsonx_skip(res, "record %zu has wrong types", index++);
-            continue;
-        }
-        if (!add_feed_incubator(m, id, it))
-            return NOMEM(res);
-        res->records++;
-        index++;
-    }
-    return PARSE_OK;
+    /* A refresh replaces the previous list. */
+    void *list;
+    parse_status st = jsonx_records(m, cJSON_IsArray(data) ? data : root, sizeof(model_incubator),
+                                    parse_feed_incubator, &list, &m->n_incubator_feed, res);
+    m->incubator_feed = list;
+    return st;
 }

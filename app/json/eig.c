@@ -10,7 +10,6 @@
 #include "jsonx.h"
 #include "vitrine/text.h"
 
-#define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
 
 /* The record's name: its key in an object, else its title or name field. */
 static const char *record_name(const cJSON *rec)
@@ -59,8 +58,10 @@ static int year_of(const cJSON *rec, bool *bad)
     return 0;
 }
 
-static bool parse_defi(model *m, model_defi *d, const cJSON *rec, bool *bad)
+/* A jsonx_record_fn: one challenge. */
+static bool parse_defi(model *m, void *record, const cJSON *rec, bool *bad)
 {
+    model_defi *d = record;
     const char *name = record_name(rec);
     const char *admin = jsonx_opt_str(rec, "administration", bad);
     const cJSON *eigs = jsonx_opt_array(rec, "eigs", bad);
@@ -90,28 +91,25 @@ parse_status eig_parse_defis(model *m, const cJSON *root, parse_result *res)
         jsonx_reject(res, "expected an object (or array) of challenges");
         return PARSE_REJECTED;
     }
-    size_t cap = (size_t)cJSON_GetArraySize(root), index = 0;
-    model_defi *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
-    if (cap && !out)
-        return NOMEM(res);
-    const cJSON *rec;
-    cJSON_ArrayForEach(rec, root)
-    {
-        bool bad = !cJSON_IsObject(rec);
-        if (!bad && !parse_defi(m, &out[res->records], rec, &bad))
-            return NOMEM(res);
-        if (bad) {
-            out[res->records] = (model_defi){0};
-            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index,
-                       rec->string ? rec->string : "?");
-        } else {
-            res->records++;
-        }
-        index++;
+    void *defis;
+    parse_status st = jsonx_records(m, root, sizeof(model_defi), parse_defi, &defis, &m->n_defis, res);
+    m->defis = defis;
+    return st;
+}
+
+/* A jsonx_record_fn: one person. */
+static bool parse_person(model *m, void *record, const cJSON *rec, bool *bad)
+{
+    model_person *p = record;
+    const char *profil = jsonx_opt_str(rec, "profil", bad);
+    const char *name = record_name(rec);
+    if (*bad || text_is_blank(name)) {
+        *bad = true;
+        return true;
     }
-    m->defis = out;
-    m->n_defis = res->records;
-    return PARSE_OK;
+    p->name = jsonx_copy_trimmed(m->arena, name);
+    p->profil = jsonx_copy_trimmed(m->arena, profil);
+    return p->name && p->profil;
 }
 
 parse_status eig_parse_personnes(model *m, const cJSON *root, parse_result *res)
@@ -120,29 +118,9 @@ parse_status eig_parse_personnes(model *m, const cJSON *root, parse_result *res)
         jsonx_reject(res, "expected an object (or array) of people");
         return PARSE_REJECTED;
     }
-    size_t cap = (size_t)cJSON_GetArraySize(root), index = 0;
-    model_person *out = cap ? arena_alloc(m->arena, cap * sizeof *out) : NULL;
-    if (cap && !out)
-        return NOMEM(res);
-    const cJSON *rec;
-    cJSON_ArrayForEach(rec, root)
-    {
-        bool bad = !cJSON_IsObject(rec);
-        const char *profil = bad ? NULL : jsonx_opt_str(rec, "profil", &bad);
-        const char *name = bad ? NULL : record_name(rec);
-        if (bad || text_is_blank(name)) {
-            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index++,
-                       rec->string ? rec->string : "?");
-            continue;
-        }
-        model_person *p = &out[res->records++];
-        p->name = jsonx_copy_trimmed(m->arena, name);
-        p->profil = jsonx_copy_trimmed(m->arena, profil);
-        if (!p->name || !p->profil)
-            return NOMEM(res);
-        index++;
-    }
-    m->persons = out;
-    m->n_persons = res->records;
-    return PARSE_OK;
+    void *persons;
+    parse_status st =
+        jsonx_records(m, root, sizeof(model_person), parse_person, &persons, &m->n_persons, res);
+    m->persons = persons;
+    return st;
 }

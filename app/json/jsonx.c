@@ -157,22 +157,20 @@ void jsonx_use_arenas(void)
     arenas_on = true;
 }
 
-bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
 {
     doc->root = NULL;
     doc->nodes = NULL;
     if (len > PARSE_MAX_BYTES) {
         jsonx_reject(res, "too large (%zu bytes, limit %zu)", len, (size_t)PARSE_MAX_BYTES);
-        return false;
+        return PARSE_REJECTED;
     }
     if (!buf || len == 0) {
         jsonx_reject(res, "empty document");
-        return false;
+        return PARSE_REJECTED;
     }
-    if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK))) {
-        jsonx_reject(res, "out of memory");
-        return false;
-    }
+    if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
+        return jsonx_nomem(res);
     const char *end = NULL;
     tree_arena = doc->nodes;
     doc->root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
@@ -181,16 +179,16 @@ bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
         size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
         jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", at, len);
         jsonx_doc_free(doc);
-        return false;
+        return PARSE_REJECTED;
     }
     for (const char *p = end; p && p < buf + len; p++) {
         if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t' && *p != '\0') {
             jsonx_reject(res, "not valid JSON (trailing data at byte %zu)", (size_t)(p - buf));
             jsonx_doc_free(doc);
-            return false;
+            return PARSE_REJECTED;
         }
     }
-    return true;
+    return PARSE_OK;
 }
 
 void jsonx_doc_free(jsonx_doc *doc)
@@ -201,6 +199,65 @@ void jsonx_doc_free(jsonx_doc *doc)
         cJSON_Delete(doc->root);
     doc->root = NULL;
     doc->nodes = NULL;
+}
+
+/* What a skip message calls a record: its key, else its id. */
+static const char *record_label(const cJSON *rec)
+{
+    const char *id = rec->string ? rec->string : jsonx_str(rec, "id");
+    return id ? id : "?";
+}
+
+parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
+                           size_t *n, parse_result *res)
+{
+    size_t cap = (size_t)cJSON_GetArraySize(list), index = 0;
+    unsigned char *records = cap ? arena_alloc(m->arena, cap * size) : NULL;
+    *out = NULL;
+    *n = 0;
+    if (cap && !records)
+        return jsonx_nomem(res);
+    const cJSON *rec;
+    cJSON_ArrayForEach(rec, list)
+    {
+        unsigned char *slot = records + res->records * size;
+        bool bad = !cJSON_IsObject(rec);
+        if (!bad && !fn(m, slot, rec, &bad))
+            return jsonx_nomem(res);
+        if (bad) {
+            memset(slot, 0, size); /* what fn wrote before it gave up */
+            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
+        } else {
+            res->records++;
+        }
+        index++;
+    }
+    *out = records;
+    *n = res->records;
+    return PARSE_OK;
+}
+
+bool jsonx_items(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
+                 size_t *n, bool *bad)
+{
+    size_t cap = (size_t)cJSON_GetArraySize(list);
+    unsigned char *items = cap ? arena_alloc(m->arena, cap * size) : NULL;
+    *out = items;
+    *n = 0;
+    if (cap && !items)
+        return false;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list)
+    {
+        if (!cJSON_IsObject(it))
+            *bad = true;
+        else if (!fn(m, items + *n * size, it, bad))
+            return false;
+        if (*bad)
+            return true;
+        (*n)++;
+    }
+    return true;
 }
 
 void jsonx_skip(parse_result *res, const char *fmt, ...)
@@ -219,4 +276,10 @@ void jsonx_reject(parse_result *res, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(res->error, sizeof res->error, fmt, ap);
     va_end(ap);
+}
+
+parse_status jsonx_nomem(parse_result *res)
+{
+    jsonx_reject(res, "out of memory");
+    return PARSE_NOMEM;
 }

@@ -48,12 +48,31 @@ typedef struct {
     arena *nodes; /* NULL: the tree was malloc'ed */
 } jsonx_doc;
 
-/* Parses len bytes (no NUL needed) into doc; false with a reason in
- * res->error (then doc->root is NULL and nothing needs freeing). */
-bool jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res);
+/* Parses len bytes (no NUL needed) into doc; otherwise PARSE_REJECTED (not
+ * JSON, too large) or PARSE_NOMEM with a reason in res->error, doc->root
+ * NULL and nothing to free. */
+parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res);
 void jsonx_doc_free(jsonx_doc *doc); /* accepts an empty doc */
+/* Fills one record of a feed from rec (a JSON object): returns false only
+ * when out of memory; sets *bad (and returns true) to skip the record. */
+typedef bool (*jsonx_record_fn)(model *m, void *record, const cJSON *rec, bool *bad);
+/* The record loop of every feed parser: parses each element of list (an
+ * array, or an object keyed by name) into a new arena array of size-byte
+ * records, skipping (and counting in res, with the first reason) elements
+ * that are not objects or that fn rejects. *out and *n: the records kept.
+ * PARSE_OK, or PARSE_NOMEM with res->error set. */
+parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
+                           size_t *n, parse_result *res);
+/* The loop of a record's own lists (a product's phases, a member's
+ * missions): like jsonx_records, but an element that is not an object or
+ * that fn rejects spoils the whole record (*bad). list may be NULL (empty).
+ * False only when out of memory. */
+bool jsonx_items(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
+                 size_t *n, bool *bad);
 /* Records a skipped record: counts it and keeps the first reason. */
 void jsonx_skip(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void jsonx_reject(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Records an allocation failure; returns PARSE_NOMEM. */
+parse_status jsonx_nomem(parse_result *res);
 
 #endif

@@ -8,7 +8,6 @@
 #include "jsonx.h"
 #include "vitrine/text.h"
 
-#define NOMEM(res) (jsonx_reject((res), "out of memory"), PARSE_NOMEM)
 #define LOCAL_MAX_EUR 1e12 /* a budget line above a thousand billion euros is a typo */
 #define LOCAL_MAX_YEAR 9999
 
@@ -62,7 +61,7 @@ static parse_status parse_market(model *m, const cJSON *o, parse_result *res)
     cJSON_ArrayForEach(it, holders)
     {
         if (!mk->holders)
-            return NOMEM(res);
+            return jsonx_nomem(res);
         model_holder *h = &mk->holders[mk->n_holders++];
         h->name = copy_field(m, it, "name");
         h->detail = copy_field(m, it, "detail");
@@ -99,7 +98,7 @@ static parse_status parse_budget(model *m, const cJSON *o, parse_result *res)
             return PARSE_REJECTED;
         }
         if (!b->lines)
-            return NOMEM(res);
+            return jsonx_nomem(res);
         b->lines[b->n_lines++] =
             (model_budget_line){(int)y->valuedouble, (long)ae->valuedouble, (long)cp->valuedouble};
     }
@@ -117,7 +116,7 @@ static parse_status parse_team(model *m, const cJSON *arr, parse_result *res)
     cJSON_ArrayForEach(it, arr)
     {
         if (!m->local.poles)
-            return NOMEM(res);
+            return jsonx_nomem(res);
         model_pole *pole = &m->local.poles[m->local.n_poles++];
         pole->name = copy_field(m, it, "pole");
         pole->mission = copy_field(m, it, "mission");
@@ -128,7 +127,7 @@ static parse_status parse_team(model *m, const cJSON *arr, parse_result *res)
         cJSON_ArrayForEach(person, people)
         {
             if (!pole->people)
-                return NOMEM(res);
+                return jsonx_nomem(res);
             model_teammate *t = &pole->people[pole->n_people++];
             t->name = copy_field(m, person, "name");
             t->role = copy_field(m, person, "role");
@@ -148,7 +147,7 @@ static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
     cJSON_ArrayForEach(it, arr)
     {
         if (!m->local.figures)
-            return NOMEM(res);
+            return jsonx_nomem(res);
         const cJSON *year = cJSON_GetObjectItemCaseSensitive(it, "year");
         model_figure *f = &m->local.figures[m->local.n_figures++];
         f->group = copy_field(m, it, "group");

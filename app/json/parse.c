@@ -30,10 +30,11 @@ static parse_status run(model *m, feed_parser fn, const char *buf, size_t len, p
         return PARSE_REJECTED;
     }
     jsonx_doc doc;
-    if (!jsonx_parse(&doc, buf, len, res))
-        return PARSE_REJECTED;
+    parse_status st = jsonx_parse(&doc, buf, len, res);
+    if (st != PARSE_OK)
+        return st;
     res->error[0] = '\0';
-    parse_status st = fn(m, doc.root, res);
+    st = fn(m, doc.root, res);
     jsonx_doc_free(&doc);
     return st;
 }
@@ -56,8 +57,7 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
     model *scratch = model_new();
     if (!scratch) {
         memset(res, 0, sizeof *res);
-        jsonx_reject(res, "out of memory");
-        return PARSE_NOMEM;
+        return jsonx_nomem(res);
     }
     parse_status st = parse_feed(scratch, feed, buf, len, res);
     if (st == PARSE_OK && res->records == 0) {
