@@ -66,7 +66,7 @@ static int dump_feeds(const cli_options *opt)
     feedstate_set fs;
     if (f)
         feeds_refresh_all(f);
-    if (!f || !feeds_load(f, &m, &fs, ferr)) {
+    if (!f || feeds_load(f, &m, &fs, ferr) != FEEDS_OK) {
         fprintf(stderr, "vitrine: %s\n", ferr);
         feeds_free(f);
         return EXIT_FAILURE;
@@ -137,7 +137,7 @@ static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_se
         return EXIT_BAD_INPUT;
     }
     feeds *f = feeds_new(&cfg, true, ferr);
-    bool ok = f && feeds_load(f, m, fs, ferr);
+    bool ok = f && feeds_load(f, m, fs, ferr) == FEEDS_OK;
     feeds_free(f);
     if (!ok) {
         fprintf(stderr, "vitrine: %s\n", ferr);
@@ -165,7 +165,7 @@ static int render_slides(const cli_options *opt)
     if (!s) {
         fprintf(stderr, "vitrine: out of memory computing statistics\n");
         rc = EXIT_FAILURE;
-    } else if (!export_slides(m, s, &fs, now, w, h, opt->render_dir, &rep, err)) {
+    } else if (export_slides(m, s, &fs, now, w, h, opt->render_dir, &rep, err) != EXPORT_OK) {
         fprintf(stderr, "vitrine: %s\n", err);
         rc = EXIT_FAILURE;
     } else {
@@ -214,7 +214,7 @@ static bool load_feeds(void *ctx, model **m, feedstate_set *fs)
     feeds_loader *l = ctx;
     char ferr[FEEDS_ERR_LEN];
     feeds *f = feeds_new(l->cfg, l->offline, ferr);
-    if (!f || !feeds_load(f, m, fs, ferr)) {
+    if (!f || feeds_load(f, m, fs, ferr) != FEEDS_OK) {
         log_error("main", "feeds: %s; showing the demo data", ferr);
         feeds_free(f);
         return false;
@@ -260,7 +260,7 @@ static int run_kiosk(const cli_options *opt)
     feeds_bridge bridge = {f, k};
     if (f) {
         feeds_set_gate(f, gate);
-        if (!feeds_start(f, bridge_notify, &bridge, ferr))
+        if (feeds_start(f, bridge_notify, &bridge, ferr) != FEEDS_OK)
             log_error("main", "feeds: %s; no background refresh", ferr);
         kiosk_set_refresh(k, bridge_refresh, &bridge);
     }

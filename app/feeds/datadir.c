@@ -60,7 +60,33 @@ datadir_status datadir_load_local(model *m, char err[DATADIR_ERR_LEN])
     return from_parse(st, "assets/" LOCAL_ASSET, &res, err);
 }
 
-datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_LEN])
+/* One feed of a data dir into m; an optional feed may be absent. */
+static datadir_status load_dir_feed(model *m, feed_id f, const char *dir,
+                                    char err[DATADIR_ERR_LEN])
+{
+    char path[PATH_MAX];
+    if (!fileio_join(path, sizeof path, dir, model_feed_relpath(f))) {
+        snprintf(err, DATADIR_ERR_LEN, "%.400s: path too long", dir);
+        return DATADIR_FAILED;
+    }
+    if (!model_feed_required(f) && !fileio_exists(path))
+        return DATADIR_OK;
+    return load_feed(m, f, path, err);
+}
+
+static datadir_status load_demo_feed(model *m, feed_id f, const char *dir,
+                                     char err[DATADIR_ERR_LEN])
+{
+    (void)dir;
+    return datadir_load_demo_feed(m, f, err);
+}
+
+typedef datadir_status (*feed_loader)(model *m, feed_id f, const char *dir,
+                                      char err[DATADIR_ERR_LEN]);
+
+/* A new model: every feed through load, then the local programme data. */
+static datadir_status build(const char *dir, feed_loader load, model **out,
+                            char err[DATADIR_ERR_LEN])
 {
     *out = NULL;
     model *m = model_new();
@@ -69,17 +95,8 @@ datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_L
         return DATADIR_NOMEM;
     }
     datadir_status st = DATADIR_OK;
-    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++) {
-        char path[PATH_MAX];
-        if (!fileio_join(path, sizeof path, dir, model_feed_relpath((feed_id)f))) {
-            snprintf(err, DATADIR_ERR_LEN, "%.400s: path too long", dir);
-            st = DATADIR_FAILED;
-        } else if (!model_feed_required((feed_id)f) && !fileio_exists(path)) {
-            continue; /* optional feed */
-        } else {
-            st = load_feed(m, (feed_id)f, path, err);
-        }
-    }
+    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++)
+        st = load(m, (feed_id)f, dir, err);
     if (st == DATADIR_OK)
         st = datadir_load_local(m, err);
     if (st != DATADIR_OK) {
@@ -88,6 +105,11 @@ datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_L
     }
     *out = m;
     return DATADIR_OK;
+}
+
+datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_LEN])
+{
+    return build(dir, load_dir_feed, out, err);
 }
 
 datadir_status datadir_load_demo_feed(model *m, feed_id feed, char err[DATADIR_ERR_LEN])
@@ -107,23 +129,7 @@ datadir_status datadir_load_demo_feed(model *m, feed_id feed, char err[DATADIR_E
 
 datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
 {
-    *out = NULL;
-    model *m = model_new();
-    if (!m) {
-        snprintf(err, DATADIR_ERR_LEN, "out of memory");
-        return DATADIR_NOMEM;
-    }
-    datadir_status st = DATADIR_OK;
-    for (int f = 0; st == DATADIR_OK && f < FEED_COUNT; f++)
-        st = datadir_load_demo_feed(m, (feed_id)f, err);
-    if (st == DATADIR_OK)
-        st = datadir_load_local(m, err);
-    if (st != DATADIR_OK) {
-        model_free(m);
-        return st;
-    }
-    *out = m;
-    return DATADIR_OK;
+    return build(NULL, load_demo_feed, out, err);
 }
 
 void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
@@ -144,4 +150,26 @@ void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
             stat(path, &sb) == 0)
             st->data_time = (int64_t)sb.st_mtime;
     }
+}
+
+datadir_status datadir_load_or_demo(const char *dir, model **out, feedstate_set *fs,
+                                    char err[DATADIR_ERR_LEN])
+{
+    datadir_status st = DATADIR_FAILED;
+    if (dir) {
+        st = datadir_load(dir, out, err);
+        if (st == DATADIR_OK)
+            log_info("datadir", "data from %s (offline)", dir);
+        else
+            log_error("datadir", "%s; showing the demo data instead", err);
+    }
+    if (st != DATADIR_OK) {
+        dir = NULL;
+        st = datadir_load_demo(out, err);
+        if (st == DATADIR_OK)
+            log_info("datadir", "demo data until feeds arrive");
+    }
+    if (st == DATADIR_OK)
+        datadir_feedstates(dir, *out, fs);
+    return st;
 }

@@ -133,15 +133,16 @@ static void current_states(const feeds *f, feedstate_set *fs)
             refresh_state(&f->feeds[i], f->offline, f->shown.demo[i], f->shown.loaded[i]);
 }
 
-bool feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN])
+feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN])
 {
     char serr[SNAPSHOT_ERR_LEN];
-    if (!snapshot_build(f->feeds, f->cache, m, &f->shown, serr)) {
+    snapshot_status st = snapshot_build(f->feeds, f->cache, m, &f->shown, serr);
+    if (st != SNAPSHOT_OK) {
         snprintf(err, FEEDS_ERR_LEN, "%s", serr);
-        return false;
+        return st == SNAPSHOT_NOMEM ? FEEDS_NOMEM : FEEDS_FAILED;
     }
     current_states(f, fs);
-    return true;
+    return FEEDS_OK;
 }
 
 void feeds_refresh_all(feeds *f)
@@ -172,7 +173,7 @@ static void refresh_due(feeds *f, int64_t now_ms)
     model *m = NULL;
     char err[SNAPSHOT_ERR_LEN];
     memgate_enter(f->gate);
-    if (data_changed && !snapshot_build(f->feeds, f->cache, &m, &f->shown, err)) {
+    if (data_changed && snapshot_build(f->feeds, f->cache, &m, &f->shown, err) != SNAPSHOT_OK) {
         log_error("feeds", "%s; the screens keep the previous data", err);
         m = NULL;
     }
@@ -243,11 +244,12 @@ void feeds_set_gate(feeds *f, memgate *gate)
         f->feeds[i].gate = gate;
 }
 
-bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN])
+feeds_status feeds_start(feeds *f, feeds_notify_fn notify, void *userdata,
+                         char err[FEEDS_ERR_LEN])
 {
     if (f->running) {
         snprintf(err, FEEDS_ERR_LEN, "feeds: already started");
-        return false;
+        return FEEDS_FAILED;
     }
     f->notify = notify;
     f->userdata = userdata;
@@ -256,10 +258,10 @@ bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEED
         f->feeds[i].due_ms = now + (int64_t)(next_uniform(f) * REFRESH_START_JITTER_MS);
     if (pthread_create(&f->thread, NULL, thread_main, f) != 0) {
         snprintf(err, FEEDS_ERR_LEN, "feeds: cannot start the fetch thread");
-        return false;
+        return FEEDS_FAILED;
     }
     f->running = true;
-    return true;
+    return FEEDS_OK;
 }
 
 bool feeds_take(feeds *f, model **m, feedstate_set *fs)

@@ -64,8 +64,8 @@ static void release_parse_memory(void)
 #endif
 }
 
-bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
-                    snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN])
+snapshot_status snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
+                               snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN])
 {
     *out = NULL;
     model *m = model_new();
@@ -80,14 +80,15 @@ bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
     if (nomem) {
         snprintf(err, SNAPSHOT_ERR_LEN, "snapshot: out of memory");
         model_free(m);
-        return false;
+        return SNAPSHOT_NOMEM;
     }
     char derr[DATADIR_ERR_LEN];
-    if (datadir_load_local(m, derr) != DATADIR_OK) {
+    datadir_status st = datadir_load_local(m, derr);
+    if (st != DATADIR_OK) {
         snprintf(err, SNAPSHOT_ERR_LEN, "snapshot: %.480s", derr);
         model_free(m);
-        return false;
+        return st == DATADIR_NOMEM ? SNAPSHOT_NOMEM : SNAPSHOT_BROKEN;
     }
     *out = m;
-    return true;
+    return SNAPSHOT_OK;
 }

@@ -18,9 +18,14 @@ typedef struct {
     bool loaded[FEED_COUNT]; /* the feed has data at all */
 } snapshot_origin;
 
-/* On success *out is a new model (caller frees). Fails only on allocation
- * failure or a broken build (local data missing), with err set. */
-bool snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
-                    snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN]);
+typedef enum {
+    SNAPSHOT_OK = 0,
+    SNAPSHOT_NOMEM,
+    SNAPSHOT_BROKEN /* the embedded local programme data is missing or rejected */
+} snapshot_status;
+
+/* On success *out is a new model (caller frees); otherwise err says why. */
+snapshot_status snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, model **out,
+                               snapshot_origin *origin, char err[SNAPSHOT_ERR_LEN]);
 
 #endif

@@ -122,7 +122,7 @@ static void rebuild(kiosk *k, const char *why)
     stats_free(k->st);
     k->st = st;
     char err[DECK_ERR_LEN];
-    if (!deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err))
+    if (deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err) != DECK_OK)
         log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
     adopt_slides(k);
     log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, deck_count(k->deck),
@@ -588,7 +588,7 @@ static bool open_display(kiosk *k, startup *start, int *w, int *h, char err[KIOS
 static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     char e[DECK_ERR_LEN > OVERLAY_ERR_LEN ? DECK_ERR_LEN : OVERLAY_ERR_LEN];
-    if (!deck_attach(k->deck, screen_renderer(k->scr), e) ||
+    if (deck_attach(k->deck, screen_renderer(k->scr), e) != DECK_OK ||
         !(k->ov = overlay_new(screen_renderer(k->scr), e))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;

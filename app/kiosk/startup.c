@@ -5,7 +5,7 @@
 #include <SDL2/SDL.h>
 #include <stdlib.h>
 
-#include "vitrine/kioskdata.h"
+#include "vitrine/datadir.h"
 #include "vitrine/log.h"
 
 struct startup {
@@ -29,7 +29,7 @@ static void load(startup *s)
         return;
     }
     char err[DATADIR_ERR_LEN];
-    if (kioskdata_load(j->data_dir, &s->res.m, &s->res.fs, err) != DATADIR_OK) {
+    if (datadir_load_or_demo(j->data_dir, &s->res.m, &s->res.fs, err) != DATADIR_OK) {
         log_error("kiosk", "no data to show: %s", err);
         s->res.m = NULL;
     }
@@ -53,7 +53,7 @@ static void lay_out(startup *s)
         return;
     char err[DECK_ERR_LEN];
     s->res.laid_out = deck_update(s->job.deck, s->res.m, s->res.st, &s->res.fs, s->job.today,
-                                  s->width, s->height, err);
+                                  s->width, s->height, err) == DECK_OK;
     if (!s->res.laid_out)
         log_error("kiosk", "slides not laid out at start: %s", err);
 }

@@ -32,7 +32,7 @@ struct canvas {
     size_t n_ops, cap_ops;
     size_t problems;
     int smallest_px;
-    bool failed;
+    canvas_status status; /* the first failure, if any */
 };
 
 canvas *canvas_new(fonts *f, int width, int height, const char *name)
@@ -89,9 +89,27 @@ int canvas_smallest_px(const canvas *c)
 {
     return c->smallest_px;
 }
-bool canvas_failed(const canvas *c)
+canvas_status canvas_check(const canvas *c)
 {
-    return c->failed;
+    return c->status;
+}
+
+const char *canvas_name(const canvas *c)
+{
+    return c->name;
+}
+
+/* Records the first failure, with one log line: the slide is incomplete. */
+static void fail(canvas *c, canvas_status st)
+{
+    if (c->status != CANVAS_OK)
+        return;
+    c->status = st;
+    if (st == CANVAS_FULL)
+        log_error("canvas", "[%s] display list full (%d operations): the slide is incomplete",
+                  c->name, CANVAS_MAX_OPS);
+    else
+        log_error("canvas", "[%s] out of memory: the slide is incomplete", c->name);
 }
 static int min_px(const canvas *c)
 {
@@ -107,12 +125,14 @@ int canvas_px(const canvas *c, float size)
 static canvas_op *push(canvas *c, op_kind kind, theme_role color)
 {
     if (c->n_ops == c->cap_ops) {
-        size_t cap = c->cap_ops ? c->cap_ops * 2 : 64;
-        canvas_op *ops = cap <= CANVAS_MAX_OPS ? realloc(c->ops, cap * sizeof *ops) : NULL;
+        size_t cap = c->cap_ops ? c->cap_ops * 2 : CANVAS_FIRST_OPS;
+        if (cap > CANVAS_MAX_OPS) {
+            fail(c, CANVAS_FULL);
+            return NULL;
+        }
+        canvas_op *ops = realloc(c->ops, cap * sizeof *ops);
         if (!ops) {
-            if (!c->failed)
-                log_error("canvas", "[%s] display list full or out of memory", c->name);
-            c->failed = true;
+            fail(c, CANVAS_NOMEM);
             return NULL;
         }
         c->ops = ops;
@@ -224,7 +244,8 @@ layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_
         canvas_op *op = push(c, OP_TEXT, st->fg);
         const char *copy = op ? line_copy(c, s, ln) : NULL;
         if (!copy) {
-            c->failed = true;
+            if (op)
+                fail(c, CANVAS_NOMEM);
             break;
         }
         op->x = x, op->y = roundf(y + (float)k * (float)t.line_h);

@@ -16,7 +16,8 @@
 #include "vitrine/textcache.h"
 #include "vitrine/theme.h"
 
-#define CANVAS_MAX_OPS 2048 /* per slide */
+#define CANVAS_MAX_OPS 2048 /* per slide: a power of two times CANVAS_FIRST_OPS */
+#define CANVAS_FIRST_OPS 64
 #define CANVAS_NAME_LEN 64
 
 typedef enum { CANVAS_LEFT, CANVAS_CENTER, CANVAS_RIGHT } canvas_align;
@@ -34,6 +35,8 @@ typedef struct {
 } canvas_style;
 
 typedef struct canvas canvas;
+
+typedef enum { CANVAS_OK = 0, CANVAS_FULL, CANVAS_NOMEM } canvas_status;
 
 /* name is used in problem reports; f is borrowed for measurements. */
 canvas *canvas_new(fonts *f, int width, int height, const char *name);
@@ -67,7 +70,10 @@ int canvas_measure(canvas *c, fonts_face face, int px, const char *s);
 size_t canvas_finish(canvas *c);
 size_t canvas_problems(const canvas *c);
 int canvas_smallest_px(const canvas *c); /* 0 when no text */
-bool canvas_failed(const canvas *c);     /* an allocation failed */
+/* CANVAS_OK, or why the slide is incomplete (logged once, with its name):
+ * CANVAS_FULL, more than CANVAS_MAX_OPS operations; CANVAS_NOMEM. */
+canvas_status canvas_check(const canvas *c);
+const char *canvas_name(const canvas *c);
 
 /* Replays the list with its top-left corner at (x, y). */
 void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);

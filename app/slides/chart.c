@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "vitrine/gfx.h"
+#include "vitrine/log.h"
 
 #define CHART_ROW_MAX 0.085f /* tallest bar row, of the short side */
 #define CHART_ROW_ABOVE_MAX 0.13f
@@ -74,6 +75,15 @@ static int widest(canvas *c, fonts_face face, int px, const char *const *texts, 
         }
     }
     return w;
+}
+
+size_t chart_cap(const canvas *c, size_t n, const char *what)
+{
+    if (n <= CHART_MAX_ITEMS)
+        return n;
+    log_warn("chart", "[%s] %zu %s: only %d of them are charted (CHART_MAX_ITEMS)",
+             canvas_name(c), n, what, CHART_MAX_ITEMS);
+    return CHART_MAX_ITEMS;
 }
 
 size_t chart_hbars_capacity(const canvas *c, layout_rect r, bool label_above)

@@ -28,6 +28,10 @@ typedef struct {
     double max;       /* scale; 0: the largest value */
 } chart_bar_opts;
 
+/* How many of n items a chart of slide c takes: n, at most CHART_MAX_ITEMS;
+ * more is logged with the slide's name and `what` ("promotions"). */
+size_t chart_cap(const canvas *c, size_t n, const char *what);
+
 /* Rows that fit r at the minimum text size. */
 size_t chart_hbars_capacity(const canvas *c, layout_rect r, bool label_above);
 void chart_hbars(canvas *c, layout_rect r, const chart_item *items, size_t n,

@@ -107,6 +107,12 @@ static void drop_textures(deck *d)
         drop_slot(&d->slots[k]);
 }
 
+static deck_status nomem(char err[DECK_ERR_LEN], const char *what)
+{
+    snprintf(err, DECK_ERR_LEN, "deck: out of memory building %s", what);
+    return DECK_NOMEM;
+}
+
 deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN])
 {
     char ferr[FONTS_ERR_LEN];
@@ -121,25 +127,23 @@ deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN])
         free(d);
         return NULL;
     }
-    if (r && !deck_attach(d, r, err)) {
+    if (r && deck_attach(d, r, err) != DECK_OK) {
         deck_free(d);
         return NULL;
     }
     return d;
 }
 
-bool deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN])
+deck_status deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN])
 {
     textcache *tc = textcache_new(r, d->fonts);
-    if (!tc) {
-        snprintf(err, DECK_ERR_LEN, "deck: out of memory");
-        return false;
-    }
+    if (!tc)
+        return nomem(err, "the text cache");
     drop_textures(d);
     textcache_free(d->tc);
     d->tc = tc;
     d->r = r;
-    return true;
+    return DECK_OK;
 }
 
 static void free_slides(deck_slide *s, size_t n)
@@ -240,83 +244,106 @@ static bool copy_spots(deck *d, const model *m, vt_date today)
     return true;
 }
 
-static bool add_slide(deck_slide *s, size_t *n, fonts *f, int w, int h, const char *name,
-                      const char *title)
+/* A slide is complete, or why not (its canvas logged it already). */
+static deck_status slide_status(const canvas *cv, char err[DECK_ERR_LEN])
 {
-    if (*n >= DECK_MAX_SLIDES)
-        return false;
+    switch (canvas_check(cv)) {
+    case CANVAS_OK: return DECK_OK;
+    case CANVAS_FULL:
+        snprintf(err, DECK_ERR_LEN, "deck: slide %s: display list full (%d operations)",
+                 canvas_name(cv), CANVAS_MAX_OPS);
+        return DECK_FULL;
+    default: return nomem(err, canvas_name(cv));
+    }
+}
+
+static deck_status add_slide(deck_slide *s, size_t *n, fonts *f, int w, int h, const char *name,
+                             const char *title, char err[DECK_ERR_LEN])
+{
+    if (*n >= DECK_MAX_SLIDES) {
+        snprintf(err, DECK_ERR_LEN, "deck: more than %d slides (%s is one too many)",
+                 DECK_MAX_SLIDES, name);
+        return DECK_FULL;
+    }
     deck_slide *sl = &s[*n];
     memset(sl, 0, sizeof *sl);
     snprintf(sl->name, sizeof sl->name, "%s", name);
     snprintf(sl->title, sizeof sl->title, "%s", title);
     sl->cv = canvas_new(f, w, h, name);
     if (!sl->cv)
-        return false;
+        return nomem(err, name);
     (*n)++;
-    return true;
+    return DECK_OK;
 }
 
-static bool build_spot(deck *d, deck_slide *sl)
+static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
 {
     frame_input in = {NULL, NULL, &d->fs, d->today};
     const slides_spot *p =
         d->n_spots ? &d->spots[spotlight_index(d->n_spots, d->today, d->cycle)] : NULL;
     canvas *cv = canvas_new(d->fonts, d->w, d->h, sl->name);
     if (!cv)
-        return false;
+        return nomem(err, sl->name);
     sl->has_data = slides_spotlight(cv, &in, p);
     canvas_finish(cv);
     canvas_free(sl->cv);
     sl->cv = cv;
-    return !canvas_failed(cv);
+    return slide_status(cv, err);
 }
 
-static bool build_team(deck *d, deck_slide *s, size_t *n, const frame_input *in)
+static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_input *in,
+                              char err[DECK_ERR_LEN])
 {
     slides_team_page pages[TEAM_MAX_PAGES];
     canvas *probe = canvas_new(d->fonts, d->w, d->h, "team-plan");
     if (!probe)
-        return false;
+        return nomem(err, "the team pages");
     size_t np = slides_team_plan(probe, in, pages, TEAM_MAX_PAGES);
     canvas_free(probe);
-    for (size_t i = 0; i < np; i++) {
+    deck_status st = DECK_OK;
+    for (size_t i = 0; st == DECK_OK && i < np; i++) {
         char name[DECK_NAME_LEN];
         snprintf(name, sizeof name, "team-%zu", i + 1);
-        if (!add_slide(s, n, d->fonts, d->w, d->h, name, "L'équipe de l'incubateur"))
-            return false;
+        st = add_slide(s, n, d->fonts, d->w, d->h, name, "L'équipe de l'incubateur", err);
+        if (st != DECK_OK)
+            break;
         deck_slide *sl = &s[*n - 1];
         sl->has_data = slides_team(sl->cv, in, &pages[i], i, np);
         canvas_finish(sl->cv);
+        st = slide_status(sl->cv, err);
     }
-    return true;
+    return st;
 }
 
-static bool build_all(deck *d, deck_slide *s, size_t *n, const frame_input *in)
+static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_input *in,
+                             char err[DECK_ERR_LEN])
 {
     for (size_t i = 0; i < CATALOG_N; i++) {
-        if (!add_slide(s, n, d->fonts, d->w, d->h, catalog[i].name, catalog[i].title))
-            return false;
+        deck_status st =
+            add_slide(s, n, d->fonts, d->w, d->h, catalog[i].name, catalog[i].title, err);
+        if (st != DECK_OK)
+            return st;
         deck_slide *sl = &s[*n - 1];
         if (!catalog[i].build) {
             d->spot_slide = *n - 1;
-            if (!build_spot(d, sl))
-                return false;
-            continue;
+            st = build_spot(d, sl, err);
+        } else {
+            sl->has_data = catalog[i].build(sl->cv, in);
+            canvas_finish(sl->cv);
+            st = slide_status(sl->cv, err);
         }
-        sl->has_data = catalog[i].build(sl->cv, in);
-        canvas_finish(sl->cv);
-        if (canvas_failed(sl->cv))
-            return false;
+        if (st != DECK_OK)
+            return st;
     }
-    return build_team(d, s, n, in);
+    return build_team(d, s, n, in, err);
 }
 
-bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                 int width, int height, char err[DECK_ERR_LEN])
+deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
+                        vt_date today, int width, int height, char err[DECK_ERR_LEN])
 {
     if (width <= 0 || height <= 0) {
         snprintf(err, DECK_ERR_LEN, "deck: bad size %dx%d", width, height);
-        return false;
+        return DECK_BAD_SIZE;
     }
     /* Build into a new list; the old one stays until this one is complete. */
     deck old = *d;
@@ -325,15 +352,16 @@ bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *f
     deck_slide *slides = calloc(DECK_MAX_SLIDES, sizeof *slides);
     size_t n = 0;
     frame_input in = {m, s, fs, today};
-    bool ok = slides && copy_spots(d, m, today) && build_all(d, slides, &n, &in);
-    if (!ok) {
+    deck_status st = !slides               ? nomem(err, "the slides")
+                     : !copy_spots(d, m, today) ? nomem(err, "the spotlight")
+                                                : build_all(d, slides, &n, &in, err);
+    if (st != DECK_OK) {
         free_slides(slides, n);
         arena_free(d->spot_arena);
         d->w = old.w, d->h = old.h, d->fs = old.fs, d->today = old.today;
         d->spots = old.spots, d->spot_arena = old.spot_arena, d->n_spots = old.n_spots;
         d->spot_slide = old.spot_slide;
-        snprintf(err, DECK_ERR_LEN, "deck: out of memory building the slides");
-        return false;
+        return st;
     }
     arena_free(old.spot_arena);
     free_slides(d->slides, d->n);
@@ -342,7 +370,7 @@ bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *f
     d->n = n;
     log_debug("deck", "%zu slides at %dx%d, %zu layout problem(s)", n, width, height,
               deck_overflows(d));
-    return true;
+    return DECK_OK;
 }
 
 void deck_set_cycle(deck *d, unsigned long cycle)
@@ -351,8 +379,9 @@ void deck_set_cycle(deck *d, unsigned long cycle)
         return;
     d->cycle = cycle;
     deck_slide *sl = &d->slides[d->spot_slide];
-    if (!build_spot(d, sl))
-        log_warn("deck", "spotlight: out of memory, keeping the previous product");
+    char err[DECK_ERR_LEN];
+    if (build_spot(d, sl, err) != DECK_OK)
+        log_warn("deck", "%s; the spotlight may be incomplete", err);
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
         if (d->slots[k].index == d->spot_slide) /* redrawn with the new product */
             drop_slot(&d->slots[k]);

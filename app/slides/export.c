@@ -40,20 +40,20 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
     return true;
 }
 
-bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                   int width, int height, const char *dir, export_report *rep,
-                   char err[EXPORT_ERR_LEN])
+export_status export_slides(const model *m, const stats *s, const feedstate_set *fs,
+                            vt_date today, int width, int height, const char *dir,
+                            export_report *rep, char err[EXPORT_ERR_LEN])
 {
     memset(rep, 0, sizeof *rep);
     if (width <= 0 || height <= 0 || width > EXPORT_MAX_SIDE || height > EXPORT_MAX_SIDE) {
         snprintf(err, EXPORT_ERR_LEN, "--size %dx%d: each side must be 1..%d", width, height,
                  EXPORT_MAX_SIDE);
-        return false;
+        return EXPORT_BAD_SIZE;
     }
     char ferr[FILEIO_ERR_LEN];
     if (fileio_mkdirs(dir, EXPORT_DIR_MODE, ferr) != FILEIO_OK) {
         snprintf(err, EXPORT_ERR_LEN, "%s", ferr);
-        return false;
+        return EXPORT_FAILED;
     }
     SDL_Surface *surf =
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888);
@@ -66,7 +66,7 @@ bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_d
         snprintf(err, EXPORT_ERR_LEN, "software renderer %dx%d: %s", width, height, SDL_GetError());
     } else if (!d) {
         snprintf(err, EXPORT_ERR_LEN, "%s", derr);
-    } else if (!deck_update(d, m, s, fs, today, st.w, st.h, derr)) {
+    } else if (deck_update(d, m, s, fs, today, st.w, st.h, derr) != DECK_OK) {
         snprintf(err, EXPORT_ERR_LEN, "%s", derr);
     } else {
         rep->slides = deck_count(d);
@@ -78,5 +78,5 @@ bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_d
     if (r)
         SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
-    return ok;
+    return ok ? EXPORT_OK : EXPORT_FAILED;
 }

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "vitrine/fmt.h"
+#include "vitrine/log.h"
 
 #define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"
 #define EIG_FEEDS (FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES))
@@ -60,7 +61,7 @@ bool slides_eig(canvas *c, const frame_input *in)
 bool slides_eig_promotions(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
-    size_t n = s->eig.n_promotions < CHART_MAX_ITEMS ? s->eig.n_promotions : CHART_MAX_ITEMS;
+    size_t n = chart_cap(c, s->eig.n_promotions, "promotions");
     if (!in->m->loaded[FEED_DEFIS] || n == 0)
         return false;
     char names[CHART_MAX_ITEMS][48], vt[2 * CHART_MAX_ITEMS][FMT_LEN];
@@ -104,7 +105,7 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
     if (!in->m->loaded[FEED_PERSONNES] || bp->n == 0)
         return false;
     stats_count sc[CHART_MAX_ITEMS];
-    size_t n = bp->n < CHART_MAX_ITEMS ? bp->n : CHART_MAX_ITEMS;
+    size_t n = chart_cap(c, bp->n, "profiles");
     memcpy(sc, bp->items, n * sizeof *sc);
     qsort(sc, n, sizeof *sc, by_count_desc);
     layout_rect area = frame_begin(c, in, "Les profils des EIG",
@@ -131,14 +132,19 @@ bool slides_published(canvas *c, const frame_input *in, const char *group)
     size_t n = 0;
     const model_figure *first = NULL;
     bool eig = strcmp(group, "eig") == 0;
-    for (size_t i = 0; i < l->n_figures && n < PUBLISHED_MAX; i++) {
+    size_t found = 0;
+    for (size_t i = 0; i < l->n_figures; i++) {
         const model_figure *fg = &l->figures[i];
         /* EIG counts are on the computed slide; the rates only exist as published. */
         if (strcmp(fg->group, group) != 0 || (eig && !strchr(fg->value, '%')))
             continue;
-        f[n++] = (chart_figure){fg->value, fg->label, THEME_BLUE};
+        if (found++ < PUBLISHED_MAX)
+            f[n++] = (chart_figure){fg->value, fg->label, THEME_BLUE};
         first = first ? first : fg;
     }
+    if (found > PUBLISHED_MAX)
+        log_warn("slides", "[%s] %zu published figures: only the first %d are shown",
+                 canvas_name(c), found, PUBLISHED_MAX);
     if (!l->loaded || n == 0)
         return false;
     char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];

@@ -37,9 +37,10 @@ static int by_count_desc(const void *a, const void *b)
 }
 
 /* Sorted copy (largest first) of counts, at most CHART_MAX_ITEMS. */
-static size_t sorted_counts(const stats_counts *in, stats_count out[CHART_MAX_ITEMS])
+static size_t sorted_counts(const canvas *c, const stats_counts *in,
+                            stats_count out[CHART_MAX_ITEMS], const char *what)
 {
-    size_t n = in->n < CHART_MAX_ITEMS ? in->n : CHART_MAX_ITEMS;
+    size_t n = chart_cap(c, in->n, what);
     memcpy(out, in->items, n * sizeof *out);
     qsort(out, n, sizeof *out, by_count_desc);
     return n;
@@ -82,7 +83,7 @@ bool slides_domains(canvas *c, const frame_input *in)
     if (!in->m->loaded[FEED_AUTHORS] || s->community.by_domaine.n == 0)
         return false;
     stats_count sc[CHART_MAX_ITEMS];
-    size_t n = sorted_counts(&s->community.by_domaine, sc);
+    size_t n = sorted_counts(c, &s->community.by_domaine, sc, "domaines");
     char sub[FRAME_TEXT_LEN], a[FMT_LEN], day[FMT_LEN];
     fmt_int(s->community.active, a, sizeof a);
     fmt_date(in->today, day, sizeof day);
@@ -148,8 +149,7 @@ bool slides_newcomers(canvas *c, const frame_input *in)
     size_t n = s->community.n_new_by_year;
     if (!in->m->loaded[FEED_AUTHORS] || n == 0)
         return false;
-    if (n > CHART_MAX_ITEMS)
-        n = CHART_MAX_ITEMS;
+    n = chart_cap(c, n, "years of newcomers"); /* the last ones */
     const stats_year_status *ys = s->community.new_by_year + (s->community.n_new_by_year - n);
     char years[CHART_MAX_ITEMS][8], totals[CHART_MAX_ITEMS][FMT_LEN];
     const char *cats[CHART_MAX_ITEMS], *tp[CHART_MAX_ITEMS];
@@ -221,8 +221,7 @@ bool slides_coaching(canvas *c, const frame_input *in)
     }
     employer_row rows[CHART_MAX_ITEMS];
     stats_count sc[CHART_MAX_ITEMS];
-    size_t n =
-        s->coaching.n_employers < CHART_MAX_ITEMS ? s->coaching.n_employers : CHART_MAX_ITEMS;
+    size_t n = chart_cap(c, s->coaching.n_employers, "employers");
     for (size_t i = 0; i < n; i++) {
         const stats_employer *e = &s->coaching.by_employer[i];
         bool unknown = strcmp(e->key, "unknown") == 0;
@@ -286,7 +285,7 @@ bool slides_budget(canvas *c, const frame_input *in)
     const model_budget *b = &in->m->local.budget;
     if (!in->m->local.loaded || b->n_lines == 0)
         return false;
-    size_t n = b->n_lines < CHART_MAX_ITEMS ? b->n_lines : CHART_MAX_ITEMS;
+    size_t n = chart_cap(c, b->n_lines, "budget lines");
     char years[CHART_MAX_ITEMS][8], vt[2 * CHART_MAX_ITEMS][FMT_LEN], src[FRAME_TEXT_LEN];
     const char *cats[CHART_MAX_ITEMS], *vtp[2 * CHART_MAX_ITEMS];
     double vals[2 * CHART_MAX_ITEMS];

@@ -107,7 +107,7 @@ bool slides_phases(canvas *c, const frame_input *in)
     if (!in->m->loaded[FEED_STARTUPS] || bp->n == 0)
         return false;
     phase_count pc[CHART_MAX_ITEMS];
-    size_t n = bp->n < CHART_MAX_ITEMS ? bp->n : CHART_MAX_ITEMS;
+    size_t n = chart_cap(c, bp->n, "phases");
     for (size_t i = 0; i < n; i++)
         pc[i] = (phase_count){bp->items[i].key, bp->items[i].count};
     qsort(pc, n, sizeof *pc, by_rank);

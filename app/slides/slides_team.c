@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vitrine/log.h"
+
 #define TEAM_TITLE "L'équipe de l'incubateur"
 #define TEAM_SOURCE "Source : équipe du programme beta.gouv.fr à la DINUM (données locales)"
 #define TEAM_POLE_SIZE 0.042f
@@ -68,8 +70,12 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
             bool split_needlessly = rows_fit < rows_left && rows_left <= rows_page;
             if ((rows_fit < 1 || split_needlessly || pg->n_blocks == TEAM_MAX_BLOCKS) &&
                 pg->n_blocks > 0) {
-                if (np + 1 == max_pages)
-                    return np + 1; /* cap reached: the rest is not shown */
+                if (np + 1 == max_pages) {
+                    log_warn("slides", "team: more than %zu pages: the team from pole \"%s\" "
+                                       "on is not shown",
+                             max_pages, l->poles[p].name);
+                    return np + 1;
+                }
                 memset(&pages[++np], 0, sizeof pages[0]);
                 used = 0;
                 continue;

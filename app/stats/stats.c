@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "stats_private.h"
+#include "vitrine/log.h"
 #include "vitrine/text.h"
 
 
@@ -67,15 +68,24 @@ long stats_years_get(const stats_years *y, int year)
 
 /* ---- builders ------------------------------------------------------- */
 
-void stats_years_add(year_acc *acc, int year)
+/* Year -> count, for the handful of years a feed spans. */
+typedef struct {
+    stats_year items[STATS_MAX_YEARS];
+    size_t n;
+    long dropped; /* counts of years past STATS_MAX_YEARS: reported, not kept */
+} year_acc;
+
+static void years_add(year_acc *acc, int year)
 {
     for (size_t i = 0; i < acc->n; i++)
         if (acc->items[i].year == year) {
             acc->items[i].count++;
             return;
         }
-    if (acc->n < sizeof acc->items / sizeof *acc->items)
+    if (acc->n < STATS_MAX_YEARS)
         acc->items[acc->n++] = (stats_year){year, 1};
+    else
+        acc->dropped++;
 }
 
 static int cmp_year(const void *a, const void *b)
@@ -84,8 +94,12 @@ static int cmp_year(const void *a, const void *b)
     return (x->year > y->year) - (x->year < y->year);
 }
 
-static bool years_finish(arena *a, year_acc *acc, stats_years *out)
+/* what: the series, for the report of a limit hit. */
+static bool years_finish(arena *a, year_acc *acc, stats_years *out, const char *what)
 {
+    if (acc->dropped)
+        log_warn("stats", "%s: more than %d distinct years; %ld product(s) left out",
+                 what, STATS_MAX_YEARS, acc->dropped);
     out->n = acc->n;
     out->items = arena_alloc(a, (acc->n + 1) * sizeof *out->items);
     if (!out->items)
@@ -197,13 +211,13 @@ static bool count_product(const model *m, stats *s, product_acc *acc, const mode
             launch = ph->start;
     }
     if (launch != DATE_NONE)
-        stats_years_add(&acc->launched, date_year(launch));
+        years_add(&acc->launched, date_year(launch));
     for (size_t i = 0; i < p->n_events; i++) {
         const model_event *ev = &p->events[i];
         if (ev->date == DATE_NONE || ev->date > d)
             continue;
         if (strcmp(ev->name, "national_impact") == 0)
-            stats_years_add(&acc->national, date_year(ev->date));
+            years_add(&acc->national, date_year(ev->date));
         else if (strcmp(ev->name, "fast") == 0)
             *fast = true;
     }
@@ -249,8 +263,9 @@ static bool products_finish(stats *s, product_acc *acc)
 {
     arena *a = s->arena;
     if (!stats_counts_finish(a, acc->by_phase, &s->products.by_phase) ||
-        !years_finish(a, &acc->launched, &s->products.launched_by_year) ||
-        !years_finish(a, &acc->national, &s->products.national_impact_by_year) ||
+        !years_finish(a, &acc->launched, &s->products.launched_by_year, "launched_by_year") ||
+        !years_finish(a, &acc->national, &s->products.national_impact_by_year,
+                      "national_impact_by_year") ||
         !phase_rates(a, &s->products.by_phase, acc->open_source, &s->products.open_source) ||
         !phase_rates(a, &s->products.by_phase, acc->stats_page, &s->products.stats_page))
         return false;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats_private.h"
+#include "vitrine/log.h"
 #include "vitrine/text.h"
 
 #define DAYS_12M 365
@@ -19,6 +20,8 @@ typedef struct {
     strmap *by_domaine, *by_status, *pool;
     year_status_acc years[STATS_MAX_YEARS];
     size_t n_years;
+    long newcomers_dropped; /* past STATS_MAX_YEARS distinct years: reported */
+    long long_employers;    /* employer names cut to STATS_KEY_MAX bytes: reported */
     long cohort, retained;
     /* coaching */
     strmap *employers;      /* key -> count */
@@ -55,15 +58,17 @@ static bool active_at(const model_member *mb, vt_date t)
 
 /* Counts a newcomer under the year of their first mission. Past
  * STATS_MAX_YEARS distinct years the newcomer is left out of new_by_year
- * (as stats_years_add does), which only odd data reaches; false only on
- * allocation failure. */
+ * (and counted, for the report), which only odd data reaches; false only
+ * on allocation failure. */
 static bool count_newcomer(community_acc *acc, int year, const char *status)
 {
     for (size_t i = 0; i < acc->n_years; i++)
         if (acc->years[i].year == year)
             return strmap_incr(acc->years[i].by_status, status);
-    if (acc->n_years == STATS_MAX_YEARS)
+    if (acc->n_years == STATS_MAX_YEARS) {
+        acc->newcomers_dropped++;
         return true;
+    }
     year_status_acc *y = &acc->years[acc->n_years];
     if (!(y->by_status = strmap_new()))
         return false;
@@ -89,6 +94,8 @@ static bool count_coach(const model *m, stats *s, community_acc *acc, const mode
     char key[STATS_KEY_MAX], raw[STATS_KEY_MAX], spelling[STATS_KEY_MAX];
     char pair[2 * STATS_KEY_MAX + 2];
     s->coaching.active_coaches++;
+    if (strlen(latest->employer) >= STATS_KEY_MAX)
+        acc->long_employers++;
     text_employer_key(latest->employer, key, sizeof key);
     /* The spelling shown on screen: trimmed, without the leading '/'. Two
      * buffers: text_trim copies with memcpy, so source and output must not
@@ -180,8 +187,20 @@ static bool employers_finish(stats *s, community_acc *acc)
     return true;
 }
 
+static void report_limits(const community_acc *acc)
+{
+    if (acc->newcomers_dropped)
+        log_warn("stats", "new_by_year: more than %d distinct years; %ld member(s) left out",
+                 STATS_MAX_YEARS, acc->newcomers_dropped);
+    if (acc->long_employers)
+        log_warn("stats", "coaching: %ld employer name(s) longer than %d bytes, compared on "
+                          "their first %d bytes only",
+                 acc->long_employers, STATS_KEY_MAX, STATS_KEY_MAX - 1);
+}
+
 static bool community_finish(stats *s, community_acc *acc)
 {
+    report_limits(acc);
     arena *a = s->arena;
     if (!stats_counts_finish(a, acc->by_domaine, &s->community.by_domaine) ||
         !stats_counts_finish(a, acc->by_status, &s->community.by_status))

@@ -10,13 +10,6 @@
 #define STATS_MAX_YEARS 128 /* distinct years kept per series */
 #define STATS_KEY_MAX 512   /* bytes of a normalised key */
 
-/* Year -> count, for the handful of years a feed spans. */
-typedef struct {
-    stats_year items[STATS_MAX_YEARS];
-    size_t n;
-} year_acc;
-
-void stats_years_add(year_acc *acc, int year);
 /* Non-zero entries of m, sorted by key, into out (arrays in a). */
 bool stats_counts_finish(arena *a, const strmap *m, stats_counts *out);
 /* Copies s into the arena once; the pool maps each copy to itself. */

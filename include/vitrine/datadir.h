@@ -24,6 +24,13 @@ datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN]);
  * time = the file's mtime) or datadir_load_demo (FEEDSTATE_DEMO); feeds the
  * model did not load are FEEDSTATE_MISSING. dir is NULL for the demo. */
 void datadir_feedstates(const char *dir, const model *m, feedstate_set *out);
+/* The data a screen starts with before any feed refresh: dir (local files,
+ * offline) when given and readable, else the bundled demo data (the reason
+ * is logged), so the screen is never blank; fs as datadir_feedstates gives
+ * it. Fails only when even the demo data cannot be built (out of memory);
+ * then *out is NULL and err says why. */
+datadir_status datadir_load_or_demo(const char *dir, model **out, feedstate_set *fs,
+                                    char err[DATADIR_ERR_LEN]);
 /* Adds the embedded local programme data to m. */
 datadir_status datadir_load_local(model *m, char err[DATADIR_ERR_LEN]);
 

@@ -20,6 +20,13 @@
 
 typedef struct deck deck;
 
+typedef enum {
+    DECK_OK = 0,
+    DECK_BAD_SIZE, /* width or height not positive */
+    DECK_FULL,     /* a limit: DECK_MAX_SLIDES slides, or a slide's display list */
+    DECK_NOMEM
+} deck_status;
+
 /* Creates a deck drawing with r (borrowed; must outlive the deck). Fonts are
  * found by the render layer. NULL with a reason in err on failure.
  * r may be NULL: the deck lays slides out but draws nothing until
@@ -28,17 +35,17 @@ typedef struct deck deck;
 deck *deck_new(SDL_Renderer *r, char err[DECK_ERR_LEN]);
 void deck_free(deck *d); /* accepts NULL */
 /* Gives a deck created without a renderer the one it draws with (borrowed).
- * False with a reason in err (out of memory); the deck then draws nothing. */
-bool deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN]);
+ * On failure (out of memory) err says why and the deck draws nothing. */
+deck_status deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN]);
 
 /* Rebuilds slide content for this data, date and output size. m, s and fs are
- * borrowed for the call only (the deck copies what it keeps). Returns false
- * only on a hard failure (reason in err); the previous content then stays.
+ * borrowed for the call only (the deck copies what it keeps). On failure
+ * (reason in err, naming the slide) the previous content stays.
  * On a deck without a renderer it touches no SDL state but the fonts' own,
  * so it may run on another thread while nothing else uses the deck or
  * SDL_ttf. */
-bool deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                 int width, int height, char err[DECK_ERR_LEN]);
+deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
+                        vt_date today, int width, int height, char err[DECK_ERR_LEN]);
 
 size_t deck_count(const deck *d);
 /* Stable slug, e.g. "products-by-phase" (for logs, playlists, file names). */
@@ -55,7 +62,6 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha);
  * any): text that could not fit even at minimum size after wrapping. */
 size_t deck_overflows(const deck *d);
 
-/* Additions (screens engineer). */
 /* The product spotlight shows a different active product for each cycle
  * (deterministic in today's date and the cycle); the kiosk bumps it each
  * time the playlist wraps. Rebuilds only the spotlight slide. */

@@ -23,10 +23,17 @@ typedef struct {
     int smallest_px;  /* smallest text size used */
 } export_report;
 
+typedef enum {
+    EXPORT_OK = 0,
+    EXPORT_BAD_SIZE, /* a side is not in 1..EXPORT_MAX_SIDE */
+    EXPORT_FAILED    /* a directory, a file, SDL or the slides failed: err says which */
+} export_status;
+
 /* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01). DIR is
- * created if missing. On failure err names the file or the SDL call. */
-bool export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                   int width, int height, const char *dir, export_report *rep,
-                   char err[EXPORT_ERR_LEN]);
+ * created if missing. On failure err names the file, the slide or the SDL
+ * call. */
+export_status export_slides(const model *m, const stats *s, const feedstate_set *fs,
+                            vt_date today, int width, int height, const char *dir,
+                            export_report *rep, char err[EXPORT_ERR_LEN]);
 
 #endif

@@ -36,6 +36,8 @@
 #define FEEDS_LINE_LEN 400
 
 typedef struct feeds feeds;
+
+typedef enum { FEEDS_OK = 0, FEEDS_FAILED, FEEDS_NOMEM } feeds_status;
 typedef void (*feeds_notify_fn)(void *userdata);
 
 /* cfg is copied. NULL with err set on allocation failure or when curl
@@ -43,9 +45,10 @@ typedef void (*feeds_notify_fn)(void *userdata);
 feeds *feeds_new(const config *cfg, bool offline, char err[FEEDS_ERR_LEN]);
 void feeds_free(feeds *f); /* accepts NULL */
 
-bool feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN]);
+feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN]);
 void feeds_refresh_all(feeds *f);
-bool feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN]);
+feeds_status feeds_start(feeds *f, feeds_notify_fn notify, void *userdata,
+                         char err[FEEDS_ERR_LEN]);
 /* The gate the fetch thread holds while it parses new data (memgate.h),
  * shared with the kiosk's transitions; borrowed, must outlive the thread.
  * Set before feeds_start. */

@@ -128,7 +128,7 @@ static bool run_once(SDL_Renderer *r, const bench_args *a, const model *m, const
         return false;
     }
     double t0 = now_ms();
-    bool ok = deck_update(d, m, s, fs, a->now, a->w, a->h, err);
+    bool ok = deck_update(d, m, s, fs, a->now, a->w, a->h, err) == DECK_OK;
     t->update[run] = now_ms() - t0;
     size_t n = deck_count(d);
     if (!ok || n == 0 || n > BENCH_MAX_SLIDES) {

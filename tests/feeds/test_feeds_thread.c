@@ -66,12 +66,12 @@ static void snapshots_reach_the_caller(void)
     CHECK(f != NULL);
     model *m = NULL;
     feedstate_set fs;
-    CHECK(feeds_load(f, &m, &fs, err)); /* no cache yet: demo or nothing */
+    CHECK_INT(feeds_load(f, &m, &fs, err), FEEDS_OK); /* no cache yet: demo or nothing */
     CHECK(fs.feeds[FEED_STARTUPS].kind == FEEDSTATE_DEMO ||
           fs.feeds[FEED_STARTUPS].kind == FEEDSTATE_MISSING);
     model_free(m);
     CHECK(!feeds_take(f, &m, &fs)); /* nothing before the thread runs */
-    CHECK(feeds_start(f, on_notify, NULL, err));
+    CHECK_INT(feeds_start(f, on_notify, NULL, err), FEEDS_OK);
     feeds_refresh_now(f);
 
     m = NULL;
@@ -104,7 +104,7 @@ static void snapshots_reach_the_caller(void)
 
     /* A new process starts from the cache, instantly and without fetching. */
     f = feeds_new(&cfg, true, err);
-    CHECK(feeds_load(f, &m, &fs, err));
+    CHECK_INT(feeds_load(f, &m, &fs, err), FEEDS_OK);
     CHECK_INT(m ? m->n_products : 0, 4);
     CHECK_INT(fs.feeds[FEED_STARTUPS].kind, FEEDSTATE_STALE);
     model_free(m);
@@ -131,7 +131,7 @@ static void free_aborts_a_transfer_in_progress(void)
     }
     char err[FEEDS_ERR_LEN];
     feeds *f = feeds_new(&cfg, false, err);
-    CHECK(feeds_start(f, on_notify, NULL, err));
+    CHECK_INT(feeds_start(f, on_notify, NULL, err), FEEDS_OK);
     feeds_refresh_now(f);
     usleep(300 * 1000);
     time_t t0 = time(NULL);

@@ -89,7 +89,7 @@ static void check_size(const model *m, const stats *st, const feedstate_set *fs,
         CHECK(false);
         return;
     }
-    CHECK(deck_update(s.d, m, st, fs, today, w, h, err));
+    CHECK_INT(deck_update(s.d, m, st, fs, today, w, h, err), DECK_OK);
     size_t with_data = 0;
     for (size_t i = 0; i < deck_count(s.d); i++) {
         if (!deck_slide_has_data(s.d, i))
@@ -130,7 +130,7 @@ static void check_size(const model *m, const stats *st, const feedstate_set *fs,
     }
     /* A failed update (bad size) keeps what is on screen. */
     size_t before = deck_count(s.d);
-    CHECK(!deck_update(s.d, m, st, fs, today, 0, h, err));
+    CHECK_INT(deck_update(s.d, m, st, fs, today, 0, h, err), DECK_BAD_SIZE);
     CHECK_INT(deck_count(s.d), before);
     screen_close(&s);
 }
