@@ -65,11 +65,11 @@ static datadir_status load_dir_feed(model *m, feed_id f, const char *dir,
                                     char err[DATADIR_ERR_LEN])
 {
     char path[PATH_MAX];
-    if (!fileio_join(path, sizeof path, dir, model_feed_relpath(f))) {
+    if (!fileio_join(path, sizeof path, dir, feed_relpath(f))) {
         snprintf(err, DATADIR_ERR_LEN, "%.400s: path too long", dir);
         return DATADIR_FAILED;
     }
-    if (!model_feed_required(f) && !fileio_exists(path))
+    if (!feed_required(f) && !fileio_exists(path))
         return DATADIR_OK;
     return load_feed(m, f, path, err);
 }
@@ -115,7 +115,7 @@ datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_L
 datadir_status datadir_load_demo_feed(model *m, feed_id feed, char err[DATADIR_ERR_LEN])
 {
     char name[128];
-    snprintf(name, sizeof name, DEMO_PREFIX "%s", model_feed_relpath(feed));
+    snprintf(name, sizeof name, DEMO_PREFIX "%s", feed_relpath(feed));
     const assets_file *a = assets_find(name);
     if (!a)
         return DATADIR_OK; /* no bundled copy of this (optional) feed */
@@ -146,7 +146,7 @@ void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
             continue;
         }
         st->kind = FEEDSTATE_OFFLINE;
-        if (fileio_join(path, sizeof path, dir, model_feed_relpath((feed_id)f)) &&
+        if (fileio_join(path, sizeof path, dir, feed_relpath((feed_id)f)) &&
             stat(path, &sb) == 0)
             st->data_time = (int64_t)sb.st_mtime;
     }

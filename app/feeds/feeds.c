@@ -290,7 +290,7 @@ bool feeds_all_real(const feedstate_set *fs)
 {
     for (int i = 0; i < FEED_COUNT; i++) {
         feedstate_kind k = fs->feeds[i].kind;
-        if (k == FEEDSTATE_DEMO || (k == FEEDSTATE_MISSING && model_feed_required((feed_id)i)))
+        if (k == FEEDSTATE_DEMO || (k == FEEDSTATE_MISSING && feed_required((feed_id)i)))
             return false;
     }
     return true;
@@ -308,7 +308,7 @@ void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
 {
     char when[64];
     format_time(st->data_time, when, sizeof when);
-    const char *name = model_feed_name(feed);
+    const char *name = feed_name(feed);
     switch (st->kind) {
     case FEEDSTATE_FRESH: out[0] = '\0'; break;
     case FEEDSTATE_STALE:

@@ -12,7 +12,7 @@
 
 static const char *name_of(const refresh_feed *r)
 {
-    return model_feed_name(r->feed);
+    return feed_name(r->feed);
 }
 
 void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const cache *c)

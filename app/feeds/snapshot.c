@@ -19,7 +19,7 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
     char *body;
     size_t len;
     char err[CACHE_ERR_LEN];
-    const char *name = model_feed_name(r->feed);
+    const char *name = feed_name(r->feed);
     if (cache_load(c, name, (size_t)r->cfg->max_bytes, &body, &len, &r->meta, err) != CACHE_OK) {
         refresh_drop_cache(r, err);
         return false;

@@ -86,7 +86,7 @@ void config_defaults(config *c)
          * their default is the bundled copy (shown with the demo badge). */
         if (f == FEED_STARTUPS || f == FEED_AUTHORS || f == FEED_INCUBATORS) {
             snprintf(cf->url, sizeof cf->url, "%s%s.json", CONFIG_DEFAULT_BETAGOUV_API,
-                     model_feed_name((feed_id)f));
+                     feed_name((feed_id)f));
             cf->url_kind = CONFIG_URL_HTTP;
         }
     }
@@ -186,7 +186,7 @@ static bool parse_feed_object(const cJSON *obj, const char *origin, const char *
 static int feed_by_name(const char *name)
 {
     for (int f = 0; f < FEED_COUNT; f++)
-        if (strcmp(model_feed_name((feed_id)f), name) == 0)
+        if (strcmp(feed_name((feed_id)f), name) == 0)
             return f;
     return -1;
 }
@@ -324,7 +324,7 @@ char *config_to_json(const config *c)
     cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)
-        ok = add_feed_json(feeds, model_feed_name((feed_id)f), &c->feeds[f]);
+        ok = add_feed_json(feeds, feed_name((feed_id)f), &c->feeds[f]);
     char *out = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     return out;

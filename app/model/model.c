@@ -1,18 +1,7 @@
-/* model: snapshot lifetime and feed metadata. */
+/* model: a snapshot's lifetime: one arena, freed as a whole. */
 #include "vitrine/model.h"
 
 #include <stdlib.h>
-
-static const struct {
-    const char *name, *relpath;
-    bool required;
-} FEEDS[FEED_COUNT] = {
-    [FEED_STARTUPS] = {"startups", "betagouv/startups.json", true},
-    [FEED_AUTHORS] = {"authors", "betagouv/authors.json", true},
-    [FEED_INCUBATORS] = {"incubators", "betagouv/incubators.json", false},
-    [FEED_DEFIS] = {"defis", "eig/defis.json", true},
-    [FEED_PERSONNES] = {"personnes", "eig/personnes.json", true},
-};
 
 model *model_new(void)
 {
@@ -33,16 +22,3 @@ void model_free(model *m)
     arena_free(m->arena);
     free(m);
 }
-
-const char *model_feed_name(feed_id f)
-{
-    return f >= 0 && f < FEED_COUNT ? FEEDS[f].name : "?";
-}
-
-const char *model_feed_relpath(feed_id f)
-{
-    return f >= 0 && f < FEED_COUNT ? FEEDS[f].relpath : "?";
-}
-
-bool model_feed_required(feed_id f) { return f >= 0 && f < FEED_COUNT && FEEDS[f].required; }
-

@@ -29,12 +29,12 @@ typedef bool (*deck_builder)(canvas *c, const frame_input *in);
 
 static bool build_eig_published(canvas *c, const frame_input *in)
 {
-    return slides_published(c, in, "eig");
+    return slides_eig_published(c, in, "eig");
 }
 
 static bool build_certification(canvas *c, const frame_input *in)
 {
-    return slides_published(c, in, "certification");
+    return slides_eig_published(c, in, "certification");
 }
 
 /* The playlist order. NULL builder: the spotlight, built from the deck's own
@@ -43,18 +43,18 @@ static const struct {
     const char *name, *title;
     deck_builder build;
 } catalog[] = {
-    {"overview", "beta.gouv.fr en chiffres", slides_overview},
-    {"products-by-phase", "Produits par phase", slides_phases},
-    {"launches-per-year", "Produits lancés par année", slides_launches},
-    {"incubators", "Produits actifs par incubateur", slides_incubators},
-    {"quality", "Standards de qualité", slides_quality},
+    {"overview", "beta.gouv.fr en chiffres", slides_products_overview},
+    {"products-by-phase", "Produits par phase", slides_products_phases},
+    {"launches-per-year", "Produits lancés par année", slides_products_launches},
+    {"incubators", "Produits actifs par incubateur", slides_products_incubators},
+    {"quality", "Standards de qualité", slides_products_quality},
     {DECK_SPOT_SLUG, "Un produit à la une", NULL},
-    {"community-domains", "La communauté par domaine", slides_domains},
-    {"community-status", "Agents publics, indépendants, prestataires", slides_statuses},
-    {"newcomers", "Nouveaux membres par année", slides_newcomers},
-    {"coaching", "Le coaching des produits", slides_coaching},
-    {"coaching-market", "Le marché interministériel de coaching", slides_market},
-    {"coaching-budget", "Le budget du coaching InserJeunes", slides_budget},
+    {"community-domains", "La communauté par domaine", slides_people_domains},
+    {"community-status", "Agents publics, indépendants, prestataires", slides_people_statuses},
+    {"newcomers", "Nouveaux membres par année", slides_people_newcomers},
+    {"coaching", "Le coaching des produits", slides_people_coaching},
+    {"coaching-market", "Le marché interministériel de coaching", slides_people_market},
+    {"coaching-budget", "Le budget du coaching InserJeunes", slides_people_budget},
     {"eig", "Entrepreneurs d'intérêt général", slides_eig},
     {"eig-promotions", "Les promotions EIG", slides_eig_promotions},
     {"eig-profiles", "Les profils des EIG", slides_eig_profiles},
@@ -87,7 +87,7 @@ struct deck {
     int w, h;
     /* Spotlight: the candidates, copied, and what the frame needs. */
     arena *spot_arena;
-    slides_spot *spots;
+    slides_products_spot *spots;
     size_t n_spots, spot_slide;
     unsigned long cycle;
     feedstate_set fs;
@@ -182,7 +182,7 @@ void deck_reset_textures(deck *d)
 
 static int by_name(const void *a, const void *b)
 {
-    const slides_spot *x = a, *y = b;
+    const slides_products_spot *x = a, *y = b;
     return strcmp(x->name, y->name);
 }
 
@@ -207,7 +207,7 @@ static const char *incubator_titles(arena *a, const model *m, const model_produc
 static bool copy_spots(deck *d, const model *m, vt_date today)
 {
     arena *a = arena_new();
-    slides_spot *spots = a ? arena_alloc(a, (m->n_products + 1) * sizeof *spots) : NULL;
+    slides_products_spot *spots = a ? arena_alloc(a, (m->n_products + 1) * sizeof *spots) : NULL;
     if (!spots) {
         arena_free(a);
         return false;
@@ -224,7 +224,7 @@ static bool copy_spots(deck *d, const model *m, vt_date today)
                 created = p->phases[k].start;
         char pitch[FRAME_TEXT_LEN * 4];
         text_trim(p->pitch, pitch, sizeof pitch);
-        spots[n] = (slides_spot){arena_strdup(a, p->name),
+        spots[n] = (slides_products_spot){arena_strdup(a, p->name),
                                  arena_strdup(a, pitch),
                                  arena_strdup(a, ph->name),
                                  incubator_titles(a, m, p),
@@ -279,12 +279,12 @@ static deck_status add_slide(deck_slide *s, size_t *n, fonts *f, int w, int h, c
 static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
 {
     frame_input in = {NULL, NULL, &d->fs, d->today};
-    const slides_spot *p =
+    const slides_products_spot *p =
         d->n_spots ? &d->spots[spotlight_index(d->n_spots, d->today, d->cycle)] : NULL;
     canvas *cv = canvas_new(d->fonts, d->w, d->h, sl->name);
     if (!cv)
         return nomem(err, sl->name);
-    sl->has_data = slides_spotlight(cv, &in, p);
+    sl->has_data = slides_products_spotlight(cv, &in, p);
     canvas_finish(cv);
     canvas_free(sl->cv);
     sl->cv = cv;
@@ -294,11 +294,11 @@ static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
 static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_input *in,
                               char err[DECK_ERR_LEN])
 {
-    slides_team_page pages[TEAM_MAX_PAGES];
+    slides_team_page pages[SLIDES_TEAM_MAX_PAGES];
     canvas *probe = canvas_new(d->fonts, d->w, d->h, "team-plan");
     if (!probe)
         return nomem(err, "the team pages");
-    size_t np = slides_team_plan(probe, in, pages, TEAM_MAX_PAGES);
+    size_t np = slides_team_plan(probe, in, pages, SLIDES_TEAM_MAX_PAGES);
     canvas_free(probe);
     deck_status st = DECK_OK;
     for (size_t i = 0; st == DECK_OK && i < np; i++) {

@@ -125,7 +125,7 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_published(canvas *c, const frame_input *in, const char *group)
+bool slides_eig_published(canvas *c, const frame_input *in, const char *group)
 {
     const model_local *l = &in->m->local;
     chart_figure f[PUBLISHED_MAX];

@@ -13,6 +13,6 @@ bool slides_eig(canvas *c, const frame_input *in);
 bool slides_eig_promotions(canvas *c, const frame_input *in);
 bool slides_eig_profiles(canvas *c, const frame_input *in);
 /* Published figures of a group ("eig", "certification") from local data. */
-bool slides_published(canvas *c, const frame_input *in, const char *group);
+bool slides_eig_published(canvas *c, const frame_input *in, const char *group);
 
 #endif

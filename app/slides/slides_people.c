@@ -77,7 +77,7 @@ static void count_bars(canvas *c, layout_rect area, const stats_count *sc, size_
     chart_hbars(c, area, items, k, &o);
 }
 
-bool slides_domains(canvas *c, const frame_input *in)
+bool slides_people_domains(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     if (!in->m->loaded[FEED_AUTHORS] || s->community.by_domaine.n == 0)
@@ -94,7 +94,7 @@ bool slides_domains(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_statuses(canvas *c, const frame_input *in)
+bool slides_people_statuses(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     if (!in->m->loaded[FEED_AUTHORS] || s->community.active == 0)
@@ -143,7 +143,7 @@ bool slides_statuses(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_newcomers(canvas *c, const frame_input *in)
+bool slides_people_newcomers(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     size_t n = s->community.n_new_by_year;
@@ -195,7 +195,7 @@ static int employer_desc(const void *a, const void *b)
     return x->count != y->count ? (x->count > y->count ? -1 : 1) : strcmp(x->name, y->name);
 }
 
-bool slides_coaching(canvas *c, const frame_input *in)
+bool slides_people_coaching(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     if (!in->m->loaded[FEED_AUTHORS] || s->coaching.active_coaches == 0)
@@ -234,7 +234,7 @@ bool slides_coaching(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_market(canvas *c, const frame_input *in)
+bool slides_people_market(canvas *c, const frame_input *in)
 {
     const model_market *mk = &in->m->local.market;
     if (!in->m->local.loaded || mk->n_holders == 0)
@@ -280,7 +280,7 @@ bool slides_market(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_budget(canvas *c, const frame_input *in)
+bool slides_people_budget(canvas *c, const frame_input *in)
 {
     const model_budget *b = &in->m->local.budget;
     if (!in->m->local.loaded || b->n_lines == 0)

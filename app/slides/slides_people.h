@@ -10,11 +10,11 @@
 #include "canvas.h"
 #include "frame.h"
 
-bool slides_domains(canvas *c, const frame_input *in);
-bool slides_statuses(canvas *c, const frame_input *in);
-bool slides_newcomers(canvas *c, const frame_input *in);
-bool slides_coaching(canvas *c, const frame_input *in);
-bool slides_market(canvas *c, const frame_input *in);
-bool slides_budget(canvas *c, const frame_input *in);
+bool slides_people_domains(canvas *c, const frame_input *in);
+bool slides_people_statuses(canvas *c, const frame_input *in);
+bool slides_people_newcomers(canvas *c, const frame_input *in);
+bool slides_people_coaching(canvas *c, const frame_input *in);
+bool slides_people_market(canvas *c, const frame_input *in);
+bool slides_people_budget(canvas *c, const frame_input *in);
 
 #endif

@@ -51,7 +51,7 @@ static void as_of(const frame_input *in, char out[FMT_LEN])
     fmt_date(in->today, out, FMT_LEN);
 }
 
-bool slides_overview(canvas *c, const frame_input *in)
+bool slides_products_overview(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     if (!in->m->loaded[FEED_STARTUPS])
@@ -101,7 +101,7 @@ static int by_rank(const void *a, const void *b)
     return rx != ry ? (rx < ry ? -1 : 1) : strcmp(x->key, y->key);
 }
 
-bool slides_phases(canvas *c, const frame_input *in)
+bool slides_products_phases(canvas *c, const frame_input *in)
 {
     const stats_counts *bp = &in->s->products.by_phase;
     if (!in->m->loaded[FEED_STARTUPS] || bp->n == 0)
@@ -136,7 +136,7 @@ bool slides_phases(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_launches(canvas *c, const frame_input *in)
+bool slides_products_launches(canvas *c, const frame_input *in)
 {
     const stats_years *ly = &in->s->products.launched_by_year;
     if (!in->m->loaded[FEED_STARTUPS] || ly->n == 0)
@@ -193,7 +193,7 @@ bool slides_launches(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_incubators(canvas *c, const frame_input *in)
+bool slides_products_incubators(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     size_t n_active = 0;
@@ -243,7 +243,7 @@ bool slides_incubators(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_quality(canvas *c, const frame_input *in)
+bool slides_products_quality(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
     if (!in->m->loaded[FEED_STARTUPS])
@@ -293,7 +293,7 @@ bool slides_quality(canvas *c, const frame_input *in)
     return true;
 }
 
-bool slides_spotlight(canvas *c, const frame_input *in, const slides_spot *p)
+bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_products_spot *p)
 {
     if (!p || !p->name)
         return false;

@@ -9,18 +9,18 @@
 #include "canvas.h"
 #include "frame.h"
 
-bool slides_overview(canvas *c, const frame_input *in);
-bool slides_phases(canvas *c, const frame_input *in);
-bool slides_launches(canvas *c, const frame_input *in);
-bool slides_incubators(canvas *c, const frame_input *in);
-bool slides_quality(canvas *c, const frame_input *in);
+bool slides_products_overview(canvas *c, const frame_input *in);
+bool slides_products_phases(canvas *c, const frame_input *in);
+bool slides_products_launches(canvas *c, const frame_input *in);
+bool slides_products_incubators(canvas *c, const frame_input *in);
+bool slides_products_quality(canvas *c, const frame_input *in);
 
 /* One product as the spotlight shows it (strings borrowed). */
 typedef struct {
     const char *name, *pitch, *phase, *incubators;
     vt_date phase_since, created;
-} slides_spot;
+} slides_products_spot;
 
-bool slides_spotlight(canvas *c, const frame_input *in, const slides_spot *p);
+bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_products_spot *p);
 
 #endif

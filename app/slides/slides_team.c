@@ -68,7 +68,7 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
             int rows_left = (int)((total - done + (size_t)g.cols - 1) / (size_t)g.cols);
             int rows_page = (int)floorf((g.area.h - g.header_h) / row);
             bool split_needlessly = rows_fit < rows_left && rows_left <= rows_page;
-            if ((rows_fit < 1 || split_needlessly || pg->n_blocks == TEAM_MAX_BLOCKS) &&
+            if ((rows_fit < 1 || split_needlessly || pg->n_blocks == SLIDES_TEAM_MAX_BLOCKS) &&
                 pg->n_blocks > 0) {
                 if (np + 1 == max_pages) {
                     log_warn("slides", "team: more than %zu pages: the team from pole \"%s\" "
@@ -101,13 +101,13 @@ static void first_letter(const char *s, char *out, size_t *o)
     size_t n = 1;
     while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
         n++;
-    if (*o + n < TEAM_INITIALS_LEN) {
+    if (*o + n < SLIDES_TEAM_INITIALS_LEN) {
         memcpy(out + *o, s, n);
         *o += n;
     }
 }
 
-void slides_initials(const char *name, char out[TEAM_INITIALS_LEN])
+void slides_team_initials(const char *name, char out[SLIDES_TEAM_INITIALS_LEN])
 {
     size_t o = 0;
     const char *first = name, *last = NULL;
@@ -131,8 +131,8 @@ static void person_card(canvas *c, const team_geom *g, layout_rect cell, const m
     layout_rect av = layout_cut_left(&in, d, g->gap * 0.8f);
     float cx = av.x + d / 2, cy = av.y + in.h / 2;
     canvas_ring(c, cx, cy, 0, d / 2, 0, 6.2831853f, THEME_BLUE, 2 /* outer rim */);
-    char ini[TEAM_INITIALS_LEN];
-    slides_initials(t->name, ini);
+    char ini[SLIDES_TEAM_INITIALS_LEN];
+    slides_team_initials(t->name, ini);
     canvas_style is = {.face = FONTS_BOLD,
                        .size = THEME_TEXT_LABEL,
                        .align = CANVAS_CENTER,

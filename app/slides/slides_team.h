@@ -11,9 +11,9 @@
 #include "canvas.h"
 #include "frame.h"
 
-#define TEAM_MAX_BLOCKS 8 /* pole parts per page */
-#define TEAM_MAX_PAGES 32
-#define TEAM_INITIALS_LEN 16
+#define SLIDES_TEAM_MAX_BLOCKS 8 /* pole parts per page */
+#define SLIDES_TEAM_MAX_PAGES 32
+#define SLIDES_TEAM_INITIALS_LEN 16
 
 typedef struct {
     size_t pole, first, count; /* people first .. first+count-1 of the pole */
@@ -21,7 +21,7 @@ typedef struct {
 } slides_team_block;
 
 typedef struct {
-    slides_team_block blocks[TEAM_MAX_BLOCKS];
+    slides_team_block blocks[SLIDES_TEAM_MAX_BLOCKS];
     size_t n_blocks;
 } slides_team_page;
 
@@ -33,6 +33,6 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
 bool slides_team(canvas *c, const frame_input *in, const slides_team_page *page, size_t index,
                  size_t count);
 /* "Anne-Sophie Tranchet" -> "AT" (first letters of the first and last words). */
-void slides_initials(const char *name, char out[TEAM_INITIALS_LEN]);
+void slides_team_initials(const char *name, char out[SLIDES_TEAM_INITIALS_LEN]);
 
 #endif

@@ -1,6 +1,6 @@
 /* deck: the slides the kiosk cycles through, as the render layer provides
  * them. Contract between the screens (render/slides layer, which implements
- * it) and the kiosk runtime (which drives it). SDL-side: not part of the core.
+ * it) and the kiosk runtime (which drives it). SDL-side.
  *
  * Content is rebuilt only in deck_update (new data, new date, new size) and
  * kept as textures; deck_draw only copies textures, so a frame is cheap. */

@@ -10,6 +10,7 @@
 
 #include "vitrine/arena.h"
 #include "vitrine/date.h"
+#include "vitrine/feed.h"
 
 typedef struct {
     const char *name; /* "unknown" when the feed gives none */
@@ -136,16 +137,6 @@ typedef struct {
     bool loaded;
 } model_local;
 
-/* Which feed a piece of data came from; also indexes per-feed arrays. */
-typedef enum {
-    FEED_STARTUPS,
-    FEED_AUTHORS,
-    FEED_INCUBATORS,
-    FEED_DEFIS,
-    FEED_PERSONNES,
-    FEED_COUNT
-} feed_id;
-
 typedef struct model {
     arena *arena;
     model_product *products;
@@ -167,12 +158,5 @@ typedef struct model {
 
 model *model_new(void);
 void model_free(model *m); /* accepts NULL */
-
-/* Stable feed names: "startups", "authors", "incubators", "defis",
- * "personnes". */
-const char *model_feed_name(feed_id f);
-/* Path of a feed inside a data dir, "betagouv/startups.json"... */
-const char *model_feed_relpath(feed_id f);
-bool model_feed_required(feed_id f);
 
 #endif

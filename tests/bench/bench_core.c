@@ -1,4 +1,4 @@
-/* bench_core: times the core on a data dir, without the process around it:
+/* bench_core: times parse, statistics and JSON on a data dir, without the process around it:
  * parsing (the five feeds and the local programme data into a new model),
  * statistics (stats_compute) and the --dump-stats JSON (statsjson_print).
  * Files are read into memory once, before any timing. Prints one line per
@@ -36,9 +36,9 @@ static bool read_files(const char *dir, feed_files *f)
     memset(f, 0, sizeof *f);
     for (int i = 0; i < FEED_COUNT; i++) {
         char path[PATH_MAX], err[FILEIO_ERR_LEN];
-        if (!fileio_join(path, sizeof path, dir, model_feed_relpath((feed_id)i)))
+        if (!fileio_join(path, sizeof path, dir, feed_relpath((feed_id)i)))
             return false;
-        if (!model_feed_required((feed_id)i) && !fileio_exists(path))
+        if (!feed_required((feed_id)i) && !fileio_exists(path))
             continue;
         if (fileio_read(path, PARSE_MAX_BYTES, &f->buf[i], &f->len[i], err) != FILEIO_OK) {
             fprintf(stderr, "bench_core: %s\n", err);
@@ -58,7 +58,7 @@ static model *parse_all(const feed_files *f)
     parse_result res;
     for (int i = 0; m && i < FEED_COUNT; i++) {
         if (f->buf[i] && parse_feed(m, (feed_id)i, f->buf[i], f->len[i], &res) != PARSE_OK) {
-            fprintf(stderr, "bench_core: %s: %s\n", model_feed_name((feed_id)i), res.error);
+            fprintf(stderr, "bench_core: %s: %s\n", feed_name((feed_id)i), res.error);
             model_free(m);
             return NULL;
         }

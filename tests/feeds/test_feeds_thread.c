@@ -57,7 +57,7 @@ static void snapshots_reach_the_caller(void)
     snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache", dir);
     for (int i = 0; i < FEED_COUNT; i++) {
         config_feed *cf = &cfg.feeds[i];
-        snprintf(cf->url, sizeof cf->url, "%s/%s.json", dir, model_feed_name((feed_id)i));
+        snprintf(cf->url, sizeof cf->url, "%s/%s.json", dir, feed_name((feed_id)i));
         cf->url_kind = CONFIG_URL_FILE;
         copy_fixture(strrchr(cf->url, '/') + 1, cf->url);
     }

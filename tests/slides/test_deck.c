@@ -165,14 +165,14 @@ static void footer_badges_follow_the_slide_feeds(void)
 
 static void initials(void)
 {
-    char b[TEAM_INITIALS_LEN];
-    slides_initials("Anne-Sophie Tranchet", b);
+    char b[SLIDES_TEAM_INITIALS_LEN];
+    slides_team_initials("Anne-Sophie Tranchet", b);
     CHECK_STR(b, "AT");
-    slides_initials("Élodie", b);
+    slides_team_initials("Élodie", b);
     CHECK_STR(b, "É");
-    slides_initials("  Magali Marcel-Garreau ", b);
+    slides_team_initials("  Magali Marcel-Garreau ", b);
     CHECK_STR(b, "MM");
-    slides_initials("", b);
+    slides_team_initials("", b);
     CHECK_STR(b, "");
 }
 

@@ -1,0 +1,26 @@
+/* feed: the table of the five feeds. */
+#include "vitrine/feed.h"
+
+static const struct {
+    const char *name, *relpath;
+    bool required;
+} FEEDS[FEED_COUNT] = {
+    [FEED_STARTUPS] = {"startups", "betagouv/startups.json", true},
+    [FEED_AUTHORS] = {"authors", "betagouv/authors.json", true},
+    [FEED_INCUBATORS] = {"incubators", "betagouv/incubators.json", false},
+    [FEED_DEFIS] = {"defis", "eig/defis.json", true},
+    [FEED_PERSONNES] = {"personnes", "eig/personnes.json", true},
+};
+
+const char *feed_name(feed_id f)
+{
+    return f >= 0 && f < FEED_COUNT ? FEEDS[f].name : "?";
+}
+
+const char *feed_relpath(feed_id f)
+{
+    return f >= 0 && f < FEED_COUNT ? FEEDS[f].relpath : "?";
+}
+
+bool feed_required(feed_id f) { return f >= 0 && f < FEED_COUNT && FEEDS[f].required; }
+

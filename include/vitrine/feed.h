@@ -1,0 +1,25 @@
+/* feed: the five feeds a snapshot is made of, their stable names and where
+ * each sits in a data dir (laid out like shared/data). feed_id indexes the
+ * per-feed arrays of every layer (model, feed states, configuration). */
+#ifndef VITRINE_FEED_H
+#define VITRINE_FEED_H
+
+#include <stdbool.h>
+
+typedef enum {
+    FEED_STARTUPS,
+    FEED_AUTHORS,
+    FEED_INCUBATORS,
+    FEED_DEFIS,
+    FEED_PERSONNES,
+    FEED_COUNT
+} feed_id;
+
+/* "startups", "authors", "incubators", "defis", "personnes"; "?" out of range. */
+const char *feed_name(feed_id f);
+/* Path of a feed inside a data dir: "betagouv/startups.json"... */
+const char *feed_relpath(feed_id f);
+/* A required feed must be present in a data dir (incubators is optional). */
+bool feed_required(feed_id f);
+
+#endif
