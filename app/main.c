@@ -223,17 +223,25 @@ static bool load_feeds(void *ctx, model **m, feedstate_set *fs)
     return true;
 }
 
+/* What a bad configuration file leaves at the defaults (config.h). */
+static const char *defaults_note(unsigned invalid)
+{
+    switch (invalid & (CONFIG_PART_FEEDS | CONFIG_PART_KIOSK)) {
+    case CONFIG_PART_FEEDS: return "the built-in feed settings apply; the kiosk settings are read";
+    case CONFIG_PART_KIOSK: return "the built-in kiosk settings apply; the feed settings are read";
+    default: return "the built-in settings apply";
+    }
+}
+
 static int run_kiosk(const cli_options *opt)
 {
-    /* One configuration file for both parts: the feeds read theirs here, the
-     * kiosk its "kiosk" object (and again on SIGHUP) from the same path. A
-     * bad file is reported and the defaults stand in: never a blank screen. */
+    /* One configuration file, read once here: the feeds take their part,
+     * the kiosk its "kiosk" object (and the file again on SIGHUP). A bad
+     * part is reported and its defaults stand in: never a blank screen. */
     config cfg;
     char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
-    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
-        log_error("main", "%s; using the built-in feed configuration", cerr);
-        config_defaults(&cfg);
-    }
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK)
+        log_error("main", "%s; %s", cerr, defaults_note(cfg.invalid));
     /* --data DIR: the kiosk reads the files itself (R reloads them). */
     feeds_loader loader = {&cfg, opt->offline, NULL};
     /* Transitions and the fetch thread's parses take turns (memgate.h). */
@@ -242,6 +250,7 @@ static int run_kiosk(const cli_options *opt)
                         .width = opt->width,
                         .height = opt->height,
                         .data_dir = opt->data_dir,
+                        .settings = &cfg.kiosk,
                         .config_path =
                             opt->config ? opt->config : (*cfg.source ? cfg.source : NULL),
                         .now = opt->now,

@@ -6,7 +6,6 @@
  * power cut). Any failure unlinks the temp file and leaves the old copy. */
 #include "cache.h"
 
-#include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +23,6 @@
 
 #define CACHE_SUFFIX ".cache"
 #define CACHE_TEMP_MARK ".cache.tmp-" /* ".<name>.cache.tmp-XXXXXX" */
-#define CACHE_FORMAT "vitrine-cache-1"
 #define CACHE_DIR_MODE 0755
 #define CACHE_PATH_LEN 1200
 
@@ -99,48 +97,11 @@ bool cache_path(const cache *c, const char *name, char *out, size_t outsz)
     return fileio_join(out, outsz, c->dir, file);
 }
 
-static void copy_field(const cJSON *hdr, const char *key, char *out, size_t outsz)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(hdr, key);
-    snprintf(out, outsz, "%s",
-             cJSON_IsString(v) && strlen(v->valuestring) < outsz ? v->valuestring : "");
-}
-
-/* Parses the metadata line into meta (size and hash as the line claims
- * them); false with a reason when it is not one of ours. */
-static bool parse_header(const char *hdr_text, size_t hdr_len, cache_meta *meta, const char **why)
-{
-    cJSON *hdr = cJSON_ParseWithLength(hdr_text, hdr_len);
-    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(hdr, "format");
-    const cJSON *size = cJSON_GetObjectItemCaseSensitive(hdr, "size");
-    const cJSON *hash = cJSON_GetObjectItemCaseSensitive(hdr, "fnv1a64");
-    const cJSON *at = cJSON_GetObjectItemCaseSensitive(hdr, "fetched_at");
-    bool ok = false;
-    if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CACHE_FORMAT) != 0)
-        *why = "bad metadata line";
-    else if (!cJSON_IsNumber(size) || size->valuedouble < 0 || !cJSON_IsString(hash) ||
-             !cJSON_IsNumber(at))
-        *why = "incomplete metadata";
-    else
-        ok = true;
-    if (ok) {
-        memset(meta, 0, sizeof *meta);
-        copy_field(hdr, "url", meta->url, sizeof meta->url);
-        copy_field(hdr, "etag", meta->etag, sizeof meta->etag);
-        copy_field(hdr, "last_modified", meta->last_modified, sizeof meta->last_modified);
-        meta->fetched_at = (int64_t)at->valuedouble;
-        meta->size = (size_t)size->valuedouble;
-        meta->hash = strtoull(hash->valuestring, NULL, 16);
-    }
-    cJSON_Delete(hdr);
-    return ok;
-}
-
 /* Parses the header line and checks it against the body that follows. */
 static bool check_header(const char *hdr_text, size_t hdr_len, const char *body, size_t len,
-                         cache_meta *meta, const char **why)
+                         cachemeta *meta, const char **why)
 {
-    if (!parse_header(hdr_text, hdr_len, meta, why))
+    if (cachemeta_parse(hdr_text, hdr_len, meta, why) != CACHEMETA_OK)
         return false;
     if (meta->size != len) {
         *why = "size does not match the metadata (truncated?)";
@@ -153,7 +114,7 @@ static bool check_header(const char *hdr_text, size_t hdr_len, const char *body,
     return true;
 }
 
-cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cache_meta *meta,
+cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
                         char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
@@ -168,7 +129,7 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
                  e == ENOENT ? "no cached copy" : strerror(e));
         return e == ENOENT ? CACHE_ABSENT : CACHE_IO_ERROR;
     }
-    char line[CACHE_HEADER_MAX];
+    char line[CACHEMETA_LINE_MAX];
     struct stat st;
     size_t n = fread(line, 1, sizeof line, f);
     bool stat_ok = fstat(fileno(f), &st) == 0;
@@ -177,7 +138,7 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
     const char *why = "no metadata line";
     if (!stat_ok) {
         why = "cannot read its size";
-    } else if (nl && parse_header(line, (size_t)(nl - line), meta, &why)) {
+    } else if (nl && cachemeta_parse(line, (size_t)(nl - line), meta, &why) == CACHEMETA_OK) {
         size_t body_len = (size_t)st.st_size - (size_t)(nl + 1 - line);
         if (body_len > max_bytes)
             why = "larger than max_bytes";
@@ -191,7 +152,7 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
 }
 
 cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
-                        size_t *len, cache_meta *meta, char err[CACHE_ERR_LEN])
+                        size_t *len, cachemeta *meta, char err[CACHE_ERR_LEN])
 {
     *body = NULL;
     *len = 0;
@@ -203,14 +164,14 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     char *buf;
     size_t n;
     char ferr[FILEIO_ERR_LEN];
-    switch (fileio_read(path, max_bytes + CACHE_HEADER_MAX, &buf, &n, ferr)) {
+    switch (fileio_read(path, max_bytes + CACHEMETA_LINE_MAX, &buf, &n, ferr)) {
     case FILEIO_OK: break;
     case FILEIO_ABSENT: snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path); return CACHE_ABSENT;
     case FILEIO_TOO_LARGE: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_CORRUPT;
     case FILEIO_NOMEM: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_NOMEM;
     default: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_IO_ERROR;
     }
-    const char *nl = memchr(buf, '\n', n < CACHE_HEADER_MAX ? n : CACHE_HEADER_MAX);
+    const char *nl = memchr(buf, '\n', n < CACHEMETA_LINE_MAX ? n : CACHEMETA_LINE_MAX);
     const char *why = "no metadata line";
     size_t body_len = nl ? n - (size_t)(nl + 1 - buf) : 0;
     if (nl && body_len > max_bytes)
@@ -225,24 +186,6 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     free(buf);
     snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path, why);
     return CACHE_CORRUPT;
-}
-
-/* The metadata line, without the newline; malloc'ed. */
-static char *header_line(const cache_meta *meta, const char *body, size_t len)
-{
-    char hash[17];
-    snprintf(hash, sizeof hash, "%016" PRIx64, hash_fnv1a64(HASH_FNV1A64_BASIS, body, len));
-    cJSON *h = cJSON_CreateObject();
-    bool ok = h && cJSON_AddStringToObject(h, "format", CACHE_FORMAT) &&
-              cJSON_AddStringToObject(h, "url", meta->url) &&
-              cJSON_AddStringToObject(h, "etag", meta->etag) &&
-              cJSON_AddStringToObject(h, "last_modified", meta->last_modified) &&
-              cJSON_AddNumberToObject(h, "fetched_at", (double)meta->fetched_at) &&
-              cJSON_AddNumberToObject(h, "size", (double)len) &&
-              cJSON_AddStringToObject(h, "fnv1a64", hash);
-    char *line = ok ? cJSON_PrintUnformatted(h) : NULL;
-    cJSON_Delete(h);
-    return line;
 }
 
 static bool write_all(int fd, const char *p, size_t n)
@@ -285,7 +228,7 @@ static const char *fill_temp(int fd, const char *line, const char *body, size_t 
 }
 
 cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
-                         const cache_meta *meta, char err[CACHE_ERR_LEN])
+                         const cachemeta *meta, char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256], tmp[CACHE_PATH_LEN + 256], tmpname[256];
     snprintf(tmpname, sizeof tmpname, ".%.100s" CACHE_TEMP_MARK "XXXXXX", name);
@@ -293,8 +236,11 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
-    char *line = header_line(meta, body, len);
-    if (!line || strlen(line) + 1 > CACHE_HEADER_MAX) {
+    cachemeta described = *meta; /* the body's own size and checksum */
+    described.size = len;
+    described.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, body, len);
+    char *line = cachemeta_print(&described);
+    if (!line || strlen(line) + 1 > CACHEMETA_LINE_MAX) {
         snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path,
                  line ? "metadata too long" : "out of memory");
         free(line);

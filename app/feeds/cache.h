@@ -17,20 +17,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CACHE_ERR_LEN 512
-#define CACHE_URL_LEN 1024
-#define CACHE_VALIDATOR_LEN 256 /* longer ETag / Last-Modified are not kept */
-#define CACHE_HEADER_MAX 4096   /* bytes of the metadata line, newline included */
-#define CACHE_STALE_TEMP_S 3600 /* temp files older than this are crash leftovers */
+#include "vitrine/cachemeta.h"
 
-typedef struct {
-    char url[CACHE_URL_LEN];
-    char etag[CACHE_VALIDATOR_LEN];          /* "" when the server sent none */
-    char last_modified[CACHE_VALIDATOR_LEN]; /* "" when the server sent none */
-    int64_t fetched_at;                      /* unix seconds the body was downloaded */
-    size_t size;                             /* body bytes (filled by load and store) */
-    uint64_t hash;                           /* FNV-1a 64 of the body (idem) */
-} cache_meta;
+#define CACHE_ERR_LEN 512
+#define CACHE_STALE_TEMP_S 3600 /* temp files older than this are crash leftovers */
 
 typedef enum {
     CACHE_OK = 0,
@@ -52,18 +42,18 @@ const char *cache_dir(const cache *c);
  * caller frees) and meta is filled; otherwise *body is NULL and err says why
  * (naming the file). Bodies over max_bytes are CACHE_CORRUPT. */
 cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
-                        size_t *len, cache_meta *meta, char err[CACHE_ERR_LEN]);
+                        size_t *len, cachemeta *meta, char err[CACHE_ERR_LEN]);
 /* The metadata of feed name's copy without reading its body: checks the
  * metadata line and the file's size against it (a truncated copy is
  * CACHE_CORRUPT), not the checksum: meta->hash is the one the line claims.
  * For start-up, where reading and hashing every body twice would cost; a
  * cache_load later checks everything. */
-cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cache_meta *meta,
+cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
                         char err[CACHE_ERR_LEN]);
 /* Atomically replaces feed name's copy with body and meta (its size and
  * hash are computed here). On failure the previous copy is untouched. */
 cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
-                         const cache_meta *meta, char err[CACHE_ERR_LEN]);
+                         const cachemeta *meta, char err[CACHE_ERR_LEN]);
 /* Path of feed name's file into out; false when out is too small. */
 bool cache_path(const cache *c, const char *name, char *out, size_t outsz);
 

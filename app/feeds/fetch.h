@@ -18,7 +18,7 @@
 #include <stddef.h>
 
 #define FETCH_ERR_LEN 256
-#define FETCH_VALIDATOR_LEN 256 /* same as CACHE_VALIDATOR_LEN */
+#define FETCH_VALIDATOR_LEN 256 /* same as CACHEMETA_VALIDATOR_LEN */
 #define FETCH_MAX_REDIRECTS 3L
 #define FETCH_USER_AGENT "Vitrine/" VITRINE_VERSION " (lobby screen; +https://beta.gouv.fr)"
 

@@ -86,7 +86,7 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
         snprintf(why, whysz, "no usable cache directory, body not kept");
         return false;
     }
-    cache_meta meta = {.fetched_at = now_s};
+    cachemeta meta = {.fetched_at = now_s};
     snprintf(meta.url, sizeof meta.url, "%s", r->cfg->url);
     snprintf(meta.etag, sizeof meta.etag, "%s", res->etag);
     snprintf(meta.last_modified, sizeof meta.last_modified, "%s", res->last_modified);
@@ -124,7 +124,7 @@ static void verify_cache(refresh_feed *r, const cache *c)
     char *body;
     size_t len;
     char err[CACHE_ERR_LEN];
-    cache_meta meta;
+    cachemeta meta;
     if (c &&
         cache_load(c, name_of(r), (size_t)r->cfg->max_bytes, &body, &len, &meta, err) == CACHE_OK) {
         free(body);

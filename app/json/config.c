@@ -1,11 +1,13 @@
-/* config: JSON configuration over built-in defaults. Table-driven: each
- * per-feed numeric key has a unit, a range and a field, so validation and
- * printing share one description of the keys. */
-#include "vitrine/config.h"
+/* config: the configuration document over built-in defaults. Table-driven:
+ * each numeric key has a unit, a range and a field, so validation and
+ * printing share one description of the keys (config_kiosk.c holds the
+ * kiosk's part). Each part of the file is parsed over a copy and taken back
+ * whole when one of its keys is bad. */
+#include "config_private.h"
 
-#include <cjson/cJSON.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,32 +20,67 @@
 #define SYSTEM_CONFIG "/etc/vitrine/vitrine.json"
 #define LOCAL_CONFIG "vitrine.json"
 #define SYSTEM_CACHE "/var/cache/vitrine"
+#define DAY_S 86400.0
 
-typedef enum { UNIT_SECONDS_AS_MS, UNIT_COUNT } key_unit;
-
-typedef struct {
-    const char *name;
-    key_unit unit;
-    double min, max; /* in the file's unit (seconds, bytes...) */
-    size_t offset;   /* of the long field in config_feed */
-} feed_key;
-
-#define FIELD(f) offsetof(config_feed, f)
-static const feed_key FEED_KEYS[] = {
-    {"refresh_interval_s", UNIT_SECONDS_AS_MS, 10, 7 * 86400, FIELD(refresh_interval_ms)},
-    {"connect_timeout_s", UNIT_SECONDS_AS_MS, 0.1, 600, FIELD(connect_timeout_ms)},
-    {"timeout_s", UNIT_SECONDS_AS_MS, 0.1, 3600, FIELD(timeout_ms)},
-    {"low_speed_limit_bps", UNIT_COUNT, 1, 1e9, FIELD(low_speed_limit_bps)},
-    {"low_speed_time_s", UNIT_COUNT, 1, 3600, FIELD(low_speed_time_s)},
-    {"max_bytes", UNIT_COUNT, 1024, (double)PARSE_MAX_BYTES, FIELD(max_bytes)},
-    {"retry_min_s", UNIT_SECONDS_AS_MS, 1, 86400, FIELD(retry_min_ms)},
-    {"retry_max_s", UNIT_SECONDS_AS_MS, 1, 7 * 86400, FIELD(retry_max_ms)},
+#define FEED_FIELD(f) offsetof(config_feed, f)
+static const config_number FEED_KEYS[] = {
+    {"refresh_interval_s", 10, 7 * DAY_S, true, false, CONFIG_FIELD_LONG,
+     FEED_FIELD(refresh_interval_ms)},
+    {"connect_timeout_s", 0.1, 600, true, false, CONFIG_FIELD_LONG, FEED_FIELD(connect_timeout_ms)},
+    {"timeout_s", 0.1, 3600, true, false, CONFIG_FIELD_LONG, FEED_FIELD(timeout_ms)},
+    {"low_speed_limit_bps", 1, 1e9, false, false, CONFIG_FIELD_LONG,
+     FEED_FIELD(low_speed_limit_bps)},
+    {"low_speed_time_s", 1, 3600, false, false, CONFIG_FIELD_LONG, FEED_FIELD(low_speed_time_s)},
+    {"max_bytes", 1024, (double)PARSE_MAX_BYTES, false, false, CONFIG_FIELD_LONG,
+     FEED_FIELD(max_bytes)},
+    {"retry_min_s", 1, DAY_S, true, false, CONFIG_FIELD_LONG, FEED_FIELD(retry_min_ms)},
+    {"retry_max_s", 1, 7 * DAY_S, true, false, CONFIG_FIELD_LONG, FEED_FIELD(retry_max_ms)},
 };
 #define N_FEED_KEYS (sizeof FEED_KEYS / sizeof *FEED_KEYS)
 
-static long *key_field(config_feed *f, const feed_key *k)
+bool config_fail(const config_ctx *x, const char *key, const char *what)
 {
-    return (long *)((char *)f + k->offset);
+    snprintf(x->err, CONFIG_ERR_LEN, "%.300s: %.100s: %.100s", x->origin, key, what);
+    return false;
+}
+
+/* The k of keys[0..n) named name; NULL when none. */
+static const config_number *find_number(const config_number *keys, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(keys[i].name, name) == 0)
+            return &keys[i];
+    return NULL;
+}
+
+bool config_read_number(const config_ctx *x, const cJSON *item, const char *key,
+                        const config_number *k, void *base)
+{
+    double v = cJSON_IsNumber(item) ? item->valuedouble : NAN;
+    if (!(v >= k->min && v <= k->max) || (k->whole && v != floor(v))) {
+        char what[128];
+        snprintf(what, sizeof what, "expected a %s from %g to %g",
+                 k->seconds ? "number of seconds" : k->whole ? "whole number" : "number", k->min,
+                 k->max);
+        return config_fail(x, key, what);
+    }
+    long long n = llround(k->seconds ? v * VCLOCK_MS_PER_S : v);
+    void *field = (char *)base + k->offset;
+    switch (k->field) {
+    case CONFIG_FIELD_LONG: *(long *)field = (long)n; break;
+    case CONFIG_FIELD_I64: *(int64_t *)field = (int64_t)n; break;
+    case CONFIG_FIELD_INT: *(int *)field = (int)n; break;
+    }
+    return true;
+}
+
+bool config_print_number(cJSON *obj, const config_number *k, const void *base)
+{
+    const void *field = (const char *)base + k->offset;
+    double v = k->field == CONFIG_FIELD_LONG  ? (double)*(const long *)field
+               : k->field == CONFIG_FIELD_I64 ? (double)*(const int64_t *)field
+                                              : (double)*(const int *)field;
+    return cJSON_AddNumberToObject(obj, k->name, k->seconds ? v / VCLOCK_MS_PER_S : v) != NULL;
 }
 
 /* First entry of a colon-separated list, as systemd sets CACHE_DIRECTORY. */
@@ -68,34 +105,32 @@ static void default_cache_dir(char out[CONFIG_PATH_LEN])
         snprintf(out, CONFIG_PATH_LEN, "%s", SYSTEM_CACHE);
 }
 
+static void feed_defaults(feed_id f, config_feed *cf)
+{
+    cf->refresh_interval_ms = (long)(CONFIG_DEFAULT_REFRESH_S * VCLOCK_MS_PER_S);
+    cf->connect_timeout_ms = (long)(CONFIG_DEFAULT_CONNECT_TIMEOUT_S * VCLOCK_MS_PER_S);
+    cf->timeout_ms = (long)(CONFIG_DEFAULT_TIMEOUT_S * VCLOCK_MS_PER_S);
+    cf->low_speed_limit_bps = CONFIG_DEFAULT_LOW_SPEED_BPS;
+    cf->low_speed_time_s = CONFIG_DEFAULT_LOW_SPEED_TIME_S;
+    cf->max_bytes = CONFIG_DEFAULT_MAX_BYTES;
+    cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
+    cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
+    /* The beta.gouv.fr feeds have a public API; the EIG files do not, so
+     * their default is the bundled copy (shown with the demo badge). */
+    if (f == FEED_STARTUPS || f == FEED_AUTHORS || f == FEED_INCUBATORS) {
+        snprintf(cf->url, sizeof cf->url, "%s%s.json", CONFIG_DEFAULT_BETAGOUV_API, feed_name(f));
+        cf->url_kind = CONFIG_URL_HTTP;
+    }
+}
+
 void config_defaults(config *c)
 {
     memset(c, 0, sizeof *c);
     default_cache_dir(c->cache_dir);
-    for (int f = 0; f < FEED_COUNT; f++) {
-        config_feed *cf = &c->feeds[f];
-        cf->refresh_interval_ms = (long)(CONFIG_DEFAULT_REFRESH_S * VCLOCK_MS_PER_S);
-        cf->connect_timeout_ms = (long)(CONFIG_DEFAULT_CONNECT_TIMEOUT_S * VCLOCK_MS_PER_S);
-        cf->timeout_ms = (long)(CONFIG_DEFAULT_TIMEOUT_S * VCLOCK_MS_PER_S);
-        cf->low_speed_limit_bps = CONFIG_DEFAULT_LOW_SPEED_BPS;
-        cf->low_speed_time_s = CONFIG_DEFAULT_LOW_SPEED_TIME_S;
-        cf->max_bytes = CONFIG_DEFAULT_MAX_BYTES;
-        cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
-        cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
-        /* The beta.gouv.fr feeds have a public API; the EIG files do not, so
-         * their default is the bundled copy (shown with the demo badge). */
-        if (f == FEED_STARTUPS || f == FEED_AUTHORS || f == FEED_INCUBATORS) {
-            snprintf(cf->url, sizeof cf->url, "%s%s.json", CONFIG_DEFAULT_BETAGOUV_API,
-                     feed_name((feed_id)f));
-            cf->url_kind = CONFIG_URL_HTTP;
-        }
-    }
-}
-
-static bool fail(char err[CONFIG_ERR_LEN], const char *origin, const char *key, const char *what)
-{
-    snprintf(err, CONFIG_ERR_LEN, "%.300s: %.100s: %.100s", origin, key, what);
-    return false;
+    for (int f = 0; f < FEED_COUNT; f++)
+        feed_defaults((feed_id)f, &c->feeds[f]);
+    playlist_config_defaults(&c->kiosk.playlist);
+    schedule_config_defaults(&c->kiosk.schedule);
 }
 
 /* Resolves a relative path against base_dir into out. */
@@ -108,18 +143,17 @@ static bool resolve_path(const char *path, const char *base_dir, char out[CONFIG
 
 static bool has_scheme(const char *url, const char *scheme)
 {
-    size_t n = strlen(scheme);
-    return strncmp(url, scheme, n) == 0;
+    return strncmp(url, scheme, strlen(scheme)) == 0;
 }
 
-static bool parse_url(const cJSON *v, const char *origin, const char *key, const char *base_dir,
-                      config_feed *cf, char err[CONFIG_ERR_LEN])
+static bool parse_url(const config_ctx *x, const cJSON *v, const char *key, const char *base_dir,
+                      config_feed *cf)
 {
     if (!cJSON_IsString(v))
-        return fail(err, origin, key, "expected a string (http(s) URL, local path or \"\")");
+        return config_fail(x, key, "expected a string (http(s) URL, local path or \"\")");
     const char *url = v->valuestring;
     if (strlen(url) >= CONFIG_PATH_LEN)
-        return fail(err, origin, key, "too long");
+        return config_fail(x, key, "too long");
     if (!*url) {
         cf->url[0] = '\0';
         cf->url_kind = CONFIG_URL_BUNDLED;
@@ -131,54 +165,37 @@ static bool parse_url(const cJSON *v, const char *origin, const char *key, const
         return true;
     }
     if (strstr(url, "://"))
-        return fail(err, origin, key, "only http://, https:// or a local path are allowed");
+        return config_fail(x, key, "only http://, https:// or a local path are allowed");
     if (!resolve_path(url, base_dir, cf->url))
-        return fail(err, origin, key, "path too long");
+        return config_fail(x, key, "path too long");
     cf->url_kind = CONFIG_URL_FILE;
     return true;
 }
 
-static bool parse_number(const cJSON *v, const feed_key *k, const char *origin, const char *key,
-                         config_feed *cf, char err[CONFIG_ERR_LEN])
+static bool parse_feed_object(const config_ctx *x, const cJSON *obj, const char *name,
+                              const char *base_dir, config_feed *cf)
 {
-    char what[128];
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < k->min ||
-        v->valuedouble > k->max) {
-        snprintf(what, sizeof what, "expected a number from %g to %g", k->min, k->max);
-        return fail(err, origin, key, what);
-    }
-    double x = k->unit == UNIT_SECONDS_AS_MS ? v->valuedouble * VCLOCK_MS_PER_S : v->valuedouble;
-    *key_field(cf, k) = (long)llround(x);
-    return true;
-}
-
-static bool parse_feed_object(const cJSON *obj, const char *origin, const char *name,
-                              const char *base_dir, config_feed *cf, char err[CONFIG_ERR_LEN])
-{
-    char key[256];
+    char key[CONFIG_KEY_LEN];
     snprintf(key, sizeof key, "feeds.%s", name);
     if (!cJSON_IsObject(obj))
-        return fail(err, origin, key, "expected an object");
+        return config_fail(x, key, "expected an object");
     const cJSON *it;
     cJSON_ArrayForEach(it, obj)
     {
         snprintf(key, sizeof key, "feeds.%s.%.100s", name, it->string);
+        const config_number *k = find_number(FEED_KEYS, N_FEED_KEYS, it->string);
         if (strcmp(it->string, "url") == 0) {
-            if (!parse_url(it, origin, key, base_dir, cf, err))
+            if (!parse_url(x, it, key, base_dir, cf))
                 return false;
-            continue;
-        }
-        size_t i = 0;
-        while (i < N_FEED_KEYS && strcmp(FEED_KEYS[i].name, it->string) != 0)
-            i++;
-        if (i == N_FEED_KEYS)
-            log_warn("config", "%s: unknown key '%s' (ignored)", origin, key);
-        else if (!parse_number(it, &FEED_KEYS[i], origin, key, cf, err))
+        } else if (!k) {
+            log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+        } else if (!config_read_number(x, it, key, k, cf)) {
             return false;
+        }
     }
     if (cf->retry_max_ms < cf->retry_min_ms) {
         snprintf(key, sizeof key, "feeds.%s.retry_max_s", name);
-        return fail(err, origin, key, "must not be less than retry_min_s");
+        return config_fail(x, key, "must not be less than retry_min_s");
     }
     return true;
 }
@@ -191,61 +208,108 @@ static int feed_by_name(const char *name)
     return -1;
 }
 
-static bool parse_feeds(const cJSON *feeds, const char *origin, const char *base_dir, config *c,
-                        char err[CONFIG_ERR_LEN])
+static bool parse_feeds(const config_ctx *x, const cJSON *feeds, const char *base_dir, config *c)
 {
     if (!cJSON_IsObject(feeds))
-        return fail(err, origin, "feeds", "expected an object keyed by feed name");
+        return config_fail(x, "feeds", "expected an object keyed by feed name");
     const cJSON *it;
     cJSON_ArrayForEach(it, feeds)
     {
         int f = feed_by_name(it->string);
         if (f < 0)
-            log_warn("config", "%s: unknown key 'feeds.%s' (ignored)", origin, it->string);
-        else if (!parse_feed_object(it, origin, it->string, base_dir, &c->feeds[f], err))
+            log_warn("config", "%s: unknown key 'feeds.%s' (ignored)", x->origin, it->string);
+        else if (!parse_feed_object(x, it, it->string, base_dir, &c->feeds[f]))
             return false;
     }
     return true;
 }
 
-static bool parse_root(const cJSON *root, const char *origin, const char *base_dir, config *c,
-                       char err[CONFIG_ERR_LEN])
+static bool parse_cache_dir(const config_ctx *x, const cJSON *it, const char *base_dir, config *c)
 {
-    if (!cJSON_IsObject(root))
-        return fail(err, origin, "(top level)", "expected a JSON object");
-    const cJSON *it;
-    cJSON_ArrayForEach(it, root)
-    {
-        if (strcmp(it->string, "cache_dir") == 0) {
-            if (!cJSON_IsString(it) || !*it->valuestring)
-                return fail(err, origin, "cache_dir", "expected a non-empty path");
-            if (!resolve_path(it->valuestring, base_dir, c->cache_dir))
-                return fail(err, origin, "cache_dir", "path too long");
-        } else if (strcmp(it->string, "feeds") == 0) {
-            if (!parse_feeds(it, origin, base_dir, c, err))
-                return false;
-        } else if (strcmp(it->string, "kiosk") == 0) {
-            /* The kiosk runtime's part of the same file: kioskconfig reads it. */
-        } else {
-            log_warn("config", "%s: unknown key '%s' (ignored)", origin, it->string);
-        }
-    }
+    if (!cJSON_IsString(it) || !*it->valuestring)
+        return config_fail(x, "cache_dir", "expected a non-empty path");
+    if (!resolve_path(it->valuestring, base_dir, c->cache_dir))
+        return config_fail(x, "cache_dir", "path too long");
     return true;
+}
+
+/* The feeds' part of c, what a bad key in it takes back. */
+typedef struct {
+    char cache_dir[CONFIG_PATH_LEN];
+    config_feed feeds[FEED_COUNT];
+} feeds_part;
+
+static void save_feeds(const config *c, feeds_part *p)
+{
+    memcpy(p->cache_dir, c->cache_dir, sizeof p->cache_dir);
+    memcpy(p->feeds, c->feeds, sizeof p->feeds);
+}
+
+static void restore_feeds(config *c, const feeds_part *p)
+{
+    memcpy(c->cache_dir, p->cache_dir, sizeof c->cache_dir);
+    memcpy(c->feeds, p->feeds, sizeof c->feeds);
+}
+
+/* Parses one top-level key; on a bad one the first error is kept (x->err)
+ * and its part marked invalid, and parsing goes on with the other keys. */
+static void parse_key(const config_ctx *x, const cJSON *it, const char *base_dir, config *c)
+{
+    char scratch[CONFIG_ERR_LEN];
+    config_ctx local = {x->origin, c->invalid ? scratch : x->err};
+    bool ok = true;
+    unsigned part = CONFIG_PART_FEEDS;
+    if (strcmp(it->string, "cache_dir") == 0) {
+        ok = (c->invalid & CONFIG_PART_FEEDS) || parse_cache_dir(&local, it, base_dir, c);
+    } else if (strcmp(it->string, "feeds") == 0) {
+        ok = (c->invalid & CONFIG_PART_FEEDS) || parse_feeds(&local, it, base_dir, c);
+    } else if (strcmp(it->string, "kiosk") == 0) {
+        part = CONFIG_PART_KIOSK;
+        ok = config_parse_kiosk(&local, it, &c->kiosk);
+    } else {
+        log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, it->string);
+    }
+    if (!ok)
+        c->invalid |= part;
 }
 
 config_status config_parse(const char *json, size_t len, const char *origin, const char *base_dir,
                            config *c, char err[CONFIG_ERR_LEN])
 {
+    config_ctx x = {origin, err};
+    c->invalid = 0;
     cJSON *root = cJSON_ParseWithLength(json, len);
     if (!root) {
         const char *at = cJSON_GetErrorPtr();
         long off = at && at >= json && at <= json + len ? (long)(at - json) : -1;
         snprintf(err, CONFIG_ERR_LEN, "%.300s: not valid JSON (near byte %ld)", origin, off);
+        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
         return CONFIG_INVALID;
     }
-    bool ok = parse_root(root, origin, base_dir, c, err);
+    if (!cJSON_IsObject(root)) {
+        config_fail(&x, "(top level)", "expected a JSON object");
+        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
+        cJSON_Delete(root);
+        return CONFIG_INVALID;
+    }
+    feeds_part *before = malloc(sizeof *before);
+    if (!before) {
+        snprintf(err, CONFIG_ERR_LEN, "%.300s: out of memory", origin);
+        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
+        cJSON_Delete(root);
+        return CONFIG_NOMEM;
+    }
+    save_feeds(c, before);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, root)
+    {
+        parse_key(&x, it, base_dir, c);
+    }
+    if (c->invalid & CONFIG_PART_FEEDS)
+        restore_feeds(c, before);
+    free(before);
     cJSON_Delete(root);
-    return ok ? CONFIG_OK : CONFIG_INVALID;
+    return c->invalid ? CONFIG_INVALID : CONFIG_OK;
 }
 
 /* Directory part of path ("." for a bare name). */
@@ -265,9 +329,11 @@ static config_status load_file(const char *path, config *c, char err[CONFIG_ERR_
     char *buf;
     size_t len;
     char ferr[FILEIO_ERR_LEN];
-    if (fileio_read(path, CONFIG_MAX_BYTES, &buf, &len, ferr) != FILEIO_OK) {
+    fileio_status fs = fileio_read(path, CONFIG_MAX_BYTES, &buf, &len, ferr);
+    if (fs != FILEIO_OK) {
         snprintf(err, CONFIG_ERR_LEN, "config: %s", ferr);
-        return CONFIG_INVALID;
+        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
+        return fs == FILEIO_NOMEM ? CONFIG_NOMEM : CONFIG_INVALID;
     }
     char base[CONFIG_PATH_LEN], abs_base[PATH_MAX];
     dir_of(path, base);
@@ -275,8 +341,7 @@ static config_status load_file(const char *path, config *c, char err[CONFIG_ERR_
         memcpy(base, abs_base, strlen(abs_base) + 1);
     config_status st = config_parse(buf, len, path, base, c, err);
     free(buf);
-    if (st == CONFIG_OK)
-        snprintf(c->source, sizeof c->source, "%s", path);
+    snprintf(c->source, sizeof c->source, "%s", path);
     return st;
 }
 
@@ -301,19 +366,14 @@ config_status config_load(const char *path, config *c, char err[CONFIG_ERR_LEN])
     return CONFIG_OK; /* built-in defaults */
 }
 
-static bool add_feed_json(cJSON *feeds, const char *name, const config_feed *cf)
+static bool print_feed(cJSON *feeds, const char *name, const config_feed *cf)
 {
     cJSON *obj = cJSON_AddObjectToObject(feeds, name);
     if (!obj || !cJSON_AddStringToObject(obj, "url", cf->url))
         return false;
-    for (size_t i = 0; i < N_FEED_KEYS; i++) {
-        const feed_key *k = &FEED_KEYS[i];
-        double v = (double)*key_field((config_feed *)cf, k);
-        if (k->unit == UNIT_SECONDS_AS_MS)
-            v /= VCLOCK_MS_PER_S;
-        if (!cJSON_AddNumberToObject(obj, k->name, v))
+    for (size_t i = 0; i < N_FEED_KEYS; i++)
+        if (!config_print_number(obj, &FEED_KEYS[i], cf))
             return false;
-    }
     return true;
 }
 
@@ -324,7 +384,8 @@ char *config_to_json(const config *c)
     cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)
-        ok = add_feed_json(feeds, feed_name((feed_id)f), &c->feeds[f]);
+        ok = print_feed(feeds, feed_name((feed_id)f), &c->feeds[f]);
+    ok = ok && config_print_kiosk(root, &c->kiosk);
     char *out = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     return out;

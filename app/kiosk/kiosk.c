@@ -17,7 +17,7 @@
 
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
-#include "vitrine/kioskconfig.h"
+#include "vitrine/config.h"
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
 #include "overlay.h"
@@ -36,7 +36,7 @@
 
 struct kiosk {
     kiosk_options opt;
-    kioskconfig cfg;
+    config_kiosk cfg;
     vclock *clock;
     screen *scr;
     deck *deck;
@@ -73,20 +73,23 @@ static int64_t now_ms(const kiosk *k)
     return vclock_mono_ms(k->clock);
 }
 
-static void load_config(kiosk *k, bool initial)
+/* SIGHUP: the configuration file again (or the search order, which may
+ * find a file created since the start); its kiosk settings replace the
+ * current ones unless they are bad. The feeds' settings take effect at the
+ * next start. */
+static void reload_config(kiosk *k)
 {
-    if (!k->opt.config_path)
-        return;
-    kioskconfig next;
-    char err[KIOSKCONFIG_ERR_LEN];
-    if (kioskconfig_load(k->opt.config_path, &next, err) != KIOSKCONFIG_OK) {
-        log_error("config", "%s; keeping the %s kiosk settings", err,
-                  initial ? "default" : "previous");
+    config c;
+    char err[CONFIG_ERR_LEN];
+    config_status st = config_load(k->opt.config_path, &c, err);
+    if (st == CONFIG_NOMEM || (c.invalid & CONFIG_PART_KIOSK)) {
+        log_error("config", "%s; keeping the previous kiosk settings", err);
         return;
     }
-    k->cfg = next;
-    log_info("config", "%s: kiosk settings %s", k->opt.config_path,
-             initial ? "loaded" : "reloaded");
+    if (st != CONFIG_OK)
+        log_error("config", "%s; the feed settings are read at the next start", err);
+    k->cfg = c.kiosk;
+    log_info("config", "%s: kiosk settings reloaded", *c.source ? c.source : "built-in defaults");
 }
 
 static void apply_config(kiosk *k)
@@ -200,7 +203,7 @@ static void refresh(kiosk *k, const char *who)
 static void reload(kiosk *k)
 {
     watchdog_reloading(k->wd, false);
-    load_config(k, false);
+    reload_config(k);
     apply_config(k);
     rebuild(k, "configuration");
     watchdog_reloading(k->wd, true);
@@ -667,8 +670,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
         return NULL;
     }
     k->opt = *opt;
-    kioskconfig_defaults(&k->cfg);
-    load_config(k, true);
+    k->cfg = *opt->settings;
     k->clock = new_clock();
     k->pl = playlist_new(&k->cfg.playlist);
     k->sch = schedule_new(&k->cfg.schedule);

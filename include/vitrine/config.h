@@ -1,30 +1,47 @@
-/* config: the kiosk's configuration file (JSON, read with cJSON), with
- * built-in defaults for every key. Plain C: no curl, no SDL.
+/* config: the configuration file (JSON), with built-in defaults for every
+ * key: one parser, one table of keys, for the feeds and the kiosk alike.
+ * No curl, no SDL.
  *
  * Search order when no --config FILE is given: ./vitrine.json,
  * $XDG_CONFIG_HOME/vitrine/vitrine.json (default ~/.config/...),
  * /etc/vitrine/vitrine.json, then the built-in defaults.
  *
- * Keys (all optional): "cache_dir" and "feeds": {"startups": {...},
- * "authors", "incubators", "defis", "personnes"}, each feed with "url",
- * "refresh_interval_s", "connect_timeout_s", "timeout_s",
- * "low_speed_limit_bps", "low_speed_time_s", "max_bytes", "retry_min_s",
- * "retry_max_s". Unknown keys are logged as warnings; a key of the wrong
- * type or out of range is an error naming the key. Relative paths (cache_dir,
- * local feed urls) are relative to the config file's directory. */
+ * Keys (all optional; README "Configuration file" and "Kiosk" list them
+ * with their ranges):
+ *   "cache_dir", "feeds": {"startups": {...}, "authors", "incubators",
+ *   "defis", "personnes"}, each feed with "url", "refresh_interval_s",
+ *   "connect_timeout_s", "timeout_s", "low_speed_limit_bps",
+ *   "low_speed_time_s", "max_bytes", "retry_min_s", "retry_max_s";
+ *   "kiosk": {"slide_duration_s", "transition", "transition_ms",
+ *   "resume_after_s", "pause_timeout_s", "allow_quit", "playlist",
+ *   "schedule", "wake_on_key_s", "burn_in_shift_px", "burn_in_period_s",
+ *   "display_off_command", "display_on_command"}.
+ * Unknown keys are logged as warnings; a key of the wrong type or out of
+ * range is an error naming the file and the key ("vitrine.json:
+ * kiosk.playlist[2].duration_s: ..."). Relative paths (cache_dir, local feed
+ * urls) are relative to the file's directory.
+ *
+ * The file has two parts, the feeds' (cache_dir and feeds) and the kiosk's
+ * (kiosk). A bad key makes the whole file invalid, and the part it is in
+ * holds the defaults while the other part is read as written: a kiosk
+ * started on a file with one typo keeps the rest of its settings. */
 #ifndef VITRINE_CONFIG_H
 #define VITRINE_CONFIG_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "vitrine/model.h"
+#include "vitrine/feed.h"
+#include "vitrine/playlist.h"
+#include "vitrine/schedule.h"
 
 #define CONFIG_ERR_LEN 512
 #define CONFIG_PATH_LEN 1024               /* paths and urls, NUL included */
+#define CONFIG_CMD_LEN 256                 /* display commands, NUL included */
 #define CONFIG_MAX_BYTES ((size_t)1 << 20) /* a larger config file is refused */
 
-/* Built-in defaults (README "Configuration" lists them too). */
+/* Built-in defaults of the feeds (README "Configuration" lists them too);
+ * the kiosk's are the playlist's and the schedule's. */
 #define CONFIG_DEFAULT_BETAGOUV_API "https://beta.gouv.fr/api/v2.7/"
 #define CONFIG_DEFAULT_REFRESH_S 900.0
 #define CONFIG_DEFAULT_CONNECT_TIMEOUT_S 10.0
@@ -54,10 +71,25 @@ typedef struct {
     long retry_max_ms;        /* back-off cap */
 } config_feed;
 
+/* The "kiosk" object. */
+typedef struct {
+    playlist_config playlist;
+    schedule_config schedule;
+    bool allow_quit;                      /* false: the kiosk lock is on */
+    char display_off_cmd[CONFIG_CMD_LEN]; /* "": blank frame only */
+    char display_on_cmd[CONFIG_CMD_LEN];
+} config_kiosk;
+
+/* The parts of the file (config.invalid). */
+#define CONFIG_PART_FEEDS 1u /* cache_dir and feeds */
+#define CONFIG_PART_KIOSK 2u /* kiosk */
+
 typedef struct {
     char source[CONFIG_PATH_LEN]; /* the file read; "" for built-in defaults */
     char cache_dir[CONFIG_PATH_LEN];
     config_feed feeds[FEED_COUNT];
+    config_kiosk kiosk;
+    unsigned invalid; /* CONFIG_PART_* left at their defaults by a bad key */
 } config;
 
 typedef enum { CONFIG_OK = 0, CONFIG_INVALID, CONFIG_NOMEM } config_status;
@@ -66,16 +98,19 @@ typedef enum { CONFIG_OK = 0, CONFIG_INVALID, CONFIG_NOMEM } config_status;
  * $CACHE_DIRECTORY (systemd, first entry), else $XDG_CACHE_HOME/vitrine,
  * else $HOME/.cache/vitrine, else /var/cache/vitrine. */
 void config_defaults(config *c);
-/* Parses len bytes of JSON over the defaults. origin names the document in
- * messages; base_dir resolves relative paths (NULL: current directory). On
- * error err holds one line naming origin and the key. */
+/* Parses len bytes of JSON over c (normally the defaults). origin names the
+ * document in messages; base_dir resolves relative paths (NULL: the current
+ * directory). On CONFIG_INVALID err holds one line naming origin and the
+ * first bad key, and c->invalid the parts that went back to what c held. */
 config_status config_parse(const char *json, size_t len, const char *origin, const char *base_dir,
                            config *c, char err[CONFIG_ERR_LEN]);
-/* Reads path (NULL: the search order above) into c. An explicit path that
- * cannot be read is an error; with no file found, c holds the defaults. */
+/* Reads path (NULL: the search order above) into c over the defaults. An
+ * explicit path that cannot be read is an error (both parts invalid); with
+ * no file found, c holds the defaults. */
 config_status config_load(const char *path, config *c, char err[CONFIG_ERR_LEN]);
-/* The effective configuration as a JSON document that config_parse accepts
- * (malloc'ed, caller frees); NULL on allocation failure. */
+/* The effective configuration, both parts, as a JSON document that
+ * config_parse accepts (malloc'ed, caller frees); NULL on allocation
+ * failure. */
 char *config_to_json(const config *c);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "vitrine/config.h"
 #include "vitrine/date.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/memgate.h"
@@ -33,7 +34,8 @@ typedef struct {
     bool windowed;
     int width, height;        /* --size; 0: native / default window */
     const char *data_dir;     /* --data DIR; NULL: demo data until feeds arrive */
-    const char *config_path;  /* --config FILE; NULL: defaults */
+    const config_kiosk *settings; /* the "kiosk" object of the configuration (copied) */
+    const char *config_path;      /* read again on SIGHUP; NULL: the search order */
     vt_date now;              /* --now; DATE_NONE: today, following the clock */
     kiosk_refresh_fn refresh; /* NULL: reload --data DIR */
     void *refresh_ctx;

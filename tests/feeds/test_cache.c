@@ -41,7 +41,7 @@ static void round_trip(void)
     char err[CACHE_ERR_LEN];
     cache *c = cache_open(dir, err);
     CHECK(c != NULL);
-    cache_meta m = {.fetched_at = 1700000000};
+    cachemeta m = {.fetched_at = 1700000000};
     snprintf(m.url, sizeof m.url, "https://example.org/startups.json");
     snprintf(m.etag, sizeof m.etag, "\"abc\"");
     snprintf(m.last_modified, sizeof m.last_modified, "Wed, 20 Aug 2026 09:22:29 GMT");
@@ -49,7 +49,7 @@ static void round_trip(void)
     CHECK_INT(cache_store(c, "startups", body, sizeof body - 1, &m, err), CACHE_OK);
     char *got;
     size_t len;
-    cache_meta back;
+    cachemeta back;
     CHECK_INT(cache_load(c, "startups", MAX_BODY, &got, &len, &back, err), CACHE_OK);
     CHECK_INT(len, sizeof body - 1);
     CHECK(got && memcmp(got, body, len) == 0);
@@ -69,7 +69,7 @@ static void damaged_files_are_refused(void)
 {
     char err[CACHE_ERR_LEN], path[512];
     cache *c = cache_open(dir, err);
-    cache_meta m = {.fetched_at = 1};
+    cachemeta m = {.fetched_at = 1};
     const char body[] = "[{\"id\": \"x\"}]";
     CHECK_INT(cache_store(c, "authors", body, sizeof body - 1, &m, err), CACHE_OK);
     CHECK(cache_path(c, "authors", path, sizeof path));
@@ -80,7 +80,7 @@ static void damaged_files_are_refused(void)
         return;
     char *got;
     size_t glen;
-    cache_meta back;
+    cachemeta back;
     write_file(path, whole, len - 3); /* truncated */
     CHECK_INT(cache_load(c, "authors", MAX_BODY, &got, &glen, &back, err), CACHE_CORRUPT);
     CHECK(strstr(err, "authors.cache") && strstr(err, "size"));
@@ -123,7 +123,7 @@ static void failed_store_keeps_no_debris(void)
     CHECK(mkdir(path, 0700) == 0); /* rename over a non-empty directory fails */
     snprintf(inner, sizeof inner, "%s/x", path);
     write_file(inner, "x", 1);
-    cache_meta m = {0};
+    cachemeta m = {0};
     CHECK_INT(cache_store(c, "personnes", "{}", 2, &m, err), CACHE_IO_ERROR);
     CHECK(strstr(err, "rename") && strstr(err, "previous copy kept"));
     unlink(inner);

@@ -32,7 +32,7 @@ static void writer(const char *dir, const char *a, const char *b)
     cache *c = cache_open(dir, err);
     if (!c)
         _exit(2);
-    cache_meta m = {.fetched_at = 1};
+    cachemeta m = {.fetched_at = 1};
     for (unsigned long i = 0;; i++) { /* runs until killed */
         m.fetched_at = (int64_t)i;
         if (cache_store(c, "startups", i % 2 ? b : a, BODY_BYTES, &m, err) != CACHE_OK)
@@ -55,7 +55,7 @@ static void kills_leave_old_or_new(void)
     char *a = make_body(' '), *b = make_body('\n');
     char err[CACHE_ERR_LEN];
     cache *c = cache_open(dir, err);
-    cache_meta m = {0};
+    cachemeta m = {0};
     CHECK_INT(cache_store(c, "startups", a, BODY_BYTES, &m, err), CACHE_OK);
     srand((unsigned)time(NULL));
     int seen_a = 0, seen_b = 0, mid_write = 0;
@@ -71,7 +71,7 @@ static void kills_leave_old_or_new(void)
         mid_write += temp_files(dir) > 0;
         char *got;
         size_t len;
-        cache_meta back;
+        cachemeta back;
         cache_status st = cache_load(c, "startups", BODY_BYTES, &got, &len, &back, err);
         CHECK_INT(st, CACHE_OK);
         bool is_a = st == CACHE_OK && len == BODY_BYTES && memcmp(got, a, len) == 0;

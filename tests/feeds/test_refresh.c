@@ -79,7 +79,7 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     CHECK(strstr(s.reason, "rejected") != NULL);
     char *body;
     size_t len;
-    cache_meta m;
+    cachemeta m;
     CHECK_INT(cache_load(c, "authors", 1 << 20, &body, &len, &m, err), CACHE_OK);
     CHECK_INT(m.hash, good);
     free(body);

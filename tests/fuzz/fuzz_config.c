@@ -1,19 +1,23 @@
-/* fuzz_config: the feeds' configuration parser (config_parse) on arbitrary
- * bytes. Whatever the document, it returns OK or INVALID; an error is one
- * line naming the document; an accepted configuration has every value in
- * its documented range (README "Configuration file"), every URL of the kind
- * it claims, and survives config_to_json -> config_parse unchanged (what
- * --check-config prints can be fed back). */
+/* fuzz_config: the configuration parser (config_parse) on arbitrary bytes.
+ * Whatever the document, it returns OK or INVALID; an error is one line
+ * naming the document, and an invalid part holds its defaults; an accepted
+ * feeds' part has every value in its documented range (README
+ * "Configuration file") and every URL of the kind it claims; and the whole
+ * configuration survives config_to_json -> config_parse unchanged (what
+ * --check-config prints can be fed back). fuzz_kioskconfig checks the
+ * kiosk part's values by running them. */
 #include <string.h>
 
+#include "config_compare.h"
 #include "fuzz.h"
 #include "vitrine/config.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
+#include "vitrine/vclock.h"
 
 #define ORIGIN "fuzz.json"
 #define BASE_DIR "/srv/vitrine" /* relative paths resolve against it */
-#define MS_PER_S 1000L
+#define MS_PER_S ((long)VCLOCK_MS_PER_S)
 #define DAY_S 86400L
 
 /* The documented ranges, in the struct's units. */
@@ -89,6 +93,7 @@ static void check_round_trip(const config *c)
     FUZZ_CHECK(strcmp(back.cache_dir, c->cache_dir) == 0);
     for (int i = 0; i < FEED_COUNT; i++)
         FUZZ_CHECK(same_feed(&back.feeds[i], &c->feeds[i]));
+    FUZZ_CHECK(same_kiosk(&back.kiosk, &c->kiosk));
     free(json);
 }
 
@@ -102,13 +107,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     config_defaults(&c);
     char err[CONFIG_ERR_LEN];
     memset(err, 'x', sizeof err); /* an error must write its own terminator */
+    config defaults;
+    config_defaults(&defaults);
     config_status st = config_parse((const char *)data, size, ORIGIN, BASE_DIR, &c, err);
     FUZZ_CHECK(st == CONFIG_OK || st == CONFIG_INVALID);
+    FUZZ_CHECK((st == CONFIG_OK) == (c.invalid == 0));
     if (st == CONFIG_INVALID) {
         FUZZ_CHECK(nul_within(err, sizeof err));
         FUZZ_CHECK(strncmp(err, ORIGIN ": ", strlen(ORIGIN) + 2) == 0);
         FUZZ_CHECK(strchr(err, '\n') == NULL);
-        return 0;
+        if (c.invalid & CONFIG_PART_KIOSK)
+            FUZZ_CHECK(same_kiosk(&c.kiosk, &defaults.kiosk));
+        if (c.invalid & CONFIG_PART_FEEDS) {
+            FUZZ_CHECK(strcmp(c.cache_dir, defaults.cache_dir) == 0);
+            for (int i = 0; i < FEED_COUNT; i++)
+                FUZZ_CHECK(same_feed(&c.feeds[i], &defaults.feeds[i]));
+        }
+        c.invalid = 0; /* what is left is a configuration, too */
     }
     FUZZ_CHECK(nul_within(c.cache_dir, sizeof c.cache_dir) && c.cache_dir[0] == '/');
     for (int i = 0; i < FEED_COUNT; i++)

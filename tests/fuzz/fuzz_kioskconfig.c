@@ -1,21 +1,23 @@
-/* fuzz_kioskconfig: the kiosk settings parser (kioskconfig_parse, the
- * "kiosk" object of the configuration file) on arbitrary JSON. Whatever the
- * object, it returns OK or INVALID; on INVALID the settings are unchanged
- * (the kiosk keeps the previous ones on SIGHUP) and the error is one line;
- * on OK every value is in its documented range, and the playlist and the
- * schedule built from it run through a simulated week without breaking
- * their own invariants. The input is the kiosk object itself, or a whole
- * configuration file when it holds a "kiosk" key. */
+/* fuzz_kioskconfig: the kiosk part of the configuration parser
+ * (config_parse, the "kiosk" object) on arbitrary bytes, read both as a
+ * whole configuration file and as the kiosk object itself. Whatever the
+ * input, a bad kiosk part holds the defaults (the kiosk keeps its previous
+ * settings on SIGHUP) with a one-line error; a good one has every value in
+ * its documented range, and the playlist and the schedule built from it run
+ * through a simulated week without breaking their own invariants. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "config_compare.h"
 #include "fuzz.h"
-#include "vitrine/kioskconfig.h"
+#include "vitrine/config.h"
 #include "vitrine/log.h"
 #include "vitrine/playlist.h"
 #include "vitrine/schedule.h"
+#include "vitrine/vclock.h"
 
-/* The documented ranges (README "Kiosk", kioskconfig.c), in milliseconds. */
-#define MS_PER_S 1000
+/* The documented ranges (README "Kiosk", config_kiosk.c), in milliseconds. */
+#define MS_PER_S VCLOCK_MS_PER_S
 #define SLIDE_MIN_MS (1 * MS_PER_S)
 #define SLIDE_MAX_MS (3600 * MS_PER_S)
 #define TRANSITION_MAX_MS 2000
@@ -37,7 +39,7 @@ static bool nul_within(const char *s, size_t n)
     return memchr(s, '\0', n) != NULL;
 }
 
-static void check_ranges(const kioskconfig *c)
+static void check_ranges(const config_kiosk *c)
 {
     const playlist_config *p = &c->playlist;
     FUZZ_CHECK(p->default_duration_ms >= SLIDE_MIN_MS && p->default_duration_ms <= SLIDE_MAX_MS);
@@ -85,7 +87,7 @@ static void press_key(playlist *p, schedule *s, uint8_t b, int64_t now)
 
 /* Drives the playlist and the schedule the way the kiosk loop does, with
  * step lengths drawn from the input, and checks what they report. */
-static void simulate(const kioskconfig *c, const uint8_t *data, size_t size)
+static void simulate(const config_kiosk *c, const uint8_t *data, size_t size)
 {
     playlist *p = playlist_new(&c->playlist);
     schedule *s = schedule_new(&c->schedule);
@@ -127,28 +129,37 @@ static void simulate(const kioskconfig *c, const uint8_t *data, size_t size)
     schedule_free(s);
 }
 
+/* Parses doc as a configuration file and checks its kiosk part. */
+static void check_document(const char *doc, size_t len, const uint8_t *data, size_t size)
+{
+    config c, defaults;
+    config_defaults(&defaults);
+    config_defaults(&c);
+    char err[CONFIG_ERR_LEN];
+    memset(err, 'x', sizeof err); /* an error must write its own terminator */
+    config_status st = config_parse(doc, len, "fuzz.json", "/srv", &c, err);
+    FUZZ_CHECK(st == CONFIG_OK || st == CONFIG_INVALID);
+    if (st != CONFIG_OK)
+        FUZZ_CHECK(nul_within(err, sizeof err) && err[0] != '\0' && !strchr(err, '\n'));
+    if (c.invalid & CONFIG_PART_KIOSK) {
+        FUZZ_CHECK(same_kiosk(&c.kiosk, &defaults.kiosk));
+        return;
+    }
+    check_ranges(&c.kiosk);
+    simulate(&c.kiosk, data, size);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     log_set_level(LOG_QUIET); /* unknown keys and slides are warnings */
-    cJSON *root = cJSON_ParseWithLength((const char *)data, size);
-    if (!root)
-        return 0; /* the file reader reports bad JSON before this parser */
-    const cJSON *kiosk = cJSON_GetObjectItemCaseSensitive(root, "kiosk");
-    kioskconfig before, c;
-    memset(&before, 0, sizeof before); /* padding too: compared with memcmp */
-    kioskconfig_defaults(&before);
-    memcpy(&c, &before, sizeof c);
-    char err[KIOSKCONFIG_ERR_LEN];
-    memset(err, 'x', sizeof err); /* an error must write its own terminator */
-    kioskconfig_status st = kioskconfig_parse(kiosk ? kiosk : root, &c, err);
-    FUZZ_CHECK(st == KIOSKCONFIG_OK || st == KIOSKCONFIG_INVALID);
-    if (st == KIOSKCONFIG_INVALID) {
-        FUZZ_CHECK(memcmp(&before, &c, sizeof c) == 0);
-        FUZZ_CHECK(nul_within(err, sizeof err) && err[0] != '\0');
-    } else {
-        check_ranges(&c);
-        simulate(&c, data, size);
-    }
-    cJSON_Delete(root);
+    static const char head[] = "{\"kiosk\": ", tail[] = "}";
+    char *wrapped = malloc(sizeof head + size + sizeof tail);
+    FUZZ_CHECK(wrapped != NULL);
+    memcpy(wrapped, head, sizeof head - 1);
+    memcpy(wrapped + sizeof head - 1, data, size);
+    memcpy(wrapped + sizeof head - 1 + size, tail, sizeof tail - 1);
+    check_document((const char *)data, size, data, size);
+    check_document(wrapped, sizeof head - 1 + size + sizeof tail - 1, data, size);
+    free(wrapped);
     return 0;
 }

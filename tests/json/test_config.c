@@ -1,10 +1,13 @@
-/* config: defaults, every key, unknown keys warn, bad keys fail naming the
- * key, relative paths, search order, and the printed config parses back. */
+/* config: defaults, every key of both parts (feeds, kiosk), unknown keys
+ * warn, bad keys fail naming the file and the key and leave their part at
+ * the defaults, relative paths, search order, files, and the printed
+ * configuration parses back. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config_compare.h"
 #include "test.h"
 #include "vitrine/config.h"
 
@@ -98,6 +101,144 @@ static void bad_keys_fail_naming_the_key(void)
     CHECK(strstr(err, "not valid JSON") != NULL);
 }
 
+static void kiosk_defaults(void)
+{
+    config c;
+    config_defaults(&c);
+    CHECK(!c.kiosk.allow_quit);
+    CHECK_INT(c.kiosk.playlist.default_duration_ms, 12000);
+    CHECK_INT(c.kiosk.playlist.transition, PLAYLIST_TRANSITION_FADE);
+    CHECK_INT(c.kiosk.playlist.transition_ms, 400);
+    CHECK_INT(c.kiosk.playlist.resume_after_ms, 30000);
+    CHECK(!c.kiosk.schedule.enabled);
+    CHECK_INT(c.kiosk.schedule.shift_px, 4);
+    CHECK_STR(c.kiosk.display_off_cmd, "");
+}
+
+static const char EVERY_KIOSK_KEY[] =
+    "{\"kiosk\": {\"slide_duration_s\": 7.5, \"transition\": \"slide\", \"transition_ms\": 250,"
+    "\"resume_after_s\": 45, \"pause_timeout_s\": 600, \"allow_quit\": true,"
+    "\"playlist\": [\"b\", {\"slide\": \"a\", \"duration_s\": 20, \"enabled\": false, \"colour\": 1}],"
+    "\"schedule\": {\"mon-fri\": \"08:00-20:00\", \"wed\": \"off\","
+    " \"sat\": [\"10:00-12:00\", \"14:00-24:00\"]},"
+    "\"wake_on_key_s\": 60, \"burn_in_shift_px\": 2, \"burn_in_period_s\": 30,"
+    "\"display_off_command\": \"vcgencmd display_power 0\","
+    "\"display_on_command\": \"vcgencmd display_power 1\", \"future\": 1}}";
+
+static void reads_every_kiosk_key(void)
+{
+    config cfg;
+    char err[CONFIG_ERR_LEN] = "";
+    CHECK_INT(parse(EVERY_KIOSK_KEY, &cfg, err), CONFIG_OK);
+    const config_kiosk *c = &cfg.kiosk;
+    CHECK_INT(c->playlist.default_duration_ms, 7500);
+    CHECK_INT(c->playlist.transition, PLAYLIST_TRANSITION_SLIDE);
+    CHECK_INT(c->playlist.transition_ms, 250);
+    CHECK_INT(c->playlist.resume_after_ms, 45000);
+    CHECK_INT(c->playlist.pause_timeout_ms, 600000);
+    CHECK(c->allow_quit);
+    CHECK_INT(c->playlist.n_entries, 2);
+    CHECK_STR(c->playlist.entries[0].name, "b");
+    CHECK(c->playlist.entries[0].enabled);
+    CHECK_INT(c->playlist.entries[0].duration_ms, 0);
+    CHECK_STR(c->playlist.entries[1].name, "a");
+    CHECK(!c->playlist.entries[1].enabled);
+    CHECK_INT(c->playlist.entries[1].duration_ms, 20000);
+    CHECK(c->schedule.enabled);
+    CHECK_INT(c->schedule.n_ranges[0], 1);
+    CHECK_INT(c->schedule.ranges[4][0].start_min, 8 * 60);
+    CHECK_INT(c->schedule.ranges[4][0].end_min, 20 * 60);
+    CHECK_INT(c->schedule.n_ranges[2], 0); /* "wed": "off" overrides mon-fri */
+    CHECK_INT(c->schedule.n_ranges[5], 2);
+    CHECK_INT(c->schedule.ranges[5][1].end_min, 1440);
+    CHECK_INT(c->schedule.n_ranges[6], 0);
+    CHECK_INT(c->schedule.wake_ms, 60000);
+    CHECK_INT(c->schedule.shift_px, 2);
+    CHECK_INT(c->schedule.shift_period_ms, 30000);
+    CHECK_STR(c->display_off_cmd, "vcgencmd display_power 0");
+    CHECK_STR(c->display_on_cmd, "vcgencmd display_power 1");
+}
+
+/* A bad kiosk key: the file is invalid, the error names the file and the
+ * key, the kiosk part is what it was before, the feeds' part is read. */
+static void expect_kiosk_error(const char *kiosk, const char *key)
+{
+    char json[512];
+    snprintf(json, sizeof json, "{\"cache_dir\": \"/kept\", \"kiosk\": %s}", kiosk);
+    config c;
+    char err[CONFIG_ERR_LEN] = "";
+    config_defaults(&c);
+    c.kiosk.allow_quit = true; /* a marker: must survive a failed parse */
+    CHECK_INT(config_parse(json, strlen(json), "t.json", "/base", &c, err), CONFIG_INVALID);
+    CHECK(c.kiosk.allow_quit);
+    CHECK_INT(c.invalid, CONFIG_PART_KIOSK);
+    CHECK_STR(c.cache_dir, "/kept");
+    if (!strstr(err, key) || strncmp(err, "t.json: ", 8) != 0)
+        fprintf(stderr, "error '%s' does not name 't.json' and '%s'\n", err, key);
+    CHECK(strstr(err, key) != NULL && strncmp(err, "t.json: ", 8) == 0);
+}
+
+static void bad_kiosk_keys_fail_naming_the_key(void)
+{
+    expect_kiosk_error("{\"slide_duration_s\": 0}", "kiosk.slide_duration_s");
+    expect_kiosk_error("{\"slide_duration_s\": \"12\"}", "kiosk.slide_duration_s");
+    expect_kiosk_error("{\"transition\": \"wipe\"}", "kiosk.transition");
+    expect_kiosk_error("{\"transition_ms\": 1.5}", "kiosk.transition_ms");
+    expect_kiosk_error("{\"allow_quit\": 1}", "kiosk.allow_quit");
+    expect_kiosk_error("{\"playlist\": {}}", "kiosk.playlist");
+    expect_kiosk_error("{\"playlist\": [\"a\", 3]}", "kiosk.playlist[1]");
+    expect_kiosk_error("{\"playlist\": [{\"slide\": \"a\", \"duration_s\": -1}]}",
+                       "kiosk.playlist[0].duration_s");
+    expect_kiosk_error("{\"playlist\": [{\"duration_s\": 3}]}", "kiosk.playlist[0].slide");
+    expect_kiosk_error("{\"schedule\": {\"mnday\": \"08:00-20:00\"}}", "kiosk.schedule.mnday");
+    expect_kiosk_error("{\"schedule\": {\"mon\": \"20:00-08:00\"}}", "kiosk.schedule.mon");
+    expect_kiosk_error("{\"schedule\": {\"mon\": \"8h-20h\"}}", "kiosk.schedule.mon");
+    expect_kiosk_error("{\"schedule\": {\"tue\": \"24:00-24:00\"}}", "kiosk.schedule.tue");
+    expect_kiosk_error("{\"schedule\": {}}", "kiosk.schedule");
+    expect_kiosk_error("{\"burn_in_shift_px\": 100}", "kiosk.burn_in_shift_px");
+    expect_kiosk_error("{\"display_off_command\": false}", "kiosk.display_off_command");
+    expect_kiosk_error("[]", "kiosk");
+}
+
+/* A bad feeds key: the feeds' part goes back to the defaults, the kiosk
+ * part is read; the first error is the one reported. */
+static void a_bad_part_leaves_the_other(void)
+{
+    config c;
+    char err[CONFIG_ERR_LEN] = "";
+    CHECK_INT(parse("{\"cache_dir\": \"/c\", \"feeds\": {\"authors\": {\"timeout_s\": 0}},"
+                    " \"kiosk\": {\"allow_quit\": true}}",
+                    &c, err),
+              CONFIG_INVALID);
+    CHECK_INT(c.invalid, CONFIG_PART_FEEDS);
+    CHECK(strcmp(c.cache_dir, "/c") != 0); /* the whole part, cache_dir too */
+    CHECK_INT(c.feeds[FEED_AUTHORS].timeout_ms, 120000);
+    CHECK(c.kiosk.allow_quit);
+    CHECK(strstr(err, "feeds.authors.timeout_s") != NULL);
+    CHECK_INT(parse("{\"kiosk\": {\"transition\": 1}, \"feeds\": []}", &c, err), CONFIG_INVALID);
+    CHECK_INT(c.invalid, CONFIG_PART_FEEDS | CONFIG_PART_KIOSK);
+    CHECK(strstr(err, "kiosk.transition") != NULL); /* the first one */
+}
+
+static void kiosk_files(void)
+{
+    config c;
+    char err[CONFIG_ERR_LEN] = "";
+    CHECK_INT(config_load(FIXTURES "/kiosk-ok.json", &c, err), CONFIG_OK);
+    CHECK_INT(c.kiosk.playlist.default_duration_ms, 2000);
+    CHECK(c.kiosk.allow_quit);
+    CHECK_INT(config_load(FIXTURES "/no-kiosk.json", &c, err), CONFIG_OK);
+    CHECK(!c.kiosk.allow_quit); /* defaults */
+    CHECK_INT(config_load(FIXTURES "/kiosk-bad.json", &c, err), CONFIG_INVALID);
+    CHECK(strstr(err, "kiosk-bad.json") && strstr(err, "kiosk.transition"));
+    CHECK_STR(c.source, FIXTURES "/kiosk-bad.json"); /* read again on SIGHUP */
+    CHECK_INT(config_load(FIXTURES "/missing.json", &c, err), CONFIG_INVALID);
+    CHECK(strstr(err, "missing.json") != NULL);
+    CHECK_INT(c.invalid, CONFIG_PART_FEEDS | CONFIG_PART_KIOSK);
+    CHECK_INT(config_load(FIXTURES "/broken.json", &c, err), CONFIG_INVALID);
+    CHECK(strstr(err, "broken.json: not valid JSON") != NULL);
+}
+
 static void printed_config_parses_back(void)
 {
     config c, back;
@@ -110,6 +251,14 @@ static void printed_config_parses_back(void)
     free(json);
     CHECK(memcmp(back.feeds, c.feeds, sizeof c.feeds) == 0);
     CHECK_STR(back.cache_dir, c.cache_dir);
+    /* Every kiosk key, too. */
+    CHECK_INT(parse(EVERY_KIOSK_KEY, &c, err), CONFIG_OK);
+    json = config_to_json(&c);
+    CHECK(json != NULL && strstr(json, "\"schedule\"") != NULL);
+    CHECK_INT(parse(json, &back, err), CONFIG_OK);
+    free(json);
+    CHECK(same_kiosk(&back.kiosk, &c.kiosk));
+    CHECK(back.kiosk.schedule.enabled && back.kiosk.playlist.n_entries == 2);
 }
 
 static void search_order_and_explicit_file(void)
@@ -160,6 +309,11 @@ int main(void)
     RUN(reads_every_key);
     RUN(unknown_keys_only_warn);
     RUN(bad_keys_fail_naming_the_key);
+    RUN(kiosk_defaults);
+    RUN(reads_every_kiosk_key);
+    RUN(bad_kiosk_keys_fail_naming_the_key);
+    RUN(a_bad_part_leaves_the_other);
+    RUN(kiosk_files);
     RUN(printed_config_parses_back);
     RUN(search_order_and_explicit_file);
     return test_report();

@@ -1,0 +1,381 @@
+/* config_kiosk: the "kiosk" object of the configuration file. Parsed into a
+ * copy that replaces the settings only when every key is good, so a bad
+ * file never leaves half-applied kiosk settings. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_private.h"
+#include "vitrine/log.h"
+#include "vitrine/vclock.h"
+
+#define MAX_SLIDE_S 3600
+#define MAX_TRANSITION_MS 2000
+#define MAX_IDLE_S 86400
+#define MAX_SHIFT_PX 32
+#define MIN_SHIFT_PERIOD_S 10
+#define HHMM_LEN 5 /* "08:00" */
+
+static const char *const DAY_NAMES[SCHEDULE_DAYS] = {"mon", "tue", "wed", "thu",
+                                                     "fri", "sat", "sun"};
+static const char *const TRANSITIONS[] = {
+    [PLAYLIST_TRANSITION_NONE] = "none",
+    [PLAYLIST_TRANSITION_FADE] = "fade",
+    [PLAYLIST_TRANSITION_SLIDE] = "slide",
+};
+#define N_TRANSITIONS (sizeof TRANSITIONS / sizeof *TRANSITIONS)
+
+#define PLAYLIST_FIELD(f) (offsetof(config_kiosk, playlist) + offsetof(playlist_config, f))
+#define SCHEDULE_FIELD(f) (offsetof(config_kiosk, schedule) + offsetof(schedule_config, f))
+static const config_number SLIDE_DURATION = {"slide_duration_s", 1, MAX_SLIDE_S, true, false,
+                                             CONFIG_FIELD_I64, PLAYLIST_FIELD(default_duration_ms)};
+static const config_number TRANSITION_MS = {"transition_ms", 0, MAX_TRANSITION_MS, false, true,
+                                            CONFIG_FIELD_I64, PLAYLIST_FIELD(transition_ms)};
+static const config_number RESUME_AFTER = {"resume_after_s", 1, MAX_IDLE_S, true, false,
+                                           CONFIG_FIELD_I64, PLAYLIST_FIELD(resume_after_ms)};
+static const config_number PAUSE_TIMEOUT = {"pause_timeout_s", 0, MAX_IDLE_S, true, false,
+                                            CONFIG_FIELD_I64, PLAYLIST_FIELD(pause_timeout_ms)};
+static const config_number WAKE_ON_KEY = {"wake_on_key_s", 0, MAX_IDLE_S, true, false,
+                                          CONFIG_FIELD_I64, SCHEDULE_FIELD(wake_ms)};
+static const config_number SHIFT_PX = {"burn_in_shift_px", 0, MAX_SHIFT_PX, false, true,
+                                       CONFIG_FIELD_INT, SCHEDULE_FIELD(shift_px)};
+static const config_number SHIFT_PERIOD = {"burn_in_period_s", MIN_SHIFT_PERIOD_S, MAX_IDLE_S,
+                                           true, false, CONFIG_FIELD_I64,
+                                           SCHEDULE_FIELD(shift_period_ms)};
+/* A playlist entry's own duration, as "slide_duration_s" but for one slide. */
+static const config_number ENTRY_DURATION = {"duration_s", 1, MAX_SLIDE_S, true, false,
+                                             CONFIG_FIELD_I64, offsetof(playlist_entry, duration_ms)};
+
+static bool parse_transition(const config_ctx *x, const cJSON *it, const char *key,
+                             config_kiosk *k)
+{
+    for (size_t i = 0; cJSON_IsString(it) && i < N_TRANSITIONS; i++)
+        if (strcmp(it->valuestring, TRANSITIONS[i]) == 0) {
+            k->playlist.transition = (playlist_transition)i;
+            return true;
+        }
+    return config_fail(x, key, "expected \"fade\", \"slide\" or \"none\"");
+}
+
+static bool read_bool(const config_ctx *x, const cJSON *it, const char *key, bool *out)
+{
+    if (!cJSON_IsBool(it))
+        return config_fail(x, key, "expected true or false");
+    *out = cJSON_IsTrue(it);
+    return true;
+}
+
+static bool read_command(const config_ctx *x, const cJSON *it, const char *key,
+                         char out[CONFIG_CMD_LEN])
+{
+    if (!cJSON_IsString(it) || strlen(it->valuestring) >= CONFIG_CMD_LEN)
+        return config_fail(x, key, "expected a shell command (a string under 256 bytes)");
+    snprintf(out, CONFIG_CMD_LEN, "%s", it->valuestring);
+    return true;
+}
+
+/* One entry: "name" or {"slide": "name", "duration_s": 20, "enabled": false}. */
+static bool playlist_item(const config_ctx *x, const cJSON *it, size_t i, playlist_entry *e)
+{
+    char key[CONFIG_KEY_LEN];
+    const cJSON *name = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "slide") : it;
+    snprintf(key, sizeof key, "kiosk.playlist[%zu]%s", i, cJSON_IsObject(it) ? ".slide" : "");
+    if (!cJSON_IsString(name) || !name->valuestring[0] ||
+        strlen(name->valuestring) >= PLAYLIST_NAME_LEN)
+        return config_fail(x, key, "expected a slide name (a non-empty string, under 64 bytes)");
+    *e = (playlist_entry){.enabled = true};
+    snprintf(e->name, sizeof e->name, "%s", name->valuestring);
+    const cJSON *fields = cJSON_IsObject(it) ? it : NULL, *field;
+    cJSON_ArrayForEach(field, fields)
+    {
+        snprintf(key, sizeof key, "kiosk.playlist[%zu].%.100s", i, field->string);
+        if (strcmp(field->string, "duration_s") == 0) {
+            if (!config_read_number(x, field, key, &ENTRY_DURATION, e))
+                return false;
+        } else if (strcmp(field->string, "enabled") == 0) {
+            if (!read_bool(x, field, key, &e->enabled))
+                return false;
+        } else if (strcmp(field->string, "slide") != 0) {
+            log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+        }
+    }
+    return true;
+}
+
+static bool parse_playlist(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
+{
+    if (!cJSON_IsArray(it))
+        return config_fail(x, key, "expected an array of slide names or objects");
+    size_t n = (size_t)cJSON_GetArraySize(it);
+    if (n > PLAYLIST_MAX_SLIDES) {
+        char what[64];
+        snprintf(what, sizeof what, "too many entries (at most %d)", PLAYLIST_MAX_SLIDES);
+        return config_fail(x, key, what);
+    }
+    size_t i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, it)
+    {
+        if (!playlist_item(x, e, i, &k->playlist.entries[i]))
+            return false;
+        i++;
+    }
+    k->playlist.n_entries = n;
+    return true;
+}
+
+/* "08:00" -> minutes; "24:00" allowed only as an end. */
+static bool parse_hhmm(const char *s, bool is_end, int *out)
+{
+    int h, m, n = 0;
+    if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != HHMM_LEN || m < 0 || m > 59 || h < 0)
+        return false;
+    *out = h * 60 + m;
+    return h < 24 || (is_end && *out == SCHEDULE_MINUTES_PER_DAY);
+}
+
+static bool parse_range(const char *s, schedule_range *r)
+{
+    char start[HHMM_LEN + 1], end[HHMM_LEN + 1];
+    const char *dash = strchr(s, '-');
+    if (!dash || dash - s != HHMM_LEN || strlen(dash + 1) != HHMM_LEN)
+        return false;
+    snprintf(start, sizeof start, "%.5s", s);
+    snprintf(end, sizeof end, "%s", dash + 1);
+    return parse_hhmm(start, false, &r->start_min) && parse_hhmm(end, true, &r->end_min) &&
+           r->end_min > r->start_min;
+}
+
+static int day_index(const char *s, size_t len)
+{
+    for (int d = 0; d < SCHEDULE_DAYS; d++)
+        if (len == 3 && strncmp(s, DAY_NAMES[d], 3) == 0)
+            return d;
+    return -1;
+}
+
+/* "mon", "mon-fri", "sat-sun" (wraps: "fri-mon") -> first and last day. */
+static bool parse_days(const char *s, int *first, int *last)
+{
+    const char *dash = strchr(s, '-');
+    *first = day_index(s, dash ? (size_t)(dash - s) : strlen(s));
+    *last = dash ? day_index(dash + 1, strlen(dash + 1)) : *first;
+    return *first >= 0 && *last >= 0;
+}
+
+static bool day_ranges(const config_ctx *x, const cJSON *v, const char *key,
+                       schedule_range out[SCHEDULE_MAX_RANGES], int *n)
+{
+    static const char why[] = "expected \"HH:MM-HH:MM\" (end after start), \"off\", or an "
+                              "array of up to 4 such ranges";
+    *n = 0;
+    if (cJSON_IsString(v) && strcmp(v->valuestring, "off") == 0)
+        return true;
+    if (cJSON_IsString(v))
+        return parse_range(v->valuestring, &out[(*n)++]) || config_fail(x, key, why);
+    if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) > SCHEDULE_MAX_RANGES)
+        return config_fail(x, key, why);
+    const cJSON *r;
+    cJSON_ArrayForEach(r, v)
+    {
+        if (!cJSON_IsString(r) || !parse_range(r->valuestring, &out[(*n)++]))
+            return config_fail(x, key, why);
+    }
+    return true;
+}
+
+static bool parse_schedule(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
+{
+    if (!cJSON_IsObject(it) || !it->child)
+        return config_fail(x, key,
+                           "expected an object of weekdays, e.g. {\"mon-fri\": \"08:00-20:00\"}");
+    schedule_config *s = &k->schedule;
+    memset(s->ranges, 0, sizeof s->ranges);
+    memset(s->n_ranges, 0, sizeof s->n_ranges);
+    const cJSON *day;
+    cJSON_ArrayForEach(day, it)
+    {
+        char day_key[CONFIG_KEY_LEN];
+        int first, last, n;
+        schedule_range ranges[SCHEDULE_MAX_RANGES] = {{0, 0}};
+        snprintf(day_key, sizeof day_key, "kiosk.schedule.%.100s", day->string);
+        if (!parse_days(day->string, &first, &last))
+            return config_fail(x, day_key,
+                               "not a weekday (mon, tue, wed, thu, fri, sat, sun) "
+                               "or a span of them (mon-fri)");
+        if (!day_ranges(x, day, day_key, ranges, &n))
+            return false;
+        for (int d = first;; d = (d + 1) % SCHEDULE_DAYS) {
+            memcpy(s->ranges[d], ranges, sizeof ranges); /* a later key overrides */
+            s->n_ranges[d] = n;
+            if (d == last)
+                break;
+        }
+    }
+    s->enabled = true;
+    return true;
+}
+
+static bool print_playlist(cJSON *obj, const char *name, const config_kiosk *k)
+{
+    const playlist_config *p = &k->playlist;
+    cJSON *arr = cJSON_AddArrayToObject(obj, name);
+    for (size_t i = 0; arr && i < p->n_entries; i++) {
+        const playlist_entry *e = &p->entries[i];
+        cJSON *item = cJSON_CreateObject();
+        if (!item || !cJSON_AddItemToArray(arr, item)) {
+            cJSON_Delete(item);
+            return false;
+        }
+        if (!cJSON_AddStringToObject(item, "slide", e->name) ||
+            (e->duration_ms && !config_print_number(item, &ENTRY_DURATION, e)) ||
+            !cJSON_AddBoolToObject(item, "enabled", e->enabled))
+            return false;
+    }
+    return arr != NULL;
+}
+
+static bool print_day(cJSON *sched, int d, const schedule_config *s)
+{
+    if (s->n_ranges[d] == 0)
+        return cJSON_AddStringToObject(sched, DAY_NAMES[d], "off") != NULL;
+    cJSON *arr = cJSON_AddArrayToObject(sched, DAY_NAMES[d]);
+    for (int i = 0; arr && i < s->n_ranges[d]; i++) {
+        const schedule_range *r = &s->ranges[d][i];
+        char span[32]; /* "HH:MM-HH:MM", with room for what the compiler cannot rule out */
+        snprintf(span, sizeof span, "%02d:%02d-%02d:%02d", r->start_min / 60, r->start_min % 60,
+                 r->end_min / 60, r->end_min % 60);
+        cJSON *str = cJSON_CreateString(span);
+        if (!str || !cJSON_AddItemToArray(arr, str)) {
+            cJSON_Delete(str);
+            return false;
+        }
+    }
+    return arr != NULL;
+}
+
+static bool print_schedule(cJSON *obj, const char *name, const config_kiosk *k)
+{
+    const schedule_config *s = &k->schedule;
+    if (!s->enabled)
+        return true; /* no schedule: always on */
+    cJSON *sched = cJSON_AddObjectToObject(obj, name);
+    for (int d = 0; sched && d < SCHEDULE_DAYS; d++)
+        if (!print_day(sched, d, s))
+            return false;
+    return sched != NULL;
+}
+
+static bool parse_allow_quit(const config_ctx *x, const cJSON *it, const char *key,
+                             config_kiosk *k)
+{
+    return read_bool(x, it, key, &k->allow_quit);
+}
+
+static bool parse_off_command(const config_ctx *x, const cJSON *it, const char *key,
+                              config_kiosk *k)
+{
+    return read_command(x, it, key, k->display_off_cmd);
+}
+
+static bool parse_on_command(const config_ctx *x, const cJSON *it, const char *key,
+                             config_kiosk *k)
+{
+    return read_command(x, it, key, k->display_on_cmd);
+}
+
+static bool print_transition(cJSON *obj, const char *name, const config_kiosk *k)
+{
+    return cJSON_AddStringToObject(obj, name, TRANSITIONS[k->playlist.transition]) != NULL;
+}
+
+static bool print_allow_quit(cJSON *obj, const char *name, const config_kiosk *k)
+{
+    return cJSON_AddBoolToObject(obj, name, k->allow_quit) != NULL;
+}
+
+static bool print_off_command(cJSON *obj, const char *name, const config_kiosk *k)
+{
+    return cJSON_AddStringToObject(obj, name, k->display_off_cmd) != NULL;
+}
+
+static bool print_on_command(cJSON *obj, const char *name, const config_kiosk *k)
+{
+    return cJSON_AddStringToObject(obj, name, k->display_on_cmd) != NULL;
+}
+
+/* Every key of the "kiosk" object, in the order of the README's example
+ * (and of --check-config): a number (read and printed from its
+ * description), or a key with its own reader and printer. */
+typedef bool (*key_parser)(const config_ctx *x, const cJSON *it, const char *key,
+                           config_kiosk *k);
+typedef bool (*key_printer)(cJSON *obj, const char *name, const config_kiosk *k);
+static const struct {
+    const char *name;
+    const config_number *number;
+    key_parser parse;
+    key_printer print;
+} KEYS[] = {
+    {"slide_duration_s", &SLIDE_DURATION, NULL, NULL},
+    {"transition", NULL, parse_transition, print_transition},
+    {"transition_ms", &TRANSITION_MS, NULL, NULL},
+    {"resume_after_s", &RESUME_AFTER, NULL, NULL},
+    {"pause_timeout_s", &PAUSE_TIMEOUT, NULL, NULL},
+    {"allow_quit", NULL, parse_allow_quit, print_allow_quit},
+    {"playlist", NULL, parse_playlist, print_playlist},
+    {"schedule", NULL, parse_schedule, print_schedule},
+    {"wake_on_key_s", &WAKE_ON_KEY, NULL, NULL},
+    {"burn_in_shift_px", &SHIFT_PX, NULL, NULL},
+    {"burn_in_period_s", &SHIFT_PERIOD, NULL, NULL},
+    {"display_off_command", NULL, parse_off_command, print_off_command},
+    {"display_on_command", NULL, parse_on_command, print_on_command},
+};
+#define N_KEYS (sizeof KEYS / sizeof *KEYS)
+
+/* One key of the kiosk object into k; unknown keys only warn. */
+static bool parse_kiosk_key(const config_ctx *x, const cJSON *it, config_kiosk *k)
+{
+    char key[CONFIG_KEY_LEN];
+    snprintf(key, sizeof key, "kiosk.%.100s", it->string);
+    for (size_t i = 0; i < N_KEYS; i++) {
+        if (strcmp(KEYS[i].name, it->string) != 0)
+            continue;
+        return KEYS[i].number ? config_read_number(x, it, key, KEYS[i].number, k)
+                              : KEYS[i].parse(x, it, key, k);
+    }
+    log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+    return true;
+}
+
+bool config_parse_kiosk(const config_ctx *x, const cJSON *item, config_kiosk *out)
+{
+    if (!cJSON_IsObject(item))
+        return config_fail(x, "kiosk", "expected an object");
+    config_kiosk *k = malloc(sizeof *k); /* ~5 KiB: not on a thread's stack */
+    if (!k)
+        return config_fail(x, "kiosk", "out of memory");
+    *k = *out;
+    bool ok = true;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, item)
+    {
+        if (!(ok = parse_kiosk_key(x, it, k)))
+            break;
+    }
+    if (ok)
+        *out = *k;
+    free(k);
+    return ok;
+}
+
+bool config_print_kiosk(cJSON *root, const config_kiosk *k)
+{
+    cJSON *kiosk = cJSON_AddObjectToObject(root, "kiosk");
+    bool ok = kiosk != NULL;
+    for (size_t i = 0; ok && i < N_KEYS; i++)
+        ok = KEYS[i].number ? config_print_number(kiosk, KEYS[i].number, k)
+                            : KEYS[i].print(kiosk, KEYS[i].name, k);
+    return ok;
+}

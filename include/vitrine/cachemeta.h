@@ -1,0 +1,36 @@
+/* cachemeta: the first line of a cache file, JSON metadata describing the
+ * body that follows it: where it came from (url, the server's ETag and
+ * Last-Modified validators), when it was fetched, and its size and FNV-1a
+ * checksum, so that a load can tell a complete copy from a truncated or
+ * corrupt one. The feeds' cache (app/feeds/cache.c) writes and reads it;
+ * this module only turns it into text and back. */
+#ifndef VITRINE_CACHEMETA_H
+#define VITRINE_CACHEMETA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CACHEMETA_URL_LEN 1024
+#define CACHEMETA_VALIDATOR_LEN 256 /* longer ETag / Last-Modified are not kept */
+#define CACHEMETA_LINE_MAX 4096     /* bytes of the line, newline included */
+
+typedef struct {
+    char url[CACHEMETA_URL_LEN];
+    char etag[CACHEMETA_VALIDATOR_LEN];          /* "" when the server sent none */
+    char last_modified[CACHEMETA_VALIDATOR_LEN]; /* "" when the server sent none */
+    int64_t fetched_at;                          /* unix seconds the body was downloaded */
+    size_t size;                                 /* body bytes */
+    uint64_t hash;                               /* FNV-1a 64 of the body (hash.h) */
+} cachemeta;
+
+typedef enum { CACHEMETA_OK = 0, CACHEMETA_INVALID } cachemeta_status;
+
+/* Parses the len bytes of a line (no newline, no NUL needed) into *out;
+ * CACHEMETA_INVALID with a reason in *why when it is not one of ours or a
+ * number is out of range (*out then unchanged). */
+cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, const char **why);
+/* The line for meta, without its newline; malloc'ed (caller frees), NULL on
+ * allocation failure. */
+char *cachemeta_print(const cachemeta *meta);
+
+#endif
