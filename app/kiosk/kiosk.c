@@ -9,7 +9,6 @@
  * and the burn-in shift follow it; waits are converted back to real time. */
 #include "vitrine/kiosk.h"
 
-#include <SDL2/SDL_ttf.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -53,7 +52,7 @@ struct kiosk {
     int w, h;           /* output size */
     layout_stage stage; /* where the slides go in it (layout_stage_for) */
     Uint32 ev_signal, ev_snapshot;
-    bool sdl_up, ttf_up;
+    bool sdl_up;
     bool running, dirty, help;
     bool presented; /* a first frame was presented (logged once) */
     bool gate_held; /* opt.gate, for a slide change and its transition */
@@ -520,16 +519,6 @@ int kiosk_run(kiosk *k)
     return EXIT_SUCCESS;
 }
 
-static bool start_ttf(kiosk *k, char err[KIOSK_ERR_LEN])
-{
-    if (TTF_Init() != 0) {
-        snprintf(err, KIOSK_ERR_LEN, "cannot start SDL_ttf: %s", TTF_GetError());
-        return false;
-    }
-    k->ttf_up = true;
-    return true;
-}
-
 static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -587,12 +576,13 @@ static bool open_display(kiosk *k, startup *start, int *w, int *h, char err[KIOS
 }
 
 /* What needs the renderer, and the signal thread, once the start-up thread
- * is done (overlay_new opens fonts: not while that thread uses SDL_ttf). */
+ * is done (the overlay draws with the deck's fonts: not while that thread
+ * lays the deck out). */
 static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     char e[DECK_ERR_LEN > OVERLAY_ERR_LEN ? DECK_ERR_LEN : OVERLAY_ERR_LEN];
     if (deck_attach(k->deck, screen_renderer(k->scr), e) != DECK_OK ||
-        !(k->ov = overlay_new(screen_renderer(k->scr), e))) {
+        !(k->ov = overlay_new(screen_renderer(k->scr), deck_fonts(k->deck), e))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
     }
@@ -611,8 +601,6 @@ static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
 static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     char e[DECK_ERR_LEN];
-    if (!start_ttf(k, err))
-        return false;
     if (!(k->deck = deck_new(NULL, e))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
@@ -626,7 +614,7 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
     int w = 0, h = 0;
     bool ok = open_display(k, start, &w, &h, err);
     startup_result res;
-    startup_finish(start, &res); /* the deck and SDL_ttf are ours again */
+    startup_finish(start, &res); /* the deck and its fonts are ours again */
     if (!ok || !finish_parts(k, err)) {
         model_free(res.m);
         stats_free(res.st);
@@ -713,8 +701,6 @@ void kiosk_free(kiosk *k)
     keymap_free(k->km);
     watchdog_free(k->wd);
     vclock_free(k->clock);
-    if (k->ttf_up)
-        TTF_Quit();
     if (k->sdl_up)
         SDL_Quit();
     free(k);

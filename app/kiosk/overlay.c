@@ -1,13 +1,14 @@
 /* overlay: help panel, pause mark, no-slide message. The help is laid out
  * in two columns (keys, what they do) sized from the output height so it
  * reads from a few metres away; its textures are cached per (height, lock
- * state, resume delay). */
+ * state, resume delay), the message's per (height, text). Text comes from
+ * the render layer's fonts (the deck's), like every text on screen. */
 #include "overlay.h"
 
-#include <SDL2/SDL_ttf.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "vitrine/log.h"
 
@@ -18,12 +19,6 @@
 #define TITLE_SCALE 3 / 2
 #define PANEL_ALPHA 225
 #define PAUSE_SIZE_DIV 36
-
-static const char *const FONT_PATHS[] = {
-    "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
-    "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-};
 
 static const SDL_Color WHITE = {255, 255, 255, 255};
 static const SDL_Color KEY_COLOUR = {255, 214, 102, 255}; /* warm yellow: keys stand out */
@@ -36,8 +31,7 @@ typedef struct {
 
 struct overlay {
     SDL_Renderer *r;
-    const char *font_path; /* NULL: no font found */
-    bool warned;
+    fonts *fonts; /* borrowed */
     /* cached help */
     int cache_h;
     bool cache_allow_quit;
@@ -45,6 +39,10 @@ struct overlay {
     text_tex title, footer;
     text_tex keys[OVERLAY_MAX_LINES], what[OVERLAY_MAX_LINES];
     size_t n_lines;
+    /* cached message */
+    int msg_h;
+    char msg_title[OVERLAY_TEXT_LEN], msg_line[OVERLAY_TEXT_LEN];
+    text_tex msg[2];
 };
 
 static void tex_free(text_tex *t)
@@ -54,12 +52,10 @@ static void tex_free(text_tex *t)
     *t = (text_tex){0};
 }
 
-static text_tex render_text(overlay *o, TTF_Font *font, const char *s, SDL_Color c)
+static text_tex render_text(overlay *o, int px, const char *s, SDL_Color c)
 {
     text_tex t = {0};
-    if (!font || !*s)
-        return t;
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(font, s, c);
+    SDL_Surface *surf = fonts_render(o->fonts, FONTS_REGULAR, px, s, c);
     if (!surf)
         return t;
     t.tex = SDL_CreateTextureFromSurface(o->r, surf);
@@ -68,18 +64,7 @@ static text_tex render_text(overlay *o, TTF_Font *font, const char *s, SDL_Color
     return t;
 }
 
-static TTF_Font *open_font(overlay *o, int px)
-{
-    TTF_Font *f = o->font_path ? TTF_OpenFont(o->font_path, px) : NULL;
-    if (!f && !o->warned) {
-        log_warn("overlay", "no font (%s): overlays drawn without text",
-                 o->font_path ? TTF_GetError() : "none of the known paths exists");
-        o->warned = true;
-    }
-    return f;
-}
-
-overlay *overlay_new(SDL_Renderer *r, char err[OVERLAY_ERR_LEN])
+overlay *overlay_new(SDL_Renderer *r, fonts *f, char err[OVERLAY_ERR_LEN])
 {
     overlay *o = calloc(1, sizeof *o);
     if (!o) {
@@ -87,13 +72,7 @@ overlay *overlay_new(SDL_Renderer *r, char err[OVERLAY_ERR_LEN])
         return NULL;
     }
     o->r = r;
-    for (size_t i = 0; !o->font_path && i < sizeof FONT_PATHS / sizeof *FONT_PATHS; i++) {
-        SDL_RWops *f = SDL_RWFromFile(FONT_PATHS[i], "rb");
-        if (f) {
-            o->font_path = FONT_PATHS[i];
-            SDL_RWclose(f);
-        }
-    }
+    o->fonts = f;
     return o;
 }
 
@@ -107,6 +86,9 @@ void overlay_reset(overlay *o)
     }
     o->n_lines = 0;
     o->cache_h = 0;
+    tex_free(&o->msg[0]);
+    tex_free(&o->msg[1]);
+    o->msg_h = 0;
 }
 
 void overlay_free(overlay *o)
@@ -121,25 +103,19 @@ static void build_help(overlay *o, const keymap *k, int64_t resume_s, int h)
 {
     overlay_reset(o);
     int px = h / LINE_HEIGHT_DIV;
-    TTF_Font *body = open_font(o, px);
-    TTF_Font *big = open_font(o, px * TITLE_SCALE);
-    o->title = render_text(o, big, HELP_TITLE, WHITE);
+    o->title = render_text(o, px * TITLE_SCALE, HELP_TITLE, WHITE);
     size_t n = keymap_help_count();
     o->n_lines = n < OVERLAY_MAX_LINES ? n : OVERLAY_MAX_LINES;
     for (size_t i = 0; i < o->n_lines; i++) {
         keymap_help_line line = keymap_help(k, i);
-        o->keys[i] = render_text(o, body, line.keys, KEY_COLOUR);
-        o->what[i] = render_text(o, body, line.what, WHITE);
+        o->keys[i] = render_text(o, px, line.keys, KEY_COLOUR);
+        o->what[i] = render_text(o, px, line.what, WHITE);
     }
     char footer[OVERLAY_TEXT_LEN];
     snprintf(footer, sizeof footer,
              "Apr\u00e8s une touche, la rotation reprend seule au bout de %lld s.",
              (long long)resume_s);
-    o->footer = render_text(o, body, footer, MUTED);
-    if (body)
-        TTF_CloseFont(body);
-    if (big)
-        TTF_CloseFont(big);
+    o->footer = render_text(o, px, footer, MUTED);
     o->cache_h = h;
     o->cache_allow_quit = keymap_allow_quit(k);
     o->cache_resume_s = resume_s;
@@ -205,17 +181,17 @@ void overlay_draw_message(overlay *o, const char *title, const char *line, int w
                           int dy)
 {
     int px = h / LINE_HEIGHT_DIV;
-    TTF_Font *body = open_font(o, px);
-    TTF_Font *big = open_font(o, px * 2);
-    text_tex t = render_text(o, big, title, WHITE);
-    text_tex l = render_text(o, body, line, MUTED);
-    int total = t.h + px + l.h;
-    draw_tex(o, &t, (w - t.w) / 2 + dx, (h - total) / 2 + dy);
-    draw_tex(o, &l, (w - l.w) / 2 + dx, (h - total) / 2 + t.h + px + dy);
-    tex_free(&t);
-    tex_free(&l);
-    if (body)
-        TTF_CloseFont(body);
-    if (big)
-        TTF_CloseFont(big);
+    if (o->msg_h != h || strcmp(o->msg_title, title) != 0 || strcmp(o->msg_line, line) != 0) {
+        tex_free(&o->msg[0]);
+        tex_free(&o->msg[1]);
+        o->msg[0] = render_text(o, px * 2, title, WHITE);
+        o->msg[1] = render_text(o, px, line, MUTED);
+        o->msg_h = h;
+        snprintf(o->msg_title, sizeof o->msg_title, "%s", title);
+        snprintf(o->msg_line, sizeof o->msg_line, "%s", line);
+    }
+    const text_tex *t = &o->msg[0], *l = &o->msg[1];
+    int total = t->h + px + l->h;
+    draw_tex(o, t, (w - t->w) / 2 + dx, (h - total) / 2 + dy);
+    draw_tex(o, l, (w - l->w) / 2 + dx, (h - total) / 2 + t->h + px + dy);
 }

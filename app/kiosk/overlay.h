@@ -8,15 +8,16 @@
 #include <SDL2/SDL.h>
 #include <stdint.h>
 
+#include "vitrine/fonts.h"
 #include "vitrine/keymap.h"
 
 #define OVERLAY_ERR_LEN 256
 
 typedef struct overlay overlay;
 
-/* Needs TTF_Init. Without a usable font it still works and draws the
- * panels without text (logged once). NULL only on allocation failure. */
-overlay *overlay_new(SDL_Renderer *r, char err[OVERLAY_ERR_LEN]);
+/* Draws with r and the text of f (both borrowed, outliving the overlay).
+ * NULL only on allocation failure. */
+overlay *overlay_new(SDL_Renderer *r, fonts *f, char err[OVERLAY_ERR_LEN]);
 void overlay_free(overlay *o); /* accepts NULL */
 /* Drops cached textures (output size changed, render targets reset). */
 void overlay_reset(overlay *o);

@@ -6,8 +6,8 @@
  * out at the output size expected once SDL knows the display. SDL-side
  * (the deck); nothing here draws.
  *
- * While a job runs it owns the deck and SDL_ttf: the caller must not touch
- * either (nor open fonts) until startup_finish. */
+ * While a job runs it owns the deck and its fonts: the caller must not
+ * touch either until startup_finish. */
 #ifndef VITRINE_STARTUP_H
 #define VITRINE_STARTUP_H
 

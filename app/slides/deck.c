@@ -392,6 +392,11 @@ size_t deck_spotlight_candidates(const deck *d)
     return d->n_spots;
 }
 
+fonts *deck_fonts(deck *d)
+{
+    return d->fonts;
+}
+
 size_t deck_count(const deck *d)
 {
     return d->n;

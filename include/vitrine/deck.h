@@ -13,6 +13,7 @@
 
 #include "vitrine/date.h"
 #include "vitrine/feedstate.h"
+#include "vitrine/fonts.h"
 #include "vitrine/model.h"
 #include "vitrine/stats.h"
 
@@ -46,6 +47,10 @@ deck_status deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN]);
  * SDL_ttf. */
 deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
                         vt_date today, int width, int height, char err[DECK_ERR_LEN]);
+
+/* The deck's fonts (borrowed, live as long as the deck), for the kiosk's
+ * other text (overlays): one set of open fonts for the whole screen. */
+fonts *deck_fonts(deck *d);
 
 size_t deck_count(const deck *d);
 /* Stable slug, e.g. "products-by-phase" (for logs, playlists, file names). */
