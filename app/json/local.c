@@ -34,11 +34,40 @@ static const char *copy_field(model *m, const cJSON *obj, const char *key)
     return jsonx_copy_trimmed(m->arena, jsonx_str(obj, key));
 }
 
-static void *alloc_array(model *m, const cJSON *arr, size_t elem, size_t *n)
+typedef parse_status (*item_fn)(model *m, void *item, const cJSON *it, parse_result *res);
+
+/* The list v (absent or null: empty) into a new arena array of size-byte
+ * items, each through fn; key names the list in messages. */
+static parse_status read_list(model *m, const cJSON *v, const char *key, size_t size, item_fn fn,
+                              void **out, size_t *n, parse_result *res)
 {
+    *out = NULL;
     *n = 0;
-    size_t cap = cJSON_IsArray(arr) ? (size_t)cJSON_GetArraySize(arr) : 0;
-    return cap ? arena_alloc(m->arena, cap * elem) : NULL;
+    if (check_list(v, key, res) != PARSE_OK)
+        return PARSE_REJECTED;
+    size_t cap = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0, k = 0;
+    unsigned char *items = cap ? arena_alloc(m->arena, cap * size) : NULL;
+    if (cap && !items)
+        return jsonx_nomem(res);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v)
+    {
+        parse_status st = fn(m, items + k * size, it, res);
+        if (st != PARSE_OK)
+            return st;
+        k++;
+    }
+    *out = items;
+    *n = k;
+    return PARSE_OK;
+}
+
+static parse_status parse_holder(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    model_holder *h = item;
+    h->name = copy_field(m, it, "name");
+    h->detail = copy_field(m, it, "detail");
+    return h->name && h->detail ? PARSE_OK : jsonx_nomem(res);
 }
 
 static parse_status parse_market(model *m, const cJSON *o, parse_result *res)
@@ -53,19 +82,33 @@ static parse_status parse_market(model *m, const cJSON *o, parse_result *res)
     mk->renewable_until = copy_field(m, o, "renewable_until");
     mk->scope = copy_field(m, o, "scope");
     mk->source = copy_field(m, o, "source");
-    const cJSON *holders = cJSON_GetObjectItemCaseSensitive(o, "holders");
-    if (check_list(holders, "coaching_market.holders", res))
+    void *holders;
+    parse_status st = mk->title && mk->notified && mk->renewable_until && mk->scope && mk->source
+                          ? PARSE_OK
+                          : jsonx_nomem(res);
+    if (st == PARSE_OK)
+        st = read_list(m, cJSON_GetObjectItemCaseSensitive(o, "holders"), "coaching_market.holders",
+                       sizeof *mk->holders, parse_holder, &holders, &mk->n_holders, res);
+    mk->holders = holders;
+    return st;
+}
+
+static parse_status parse_budget_line(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    (void)m;
+    const cJSON *y = cJSON_GetObjectItemCaseSensitive(it, "year");
+    const cJSON *ae = cJSON_GetObjectItemCaseSensitive(it, "ae_eur");
+    const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "cp_eur");
+    if (!whole_in(y, 1, LOCAL_MAX_YEAR) || !whole_in(ae, 0, LOCAL_MAX_EUR) ||
+        !whole_in(cp, 0, LOCAL_MAX_EUR)) {
+        jsonx_reject(res,
+                     "key \"coaching_budget.lines\": year, ae_eur, cp_eur must be "
+                     "whole numbers (a year, euros up to %.0f)",
+                     LOCAL_MAX_EUR);
         return PARSE_REJECTED;
-    mk->holders = alloc_array(m, holders, sizeof *mk->holders, &mk->n_holders);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, holders)
-    {
-        if (!mk->holders)
-            return jsonx_nomem(res);
-        model_holder *h = &mk->holders[mk->n_holders++];
-        h->name = copy_field(m, it, "name");
-        h->detail = copy_field(m, it, "detail");
     }
+    *(model_budget_line *)item =
+        (model_budget_line){(int)y->valuedouble, (long)ae->valuedouble, (long)cp->valuedouble};
     return PARSE_OK;
 }
 
@@ -79,30 +122,35 @@ static parse_status parse_budget(model *m, const cJSON *o, parse_result *res)
     b->title = copy_field(m, o, "title");
     b->delegator = copy_field(m, o, "delegator");
     b->source = copy_field(m, o, "source");
-    const cJSON *lines = cJSON_GetObjectItemCaseSensitive(o, "lines");
-    if (check_list(lines, "coaching_budget.lines", res))
-        return PARSE_REJECTED;
-    b->lines = alloc_array(m, lines, sizeof *b->lines, &b->n_lines);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, lines)
-    {
-        const cJSON *y = cJSON_GetObjectItemCaseSensitive(it, "year");
-        const cJSON *ae = cJSON_GetObjectItemCaseSensitive(it, "ae_eur");
-        const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "cp_eur");
-        if (!whole_in(y, 1, LOCAL_MAX_YEAR) || !whole_in(ae, 0, LOCAL_MAX_EUR) ||
-            !whole_in(cp, 0, LOCAL_MAX_EUR)) {
-            jsonx_reject(res,
-                         "key \"coaching_budget.lines\": year, ae_eur, cp_eur must be "
-                         "whole numbers (a year, euros up to %.0f)",
-                         LOCAL_MAX_EUR);
-            return PARSE_REJECTED;
-        }
-        if (!b->lines)
-            return jsonx_nomem(res);
-        b->lines[b->n_lines++] =
-            (model_budget_line){(int)y->valuedouble, (long)ae->valuedouble, (long)cp->valuedouble};
-    }
-    return PARSE_OK;
+    void *lines;
+    parse_status st = b->title && b->delegator && b->source ? PARSE_OK : jsonx_nomem(res);
+    if (st == PARSE_OK)
+        st = read_list(m, cJSON_GetObjectItemCaseSensitive(o, "lines"), "coaching_budget.lines",
+                       sizeof *b->lines, parse_budget_line, &lines, &b->n_lines, res);
+    b->lines = lines;
+    return st;
+}
+
+static parse_status parse_teammate(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    model_teammate *t = item;
+    t->name = copy_field(m, it, "name");
+    t->role = copy_field(m, it, "role");
+    return t->name && t->role ? PARSE_OK : jsonx_nomem(res);
+}
+
+static parse_status parse_pole(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    model_pole *pole = item;
+    pole->name = copy_field(m, it, "pole");
+    pole->mission = copy_field(m, it, "mission");
+    void *people;
+    parse_status st = pole->name && pole->mission ? PARSE_OK : jsonx_nomem(res);
+    if (st == PARSE_OK)
+        st = read_list(m, cJSON_GetObjectItemCaseSensitive(it, "people"), "team.people",
+                       sizeof *pole->people, parse_teammate, &people, &pole->n_people, res);
+    pole->people = people;
+    return st;
 }
 
 static parse_status parse_team(model *m, const cJSON *arr, parse_result *res)
@@ -111,29 +159,23 @@ static parse_status parse_team(model *m, const cJSON *arr, parse_result *res)
         jsonx_reject(res, "key \"team\": expected an array of poles");
         return PARSE_REJECTED;
     }
-    m->local.poles = alloc_array(m, arr, sizeof *m->local.poles, &m->local.n_poles);
-    const cJSON *it, *person;
-    cJSON_ArrayForEach(it, arr)
-    {
-        if (!m->local.poles)
-            return jsonx_nomem(res);
-        model_pole *pole = &m->local.poles[m->local.n_poles++];
-        pole->name = copy_field(m, it, "pole");
-        pole->mission = copy_field(m, it, "mission");
-        const cJSON *people = cJSON_GetObjectItemCaseSensitive(it, "people");
-        if (check_list(people, "team.people", res))
-            return PARSE_REJECTED;
-        pole->people = alloc_array(m, people, sizeof *pole->people, &pole->n_people);
-        cJSON_ArrayForEach(person, people)
-        {
-            if (!pole->people)
-                return jsonx_nomem(res);
-            model_teammate *t = &pole->people[pole->n_people++];
-            t->name = copy_field(m, person, "name");
-            t->role = copy_field(m, person, "role");
-        }
-    }
-    return PARSE_OK;
+    void *poles;
+    parse_status st = read_list(m, arr, "team", sizeof *m->local.poles, parse_pole, &poles,
+                                &m->local.n_poles, res);
+    m->local.poles = poles;
+    return st;
+}
+
+static parse_status parse_figure(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    model_figure *f = item;
+    const cJSON *year = cJSON_GetObjectItemCaseSensitive(it, "year");
+    f->group = copy_field(m, it, "group");
+    f->value = copy_field(m, it, "value");
+    f->label = copy_field(m, it, "label");
+    f->source = copy_field(m, it, "source");
+    f->year = whole_in(year, 1, LOCAL_MAX_YEAR) ? (int)year->valuedouble : 0;
+    return f->group && f->value && f->label && f->source ? PARSE_OK : jsonx_nomem(res);
 }
 
 static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
@@ -142,21 +184,11 @@ static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
         jsonx_reject(res, "key \"published_figures\": expected an array");
         return PARSE_REJECTED;
     }
-    m->local.figures = alloc_array(m, arr, sizeof *m->local.figures, &m->local.n_figures);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
-        if (!m->local.figures)
-            return jsonx_nomem(res);
-        const cJSON *year = cJSON_GetObjectItemCaseSensitive(it, "year");
-        model_figure *f = &m->local.figures[m->local.n_figures++];
-        f->group = copy_field(m, it, "group");
-        f->value = copy_field(m, it, "value");
-        f->label = copy_field(m, it, "label");
-        f->source = copy_field(m, it, "source");
-        f->year = whole_in(year, 1, LOCAL_MAX_YEAR) ? (int)year->valuedouble : 0;
-    }
-    return PARSE_OK;
+    void *figures;
+    parse_status st = read_list(m, arr, "published_figures", sizeof *m->local.figures,
+                                parse_figure, &figures, &m->local.n_figures, res);
+    m->local.figures = figures;
+    return st;
 }
 
 parse_status local_parse(model *m, const cJSON *root, parse_result *res)
