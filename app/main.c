@@ -9,9 +9,9 @@
 #include "vitrine/feeds.h"
 #include "vitrine/kiosk.h"
 #include "vitrine/log.h"
-#include "vitrine/parse.h"
 #include "vitrine/memgate.h"
 #include "vitrine/memtune.h"
+#include "vitrine/parse.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
 

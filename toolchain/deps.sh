@@ -10,7 +10,7 @@ pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image
 libcurl4-openssl-dev libcjson-dev libsystemd-dev fonts-inter fonts-dejavu-core ca-certificates"
 while [ $# -gt 0 ]; do
     case "$1" in
-    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils x11-apps clang libclang-rt-14-dev" ;;
+    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils x11-apps clang clang-format libclang-rt-14-dev" ;;
     --extra) shift; pkgs="$pkgs $1" ;;
     *) echo "deps.sh: unknown option '$1'" >&2; exit 2 ;;
     esac

@@ -130,4 +130,3 @@ char *arena_strdup(arena *a, const char *s)
 {
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
-

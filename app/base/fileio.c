@@ -54,8 +54,7 @@ fileio_status fileio_read(const char *path, size_t max_bytes, char **out, size_t
     *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return fail(errno == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path,
-                    strerror(errno));
+        return fail(errno == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path, strerror(errno));
     struct stat st;
     fileio_status rc;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -9,7 +9,10 @@
 
 static log_level current_level = LOG_INFO;
 
-void log_set_level(log_level level) { current_level = level; }
+void log_set_level(log_level level)
+{
+    current_level = level;
+}
 
 static const char *level_name(log_level level)
 {

@@ -17,7 +17,10 @@ struct strmap {
     size_t n_slots;  /* power of two, kept > 2 * n */
 };
 
-strmap *strmap_new(void) { return calloc(1, sizeof(strmap)); }
+strmap *strmap_new(void)
+{
+    return calloc(1, sizeof(strmap));
+}
 
 void strmap_free(strmap *m)
 {
@@ -107,7 +110,12 @@ bool strmap_incr(strmap *m, const char *key)
     return true;
 }
 
-size_t strmap_count(const strmap *m) { return m ? m->n : 0; }
+size_t strmap_count(const strmap *m)
+{
+    return m ? m->n : 0;
+}
 
-const strmap_entry *strmap_entries(const strmap *m) { return m ? m->entries : NULL; }
-
+const strmap_entry *strmap_entries(const strmap *m)
+{
+    return m ? m->entries : NULL;
+}

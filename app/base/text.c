@@ -90,15 +90,13 @@ typedef struct {
 
 /* The named entities an HTML-escaping API emits for French text. */
 static const entity ENTITIES[] = {
-    {"amp", '&'},     {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
-    {"apos", '\''},   {"nbsp", 0xA0},    {"eacute", 0xE9},  {"egrave", 0xE8},
-    {"ecirc", 0xEA},  {"euml", 0xEB},    {"agrave", 0xE0},  {"acirc", 0xE2},
-    {"icirc", 0xEE},  {"iuml", 0xEF},    {"ocirc", 0xF4},   {"ouml", 0xF6},
-    {"ugrave", 0xF9}, {"ucirc", 0xFB},   {"uuml", 0xFC},    {"ccedil", 0xE7},
-    {"Eacute", 0xC9}, {"Egrave", 0xC8},  {"Ecirc", 0xCA},   {"Agrave", 0xC0},
-    {"Ccedil", 0xC7}, {"oelig", 0x153},  {"OElig", 0x152},  {"laquo", 0xAB},
-    {"raquo", 0xBB},  {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"hellip", 0x2026},
-    {"ndash", 0x2013}, {"mdash", 0x2014}, {"euro", 0x20AC},
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"eacute", 0xE9},   {"egrave", 0xE8},  {"ecirc", 0xEA},   {"euml", 0xEB},
+    {"agrave", 0xE0},  {"acirc", 0xE2},    {"icirc", 0xEE},   {"iuml", 0xEF},    {"ocirc", 0xF4},
+    {"ouml", 0xF6},    {"ugrave", 0xF9},   {"ucirc", 0xFB},   {"uuml", 0xFC},    {"ccedil", 0xE7},
+    {"Eacute", 0xC9},  {"Egrave", 0xC8},   {"Ecirc", 0xCA},   {"Agrave", 0xC0},  {"Ccedil", 0xC7},
+    {"oelig", 0x153},  {"OElig", 0x152},   {"laquo", 0xAB},   {"raquo", 0xBB},   {"rsquo", 0x2019},
+    {"lsquo", 0x2018}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"euro", 0x20AC},
 };
 
 static size_t utf8_encode(uint32_t cp, char out[4])
@@ -213,4 +211,3 @@ size_t text_employer_key(const char *s, char *out, size_t outsz)
     text_lower(out);
     return n;
 }
-

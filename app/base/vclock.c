@@ -40,7 +40,8 @@ vclock *vclock_new_scaled(int64_t scale)
         return NULL;
     vclock *c = calloc(1, sizeof *c);
     if (c)
-        *c = (vclock){.scale = scale, .start_ms = vclock_system_ms(), .wall0_s = (int64_t)time(NULL)};
+        *c = (vclock){
+            .scale = scale, .start_ms = vclock_system_ms(), .wall0_s = (int64_t)time(NULL)};
     return c;
 }
 

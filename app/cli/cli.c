@@ -32,7 +32,10 @@ static const char USAGE[] =
     "\n"
     "Exit status: 0 ok, 2 bad input or configuration, 3 demo data stood in.\n";
 
-const char *cli_usage(void) { return USAGE; }
+const char *cli_usage(void)
+{
+    return USAGE;
+}
 
 static bool parse_size(const char *s, int *w, int *h)
 {
@@ -109,8 +112,9 @@ static int kind_of(const char *name)
 {
     static const char *const values[] = {"--data", "--config", "--render-slides", "--now",
                                          "--size"};
-    static const char *const flags[] = {"--dump-stats", "--check-config", "--help", "-h",
-                                        "--version", "--offline", "--windowed", "--verbose"};
+    static const char *const flags[] = {"--dump-stats", "--check-config", "--help",
+                                        "-h",           "--version",      "--offline",
+                                        "--windowed",   "--verbose"};
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         if (strcmp(name, values[i]) == 0)
             return OPT_VALUE;

@@ -166,7 +166,9 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     char ferr[FILEIO_ERR_LEN];
     switch (fileio_read(path, max_bytes + CACHEMETA_LINE_MAX, &buf, &n, ferr)) {
     case FILEIO_OK: break;
-    case FILEIO_ABSENT: snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path); return CACHE_ABSENT;
+    case FILEIO_ABSENT:
+        snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path);
+        return CACHE_ABSENT;
     case FILEIO_TOO_LARGE: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_CORRUPT;
     case FILEIO_NOMEM: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_NOMEM;
     default: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_IO_ERROR;

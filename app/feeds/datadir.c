@@ -32,8 +32,7 @@ static datadir_status from_parse(parse_status st, const char *path, const parse_
     return DATADIR_OK;
 }
 
-static datadir_status load_feed(model *m, feed_id feed, const char *path,
-                                char err[DATADIR_ERR_LEN])
+static datadir_status load_feed(model *m, feed_id feed, const char *path, char err[DATADIR_ERR_LEN])
 {
     char *buf;
     size_t len;
@@ -61,8 +60,7 @@ datadir_status datadir_load_local(model *m, char err[DATADIR_ERR_LEN])
 }
 
 /* One feed of a data dir into m; an optional feed may be absent. */
-static datadir_status load_dir_feed(model *m, feed_id f, const char *dir,
-                                    char err[DATADIR_ERR_LEN])
+static datadir_status load_dir_feed(model *m, feed_id f, const char *dir, char err[DATADIR_ERR_LEN])
 {
     char path[PATH_MAX];
     if (!fileio_join(path, sizeof path, dir, feed_relpath(f))) {
@@ -146,8 +144,7 @@ void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
             continue;
         }
         st->kind = FEEDSTATE_OFFLINE;
-        if (fileio_join(path, sizeof path, dir, feed_relpath((feed_id)f)) &&
-            stat(path, &sb) == 0)
+        if (fileio_join(path, sizeof path, dir, feed_relpath((feed_id)f)) && stat(path, &sb) == 0)
             st->data_time = (int64_t)sb.st_mtime;
     }
 }

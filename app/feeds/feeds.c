@@ -14,11 +14,10 @@
 
 #include "cache.h"
 #include "fetch.h"
-#include "vitrine/log.h"
-#include "vitrine/vclock.h"
 #include "refresh.h"
 #include "snapshot.h"
-
+#include "vitrine/log.h"
+#include "vitrine/vclock.h"
 
 struct feeds {
     config cfg;
@@ -244,8 +243,7 @@ void feeds_set_gate(feeds *f, memgate *gate)
         f->feeds[i].gate = gate;
 }
 
-feeds_status feeds_start(feeds *f, feeds_notify_fn notify, void *userdata,
-                         char err[FEEDS_ERR_LEN])
+feeds_status feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN])
 {
     if (f->running) {
         snprintf(err, FEEDS_ERR_LEN, "feeds: already started");

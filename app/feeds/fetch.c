@@ -256,5 +256,5 @@ fetch_status fetch_get(fetch *f, const char *url, const char *etag, const char *
         return FETCH_CANCELLED;
     }
     return is_http(url) ? fetch_http(f, url, etag, last_modified, lim, out)
-                              : fetch_file(url, lim, out);
+                        : fetch_file(url, lim, out);
 }

@@ -9,7 +9,6 @@
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
-
 static const char *name_of(const refresh_feed *r)
 {
     return feed_name(r->feed);

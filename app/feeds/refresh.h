@@ -11,9 +11,9 @@
 #include <stdint.h>
 
 #include "cache.h"
+#include "fetch.h"
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
-#include "fetch.h"
 #include "vitrine/memgate.h"
 
 #define REFRESH_INTERVAL_JITTER 0.1  /* successes: interval * (1 +- 10 %) */
@@ -25,7 +25,7 @@ typedef struct {
     const config_feed *cfg;            /* borrowed */
     bool have_cache;                   /* a copy is on disk, its metadata checked */
     bool verified;                     /* ... and its body checked (size, checksum) */
-    cachemeta meta;                   /* its metadata (valid when have_cache) */
+    cachemeta meta;                    /* its metadata (valid when have_cache) */
     int64_t checked_at;                /* wall clock of the last 200/304; 0 none yet */
     int64_t failing_since;             /* wall clock of the first failure in a row; 0 none */
     unsigned failures;                 /* failures in a row */

@@ -8,8 +8,8 @@
 #include <stdbool.h>
 
 #include "cache.h"
-#include "vitrine/model.h"
 #include "refresh.h"
+#include "vitrine/model.h"
 
 #define SNAPSHOT_ERR_LEN 512
 

@@ -10,7 +10,6 @@
 #include "jsonx.h"
 #include "vitrine/text.h"
 
-
 /* "/incubateurs/dinum" -> "dinum" (v2.5/v2.6 ids); other ids unchanged. */
 static const char *strip_incubator_prefix(const char *id)
 {
@@ -108,8 +107,7 @@ static bool parse_product(model *m, void *record, const cJSON *rec, bool *bad)
     const char *stats_url = jsonx_str(attrs, "stats_url");
     p->repository = repo ? jsonx_copy_trimmed(m->arena, repo) : NULL;
     p->stats_url = stats_url ? jsonx_copy_trimmed(m->arena, stats_url) : NULL;
-    if (!p->id || !p->name || !p->pitch || (repo && !p->repository) ||
-        (stats_url && !p->stats_url))
+    if (!p->id || !p->name || !p->pitch || (repo && !p->repository) || (stats_url && !p->stats_url))
         return false;
     void *list;
     if (!jsonx_items(m, phases, sizeof *p->phases, parse_phase, &list, &p->n_phases, bad))
@@ -211,8 +209,8 @@ static bool parse_member(model *m, void *record, const cJSON *rec, bool *bad)
         !jsonx_str_list(m->arena, startups, &mb->startups, &mb->n_startups))
         return false;
     void *list;
-    bool ok = jsonx_items(m, missions, sizeof *mb->missions, parse_mission, &list, &mb->n_missions,
-                          bad);
+    bool ok =
+        jsonx_items(m, missions, sizeof *mb->missions, parse_mission, &list, &mb->n_missions, bad);
     mb->missions = list;
     return ok;
 }

@@ -60,8 +60,10 @@ bool config_read_number(const config_ctx *x, const cJSON *item, const char *key,
     if (!(v >= k->min && v <= k->max) || (k->whole && v != floor(v))) {
         char what[128];
         snprintf(what, sizeof what, "expected a %s from %g to %g",
-                 k->seconds ? "number of seconds" : k->whole ? "whole number" : "number", k->min,
-                 k->max);
+                 k->seconds ? "number of seconds"
+                 : k->whole ? "whole number"
+                            : "number",
+                 k->min, k->max);
         return config_fail(x, key, what);
     }
     long long n = llround(k->seconds ? v * VCLOCK_MS_PER_S : v);

@@ -29,27 +29,55 @@ static const char *const TRANSITIONS[] = {
 
 #define PLAYLIST_FIELD(f) (offsetof(config_kiosk, playlist) + offsetof(playlist_config, f))
 #define SCHEDULE_FIELD(f) (offsetof(config_kiosk, schedule) + offsetof(schedule_config, f))
-static const config_number SLIDE_DURATION = {"slide_duration_s", 1, MAX_SLIDE_S, true, false,
-                                             CONFIG_FIELD_I64, PLAYLIST_FIELD(default_duration_ms)};
-static const config_number TRANSITION_MS = {"transition_ms", 0, MAX_TRANSITION_MS, false, true,
-                                            CONFIG_FIELD_I64, PLAYLIST_FIELD(transition_ms)};
-static const config_number RESUME_AFTER = {"resume_after_s", 1, MAX_IDLE_S, true, false,
-                                           CONFIG_FIELD_I64, PLAYLIST_FIELD(resume_after_ms)};
-static const config_number PAUSE_TIMEOUT = {"pause_timeout_s", 0, MAX_IDLE_S, true, false,
-                                            CONFIG_FIELD_I64, PLAYLIST_FIELD(pause_timeout_ms)};
-static const config_number WAKE_ON_KEY = {"wake_on_key_s", 0, MAX_IDLE_S, true, false,
-                                          CONFIG_FIELD_I64, SCHEDULE_FIELD(wake_ms)};
-static const config_number SHIFT_PX = {"burn_in_shift_px", 0, MAX_SHIFT_PX, false, true,
-                                       CONFIG_FIELD_INT, SCHEDULE_FIELD(shift_px)};
-static const config_number SHIFT_PERIOD = {"burn_in_period_s", MIN_SHIFT_PERIOD_S, MAX_IDLE_S,
-                                           true, false, CONFIG_FIELD_I64,
+static const config_number SLIDE_DURATION = {"slide_duration_s",
+                                             1,
+                                             MAX_SLIDE_S,
+                                             true,
+                                             false,
+                                             CONFIG_FIELD_I64,
+                                             PLAYLIST_FIELD(default_duration_ms)};
+static const config_number TRANSITION_MS = {"transition_ms",
+                                            0,
+                                            MAX_TRANSITION_MS,
+                                            false,
+                                            true,
+                                            CONFIG_FIELD_I64,
+                                            PLAYLIST_FIELD(transition_ms)};
+static const config_number RESUME_AFTER = {"resume_after_s",
+                                           1,
+                                           MAX_IDLE_S,
+                                           true,
+                                           false,
+                                           CONFIG_FIELD_I64,
+                                           PLAYLIST_FIELD(resume_after_ms)};
+static const config_number PAUSE_TIMEOUT = {"pause_timeout_s",
+                                            0,
+                                            MAX_IDLE_S,
+                                            true,
+                                            false,
+                                            CONFIG_FIELD_I64,
+                                            PLAYLIST_FIELD(pause_timeout_ms)};
+static const config_number WAKE_ON_KEY = {
+    "wake_on_key_s", 0, MAX_IDLE_S, true, false, CONFIG_FIELD_I64, SCHEDULE_FIELD(wake_ms)};
+static const config_number SHIFT_PX = {
+    "burn_in_shift_px", 0, MAX_SHIFT_PX, false, true, CONFIG_FIELD_INT, SCHEDULE_FIELD(shift_px)};
+static const config_number SHIFT_PERIOD = {"burn_in_period_s",
+                                           MIN_SHIFT_PERIOD_S,
+                                           MAX_IDLE_S,
+                                           true,
+                                           false,
+                                           CONFIG_FIELD_I64,
                                            SCHEDULE_FIELD(shift_period_ms)};
 /* A playlist entry's own duration, as "slide_duration_s" but for one slide. */
-static const config_number ENTRY_DURATION = {"duration_s", 1, MAX_SLIDE_S, true, false,
-                                             CONFIG_FIELD_I64, offsetof(playlist_entry, duration_ms)};
+static const config_number ENTRY_DURATION = {"duration_s",
+                                             1,
+                                             MAX_SLIDE_S,
+                                             true,
+                                             false,
+                                             CONFIG_FIELD_I64,
+                                             offsetof(playlist_entry, duration_ms)};
 
-static bool parse_transition(const config_ctx *x, const cJSON *it, const char *key,
-                             config_kiosk *k)
+static bool parse_transition(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
 {
     for (size_t i = 0; cJSON_IsString(it) && i < N_TRANSITIONS; i++)
         if (strcmp(it->valuestring, TRANSITIONS[i]) == 0) {
@@ -268,8 +296,7 @@ static bool print_schedule(cJSON *obj, const char *name, const config_kiosk *k)
     return sched != NULL;
 }
 
-static bool parse_allow_quit(const config_ctx *x, const cJSON *it, const char *key,
-                             config_kiosk *k)
+static bool parse_allow_quit(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
 {
     return read_bool(x, it, key, &k->allow_quit);
 }
@@ -280,8 +307,7 @@ static bool parse_off_command(const config_ctx *x, const cJSON *it, const char *
     return read_command(x, it, key, k->display_off_cmd);
 }
 
-static bool parse_on_command(const config_ctx *x, const cJSON *it, const char *key,
-                             config_kiosk *k)
+static bool parse_on_command(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
 {
     return read_command(x, it, key, k->display_on_cmd);
 }
@@ -309,8 +335,7 @@ static bool print_on_command(cJSON *obj, const char *name, const config_kiosk *k
 /* Every key of the "kiosk" object, in the order of the README's example
  * (and of --check-config): a number (read and printed from its
  * description), or a key with its own reader and printer. */
-typedef bool (*key_parser)(const config_ctx *x, const cJSON *it, const char *key,
-                           config_kiosk *k);
+typedef bool (*key_parser)(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k);
 typedef bool (*key_printer)(cJSON *obj, const char *name, const config_kiosk *k);
 static const struct {
     const char *name;

@@ -10,7 +10,6 @@
 #include "jsonx.h"
 #include "vitrine/text.h"
 
-
 /* The record's name: its key in an object, else its title or name field. */
 static const char *record_name(const cJSON *rec)
 {
@@ -92,7 +91,8 @@ parse_status eig_parse_defis(model *m, const cJSON *root, parse_result *res)
         return PARSE_REJECTED;
     }
     void *defis;
-    parse_status st = jsonx_records(m, root, sizeof(model_defi), parse_defi, &defis, &m->n_defis, res);
+    parse_status st =
+        jsonx_records(m, root, sizeof(model_defi), parse_defi, &defis, &m->n_defis, res);
     m->defis = defis;
     return st;
 }

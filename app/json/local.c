@@ -185,8 +185,8 @@ static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
         return PARSE_REJECTED;
     }
     void *figures;
-    parse_status st = read_list(m, arr, "published_figures", sizeof *m->local.figures,
-                                parse_figure, &figures, &m->local.n_figures, res);
+    parse_status st = read_list(m, arr, "published_figures", sizeof *m->local.figures, parse_figure,
+                                &figures, &m->local.n_figures, res);
     m->local.figures = figures;
     return st;
 }

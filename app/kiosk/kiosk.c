@@ -14,17 +14,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "vitrine/datadir.h"
-#include "vitrine/deck.h"
-#include "vitrine/config.h"
-#include "vitrine/layout.h"
-#include "vitrine/log.h"
 #include "overlay.h"
-#include "vitrine/playlist.h"
-#include "vitrine/schedule.h"
 #include "screen.h"
 #include "sigbridge.h"
 #include "startup.h"
+#include "vitrine/config.h"
+#include "vitrine/datadir.h"
+#include "vitrine/deck.h"
+#include "vitrine/layout.h"
+#include "vitrine/log.h"
+#include "vitrine/playlist.h"
+#include "vitrine/schedule.h"
 #include "vitrine/stats.h"
 #include "vitrine/vclock.h"
 #include "watchdog.h"
@@ -374,8 +374,8 @@ static void render(kiosk *k, const playlist_view *v)
         if (v->paused)
             overlay_draw_pause(k->ov, k->w, k->h, k->dx, k->dy);
         if (k->help)
-            overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / VCLOCK_MS_PER_S, k->w, k->h,
-                              k->dx, k->dy);
+            overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / VCLOCK_MS_PER_S, k->w,
+                              k->h, k->dx, k->dy);
     }
     SDL_RenderPresent(r);
     if (!k->presented) {

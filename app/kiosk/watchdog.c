@@ -11,7 +11,6 @@
 #include <systemd/sd-daemon.h>
 #endif
 
-
 struct watchdog {
     int64_t period_ms; /* 0: disabled */
     int64_t last_ping_ms;

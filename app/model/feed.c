@@ -22,5 +22,7 @@ const char *feed_relpath(feed_id f)
     return f >= 0 && f < FEED_COUNT ? FEEDS[f].relpath : "?";
 }
 
-bool feed_required(feed_id f) { return f >= 0 && f < FEED_COUNT && FEEDS[f].required; }
-
+bool feed_required(feed_id f)
+{
+    return f >= 0 && f < FEED_COUNT && FEEDS[f].required;
+}

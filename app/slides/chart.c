@@ -81,8 +81,8 @@ size_t chart_cap(const canvas *c, size_t n, const char *what)
 {
     if (n <= CHART_MAX_ITEMS)
         return n;
-    log_warn("chart", "[%s] %zu %s: only %d of them are charted (CHART_MAX_ITEMS)",
-             canvas_name(c), n, what, CHART_MAX_ITEMS);
+    log_warn("chart", "[%s] %zu %s: only %d of them are charted (CHART_MAX_ITEMS)", canvas_name(c),
+             n, what, CHART_MAX_ITEMS);
     return CHART_MAX_ITEMS;
 }
 

@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vitrine/arena.h"
 #include "canvas.h"
-#include "vitrine/fonts.h"
-#include "vitrine/log.h"
 #include "slides_eig.h"
 #include "slides_people.h"
 #include "slides_products.h"
 #include "slides_team.h"
+#include "vitrine/arena.h"
+#include "vitrine/fonts.h"
+#include "vitrine/log.h"
 #include "vitrine/spotlight.h"
 #include "vitrine/text.h"
 #include "vitrine/textcache.h"
@@ -225,11 +225,11 @@ static bool copy_spots(deck *d, const model *m, vt_date today)
         char pitch[FRAME_TEXT_LEN * 4];
         text_trim(p->pitch, pitch, sizeof pitch);
         spots[n] = (slides_products_spot){arena_strdup(a, p->name),
-                                 arena_strdup(a, pitch),
-                                 arena_strdup(a, ph->name),
-                                 incubator_titles(a, m, p),
-                                 ph->start,
-                                 created};
+                                          arena_strdup(a, pitch),
+                                          arena_strdup(a, ph->name),
+                                          incubator_titles(a, m, p),
+                                          ph->start,
+                                          created};
         if (!spots[n].name || !spots[n].pitch || !spots[n].phase || !spots[n].incubators) {
             arena_free(a);
             return false;
@@ -352,7 +352,7 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
     deck_slide *slides = calloc(DECK_MAX_SLIDES, sizeof *slides);
     size_t n = 0;
     frame_input in = {m, s, fs, today};
-    deck_status st = !slides               ? nomem(err, "the slides")
+    deck_status st = !slides                    ? nomem(err, "the slides")
                      : !copy_spots(d, m, today) ? nomem(err, "the spotlight")
                                                 : build_all(d, slides, &n, &in, err);
     if (st != DECK_OK) {

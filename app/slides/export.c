@@ -40,9 +40,9 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
     return true;
 }
 
-export_status export_slides(const model *m, const stats *s, const feedstate_set *fs,
-                            vt_date today, int width, int height, const char *dir,
-                            export_report *rep, char err[EXPORT_ERR_LEN])
+export_status export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
+                            int width, int height, const char *dir, export_report *rep,
+                            char err[EXPORT_ERR_LEN])
 {
     memset(rep, 0, sizeof *rep);
     if (width <= 0 || height <= 0 || width > EXPORT_MAX_SIDE || height > EXPORT_MAX_SIDE) {

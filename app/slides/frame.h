@@ -12,7 +12,7 @@
 #include "vitrine/stats.h"
 
 #define FRAME_FEED(f) FEEDSTATE_MASK(f) /* a feedstate mask */
-#define FRAME_LOCAL 0u /* local programme data: no feed */
+#define FRAME_LOCAL 0u                  /* local programme data: no feed */
 #define FRAME_TEXT_LEN 256
 
 /* Everything a slide builder reads, borrowed for the build only. */

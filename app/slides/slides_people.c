@@ -115,8 +115,8 @@ bool slides_people_statuses(canvas *c, const frame_input *in)
         fmt_int(v, num, sizeof num);
         fmt_percent((double)v / (double)s->community.active, 0, pct, sizeof pct);
         snprintf(vals[n], sizeof vals[n], "%s (%s)", num, pct);
-        items[n] = (chart_item){status_label(status_order[i]), (double)v, vals[n],
-                                status_color[i], THEME_TEXT};
+        items[n] = (chart_item){status_label(status_order[i]), (double)v, vals[n], status_color[i],
+                                THEME_TEXT};
         n++;
     }
     if (s->community.active > known) { /* statuses outside the three */

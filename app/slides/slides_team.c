@@ -71,8 +71,9 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
             if ((rows_fit < 1 || split_needlessly || pg->n_blocks == SLIDES_TEAM_MAX_BLOCKS) &&
                 pg->n_blocks > 0) {
                 if (np + 1 == max_pages) {
-                    log_warn("slides", "team: more than %zu pages: the team from pole \"%s\" "
-                                       "on is not shown",
+                    log_warn("slides",
+                             "team: more than %zu pages: the team from pole \"%s\" "
+                             "on is not shown",
                              max_pages, l->poles[p].name);
                     return np + 1;
                 }

@@ -11,7 +11,6 @@
 #include "vitrine/log.h"
 #include "vitrine/text.h"
 
-
 static const char *const ACTIVE_PHASES[] = {"investigation", "construction", "acceleration",
                                             "consolidation", "opere"};
 
@@ -46,9 +45,15 @@ bool stats_mission_active(const model_mission *mi, vt_date t)
     return mi->start != DATE_NONE && mi->start <= t && (mi->end == DATE_NONE || mi->end >= t);
 }
 
-double stats_rate_value(stats_rate r) { return r.den ? (double)r.num / (double)r.den : 0.0; }
+double stats_rate_value(stats_rate r)
+{
+    return r.den ? (double)r.num / (double)r.den : 0.0;
+}
 
-bool stats_rate_is_null(stats_rate r) { return r.den == 0; }
+bool stats_rate_is_null(stats_rate r)
+{
+    return r.den == 0;
+}
 
 long stats_counts_get(const stats_counts *c, const char *key)
 {
@@ -98,8 +103,8 @@ static int cmp_year(const void *a, const void *b)
 static bool years_finish(arena *a, year_acc *acc, stats_years *out, const char *what)
 {
     if (acc->dropped)
-        log_warn("stats", "%s: more than %d distinct years; %ld product(s) left out",
-                 what, STATS_MAX_YEARS, acc->dropped);
+        log_warn("stats", "%s: more than %d distinct years; %ld product(s) left out", what,
+                 STATS_MAX_YEARS, acc->dropped);
     out->n = acc->n;
     out->items = arena_alloc(a, (acc->n + 1) * sizeof *out->items);
     if (!out->items)
@@ -140,7 +145,10 @@ const char *stats_intern(arena *a, strmap *pool, const char *s)
     return copy;
 }
 
-const char *stats_or_unknown(const char *s) { return s && *s ? s : "unknown"; }
+const char *stats_or_unknown(const char *s)
+{
+    return s && *s ? s : "unknown";
+}
 
 /* ---- products --------------------------------------------------------- */
 
@@ -160,8 +168,7 @@ static const char *incubator_title(const model *m, product_acc *acc, const char 
     return e ? m->incubators[e->value].title : id;
 }
 
-static bool count_incubators(const model *m, product_acc *acc, const model_product *p,
-                             bool active)
+static bool count_incubators(const model *m, product_acc *acc, const model_product *p, bool active)
 {
     for (size_t i = 0; i < p->n_incubators; i++) {
         strmap_entry *e = strmap_upsert(acc->incubator_index, p->incubators[i]);
@@ -176,8 +183,8 @@ static bool count_incubators(const model *m, product_acc *acc, const model_produ
                 acc->inc = grown;
                 acc->cap_inc = cap;
             }
-            acc->inc[acc->n_inc] = (stats_incubator){p->incubators[i],
-                                                     incubator_title(m, acc, p->incubators[i]), 0, 0};
+            acc->inc[acc->n_inc] = (stats_incubator){
+                p->incubators[i], incubator_title(m, acc, p->incubators[i]), 0, 0};
             e->value = (long)++acc->n_inc;
         }
         stats_incubator *si = &acc->inc[e->value - 1];

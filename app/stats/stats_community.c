@@ -24,10 +24,10 @@ typedef struct {
     long long_employers;    /* employer names cut to STATS_KEY_MAX bytes: reported */
     long cohort, retained;
     /* coaching */
-    strmap *employers;      /* key -> count */
-    strmap *spellings;      /* "key\x1fspelling" -> count */
-    strmap *product_index;  /* product id -> index + 1 */
-    strmap *coached;        /* distinct coached product ids */
+    strmap *employers;     /* key -> count */
+    strmap *spellings;     /* "key\x1fspelling" -> count */
+    strmap *product_index; /* product id -> index + 1 */
+    strmap *coached;       /* distinct coached product ids */
     bool *product_active;
 } community_acc;
 
@@ -193,8 +193,9 @@ static void report_limits(const community_acc *acc)
         log_warn("stats", "new_by_year: more than %d distinct years; %ld member(s) left out",
                  STATS_MAX_YEARS, acc->newcomers_dropped);
     if (acc->long_employers)
-        log_warn("stats", "coaching: %ld employer name(s) longer than %d bytes, compared on "
-                          "their first %d bytes only",
+        log_warn("stats",
+                 "coaching: %ld employer name(s) longer than %d bytes, compared on "
+                 "their first %d bytes only",
                  acc->long_employers, STATS_KEY_MAX, STATS_KEY_MAX - 1);
 }
 

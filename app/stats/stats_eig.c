@@ -70,9 +70,9 @@ static bool eig_finish(stats *s, eig_acc *acc)
     if (!out)
         return false;
     for (size_t i = 0; i < acc->n_promos; i++)
-        out[i] = (stats_promotion){acc->promos[i].promotion, acc->promos[i].year,
-                                   acc->promos[i].projects,
-                                   (long)strmap_count(acc->promos[i].fellows)};
+        out[i] =
+            (stats_promotion){acc->promos[i].promotion, acc->promos[i].year,
+                              acc->promos[i].projects, (long)strmap_count(acc->promos[i].fellows)};
     qsort(out, acc->n_promos, sizeof *out, cmp_promotion);
     s->eig.promotions = out;
     s->eig.n_promotions = acc->n_promos;

@@ -10,10 +10,10 @@
 #define CLI_ERR_LEN 256
 
 typedef enum {
-    CLI_MODE_KIOSK = 0,   /* default: full-screen slideshow */
-    CLI_MODE_DUMP_STATS,  /* --dump-stats */
-    CLI_MODE_RENDER,      /* --render-slides DIR */
-    CLI_MODE_CHECK_CONFIG,/* --check-config */
+    CLI_MODE_KIOSK = 0,    /* default: full-screen slideshow */
+    CLI_MODE_DUMP_STATS,   /* --dump-stats */
+    CLI_MODE_RENDER,       /* --render-slides DIR */
+    CLI_MODE_CHECK_CONFIG, /* --check-config */
     CLI_MODE_HELP,
     CLI_MODE_VERSION
 } cli_mode;
@@ -33,8 +33,7 @@ typedef struct {
 typedef enum { CLI_OK = 0, CLI_ERROR } cli_status;
 
 /* argv[0] is skipped. On error, err holds one line naming the option. */
-cli_status cli_parse(int argc, char **argv, cli_options *opt,
-                     char err[CLI_ERR_LEN]);
+cli_status cli_parse(int argc, char **argv, cli_options *opt, char err[CLI_ERR_LEN]);
 /* The --help text. */
 const char *cli_usage(void);
 

@@ -4,8 +4,8 @@
 #define VITRINE_DATE_H
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef int32_t vt_date;
 #define DATE_NONE INT32_MIN

@@ -32,8 +32,8 @@ typedef enum {
 /* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01). DIR is
  * created if missing. On failure err names the file, the slide or the SDL
  * call. */
-export_status export_slides(const model *m, const stats *s, const feedstate_set *fs,
-                            vt_date today, int width, int height, const char *dir,
-                            export_report *rep, char err[EXPORT_ERR_LEN]);
+export_status export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
+                            int width, int height, const char *dir, export_report *rep,
+                            char err[EXPORT_ERR_LEN]);
 
 #endif

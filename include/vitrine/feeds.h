@@ -47,8 +47,7 @@ void feeds_free(feeds *f); /* accepts NULL */
 
 feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN]);
 void feeds_refresh_all(feeds *f);
-feeds_status feeds_start(feeds *f, feeds_notify_fn notify, void *userdata,
-                         char err[FEEDS_ERR_LEN]);
+feeds_status feeds_start(feeds *f, feeds_notify_fn notify, void *userdata, char err[FEEDS_ERR_LEN]);
 /* The gate the fetch thread holds while it parses new data (memgate.h),
  * shared with the kiosk's transitions; borrowed, must outlive the thread.
  * Set before feeds_start. */

@@ -32,12 +32,12 @@ typedef bool (*kiosk_load_fn)(void *ctx, model **m, feedstate_set *fs);
 
 typedef struct {
     bool windowed;
-    int width, height;        /* --size; 0: native / default window */
-    const char *data_dir;     /* --data DIR; NULL: demo data until feeds arrive */
+    int width, height;            /* --size; 0: native / default window */
+    const char *data_dir;         /* --data DIR; NULL: demo data until feeds arrive */
     const config_kiosk *settings; /* the "kiosk" object of the configuration (copied) */
     const char *config_path;      /* read again on SIGHUP; NULL: the search order */
-    vt_date now;              /* --now; DATE_NONE: today, following the clock */
-    kiosk_refresh_fn refresh; /* NULL: reload --data DIR */
+    vt_date now;                  /* --now; DATE_NONE: today, following the clock */
+    kiosk_refresh_fn refresh;     /* NULL: reload --data DIR */
     void *refresh_ctx;
     kiosk_load_fn load; /* NULL: --data DIR, else the demo data */
     void *load_ctx;

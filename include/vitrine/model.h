@@ -42,8 +42,8 @@ typedef struct {
 } model_incubator;
 
 typedef struct {
-    vt_date start; /* DATE_NONE: the mission is ignored everywhere */
-    vt_date end;   /* DATE_NONE: open-ended */
+    vt_date start;        /* DATE_NONE: the mission is ignored everywhere */
+    vt_date end;          /* DATE_NONE: open-ended */
     const char *status;   /* "" when absent */
     const char *employer; /* "" when absent */
     const char **startups;

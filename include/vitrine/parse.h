@@ -16,26 +16,23 @@
 typedef enum { PARSE_OK = 0, PARSE_REJECTED, PARSE_NOMEM } parse_status;
 
 typedef struct {
-    size_t records;  /* records kept */
-    size_t skipped;  /* records skipped for wrong types */
+    size_t records;            /* records kept */
+    size_t skipped;            /* records skipped for wrong types */
     char error[PARSE_ERR_LEN]; /* reason when rejected, or first skip reason */
 } parse_result;
 
 /* Parses one feed's bytes (not NUL-terminated) into m, replacing what m held
  * for that feed. */
-parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len,
-                        parse_result *res);
+parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, parse_result *res);
 /* Checks shape only (valid JSON, right top level, >= 1 record): what the
  * fetcher requires before it commits a body to the cache. */
-parse_status parse_validate(feed_id feed, const char *buf, size_t len,
-                            parse_result *res);
+parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_result *res);
 /* Lets every parse tree live in one arena freed at once (jsonx.h: a feed
  * is hundreds of thousands of nodes). Call once, first thing in main
  * (cJSON's hooks are global and not thread-safe to set); without it parsing
  * works the same, with plain malloc. */
 void parse_use_arenas(void);
 /* Local programme data (assets/local/programme.json), see local.h. */
-parse_status parse_local(model *m, const char *buf, size_t len,
-                         parse_result *res);
+parse_status parse_local(model *m, const char *buf, size_t len, parse_result *res);
 
 #endif

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#define VCLOCK_MS_PER_S 1000     /* the units of time, named once for every module */
+#define VCLOCK_MS_PER_S 1000 /* the units of time, named once for every module */
 #define VCLOCK_NS_PER_MS 1000000
 #define VCLOCK_US_PER_MS 1000
 

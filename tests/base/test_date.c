@@ -15,9 +15,9 @@ static void parses_plain_and_iso_prefix(void)
 
 static void rejects_impossible_dates(void)
 {
-    const char *bad[] = {"", "2023", "2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01",
-                         "2023/01/01", "20230101", "abcd-ef-gh", "2023-01-011", "0000-01-01",
-                         "2021-02-29", "2023-04-31", "-023-01-01"};
+    const char *bad[] = {"",           "2023",       "2023-02-30", "2023-13-01", "2023-00-10",
+                         "2023-1-01",  "2023/01/01", "20230101",   "abcd-ef-gh", "2023-01-011",
+                         "0000-01-01", "2021-02-29", "2023-04-31", "-023-01-01"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         CHECK_INT(date_parse(bad[i]), DATE_NONE);
     CHECK_INT(date_parse(NULL), DATE_NONE);

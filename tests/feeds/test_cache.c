@@ -7,8 +7,8 @@
 #include <unistd.h>
 #include <utime.h>
 
-#include "test.h"
 #include "cache.h"
+#include "test.h"
 #include "vitrine/hash.h"
 
 #define MAX_BODY ((size_t)1 << 20)

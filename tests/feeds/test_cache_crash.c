@@ -9,8 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "test.h"
 #include "cache.h"
+#include "test.h"
 #include "vitrine/hash.h"
 
 #define KILLS 120

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "test.h"
 #include "refresh.h"
+#include "test.h"
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
 

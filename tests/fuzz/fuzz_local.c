@@ -5,8 +5,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "fuzz.h"
 #include "assets.h"
+#include "fuzz.h"
 #include "vitrine/parse.h"
 
 #define LOCAL_ASSET "local/programme.json"

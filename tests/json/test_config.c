@@ -118,7 +118,8 @@ static void kiosk_defaults(void)
 static const char EVERY_KIOSK_KEY[] =
     "{\"kiosk\": {\"slide_duration_s\": 7.5, \"transition\": \"slide\", \"transition_ms\": 250,"
     "\"resume_after_s\": 45, \"pause_timeout_s\": 600, \"allow_quit\": true,"
-    "\"playlist\": [\"b\", {\"slide\": \"a\", \"duration_s\": 20, \"enabled\": false, \"colour\": 1}],"
+    "\"playlist\": [\"b\", {\"slide\": \"a\", \"duration_s\": 20, \"enabled\": false, \"colour\": "
+    "1}],"
     "\"schedule\": {\"mon-fri\": \"08:00-20:00\", \"wed\": \"off\","
     " \"sat\": [\"10:00-12:00\", \"14:00-24:00\"]},"
     "\"wake_on_key_s\": 60, \"burn_in_shift_px\": 2, \"burn_in_period_s\": 30,"

@@ -55,8 +55,16 @@ static void v27_coincubated_and_defaults(void)
 
 static void rejects_whole_documents(void)
 {
-    const char *bad[] = {"", "   ", "not json", "{\"data\": [", "[]", "{\"data\": {}}",
-                         "{\"data\": []} trailing", "\"data\"", "null", "{\"data\":[1,2"};
+    const char *bad[] = {"",
+                         "   ",
+                         "not json",
+                         "{\"data\": [",
+                         "[]",
+                         "{\"data\": {}}",
+                         "{\"data\": []} trailing",
+                         "\"data\"",
+                         "null",
+                         "{\"data\":[1,2"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         model *m = model_new();
         parse_result res;
@@ -118,8 +126,8 @@ static void hostile_inputs(void)
     CHECK_INT(parse_str(m, FEED_STARTUPS, deep, &res), PARSE_REJECTED);
     free(deep);
     /* A 5 MB name: kept, capped. */
-    char *huge = repeat("{\"data\":[{\"id\":\"h\",\"attributes\":{\"name\":\"", "é", 2500000,
-                        "\"}}]}");
+    char *huge =
+        repeat("{\"data\":[{\"id\":\"h\",\"attributes\":{\"name\":\"", "é", 2500000, "\"}}]}");
     CHECK_INT(parse_str(m, FEED_STARTUPS, huge, &res), PARSE_OK);
     CHECK(strlen(m->products[0].name) <= 4096);
     free(huge);

@@ -8,12 +8,12 @@
 #include <SDL2/SDL.h>
 #include <math.h>
 
+#include "frame.h"
+#include "slides_team.h"
 #include "test.h"
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
 #include "vitrine/fileio.h"
-#include "frame.h"
-#include "slides_team.h"
 #include "vitrine/stats.h"
 
 #define SKIP_CODE 77

@@ -67,7 +67,7 @@ static void products_by_incubator(void)
 {
     long active = -1;
     const char *title = NULL;
-    CHECK_INT(s->products.n_incubators, 3); /* inc-d: only a non-existing product */
+    CHECK_INT(s->products.n_incubators, 3);            /* inc-d: only a non-existing product */
     CHECK_INT(incubator("inc-a", &active, &title), 3); /* p-future lists inc-a twice */
     CHECK_INT(active, 2);
     CHECK_STR(title, "Incubateur A");
