@@ -82,7 +82,7 @@ static parse_status parse_market(model *m, const cJSON *o, parse_result *res)
     mk->renewable_until = copy_field(m, o, "renewable_until");
     mk->scope = copy_field(m, o, "scope");
     mk->source = copy_field(m, o, "source");
-    void *holders;
+    void *holders = NULL;
     parse_status st = mk->title && mk->notified && mk->renewable_until && mk->scope && mk->source
                           ? PARSE_OK
                           : jsonx_nomem(res);
@@ -122,7 +122,7 @@ static parse_status parse_budget(model *m, const cJSON *o, parse_result *res)
     b->title = copy_field(m, o, "title");
     b->delegator = copy_field(m, o, "delegator");
     b->source = copy_field(m, o, "source");
-    void *lines;
+    void *lines = NULL;
     parse_status st = b->title && b->delegator && b->source ? PARSE_OK : jsonx_nomem(res);
     if (st == PARSE_OK)
         st = read_list(m, cJSON_GetObjectItemCaseSensitive(o, "lines"), "coaching_budget.lines",
@@ -144,7 +144,7 @@ static parse_status parse_pole(model *m, void *item, const cJSON *it, parse_resu
     model_pole *pole = item;
     pole->name = copy_field(m, it, "pole");
     pole->mission = copy_field(m, it, "mission");
-    void *people;
+    void *people = NULL;
     parse_status st = pole->name && pole->mission ? PARSE_OK : jsonx_nomem(res);
     if (st == PARSE_OK)
         st = read_list(m, cJSON_GetObjectItemCaseSensitive(it, "people"), "team.people",

@@ -16,7 +16,7 @@
 #define OVERLAY_TEXT_LEN 160
 #define HELP_TITLE "Aide \u2014 touches du clavier"
 #define LINE_HEIGHT_DIV 24 /* body text: output height / this */
-#define TITLE_SCALE 3 / 2
+#define TITLE_SCALE_PCT 150 /* the help title, percent of the body text */
 #define PANEL_ALPHA 225
 #define PAUSE_SIZE_DIV 36
 
@@ -103,7 +103,7 @@ static void build_help(overlay *o, const keymap *k, int64_t resume_s, int h)
 {
     overlay_reset(o);
     int px = h / LINE_HEIGHT_DIV;
-    o->title = render_text(o, px * TITLE_SCALE, HELP_TITLE, WHITE);
+    o->title = render_text(o, px * TITLE_SCALE_PCT / 100, HELP_TITLE, WHITE);
     size_t n = keymap_help_count();
     o->n_lines = n < OVERLAY_MAX_LINES ? n : OVERLAY_MAX_LINES;
     for (size_t i = 0; i < o->n_lines; i++) {
