@@ -13,7 +13,9 @@ what the build cannot see:
     name) and is used by another folder than its own: a header only its
     own folder uses sits next to its sources;
   - no module outside app/base defines its own FNV-1a, mkdir -p or
-    monotonic clock (one copy of each helper, in base).
+    monotonic clock (one copy of each helper, in base);
+  - no banned C function (sprintf, strcpy, strcat, atoi, strtok...): they
+    cannot say when something does not fit.
 Usage: check_architecture.py ROOT, or check_architecture.py --self-test
 (the checks run on a small tree that breaks each rule once, and must report
 every break).
@@ -34,6 +36,7 @@ HELPER_COPIES = {
     "the monotonic clock (vclock_system_ms)": re.compile(r"clock_gettime\s*\(\s*CLOCK_MONOTONIC"),
 }
 HELPER_HOMES = {"base"}
+BANNED = re.compile(r"\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(")
 
 problems = []
 
@@ -97,6 +100,13 @@ def check_helpers(files):
                 problems.append(f"{rel}: a copy of {what}: call the one in app/base")
 
 
+def check_banned(files):
+    for rel, text in files.items():
+        code = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+        for m in BANNED.finditer(code):
+            problems.append(f"{rel}: calls {m.group(1)}(): use snprintf / strtol")
+
+
 headers_owner = {}
 
 
@@ -137,6 +147,7 @@ def check(root):
     headers = check_public_headers(root, files)
     check_libraries(files, headers)
     check_helpers(files)
+    check_banned(files)
     return len(files) + len(headers)
 
 
@@ -148,6 +159,7 @@ BROKEN = {
     "app/slides/deck.c": '#include <SDL2/SDL_ttf.h>\n#include <cjson/cJSON.h>\n',
     "app/feeds/cache.c": '#include <curl/curl.h>\nstatic int m(void) { return mkdir("x", 0); }\n',
     "app/render/fonts.c": "unsigned long h = 1099511628211ULL;\n",
+    "app/cli/cli.c": "static int n(const char *s) { return atoi(s); }\n",
     "include/vitrine/stats.h": "",
     "include/vitrine/orphan.h": "",
 }
@@ -155,7 +167,7 @@ MUST_SAY = ["app/core exists", "app/stats/stats.c: includes <SDL2/SDL.h>",
             "SDL_ttf belongs to app/render", "cJSON belongs to app/json",
             "curl belongs to app/feeds/fetch.c", "a copy of mkdir -p", "a copy of FNV-1a",
             "include/vitrine/orphan.h: no module", "include/vitrine/stats.h: used by app/stats only",
-            "app/model: missing"]
+            "app/model: missing", "app/cli/cli.c: calls atoi()"]
 
 
 def self_test():
