@@ -15,7 +15,7 @@
 #define OVERLAY_MAX_LINES 16
 #define OVERLAY_TEXT_LEN 160
 #define HELP_TITLE "Aide \u2014 touches du clavier"
-#define LINE_HEIGHT_DIV 24 /* body text: output height / this */
+#define LINE_HEIGHT_DIV 24  /* body text: output height / this */
 #define TITLE_SCALE_PCT 150 /* the help title, percent of the body text */
 #define PANEL_ALPHA 225
 #define PAUSE_SIZE_DIV 36
