@@ -26,7 +26,7 @@ bool fileio_join(char *out, size_t outsz, const char *dir, const char *rel)
 static fileio_status fail(fileio_status st, char err[FILEIO_ERR_LEN], const char *path,
                           const char *why)
 {
-    snprintf(err, FILEIO_ERR_LEN, "%.150s: %.100s", path, why);
+    snprintf(err, FILEIO_ERR_LEN, "%.170s: %.80s", path, why); /* every reason is short */
     return st;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "vitrine/config.h"
 #include "vitrine/fileio.h"
 
 #define FETCH_INITIAL_CAP ((size_t)64 << 10)
@@ -24,11 +25,6 @@ typedef struct {
     size_t len, cap, max;
     bool too_big;
 } body_buf;
-
-static bool is_http(const char *url)
-{
-    return url && (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0);
-}
 
 fetch *fetch_new(const atomic_bool *cancel, char err[FETCH_ERR_LEN])
 {
@@ -255,6 +251,6 @@ fetch_status fetch_get(fetch *f, const char *url, const char *etag, const char *
         snprintf(out->error, FETCH_ERR_LEN, "cancelled");
         return FETCH_CANCELLED;
     }
-    return is_http(url) ? fetch_http(f, url, etag, last_modified, lim, out)
-                        : fetch_file(url, lim, out);
+    return config_url_is_http(url) ? fetch_http(f, url, etag, last_modified, lim, out)
+                                   : fetch_file(url, lim, out);
 }

@@ -17,8 +17,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "vitrine/cachemeta.h"
+
 #define FETCH_ERR_LEN 256
-#define FETCH_VALIDATOR_LEN 256 /* same as CACHEMETA_VALIDATOR_LEN */
+#define FETCH_VALIDATOR_LEN CACHEMETA_VALIDATOR_LEN /* kept in the cache's metadata */
 #define FETCH_MAX_REDIRECTS 3L
 #define FETCH_USER_AGENT "Vitrine/" VITRINE_VERSION " (lobby screen; +https://beta.gouv.fr)"
 

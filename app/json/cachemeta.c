@@ -3,9 +3,10 @@
  * edited by hand or damaged on disk is rejected, never misread. */
 #include "vitrine/cachemeta.h"
 
+#include "jsonx.h"
+
 #include <cjson/cJSON.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +21,6 @@ static void copy_field(const cJSON *obj, const char *key, char *out, size_t outs
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     snprintf(out, outsz, "%s",
              cJSON_IsString(v) && strlen(v->valuestring) < outsz ? v->valuestring : "");
-}
-
-/* A whole number in [0, max], what a size or a time must be. */
-static bool whole(const cJSON *v, double max)
-{
-    return cJSON_IsNumber(v) && isfinite(v->valuedouble) && v->valuedouble >= 0 &&
-           v->valuedouble <= max && v->valuedouble == floor(v->valuedouble);
 }
 
 static bool hex_hash(const cJSON *v, uint64_t *out)
@@ -49,7 +43,7 @@ cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, c
     cachemeta_status st = CACHEMETA_INVALID;
     if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CACHEMETA_FORMAT) != 0)
         *why = "bad metadata line";
-    else if (!whole(size, max_size) || !whole(at, MAX_EXACT) ||
+    else if (!jsonx_whole(size, 0, max_size) || !jsonx_whole(at, 0, MAX_EXACT) ||
              !hex_hash(cJSON_GetObjectItemCaseSensitive(obj, "fnv1a64"), &hash))
         *why = "incomplete metadata, or a number out of range";
     else

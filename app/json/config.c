@@ -20,21 +20,24 @@
 #define SYSTEM_CONFIG "/etc/vitrine/vitrine.json"
 #define LOCAL_CONFIG "vitrine.json"
 #define SYSTEM_CACHE "/var/cache/vitrine"
-#define DAY_S 86400.0
-
-#define FEED_FIELD(f) offsetof(config_feed, f)
-static const config_number FEED_KEYS[] = {
-    {"refresh_interval_s", 10, 7 * DAY_S, true, false, CONFIG_FIELD_LONG,
-     FEED_FIELD(refresh_interval_ms)},
-    {"connect_timeout_s", 0.1, 600, true, false, CONFIG_FIELD_LONG, FEED_FIELD(connect_timeout_ms)},
-    {"timeout_s", 0.1, 3600, true, false, CONFIG_FIELD_LONG, FEED_FIELD(timeout_ms)},
-    {"low_speed_limit_bps", 1, 1e9, false, false, CONFIG_FIELD_LONG,
-     FEED_FIELD(low_speed_limit_bps)},
-    {"low_speed_time_s", 1, 3600, false, false, CONFIG_FIELD_LONG, FEED_FIELD(low_speed_time_s)},
-    {"max_bytes", 1024, (double)PARSE_MAX_BYTES, false, false, CONFIG_FIELD_LONG,
-     FEED_FIELD(max_bytes)},
-    {"retry_min_s", 1, DAY_S, true, false, CONFIG_FIELD_LONG, FEED_FIELD(retry_min_ms)},
-    {"retry_max_s", 1, 7 * DAY_S, true, false, CONFIG_FIELD_LONG, FEED_FIELD(retry_max_ms)},
+#define SECONDS(n, f, lo, hi)                                                                      \
+    {                                                                                              \
+        .name = n, .type = CONFIG_LONG, .offset = offsetof(config_feed, f), .min = lo, .max = hi,  \
+        .seconds = true                                                                            \
+    }
+#define COUNT(n, f, lo, hi)                                                                        \
+    {                                                                                              \
+        .name = n, .type = CONFIG_LONG, .offset = offsetof(config_feed, f), .min = lo, .max = hi   \
+    }
+static const config_key FEED_KEYS[] = {
+    SECONDS("refresh_interval_s", refresh_interval_ms, 10, 7 * CONFIG_DAY_S),
+    SECONDS("connect_timeout_s", connect_timeout_ms, 0.1, 600),
+    SECONDS("timeout_s", timeout_ms, 0.1, 3600),
+    COUNT("low_speed_limit_bps", low_speed_limit_bps, 1, 1e9),
+    COUNT("low_speed_time_s", low_speed_time_s, 1, 3600),
+    COUNT("max_bytes", max_bytes, 1024, (double)PARSE_MAX_BYTES),
+    SECONDS("retry_min_s", retry_min_ms, 1, CONFIG_DAY_S),
+    SECONDS("retry_max_s", retry_max_ms, 1, 7 * CONFIG_DAY_S),
 };
 #define N_FEED_KEYS (sizeof FEED_KEYS / sizeof *FEED_KEYS)
 
@@ -44,8 +47,7 @@ bool config_fail(const config_ctx *x, const char *key, const char *what)
     return false;
 }
 
-/* The k of keys[0..n) named name; NULL when none. */
-static const config_number *find_number(const config_number *keys, size_t n, const char *name)
+const config_key *config_find(const config_key *keys, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
         if (strcmp(keys[i].name, name) == 0)
@@ -53,8 +55,8 @@ static const config_number *find_number(const config_number *keys, size_t n, con
     return NULL;
 }
 
-bool config_read_number(const config_ctx *x, const cJSON *item, const char *key,
-                        const config_number *k, void *base)
+static bool read_number(const config_ctx *x, const cJSON *item, const char *key,
+                        const config_key *k, void *field)
 {
     double v = cJSON_IsNumber(item) ? item->valuedouble : NAN;
     if (!(v >= k->min && v <= k->max) || (k->whole && v != floor(v))) {
@@ -67,21 +69,50 @@ bool config_read_number(const config_ctx *x, const cJSON *item, const char *key,
         return config_fail(x, key, what);
     }
     long long n = llround(k->seconds ? v * VCLOCK_MS_PER_S : v);
-    void *field = (char *)base + k->offset;
-    switch (k->field) {
-    case CONFIG_FIELD_LONG: *(long *)field = (long)n; break;
-    case CONFIG_FIELD_I64: *(int64_t *)field = (int64_t)n; break;
-    case CONFIG_FIELD_INT: *(int *)field = (int)n; break;
-    }
+    if (k->type == CONFIG_LONG)
+        *(long *)field = (long)n;
+    else if (k->type == CONFIG_I64)
+        *(int64_t *)field = (int64_t)n;
+    else
+        *(int *)field = (int)n;
     return true;
 }
 
-bool config_print_number(cJSON *obj, const config_number *k, const void *base)
+bool config_read(const config_ctx *x, const cJSON *item, const char *key, const config_key *k,
+                 void *base)
+{
+    void *field = (char *)base + k->offset;
+    char what[96];
+    switch (k->type) {
+    case CONFIG_BOOL:
+        if (!cJSON_IsBool(item))
+            return config_fail(x, key, "expected true or false");
+        *(bool *)field = cJSON_IsTrue(item);
+        return true;
+    case CONFIG_TEXT:
+        if (cJSON_IsString(item) && strlen(item->valuestring) < k->size) {
+            snprintf(field, k->size, "%s", item->valuestring);
+            return true;
+        }
+        snprintf(what, sizeof what, "expected a string under %zu bytes", k->size);
+        return config_fail(x, key, what);
+    case CONFIG_CUSTOM: return k->parse(x, item, key, base);
+    default: return read_number(x, item, key, k, field);
+    }
+}
+
+bool config_print(cJSON *obj, const config_key *k, const void *base)
 {
     const void *field = (const char *)base + k->offset;
-    double v = k->field == CONFIG_FIELD_LONG  ? (double)*(const long *)field
-               : k->field == CONFIG_FIELD_I64 ? (double)*(const int64_t *)field
-                                              : (double)*(const int *)field;
+    double v;
+    switch (k->type) {
+    case CONFIG_BOOL: return cJSON_AddBoolToObject(obj, k->name, *(const bool *)field) != NULL;
+    case CONFIG_TEXT: return cJSON_AddStringToObject(obj, k->name, field) != NULL;
+    case CONFIG_CUSTOM: return k->print(obj, k->name, base);
+    case CONFIG_LONG: v = (double)*(const long *)field; break;
+    case CONFIG_I64: v = (double)*(const int64_t *)field; break;
+    default: v = (double)*(const int *)field; break;
+    }
     return cJSON_AddNumberToObject(obj, k->name, k->seconds ? v / VCLOCK_MS_PER_S : v) != NULL;
 }
 
@@ -143,9 +174,9 @@ static bool resolve_path(const char *path, const char *base_dir, char out[CONFIG
     return fileio_join(out, CONFIG_PATH_LEN, base_dir, path);
 }
 
-static bool has_scheme(const char *url, const char *scheme)
+bool config_url_is_http(const char *url)
 {
-    return strncmp(url, scheme, strlen(scheme)) == 0;
+    return url && (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0);
 }
 
 static bool parse_url(const config_ctx *x, const cJSON *v, const char *key, const char *base_dir,
@@ -161,7 +192,7 @@ static bool parse_url(const config_ctx *x, const cJSON *v, const char *key, cons
         cf->url_kind = CONFIG_URL_BUNDLED;
         return true;
     }
-    if (has_scheme(url, "http://") || has_scheme(url, "https://")) {
+    if (config_url_is_http(url)) {
         snprintf(cf->url, sizeof cf->url, "%s", url);
         cf->url_kind = CONFIG_URL_HTTP;
         return true;
@@ -185,13 +216,13 @@ static bool parse_feed_object(const config_ctx *x, const cJSON *obj, const char 
     cJSON_ArrayForEach(it, obj)
     {
         snprintf(key, sizeof key, "feeds.%s.%.100s", name, it->string);
-        const config_number *k = find_number(FEED_KEYS, N_FEED_KEYS, it->string);
+        const config_key *k = config_find(FEED_KEYS, N_FEED_KEYS, it->string);
         if (strcmp(it->string, "url") == 0) {
             if (!parse_url(x, it, key, base_dir, cf))
                 return false;
         } else if (!k) {
             log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
-        } else if (!config_read_number(x, it, key, k, cf)) {
+        } else if (!config_read(x, it, key, k, cf)) {
             return false;
         }
     }
@@ -235,83 +266,97 @@ static bool parse_cache_dir(const config_ctx *x, const cJSON *it, const char *ba
     return true;
 }
 
-/* The feeds' part of c, what a bad key in it takes back. */
-typedef struct {
-    char cache_dir[CONFIG_PATH_LEN];
-    config_feed feeds[FEED_COUNT];
-} feeds_part;
-
-static void save_feeds(const config *c, feeds_part *p)
+/* The part of the file a top-level key belongs to; 0 for an unknown key. */
+static unsigned part_of(const char *key)
 {
-    memcpy(p->cache_dir, c->cache_dir, sizeof p->cache_dir);
-    memcpy(p->feeds, c->feeds, sizeof p->feeds);
+    if (strcmp(key, "cache_dir") == 0 || strcmp(key, "feeds") == 0)
+        return CONFIG_PART_FEEDS;
+    return strcmp(key, "kiosk") == 0 ? CONFIG_PART_KIOSK : 0;
 }
 
-static void restore_feeds(config *c, const feeds_part *p)
+/* One top-level key of its part into c. */
+static bool parse_key(const config_ctx *x, const cJSON *it, const char *base_dir, config *c)
 {
-    memcpy(c->cache_dir, p->cache_dir, sizeof c->cache_dir);
-    memcpy(c->feeds, p->feeds, sizeof c->feeds);
+    if (strcmp(it->string, "cache_dir") == 0)
+        return parse_cache_dir(x, it, base_dir, c);
+    if (strcmp(it->string, "feeds") == 0)
+        return parse_feeds(x, it, base_dir, c);
+    return config_parse_kiosk(x, it, &c->kiosk);
 }
 
-/* Parses one top-level key; on a bad one the first error is kept (x->err)
- * and its part marked invalid, and parsing goes on with the other keys. */
-static void parse_key(const config_ctx *x, const cJSON *it, const char *base_dir, config *c)
+/* Copies part from src to dst. */
+static void take_part(config *dst, const config *src, unsigned part)
 {
-    char scratch[CONFIG_ERR_LEN];
-    config_ctx local = {x->origin, c->invalid ? scratch : x->err};
-    bool ok = true;
-    unsigned part = CONFIG_PART_FEEDS;
-    if (strcmp(it->string, "cache_dir") == 0) {
-        ok = (c->invalid & CONFIG_PART_FEEDS) || parse_cache_dir(&local, it, base_dir, c);
-    } else if (strcmp(it->string, "feeds") == 0) {
-        ok = (c->invalid & CONFIG_PART_FEEDS) || parse_feeds(&local, it, base_dir, c);
-    } else if (strcmp(it->string, "kiosk") == 0) {
-        part = CONFIG_PART_KIOSK;
-        ok = config_parse_kiosk(&local, it, &c->kiosk);
+    if (part == CONFIG_PART_FEEDS) {
+        memcpy(dst->cache_dir, src->cache_dir, sizeof dst->cache_dir);
+        memcpy(dst->feeds, src->feeds, sizeof dst->feeds);
     } else {
-        log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, it->string);
+        dst->kiosk = src->kiosk;
     }
-    if (!ok)
-        c->invalid |= part;
+}
+
+/* The keys of root into c, part by part: a part with a bad key keeps what
+ * c held, the other parts are taken. errs: the first error of each part
+ * (feeds, kiosk), *first: the part that failed first. */
+static void parse_parts(const char *origin, const cJSON *root, const char *base_dir, config *c,
+                        char errs[2][CONFIG_ERR_LEN], unsigned *first)
+{
+    config next = *c; /* ~13 KiB, parsed into, then taken part by part */
+    next.invalid = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, root)
+    {
+        unsigned part = part_of(it->string);
+        if (!part) {
+            log_warn("config", "%s: unknown key '%s' (ignored)", origin, it->string);
+            continue;
+        }
+        if (next.invalid & part)
+            continue; /* already bad: its first error is the one to fix */
+        config_ctx x = {origin, errs[part == CONFIG_PART_KIOSK]};
+        if (!parse_key(&x, it, base_dir, &next)) {
+            next.invalid |= part;
+            *first = *first ? *first : part;
+        }
+    }
+    for (unsigned part = CONFIG_PART_FEEDS; part <= CONFIG_PART_KIOSK; part <<= 1)
+        if (!(next.invalid & part))
+            take_part(c, &next, part);
+    c->invalid = next.invalid;
 }
 
 config_status config_parse(const char *json, size_t len, const char *origin, const char *base_dir,
                            config *c, char err[CONFIG_ERR_LEN])
 {
     config_ctx x = {origin, err};
-    c->invalid = 0;
+    c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK; /* until the document is an object */
     cJSON *root = cJSON_ParseWithLength(json, len);
     if (!root) {
         const char *at = cJSON_GetErrorPtr();
         long off = at && at >= json && at <= json + len ? (long)(at - json) : -1;
         snprintf(err, CONFIG_ERR_LEN, "%.300s: not valid JSON (near byte %ld)", origin, off);
-        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
         return CONFIG_INVALID;
     }
     if (!cJSON_IsObject(root)) {
         config_fail(&x, "(top level)", "expected a JSON object");
-        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
         cJSON_Delete(root);
         return CONFIG_INVALID;
     }
-    feeds_part *before = malloc(sizeof *before);
-    if (!before) {
-        snprintf(err, CONFIG_ERR_LEN, "%.300s: out of memory", origin);
-        c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK;
-        cJSON_Delete(root);
-        return CONFIG_NOMEM;
-    }
-    save_feeds(c, before);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, root)
-    {
-        parse_key(&x, it, base_dir, c);
-    }
-    if (c->invalid & CONFIG_PART_FEEDS)
-        restore_feeds(c, before);
-    free(before);
+    char errs[2][CONFIG_ERR_LEN] = {"", ""};
+    unsigned first = 0;
+    parse_parts(origin, root, base_dir, c, errs, &first);
     cJSON_Delete(root);
-    return c->invalid ? CONFIG_INVALID : CONFIG_OK;
+    if (!c->invalid)
+        return CONFIG_OK;
+    /* The first error, and the other part's when both are bad, without its
+     * repeated "origin: ". */
+    const char *one = errs[first == CONFIG_PART_KIOSK], *other = errs[first != CONFIG_PART_KIOSK];
+    size_t skip = strlen(origin) + 2;
+    if (*other && strlen(other) > skip)
+        snprintf(err, CONFIG_ERR_LEN, "%.250s; %.250s", one, other + skip);
+    else
+        snprintf(err, CONFIG_ERR_LEN, "%s", one);
+    return CONFIG_INVALID;
 }
 
 /* Directory part of path ("." for a bare name). */
@@ -374,7 +419,7 @@ static bool print_feed(cJSON *feeds, const char *name, const config_feed *cf)
     if (!obj || !cJSON_AddStringToObject(obj, "url", cf->url))
         return false;
     for (size_t i = 0; i < N_FEED_KEYS; i++)
-        if (!config_print_number(obj, &FEED_KEYS[i], cf))
+        if (!config_print(obj, &FEED_KEYS[i], cf))
             return false;
     return true;
 }

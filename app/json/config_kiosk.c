@@ -1,7 +1,7 @@
-/* config_kiosk: the "kiosk" object of the configuration file. Parsed into a
- * copy that replaces the settings only when every key is good, so a bad
- * file never leaves half-applied kiosk settings. */
-#include <math.h>
+/* config_kiosk: the "kiosk" object of the configuration file, one table of
+ * keys (KIOSK_KEYS) for reading and printing it. config.c parses it into a
+ * copy of the configuration that is taken only when every key is good, so
+ * a bad file never leaves half-applied kiosk settings. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,11 +9,10 @@
 
 #include "config_private.h"
 #include "vitrine/log.h"
-#include "vitrine/vclock.h"
 
-#define MAX_SLIDE_S 3600
+#define MAX_SLIDE_S 3600 /* the ranges of the README's "Kiosk" keys */
 #define MAX_TRANSITION_MS 2000
-#define MAX_IDLE_S 86400
+#define MAX_IDLE_S CONFIG_DAY_S
 #define MAX_SHIFT_PX 32
 #define MIN_SHIFT_PERIOD_S 10
 #define HHMM_LEN 5 /* "08:00" */
@@ -27,81 +26,30 @@ static const char *const TRANSITIONS[] = {
 };
 #define N_TRANSITIONS (sizeof TRANSITIONS / sizeof *TRANSITIONS)
 
-#define PLAYLIST_FIELD(f) (offsetof(config_kiosk, playlist) + offsetof(playlist_config, f))
-#define SCHEDULE_FIELD(f) (offsetof(config_kiosk, schedule) + offsetof(schedule_config, f))
-static const config_number SLIDE_DURATION = {"slide_duration_s",
-                                             1,
-                                             MAX_SLIDE_S,
-                                             true,
-                                             false,
-                                             CONFIG_FIELD_I64,
-                                             PLAYLIST_FIELD(default_duration_ms)};
-static const config_number TRANSITION_MS = {"transition_ms",
-                                            0,
-                                            MAX_TRANSITION_MS,
-                                            false,
-                                            true,
-                                            CONFIG_FIELD_I64,
-                                            PLAYLIST_FIELD(transition_ms)};
-static const config_number RESUME_AFTER = {"resume_after_s",
-                                           1,
-                                           MAX_IDLE_S,
-                                           true,
-                                           false,
-                                           CONFIG_FIELD_I64,
-                                           PLAYLIST_FIELD(resume_after_ms)};
-static const config_number PAUSE_TIMEOUT = {"pause_timeout_s",
-                                            0,
-                                            MAX_IDLE_S,
-                                            true,
-                                            false,
-                                            CONFIG_FIELD_I64,
-                                            PLAYLIST_FIELD(pause_timeout_ms)};
-static const config_number WAKE_ON_KEY = {
-    "wake_on_key_s", 0, MAX_IDLE_S, true, false, CONFIG_FIELD_I64, SCHEDULE_FIELD(wake_ms)};
-static const config_number SHIFT_PX = {
-    "burn_in_shift_px", 0, MAX_SHIFT_PX, false, true, CONFIG_FIELD_INT, SCHEDULE_FIELD(shift_px)};
-static const config_number SHIFT_PERIOD = {"burn_in_period_s",
-                                           MIN_SHIFT_PERIOD_S,
-                                           MAX_IDLE_S,
-                                           true,
-                                           false,
-                                           CONFIG_FIELD_I64,
-                                           SCHEDULE_FIELD(shift_period_ms)};
-/* A playlist entry's own duration, as "slide_duration_s" but for one slide. */
-static const config_number ENTRY_DURATION = {"duration_s",
-                                             1,
-                                             MAX_SLIDE_S,
-                                             true,
-                                             false,
-                                             CONFIG_FIELD_I64,
-                                             offsetof(playlist_entry, duration_ms)};
+/* A playlist entry's own keys, besides "slide". */
+enum { ENTRY_DURATION, ENTRY_ENABLED };
+static const config_key ENTRY_KEYS[] = {
+    [ENTRY_DURATION] = {.name = "duration_s",
+                        .type = CONFIG_I64,
+                        .offset = offsetof(playlist_entry, duration_ms),
+                        .min = 1,
+                        .max = MAX_SLIDE_S,
+                        .seconds = true},
+    [ENTRY_ENABLED] = {.name = "enabled",
+                       .type = CONFIG_BOOL,
+                       .offset = offsetof(playlist_entry, enabled)},
+};
+#define N_ENTRY_KEYS (sizeof ENTRY_KEYS / sizeof *ENTRY_KEYS)
 
-static bool parse_transition(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
+static bool parse_transition(const config_ctx *x, const cJSON *it, const char *key, void *base)
 {
+    config_kiosk *k = base;
     for (size_t i = 0; cJSON_IsString(it) && i < N_TRANSITIONS; i++)
         if (strcmp(it->valuestring, TRANSITIONS[i]) == 0) {
             k->playlist.transition = (playlist_transition)i;
             return true;
         }
     return config_fail(x, key, "expected \"fade\", \"slide\" or \"none\"");
-}
-
-static bool read_bool(const config_ctx *x, const cJSON *it, const char *key, bool *out)
-{
-    if (!cJSON_IsBool(it))
-        return config_fail(x, key, "expected true or false");
-    *out = cJSON_IsTrue(it);
-    return true;
-}
-
-static bool read_command(const config_ctx *x, const cJSON *it, const char *key,
-                         char out[CONFIG_CMD_LEN])
-{
-    if (!cJSON_IsString(it) || strlen(it->valuestring) >= CONFIG_CMD_LEN)
-        return config_fail(x, key, "expected a shell command (a string under 256 bytes)");
-    snprintf(out, CONFIG_CMD_LEN, "%s", it->valuestring);
-    return true;
 }
 
 /* One entry: "name" or {"slide": "name", "duration_s": 20, "enabled": false}. */
@@ -111,29 +59,30 @@ static bool playlist_item(const config_ctx *x, const cJSON *it, size_t i, playli
     const cJSON *name = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "slide") : it;
     snprintf(key, sizeof key, "kiosk.playlist[%zu]%s", i, cJSON_IsObject(it) ? ".slide" : "");
     if (!cJSON_IsString(name) || !name->valuestring[0] ||
-        strlen(name->valuestring) >= PLAYLIST_NAME_LEN)
-        return config_fail(x, key, "expected a slide name (a non-empty string, under 64 bytes)");
+        strlen(name->valuestring) >= PLAYLIST_NAME_LEN) {
+        char what[96];
+        snprintf(what, sizeof what, "expected a slide name (a non-empty string under %d bytes)",
+                 PLAYLIST_NAME_LEN);
+        return config_fail(x, key, what);
+    }
     *e = (playlist_entry){.enabled = true};
     snprintf(e->name, sizeof e->name, "%s", name->valuestring);
     const cJSON *fields = cJSON_IsObject(it) ? it : NULL, *field;
     cJSON_ArrayForEach(field, fields)
     {
         snprintf(key, sizeof key, "kiosk.playlist[%zu].%.100s", i, field->string);
-        if (strcmp(field->string, "duration_s") == 0) {
-            if (!config_read_number(x, field, key, &ENTRY_DURATION, e))
-                return false;
-        } else if (strcmp(field->string, "enabled") == 0) {
-            if (!read_bool(x, field, key, &e->enabled))
-                return false;
-        } else if (strcmp(field->string, "slide") != 0) {
+        const config_key *k = config_find(ENTRY_KEYS, N_ENTRY_KEYS, field->string);
+        if (k && !config_read(x, field, key, k, e))
+            return false;
+        if (!k && strcmp(field->string, "slide") != 0)
             log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
-        }
     }
     return true;
 }
 
-static bool parse_playlist(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
+static bool parse_playlist(const config_ctx *x, const cJSON *it, const char *key, void *base)
 {
+    config_kiosk *k = base;
     if (!cJSON_IsArray(it))
         return config_fail(x, key, "expected an array of slide names or objects");
     size_t n = (size_t)cJSON_GetArraySize(it);
@@ -196,8 +145,11 @@ static bool parse_days(const char *s, int *first, int *last)
 static bool day_ranges(const config_ctx *x, const cJSON *v, const char *key,
                        schedule_range out[SCHEDULE_MAX_RANGES], int *n)
 {
-    static const char why[] = "expected \"HH:MM-HH:MM\" (end after start), \"off\", or an "
-                              "array of up to 4 such ranges";
+    char why[128];
+    snprintf(why, sizeof why,
+             "expected \"HH:MM-HH:MM\" (end after start), \"off\", or an array of up to %d "
+             "such ranges",
+             SCHEDULE_MAX_RANGES);
     *n = 0;
     if (cJSON_IsString(v) && strcmp(v->valuestring, "off") == 0)
         return true;
@@ -214,8 +166,9 @@ static bool day_ranges(const config_ctx *x, const cJSON *v, const char *key,
     return true;
 }
 
-static bool parse_schedule(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
+static bool parse_schedule(const config_ctx *x, const cJSON *it, const char *key, void *base)
 {
+    config_kiosk *k = base;
     if (!cJSON_IsObject(it) || !it->child)
         return config_fail(x, key,
                            "expected an object of weekdays, e.g. {\"mon-fri\": \"08:00-20:00\"}");
@@ -246,8 +199,9 @@ static bool parse_schedule(const config_ctx *x, const cJSON *it, const char *key
     return true;
 }
 
-static bool print_playlist(cJSON *obj, const char *name, const config_kiosk *k)
+static bool print_playlist(cJSON *obj, const char *name, const void *base)
 {
+    const config_kiosk *k = base;
     const playlist_config *p = &k->playlist;
     cJSON *arr = cJSON_AddArrayToObject(obj, name);
     for (size_t i = 0; arr && i < p->n_entries; i++) {
@@ -258,8 +212,8 @@ static bool print_playlist(cJSON *obj, const char *name, const config_kiosk *k)
             return false;
         }
         if (!cJSON_AddStringToObject(item, "slide", e->name) ||
-            (e->duration_ms && !config_print_number(item, &ENTRY_DURATION, e)) ||
-            !cJSON_AddBoolToObject(item, "enabled", e->enabled))
+            (e->duration_ms && !config_print(item, &ENTRY_KEYS[ENTRY_DURATION], e)) ||
+            !config_print(item, &ENTRY_KEYS[ENTRY_ENABLED], e))
             return false;
     }
     return arr != NULL;
@@ -284,8 +238,9 @@ static bool print_day(cJSON *sched, int d, const schedule_config *s)
     return arr != NULL;
 }
 
-static bool print_schedule(cJSON *obj, const char *name, const config_kiosk *k)
+static bool print_schedule(cJSON *obj, const char *name, const void *base)
 {
+    const config_kiosk *k = base;
     const schedule_config *s = &k->schedule;
     if (!s->enabled)
         return true; /* no schedule: always on */
@@ -296,111 +251,101 @@ static bool print_schedule(cJSON *obj, const char *name, const config_kiosk *k)
     return sched != NULL;
 }
 
-static bool parse_allow_quit(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
+static bool print_transition(cJSON *obj, const char *name, const void *base)
 {
-    return read_bool(x, it, key, &k->allow_quit);
-}
-
-static bool parse_off_command(const config_ctx *x, const cJSON *it, const char *key,
-                              config_kiosk *k)
-{
-    return read_command(x, it, key, k->display_off_cmd);
-}
-
-static bool parse_on_command(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k)
-{
-    return read_command(x, it, key, k->display_on_cmd);
-}
-
-static bool print_transition(cJSON *obj, const char *name, const config_kiosk *k)
-{
+    const config_kiosk *k = base;
     return cJSON_AddStringToObject(obj, name, TRANSITIONS[k->playlist.transition]) != NULL;
 }
 
-static bool print_allow_quit(cJSON *obj, const char *name, const config_kiosk *k)
-{
-    return cJSON_AddBoolToObject(obj, name, k->allow_quit) != NULL;
-}
-
-static bool print_off_command(cJSON *obj, const char *name, const config_kiosk *k)
-{
-    return cJSON_AddStringToObject(obj, name, k->display_off_cmd) != NULL;
-}
-
-static bool print_on_command(cJSON *obj, const char *name, const config_kiosk *k)
-{
-    return cJSON_AddStringToObject(obj, name, k->display_on_cmd) != NULL;
-}
-
 /* Every key of the "kiosk" object, in the order of the README's example
- * (and of --check-config): a number (read and printed from its
- * description), or a key with its own reader and printer. */
-typedef bool (*key_parser)(const config_ctx *x, const cJSON *it, const char *key, config_kiosk *k);
-typedef bool (*key_printer)(cJSON *obj, const char *name, const config_kiosk *k);
-static const struct {
-    const char *name;
-    const config_number *number;
-    key_parser parse;
-    key_printer print;
-} KEYS[] = {
-    {"slide_duration_s", &SLIDE_DURATION, NULL, NULL},
-    {"transition", NULL, parse_transition, print_transition},
-    {"transition_ms", &TRANSITION_MS, NULL, NULL},
-    {"resume_after_s", &RESUME_AFTER, NULL, NULL},
-    {"pause_timeout_s", &PAUSE_TIMEOUT, NULL, NULL},
-    {"allow_quit", NULL, parse_allow_quit, print_allow_quit},
-    {"playlist", NULL, parse_playlist, print_playlist},
-    {"schedule", NULL, parse_schedule, print_schedule},
-    {"wake_on_key_s", &WAKE_ON_KEY, NULL, NULL},
-    {"burn_in_shift_px", &SHIFT_PX, NULL, NULL},
-    {"burn_in_period_s", &SHIFT_PERIOD, NULL, NULL},
-    {"display_off_command", NULL, parse_off_command, print_off_command},
-    {"display_on_command", NULL, parse_on_command, print_on_command},
-};
-#define N_KEYS (sizeof KEYS / sizeof *KEYS)
-
-/* One key of the kiosk object into k; unknown keys only warn. */
-static bool parse_kiosk_key(const config_ctx *x, const cJSON *it, config_kiosk *k)
-{
-    char key[CONFIG_KEY_LEN];
-    snprintf(key, sizeof key, "kiosk.%.100s", it->string);
-    for (size_t i = 0; i < N_KEYS; i++) {
-        if (strcmp(KEYS[i].name, it->string) != 0)
-            continue;
-        return KEYS[i].number ? config_read_number(x, it, key, KEYS[i].number, k)
-                              : KEYS[i].parse(x, it, key, k);
+ * and of --check-config's output. */
+#define PLAYLIST_FIELD(f) (offsetof(config_kiosk, playlist) + offsetof(playlist_config, f))
+#define SCHEDULE_FIELD(f) (offsetof(config_kiosk, schedule) + offsetof(schedule_config, f))
+#define CUSTOM(n, f)                                                                               \
+    {                                                                                              \
+        .name = n, .type = CONFIG_CUSTOM, .parse = parse_##f, .print = print_##f                   \
     }
-    log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
-    return true;
-}
+static const config_key KIOSK_KEYS[] = {
+    {.name = "slide_duration_s",
+     .type = CONFIG_I64,
+     .offset = PLAYLIST_FIELD(default_duration_ms),
+     .min = 1,
+     .max = MAX_SLIDE_S,
+     .seconds = true},
+    CUSTOM("transition", transition),
+    {.name = "transition_ms",
+     .type = CONFIG_I64,
+     .offset = PLAYLIST_FIELD(transition_ms),
+     .min = 0,
+     .max = MAX_TRANSITION_MS,
+     .whole = true},
+    {.name = "resume_after_s",
+     .type = CONFIG_I64,
+     .offset = PLAYLIST_FIELD(resume_after_ms),
+     .min = 1,
+     .max = MAX_IDLE_S,
+     .seconds = true},
+    {.name = "pause_timeout_s",
+     .type = CONFIG_I64,
+     .offset = PLAYLIST_FIELD(pause_timeout_ms),
+     .min = 0,
+     .max = MAX_IDLE_S,
+     .seconds = true},
+    {.name = "allow_quit", .type = CONFIG_BOOL, .offset = offsetof(config_kiosk, allow_quit)},
+    CUSTOM("playlist", playlist),
+    CUSTOM("schedule", schedule),
+    {.name = "wake_on_key_s",
+     .type = CONFIG_I64,
+     .offset = SCHEDULE_FIELD(wake_ms),
+     .min = 0,
+     .max = MAX_IDLE_S,
+     .seconds = true},
+    {.name = "burn_in_shift_px",
+     .type = CONFIG_INT,
+     .offset = SCHEDULE_FIELD(shift_px),
+     .min = 0,
+     .max = MAX_SHIFT_PX,
+     .whole = true},
+    {.name = "burn_in_period_s",
+     .type = CONFIG_I64,
+     .offset = SCHEDULE_FIELD(shift_period_ms),
+     .min = MIN_SHIFT_PERIOD_S,
+     .max = MAX_IDLE_S,
+     .seconds = true},
+    {.name = "display_off_command",
+     .type = CONFIG_TEXT,
+     .offset = offsetof(config_kiosk, display_off_cmd),
+     .size = CONFIG_CMD_LEN},
+    {.name = "display_on_command",
+     .type = CONFIG_TEXT,
+     .offset = offsetof(config_kiosk, display_on_cmd),
+     .size = CONFIG_CMD_LEN},
+};
+#define N_KIOSK_KEYS (sizeof KIOSK_KEYS / sizeof *KIOSK_KEYS)
 
 bool config_parse_kiosk(const config_ctx *x, const cJSON *item, config_kiosk *out)
 {
     if (!cJSON_IsObject(item))
         return config_fail(x, "kiosk", "expected an object");
-    config_kiosk *k = malloc(sizeof *k); /* ~5 KiB: not on a thread's stack */
-    if (!k)
-        return config_fail(x, "kiosk", "out of memory");
-    *k = *out;
-    bool ok = true;
     const cJSON *it;
     cJSON_ArrayForEach(it, item)
     {
-        if (!(ok = parse_kiosk_key(x, it, k)))
-            break;
+        char key[CONFIG_KEY_LEN];
+        snprintf(key, sizeof key, "kiosk.%.100s", it->string);
+        const config_key *k = config_find(KIOSK_KEYS, N_KIOSK_KEYS, it->string);
+        if (!k)
+            log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+        else if (!config_read(x, it, key, k, out))
+            return false;
     }
-    if (ok)
-        *out = *k;
-    free(k);
-    return ok;
+    return true;
 }
 
 bool config_print_kiosk(cJSON *root, const config_kiosk *k)
 {
     cJSON *kiosk = cJSON_AddObjectToObject(root, "kiosk");
     bool ok = kiosk != NULL;
-    for (size_t i = 0; ok && i < N_KEYS; i++)
-        ok = KEYS[i].number ? config_print_number(kiosk, KEYS[i].number, k)
-                            : KEYS[i].print(kiosk, KEYS[i].name, k);
+    for (size_t i = 0; ok && i < N_KIOSK_KEYS; i++)
+        ok = config_print(kiosk, &KIOSK_KEYS[i], k);
     return ok;
 }

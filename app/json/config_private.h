@@ -18,28 +18,49 @@ typedef struct {
     char *err; /* CONFIG_ERR_LEN bytes */
 } config_ctx;
 
-/* One numeric key: its range in the file's unit, and the field it fills. */
-typedef enum { CONFIG_FIELD_LONG, CONFIG_FIELD_I64, CONFIG_FIELD_INT } config_field;
+#define CONFIG_DAY_S 86400.0
+
+/* One key of the file and the field it fills: a number of a C type (its
+ * range in the file's unit), a boolean, a string (into a char array), or a
+ * key with its own reader and printer. The tables of config.c and
+ * config_kiosk.c describe every key with these. */
+typedef enum {
+    CONFIG_LONG,
+    CONFIG_I64,
+    CONFIG_INT,
+    CONFIG_BOOL,
+    CONFIG_TEXT,  /* size: the char array's size */
+    CONFIG_CUSTOM /* parse and print */
+} config_type;
+
+typedef bool (*config_parse_fn)(const config_ctx *x, const cJSON *item, const char *key,
+                                void *base);
+typedef bool (*config_print_fn)(cJSON *obj, const char *name, const void *base);
 
 typedef struct {
     const char *name;
-    double min, max;    /* in the file's unit */
-    bool seconds;       /* seconds in the file, milliseconds in the field */
-    bool whole;         /* a whole number (of the file's unit) */
-    config_field field; /* the field's C type */
-    size_t offset;      /* of the field, from the start of its struct */
-} config_number;
+    config_type type;
+    size_t offset;   /* of the field, from the start of its struct */
+    double min, max; /* numbers, in the file's unit */
+    bool seconds;    /* numbers: seconds in the file, milliseconds in the field */
+    bool whole;      /* numbers: a whole number of the file's unit */
+    size_t size;     /* CONFIG_TEXT */
+    config_parse_fn parse;
+    config_print_fn print;
+} config_key;
 
 /* Writes "origin: key: what" into the error buffer; returns false. */
 bool config_fail(const config_ctx *x, const char *key, const char *what);
-/* Reads item (named key in messages) as k describes into base + k->offset. */
-bool config_read_number(const config_ctx *x, const cJSON *item, const char *key,
-                        const config_number *k, void *base);
+/* The k of keys[0..n) named name; NULL when none. */
+const config_key *config_find(const config_key *keys, size_t n, const char *name);
+/* Reads item (named key in messages) as k describes into base. */
+bool config_read(const config_ctx *x, const cJSON *item, const char *key, const config_key *k,
+                 void *base);
 /* Adds the field k describes, in the file's unit, to obj. */
-bool config_print_number(cJSON *obj, const config_number *k, const void *base);
+bool config_print(cJSON *obj, const config_key *k, const void *base);
 
-/* The kiosk's part (config_kiosk.c): item is the "kiosk" value. On error
- * *out is unchanged. */
+/* The kiosk's part (config_kiosk.c): item is the "kiosk" value, read into
+ * *out (a copy: on error it is partly written). */
 bool config_parse_kiosk(const config_ctx *x, const cJSON *item, config_kiosk *out);
 /* Adds the "kiosk" object to root. */
 bool config_print_kiosk(cJSON *root, const config_kiosk *k);

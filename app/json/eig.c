@@ -4,7 +4,6 @@
  * or "name") are read too. */
 #include "eig.h"
 
-#include <math.h>
 #include <stdio.h>
 
 #include "jsonx.h"
@@ -19,18 +18,13 @@ static const char *record_name(const cJSON *rec)
     return t ? t : jsonx_str(rec, "name");
 }
 
-static bool is_whole(double v, double lo, double hi)
-{
-    return isfinite(v) && v == floor(v) && v >= lo && v <= hi;
-}
-
 /* "promotion": 4 -> "4", "dig" -> "dig"; NULL when absent or odd. */
 static const char *promotion_of(arena *a, const cJSON *rec, bool *bad)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "promotion");
     if (cJSON_IsString(v))
         return text_is_blank(v->valuestring) ? NULL : jsonx_copy_trimmed(a, v->valuestring);
-    if (cJSON_IsNumber(v) && is_whole(v->valuedouble, -1e9, 1e9)) {
+    if (jsonx_whole(v, -1e9, 1e9)) {
         char buf[32];
         snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
         return jsonx_copy(a, buf);
@@ -44,7 +38,7 @@ static const char *promotion_of(arena *a, const cJSON *rec, bool *bad)
 static int year_of(const cJSON *rec, bool *bad)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "year");
-    if (cJSON_IsNumber(v) && is_whole(v->valuedouble, 1, 9999))
+    if (jsonx_whole(v, 1, 9999))
         return (int)v->valuedouble;
     if (cJSON_IsString(v)) {
         int y = 0, n = 0;

@@ -1,6 +1,7 @@
 /* jsonx: typed accessors over cJSON and sanitising string copies. */
 #include "jsonx.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,12 @@ const cJSON *jsonx_opt_object(const cJSON *obj, const char *key, bool *bad)
 vt_date jsonx_date(const cJSON *obj, const char *key)
 {
     return date_parse(jsonx_str(obj, key));
+}
+
+bool jsonx_whole(const cJSON *v, double lo, double hi)
+{
+    return cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
+           v->valuedouble == floor(v->valuedouble) && v->valuedouble >= lo && v->valuedouble <= hi;
 }
 
 /* Length of a valid UTF-8 sequence at s (1..4), 0 if invalid. */
@@ -138,10 +145,16 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
 
 static bool arenas_on;
 static _Thread_local arena *tree_arena; /* set during jsonx_parse only */
+/* An allocation of the tree failed: cJSON reports it as a syntax error, the
+ * parse as what it is. Set during jsonx_parse only. */
+static _Thread_local bool tree_nomem;
 
 static void *hook_malloc(size_t n)
 {
-    return tree_arena ? arena_alloc(tree_arena, n) : malloc(n);
+    void *p = tree_arena ? arena_alloc(tree_arena, n) : malloc(n);
+    if (!p)
+        tree_nomem = true;
+    return p;
 }
 
 static void hook_free(void *ptr)
@@ -173,8 +186,13 @@ parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_resu
         return jsonx_nomem(res);
     const char *end = NULL;
     tree_arena = doc->nodes;
+    tree_nomem = false;
     doc->root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
     tree_arena = NULL;
+    if (!doc->root && tree_nomem) {
+        jsonx_doc_free(doc);
+        return jsonx_nomem(res);
+    }
     if (!doc->root) {
         size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
         jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", at, len);
@@ -201,6 +219,17 @@ void jsonx_doc_free(jsonx_doc *doc)
     doc->nodes = NULL;
 }
 
+/* Records a skipped record: counts it and keeps the first reason. */
+__attribute__((format(printf, 2, 3))) static void skip(parse_result *res, const char *fmt, ...)
+{
+    if (res->skipped++ == 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(res->error, sizeof res->error, fmt, ap);
+        va_end(ap);
+    }
+}
+
 /* What a skip message calls a record: its key, else its id. */
 static const char *record_label(const cJSON *rec)
 {
@@ -211,7 +240,7 @@ static const char *record_label(const cJSON *rec)
 parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
                            size_t *n, parse_result *res)
 {
-    size_t cap = (size_t)cJSON_GetArraySize(list), index = 0;
+    size_t cap = (size_t)cJSON_GetArraySize(list), index = 0, kept = 0;
     unsigned char *records = cap ? arena_alloc(m->arena, cap * size) : NULL;
     *out = NULL;
     *n = 0;
@@ -220,20 +249,21 @@ parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_recor
     const cJSON *rec;
     cJSON_ArrayForEach(rec, list)
     {
-        unsigned char *slot = records + res->records * size;
+        unsigned char *slot = records + kept * size;
         bool bad = !cJSON_IsObject(rec);
         if (!bad && !fn(m, slot, rec, &bad))
             return jsonx_nomem(res);
         if (bad) {
             memset(slot, 0, size); /* what fn wrote before it gave up */
-            jsonx_skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
+            skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
         } else {
-            res->records++;
+            kept++;
         }
         index++;
     }
     *out = records;
-    *n = res->records;
+    *n = kept;
+    res->records += kept;
     return PARSE_OK;
 }
 
@@ -258,16 +288,6 @@ bool jsonx_items(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, v
         (*n)++;
     }
     return true;
-}
-
-void jsonx_skip(parse_result *res, const char *fmt, ...)
-{
-    if (res->skipped++ == 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(res->error, sizeof res->error, fmt, ap);
-        va_end(ap);
-    }
 }
 
 void jsonx_reject(parse_result *res, const char *fmt, ...)

@@ -25,6 +25,9 @@ const char *jsonx_opt_str(const cJSON *obj, const char *key, bool *bad);
 const cJSON *jsonx_opt_array(const cJSON *obj, const char *key, bool *bad);
 const cJSON *jsonx_opt_object(const cJSON *obj, const char *key, bool *bad);
 vt_date jsonx_date(const cJSON *obj, const char *key);
+/* v is a finite whole number in [lo, hi]: what a number of a document must
+ * be before it is converted to an integer type. */
+bool jsonx_whole(const cJSON *v, double lo, double hi);
 /* Sanitised, capped copy into the arena; NULL only on allocation failure. */
 char *jsonx_copy(arena *a, const char *s);
 /* Same, with surrounding blanks removed. */
@@ -37,8 +40,10 @@ bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n);
  * strings, allocated one by one and freed together, and malloc / free /
  * cJSON_Delete were a quarter of the parse time. Outside jsonx_parse the
  * hooks are plain malloc and free, so every other use of cJSON is
- * unchanged (cJSON_Print's buffer is still freed with free()). Call once, first thing in main
- * (cJSON_InitHooks is not thread-safe); without it everything works, with plain malloc. */
+ * unchanged (cJSON_Print's buffer is still freed with free()). main calls
+ * it once through parse_use_arenas, before any thread starts
+ * (cJSON_InitHooks is not thread-safe); without it everything works, with
+ * plain malloc. */
 void jsonx_use_arenas(void);
 
 /* A parsed document: the tree, and the arena holding it when jsonx_use_arenas
@@ -69,8 +74,6 @@ parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_recor
  * False only when out of memory. */
 bool jsonx_items(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
                  size_t *n, bool *bad);
-/* Records a skipped record: counts it and keeps the first reason. */
-void jsonx_skip(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void jsonx_reject(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Records an allocation failure; returns PARSE_NOMEM. */
 parse_status jsonx_nomem(parse_result *res);

@@ -3,8 +3,6 @@
  * packaging error: the document is rejected with the key that is wrong. */
 #include "local.h"
 
-#include <math.h>
-
 #include "jsonx.h"
 #include "vitrine/text.h"
 
@@ -21,14 +19,6 @@ static parse_status check_list(const cJSON *v, const char *key, parse_result *re
     return PARSE_REJECTED;
 }
 
-/* A whole number in [lo, hi]: what a year or an amount in euros must be
- * before it is converted to an integer type. */
-static bool whole_in(const cJSON *v, double lo, double hi)
-{
-    return cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
-           v->valuedouble == floor(v->valuedouble) && v->valuedouble >= lo && v->valuedouble <= hi;
-}
-
 static const char *copy_field(model *m, const cJSON *obj, const char *key)
 {
     return jsonx_copy_trimmed(m->arena, jsonx_str(obj, key));
@@ -37,7 +27,10 @@ static const char *copy_field(model *m, const cJSON *obj, const char *key)
 typedef parse_status (*item_fn)(model *m, void *item, const cJSON *it, parse_result *res);
 
 /* The list v (absent or null: empty) into a new arena array of size-byte
- * items, each through fn; key names the list in messages. */
+ * items, each through fn; key names the list in messages. Not the feeds'
+ * jsonx_records: a feed skips a bad record and goes on, while the shipped
+ * programme data is rejected whole on the first bad item, with the reason
+ * its item function gives (nested lists included). */
 static parse_status read_list(model *m, const cJSON *v, const char *key, size_t size, item_fn fn,
                               void **out, size_t *n, parse_result *res)
 {
@@ -99,8 +92,8 @@ static parse_status parse_budget_line(model *m, void *item, const cJSON *it, par
     const cJSON *y = cJSON_GetObjectItemCaseSensitive(it, "year");
     const cJSON *ae = cJSON_GetObjectItemCaseSensitive(it, "ae_eur");
     const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "cp_eur");
-    if (!whole_in(y, 1, LOCAL_MAX_YEAR) || !whole_in(ae, 0, LOCAL_MAX_EUR) ||
-        !whole_in(cp, 0, LOCAL_MAX_EUR)) {
+    if (!jsonx_whole(y, 1, LOCAL_MAX_YEAR) || !jsonx_whole(ae, 0, LOCAL_MAX_EUR) ||
+        !jsonx_whole(cp, 0, LOCAL_MAX_EUR)) {
         jsonx_reject(res,
                      "key \"coaching_budget.lines\": year, ae_eur, cp_eur must be "
                      "whole numbers (a year, euros up to %.0f)",
@@ -174,7 +167,7 @@ static parse_status parse_figure(model *m, void *item, const cJSON *it, parse_re
     f->value = copy_field(m, it, "value");
     f->label = copy_field(m, it, "label");
     f->source = copy_field(m, it, "source");
-    f->year = whole_in(year, 1, LOCAL_MAX_YEAR) ? (int)year->valuedouble : 0;
+    f->year = jsonx_whole(year, 1, LOCAL_MAX_YEAR) ? (int)year->valuedouble : 0;
     return f->group && f->value && f->label && f->source ? PARSE_OK : jsonx_nomem(res);
 }
 

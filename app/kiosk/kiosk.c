@@ -99,6 +99,8 @@ static void apply_config(kiosk *k)
     k->dirty = true;
 }
 
+_Static_assert(DECK_MAX_SLIDES <= PLAYLIST_MAX_SLIDES, "every slide of a deck fits the playlist");
+
 /* Hands the deck's slides to the playlist (after every deck_update). */
 static void adopt_slides(kiosk *k)
 {
@@ -580,10 +582,13 @@ static bool open_display(kiosk *k, startup *start, int *w, int *h, char err[KIOS
  * lays the deck out). */
 static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
 {
-    char e[DECK_ERR_LEN > OVERLAY_ERR_LEN ? DECK_ERR_LEN : OVERLAY_ERR_LEN];
-    if (deck_attach(k->deck, screen_renderer(k->scr), e) != DECK_OK ||
-        !(k->ov = overlay_new(screen_renderer(k->scr), deck_fonts(k->deck), e))) {
+    char e[DECK_ERR_LEN];
+    if (deck_attach(k->deck, screen_renderer(k->scr), e) != DECK_OK) {
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
+        return false;
+    }
+    if (!(k->ov = overlay_new(screen_renderer(k->scr), deck_fonts(k->deck)))) {
+        snprintf(err, KIOSK_ERR_LEN, "out of memory");
         return false;
     }
     char se[SIGBRIDGE_ERR_LEN];
@@ -691,8 +696,8 @@ void kiosk_free(kiosk *k)
     sigbridge_free(k->sig);
     if (k->sdl_up && k->ev_snapshot)
         drop_pending_snapshots(k);
+    overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     deck_free(k->deck);
-    overlay_free(k->ov);
     screen_free(k->scr);
     stats_free(k->st);
     model_free(k->m);

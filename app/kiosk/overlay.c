@@ -12,8 +12,7 @@
 
 #include "vitrine/log.h"
 
-#define OVERLAY_MAX_LINES 16
-#define OVERLAY_TEXT_LEN 160
+#define OVERLAY_TEXT_LEN 160 /* the help's footer */
 #define HELP_TITLE "Aide \u2014 touches du clavier"
 #define LINE_HEIGHT_DIV 24  /* body text: output height / this */
 #define TITLE_SCALE_PCT 150 /* the help title, percent of the body text */
@@ -41,7 +40,7 @@ struct overlay {
     size_t n_lines;
     /* cached message */
     int msg_h;
-    char msg_title[OVERLAY_TEXT_LEN], msg_line[OVERLAY_TEXT_LEN];
+    char *msg_title, *msg_line; /* copies; NULL: nothing cached */
     text_tex msg[2];
 };
 
@@ -64,19 +63,17 @@ static text_tex render_text(overlay *o, int px, const char *s, SDL_Color c)
     return t;
 }
 
-overlay *overlay_new(SDL_Renderer *r, fonts *f, char err[OVERLAY_ERR_LEN])
+overlay *overlay_new(SDL_Renderer *r, fonts *f)
 {
     overlay *o = calloc(1, sizeof *o);
-    if (!o) {
-        snprintf(err, OVERLAY_ERR_LEN, "out of memory");
+    if (!o)
         return NULL;
-    }
     o->r = r;
     o->fonts = f;
     return o;
 }
 
-void overlay_reset(overlay *o)
+static void reset_help(overlay *o)
 {
     tex_free(&o->title);
     tex_free(&o->footer);
@@ -86,9 +83,22 @@ void overlay_reset(overlay *o)
     }
     o->n_lines = 0;
     o->cache_h = 0;
+}
+
+static void reset_message(overlay *o)
+{
     tex_free(&o->msg[0]);
     tex_free(&o->msg[1]);
+    free(o->msg_title);
+    free(o->msg_line);
+    o->msg_title = o->msg_line = NULL;
     o->msg_h = 0;
+}
+
+void overlay_reset(overlay *o)
+{
+    reset_help(o);
+    reset_message(o);
 }
 
 void overlay_free(overlay *o)
@@ -101,11 +111,14 @@ void overlay_free(overlay *o)
 
 static void build_help(overlay *o, const keymap *k, int64_t resume_s, int h)
 {
-    overlay_reset(o);
+    reset_help(o);
     int px = h / LINE_HEIGHT_DIV;
     o->title = render_text(o, px * TITLE_SCALE_PCT / 100, HELP_TITLE, WHITE);
     size_t n = keymap_help_count();
     o->n_lines = n < OVERLAY_MAX_LINES ? n : OVERLAY_MAX_LINES;
+    if (n > OVERLAY_MAX_LINES)
+        log_warn("overlay", "%zu lines of help: the last %zu are not shown (OVERLAY_MAX_LINES)", n,
+                 n - OVERLAY_MAX_LINES);
     for (size_t i = 0; i < o->n_lines; i++) {
         keymap_help_line line = keymap_help(k, i);
         o->keys[i] = render_text(o, px, line.keys, KEY_COLOUR);
@@ -181,14 +194,15 @@ void overlay_draw_message(overlay *o, const char *title, const char *line, int w
                           int dy)
 {
     int px = h / LINE_HEIGHT_DIV;
-    if (o->msg_h != h || strcmp(o->msg_title, title) != 0 || strcmp(o->msg_line, line) != 0) {
-        tex_free(&o->msg[0]);
-        tex_free(&o->msg[1]);
+    if (o->msg_h != h || !o->msg_title || strcmp(o->msg_title, title) != 0 ||
+        strcmp(o->msg_line, line) != 0) {
+        reset_message(o);
         o->msg[0] = render_text(o, px * 2, title, WHITE);
         o->msg[1] = render_text(o, px, line, MUTED);
-        o->msg_h = h;
-        snprintf(o->msg_title, sizeof o->msg_title, "%s", title);
-        snprintf(o->msg_line, sizeof o->msg_line, "%s", line);
+        o->msg_title = strdup(title);
+        o->msg_line = strdup(line);
+        if (o->msg_title && o->msg_line)
+            o->msg_h = h; /* else drawn again next time: no cache without the keys */
     }
     const text_tex *t = &o->msg[0], *l = &o->msg[1];
     int total = t->h + px + l->h;

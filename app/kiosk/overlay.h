@@ -11,13 +11,13 @@
 #include "vitrine/fonts.h"
 #include "vitrine/keymap.h"
 
-#define OVERLAY_ERR_LEN 256
-
 typedef struct overlay overlay;
+
+#define OVERLAY_MAX_LINES 16 /* lines of the help; more are logged and left out */
 
 /* Draws with r and the text of f (both borrowed, outliving the overlay).
  * NULL only on allocation failure. */
-overlay *overlay_new(SDL_Renderer *r, fonts *f, char err[OVERLAY_ERR_LEN]);
+overlay *overlay_new(SDL_Renderer *r, fonts *f);
 void overlay_free(overlay *o); /* accepts NULL */
 /* Drops cached textures (output size changed, render targets reset). */
 void overlay_reset(overlay *o);

@@ -21,7 +21,6 @@
 #include "vitrine/textcache.h"
 
 #define DECK_TEXTURE_SLOTS 2 /* a transition draws two slides */
-#define DECK_MAX_SLIDES 64
 #define DECK_NAME_LEN 32
 #define DECK_SPOT_SLUG "spotlight"
 
@@ -244,16 +243,20 @@ static bool copy_spots(deck *d, const model *m, vt_date today)
     return true;
 }
 
-/* A slide is complete, or why not (its canvas logged it already). */
-static deck_status slide_status(const canvas *cv, char err[DECK_ERR_LEN])
+/* Checks a slide just built. A slide whose display list is full is never
+ * shown (it would be incomplete) but the others are; out of memory fails
+ * the whole update. */
+static deck_status finish_slide(deck_slide *sl, char err[DECK_ERR_LEN])
 {
-    switch (canvas_check(cv)) {
+    canvas_finish(sl->cv);
+    switch (canvas_check(sl->cv)) {
     case CANVAS_OK: return DECK_OK;
     case CANVAS_FULL:
-        snprintf(err, DECK_ERR_LEN, "deck: slide %s: display list full (%d operations)",
-                 canvas_name(cv), CANVAS_MAX_OPS);
-        return DECK_FULL;
-    default: return nomem(err, canvas_name(cv));
+        log_error("deck", "[%s] left out of the rotation: its display list is full (%d operations)",
+                  sl->name, CANVAS_MAX_OPS);
+        sl->has_data = false;
+        return DECK_OK;
+    default: return nomem(err, sl->name);
     }
 }
 
@@ -285,10 +288,9 @@ static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
     if (!cv)
         return nomem(err, sl->name);
     sl->has_data = slides_products_spotlight(cv, &in, p);
-    canvas_finish(cv);
     canvas_free(sl->cv);
     sl->cv = cv;
-    return slide_status(cv, err);
+    return finish_slide(sl, err);
 }
 
 static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_input *in,
@@ -309,8 +311,7 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
             break;
         deck_slide *sl = &s[*n - 1];
         sl->has_data = slides_team(sl->cv, in, &pages[i], i, np);
-        canvas_finish(sl->cv);
-        st = slide_status(sl->cv, err);
+        st = finish_slide(sl, err);
     }
     return st;
 }
@@ -329,8 +330,7 @@ static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_inpu
             st = build_spot(d, sl, err);
         } else {
             sl->has_data = catalog[i].build(sl->cv, in);
-            canvas_finish(sl->cv);
-            st = slide_status(sl->cv, err);
+            st = finish_slide(sl, err);
         }
         if (st != DECK_OK)
             return st;

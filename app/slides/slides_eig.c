@@ -12,7 +12,6 @@
 
 #define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"
 #define EIG_FEEDS (FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES))
-#define PUBLISHED_MAX 6
 
 /* "2017 à 2020" from the promotions' years, "" when none. */
 static void year_span(const stats *s, char *out, size_t outsz)
@@ -128,7 +127,7 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
 bool slides_eig_published(canvas *c, const frame_input *in, const char *group)
 {
     const model_local *l = &in->m->local;
-    chart_figure f[PUBLISHED_MAX];
+    chart_figure f[SLIDES_EIG_PUBLISHED_MAX];
     size_t n = 0;
     const model_figure *first = NULL;
     bool eig = strcmp(group, "eig") == 0;
@@ -138,13 +137,13 @@ bool slides_eig_published(canvas *c, const frame_input *in, const char *group)
         /* EIG counts are on the computed slide; the rates only exist as published. */
         if (strcmp(fg->group, group) != 0 || (eig && !strchr(fg->value, '%')))
             continue;
-        if (found++ < PUBLISHED_MAX)
+        if (found++ < SLIDES_EIG_PUBLISHED_MAX)
             f[n++] = (chart_figure){fg->value, fg->label, THEME_BLUE};
         first = first ? first : fg;
     }
-    if (found > PUBLISHED_MAX)
+    if (found > SLIDES_EIG_PUBLISHED_MAX)
         log_warn("slides", "[%s] %zu published figures: only the first %d are shown",
-                 canvas_name(c), found, PUBLISHED_MAX);
+                 canvas_name(c), found, SLIDES_EIG_PUBLISHED_MAX);
     if (!l->loaded || n == 0)
         return false;
     char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];

@@ -9,6 +9,8 @@
 #include "canvas.h"
 #include "frame.h"
 
+#define SLIDES_EIG_PUBLISHED_MAX 6 /* figures on a published-figures slide; more are logged */
+
 bool slides_eig(canvas *c, const frame_input *in);
 bool slides_eig_promotions(canvas *c, const frame_input *in);
 bool slides_eig_profiles(canvas *c, const frame_input *in);

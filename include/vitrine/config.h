@@ -94,6 +94,9 @@ typedef struct {
 
 typedef enum { CONFIG_OK = 0, CONFIG_INVALID, CONFIG_NOMEM } config_status;
 
+/* True for an http:// or https:// URL (CONFIG_URL_HTTP); anything else a
+ * feed names is a local path. */
+bool config_url_is_http(const char *url);
 /* Built-in defaults; the cache dir comes from the environment:
  * $CACHE_DIRECTORY (systemd, first entry), else $XDG_CACHE_HOME/vitrine,
  * else $HOME/.cache/vitrine, else /var/cache/vitrine. */

@@ -18,13 +18,14 @@
 #include "vitrine/stats.h"
 
 #define DECK_ERR_LEN 256
+#define DECK_MAX_SLIDES 64 /* slides of a deck; more fail deck_update (DECK_FULL) */
 
 typedef struct deck deck;
 
 typedef enum {
     DECK_OK = 0,
     DECK_BAD_SIZE, /* width or height not positive */
-    DECK_FULL,     /* a limit: DECK_MAX_SLIDES slides, or a slide's display list */
+    DECK_FULL,     /* more than DECK_MAX_SLIDES slides */
     DECK_NOMEM
 } deck_status;
 
@@ -68,8 +69,9 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha);
 size_t deck_overflows(const deck *d);
 
 /* The product spotlight shows a different active product for each cycle
- * (deterministic in today's date and the cycle); the kiosk bumps it each
- * time the playlist wraps. Rebuilds only the spotlight slide. */
+ * (deterministic in today's date and the cycle), for a caller that counts
+ * the turns of its playlist (tests do; the kiosk does not yet). Rebuilds
+ * only the spotlight slide. */
 void deck_set_cycle(deck *d, unsigned long cycle);
 size_t deck_spotlight_candidates(const deck *d);
 /* Frees the slide textures of every slide but i: between transitions the

@@ -4,7 +4,7 @@
  * feeds' part has every value in its documented range (README
  * "Configuration file") and every URL of the kind it claims; and the whole
  * configuration survives config_to_json -> config_parse unchanged (what
- * --check-config prints can be fed back). fuzz_kioskconfig checks the
+ * --check-config prints can be fed back). fuzz_config_kiosk checks the
  * kiosk part's values by running them. */
 #include <string.h>
 

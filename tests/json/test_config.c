@@ -218,7 +218,18 @@ static void a_bad_part_leaves_the_other(void)
     CHECK(strstr(err, "feeds.authors.timeout_s") != NULL);
     CHECK_INT(parse("{\"kiosk\": {\"transition\": 1}, \"feeds\": []}", &c, err), CONFIG_INVALID);
     CHECK_INT(c.invalid, CONFIG_PART_FEEDS | CONFIG_PART_KIOSK);
-    CHECK(strstr(err, "kiosk.transition") != NULL); /* the first one */
+    /* Both named, the first one first. */
+    CHECK(strstr(err, "kiosk.transition") != NULL && strstr(err, "; feeds") != NULL);
+    /* A part is bad as a whole: a second "kiosk" key does not bring back
+     * what the first one's bad key took away. */
+    CHECK_INT(
+        parse("{\"kiosk\": {\"transition\": \"x\"}, \"kiosk\": {\"allow_quit\": true}}", &c, err),
+        CONFIG_INVALID);
+    CHECK_INT(c.invalid, CONFIG_PART_KIOSK);
+    CHECK(!c.kiosk.allow_quit);
+    CHECK_INT(parse("{\"kiosk\": {\"allow_quit\": true}, \"kiosk\": {\"transition\": 2}}", &c, err),
+              CONFIG_INVALID);
+    CHECK(!c.kiosk.allow_quit);
 }
 
 static void kiosk_files(void)

@@ -1,4 +1,4 @@
-/* fuzz_kioskconfig: the kiosk part of the configuration parser
+/* fuzz_config_kiosk: the kiosk part of the configuration parser
  * (config_parse, the "kiosk" object) on arbitrary bytes, read both as a
  * whole configuration file and as the kiosk object itself. Whatever the
  * input, a bad kiosk part holds the defaults (the kiosk keeps its previous
