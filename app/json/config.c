@@ -44,6 +44,11 @@ static const config_key FEED_KEYS[] = {
 bool config_fail(const config_ctx *x, const char *key, const char *what)
 {
     snprintf(x->err, CONFIG_ERR_LEN, "%.300s: %.100s: %.100s", x->origin, key, what);
+    /* Keys come from the file: a control character in one (JSON allows
+     * "\n" in a key) must not break the one line an error is. */
+    for (char *p = x->err; *p; p++)
+        if ((unsigned char)*p < ' ')
+            *p = ' ';
     return false;
 }
 
