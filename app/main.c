@@ -1,4 +1,5 @@
 /* main: wires the modules together for each mode. No logic of its own. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,6 +15,7 @@
 #include "vitrine/parse.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
+#include "vitrine/status.h"
 
 enum { EXIT_BAD_INPUT = 2, EXIT_DEMO = 3 };
 
@@ -113,6 +115,32 @@ static int check_config(const cli_options *opt)
     return EXIT_SUCCESS;
 }
 
+/* --status: the running kiosk's status file, printed as it is; exit 1 with
+ * one line when no kiosk runs. Only a bad feeds part of the configuration
+ * (where status_file is) is an error: the kiosk part does not matter here. */
+static int show_status(const cli_options *opt)
+{
+    config cfg;
+    char cerr[CONFIG_ERR_LEN], err[STATUS_ERR_LEN], path[CONFIG_PATH_LEN];
+    if (!opt->verbose) /* unknown keys: --check-config says it */
+        log_set_level(LOG_ERROR);
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK && (cfg.invalid & CONFIG_PART_FEEDS)) {
+        fprintf(stderr, "vitrine: %s\n", cerr);
+        return EXIT_BAD_INPUT;
+    }
+    char *json = NULL;
+    status_status st = status_find(cfg.status_file, path, err);
+    if (st == STATUS_OK)
+        st = status_read_alive(path, &json, err);
+    if (st != STATUS_OK) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    fputs(json, stdout);
+    free(json);
+    return EXIT_SUCCESS;
+}
+
 enum { RENDER_DEFAULT_W = 1920, RENDER_DEFAULT_H = 1080 };
 
 /* The data a screen mode shows without touching the network: a data dir
@@ -178,8 +206,8 @@ static int render_slides(const cli_options *opt)
     return rc;
 }
 
-/* The feeds thread's notify callback: hands the newest snapshot (or only
- * the new feed states) to the kiosk. Runs on the fetch thread. */
+/* The feeds layer as the kiosk's data source: the fetch thread's notify
+ * only wakes the kiosk, whose loop then takes the newest snapshot. */
 typedef struct {
     feeds *f;
     kiosk *k;
@@ -187,11 +215,12 @@ typedef struct {
 
 static void bridge_notify(void *ctx)
 {
-    feeds_bridge *b = ctx;
-    model *m = NULL;
-    feedstate_set fs;
-    if (b->k && feeds_take(b->f, &m, &fs))
-        kiosk_post_snapshot(b->k, m, &fs);
+    kiosk_data_ready(((feeds_bridge *)ctx)->k);
+}
+
+static bool bridge_take(void *ctx, model **m, feedstate_set *fs)
+{
+    return feeds_take(((feeds_bridge *)ctx)->f, m, fs);
 }
 
 static void bridge_refresh(void *ctx)
@@ -256,7 +285,9 @@ static int run_kiosk(const cli_options *opt)
                         .now = opt->now,
                         .load = opt->data_dir ? NULL : load_feeds,
                         .load_ctx = &loader,
-                        .gate = gate};
+                        .gate = gate,
+                        .status_file = cfg.status_file,
+                        .metrics_file = cfg.metrics_file};
     char err[KIOSK_ERR_LEN];
     kiosk *k = kiosk_new(&ko, err);
     feeds *f = loader.f; /* set on the start-up thread, which kiosk_new joined */
@@ -269,9 +300,9 @@ static int run_kiosk(const cli_options *opt)
     feeds_bridge bridge = {f, k};
     if (f) {
         feeds_set_gate(f, gate);
+        kiosk_set_source(k, bridge_refresh, bridge_take, &bridge); /* before its first notify */
         if (feeds_start(f, bridge_notify, &bridge, ferr) != FEEDS_OK)
             log_error("main", "feeds: %s; no background refresh", ferr);
-        kiosk_set_refresh(k, bridge_refresh, &bridge);
     }
     int rc = kiosk_run(k);
     feeds_free(f); /* stops the thread before the kiosk goes */
@@ -284,6 +315,10 @@ int main(int argc, char **argv)
 {
     cli_options opt;
     char err[CLI_ERR_LEN];
+    /* A peer that hangs up (a feed server mid-body under TLS, a closed
+     * stdout pipe) must be an error value, never the default SIGPIPE death;
+     * set before any thread starts, so every thread inherits it. */
+    signal(SIGPIPE, SIG_IGN);
     memtune_apply();
     parse_use_arenas();
     if (cli_parse(argc, argv, &opt, err) != CLI_OK) {
@@ -298,6 +333,7 @@ int main(int argc, char **argv)
     case CLI_MODE_DUMP_STATS: return dump_stats(&opt);
     case CLI_MODE_CHECK_CONFIG: return check_config(&opt);
     case CLI_MODE_RENDER: return render_slides(&opt);
+    case CLI_MODE_STATUS: return show_status(&opt);
     case CLI_MODE_KIOSK: return run_kiosk(&opt);
     default:
         fprintf(stderr, "vitrine: this mode is not available in this build\n");

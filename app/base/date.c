@@ -105,7 +105,12 @@ void date_format_iso(vt_date d, char out[DATE_ISO_LEN])
 
 vt_date date_today(void)
 {
-    time_t t = time(NULL);
+    return date_local((int64_t)time(NULL));
+}
+
+vt_date date_local(int64_t unix_s)
+{
+    time_t t = (time_t)unix_s;
     struct tm tm;
     if (!localtime_r(&t, &tm))
         return date_from_ymd(1970, 1, 1);

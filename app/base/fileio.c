@@ -1,12 +1,14 @@
-/* fileio: bounded whole-file reads, mkdir -p. */
+/* fileio: bounded whole-file reads, atomic whole-file writes, mkdir -p. */
 #include "vitrine/fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 bool fileio_exists(const char *path)
 {
@@ -97,5 +99,85 @@ fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR
     }
     if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
         return fail(FILEIO_WRONG_TYPE, err, path, "not a directory");
+    return FILEIO_OK;
+}
+
+static bool write_all(int fd, const char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        p += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+/* Fills and closes the temporary file fd; the step that failed (errno
+ * kept), or NULL. */
+static const char *fill_temp(int fd, const void *data, size_t len, unsigned mode, bool durable)
+{
+    const char *step = NULL;
+    if (fchmod(fd, (mode_t)mode) != 0)
+        step = "chmod";
+    else if (!write_all(fd, data, len))
+        step = "write";
+    else if (durable && fsync(fd) != 0)
+        step = "fsync";
+    int saved = errno;
+    if (close(fd) != 0 && !step) {
+        step = "close";
+        saved = errno;
+    }
+    errno = saved;
+    return step;
+}
+
+/* The directory of path ("." for a bare name), for its fsync. */
+static void sync_dir(const char *path)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    int n = !slash
+                ? snprintf(dir, sizeof dir, ".")
+                : snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
+    int fd = n > 0 && (size_t)n < sizeof dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (fd >= 0) {
+        (void)fsync(fd); /* the new file is in place: only the rename's durability is at stake */
+        close(fd);
+    }
+}
+
+fileio_status fileio_write_atomic(const char *path, const void *data, size_t len, unsigned mode,
+                                  bool durable, char err[FILEIO_ERR_LEN])
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    int dirlen = slash ? (int)(base - path) : 0;
+    char tmp[PATH_MAX];
+    int n = snprintf(tmp, sizeof tmp, "%.*s.%s.tmp-XXXXXX", dirlen, path, base);
+    if (!*base || n < 0 || (size_t)n >= sizeof tmp)
+        return fail(FILEIO_BAD_PATH, err, path, "path empty, a directory, or too long");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        char why[128];
+        snprintf(why, sizeof why, "cannot create a temporary file: %s", strerror(e));
+        return fail(e == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path, why);
+    }
+    const char *step = fill_temp(fd, data, len, mode, durable);
+    if (!step && rename(tmp, path) != 0)
+        step = "rename";
+    if (step) {
+        char why[128];
+        snprintf(why, sizeof why, "cannot write (%s): %s", step, strerror(errno));
+        unlink(tmp);
+        return fail(FILEIO_IO_ERROR, err, path, why);
+    }
+    if (durable)
+        sync_dir(path);
     return FILEIO_OK;
 }

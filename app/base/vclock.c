@@ -20,6 +20,7 @@ struct vclock {
     int64_t mono_ms;  /* fake: current time */
     int64_t start_ms; /* fake and scaled: monotonic time at creation */
     int64_t wall0_s;  /* fake and scaled: wall time at creation */
+    bool wall_set;    /* scaled: wall0_s was given, not read from time() */
 };
 
 int64_t vclock_system_ms(void)
@@ -36,12 +37,20 @@ vclock *vclock_new_system(void)
 
 vclock *vclock_new_scaled(int64_t scale)
 {
+    vclock *c = vclock_new_scaled_at(scale, (int64_t)time(NULL));
+    if (c)
+        c->wall_set = false;
+    return c;
+}
+
+vclock *vclock_new_scaled_at(int64_t scale, int64_t wall0_s)
+{
     if (scale < 1 || scale > VCLOCK_SCALE_MAX)
         return NULL;
     vclock *c = calloc(1, sizeof *c);
     if (c)
         *c = (vclock){
-            .scale = scale, .start_ms = vclock_system_ms(), .wall0_s = (int64_t)time(NULL)};
+            .scale = scale, .start_ms = vclock_system_ms(), .wall0_s = wall0_s, .wall_set = true};
     return c;
 }
 
@@ -71,8 +80,8 @@ int64_t vclock_wall_s(const vclock *c)
 {
     if (c->fake)
         return c->wall0_s + (c->mono_ms - c->start_ms) / VCLOCK_MS_PER_S;
-    if (c->scale == 1)
-        return (int64_t)time(NULL);
+    if (c->scale == 1 && !c->wall_set)
+        return (int64_t)time(NULL); /* follows the system clock's corrections */
     return c->wall0_s + (vclock_mono_ms(c) - c->start_ms) / VCLOCK_MS_PER_S;
 }
 

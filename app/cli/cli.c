@@ -17,6 +17,7 @@ static const char USAGE[] =
     "  --dump-stats           print the statistics as JSON and exit\n"
     "  --render-slides DIR    write every slide as PNG into DIR and exit\n"
     "  --check-config         validate and print the effective configuration\n"
+    "  --status               print the running kiosk's status (JSON) and exit\n"
     "  --help, -h             show this help\n"
     "  --version              show the version\n"
     "\n"
@@ -30,7 +31,8 @@ static const char USAGE[] =
     "  --windowed             run in a window instead of full screen\n"
     "  --verbose              log debug messages\n"
     "\n"
-    "Exit status: 0 ok, 2 bad input or configuration, 3 demo data stood in.\n";
+    "Exit status: 0 ok, 1 no kiosk running (--status), 2 bad input or configuration,\n"
+    "3 demo data stood in.\n";
 
 const char *cli_usage(void)
 {
@@ -95,6 +97,8 @@ static bool apply_flag(cli_options *opt, const char *name, char err[CLI_ERR_LEN]
         return set_mode(opt, CLI_MODE_DUMP_STATS, name, err);
     if (strcmp(name, "--check-config") == 0)
         return set_mode(opt, CLI_MODE_CHECK_CONFIG, name, err);
+    if (strcmp(name, "--status") == 0)
+        return set_mode(opt, CLI_MODE_STATUS, name, err);
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
         opt->mode = CLI_MODE_HELP;
     else if (strcmp(name, "--version") == 0)
@@ -112,9 +116,9 @@ static int kind_of(const char *name)
 {
     static const char *const values[] = {"--data", "--config", "--render-slides", "--now",
                                          "--size"};
-    static const char *const flags[] = {"--dump-stats", "--check-config", "--help",
-                                        "-h",           "--version",      "--offline",
-                                        "--windowed",   "--verbose"};
+    static const char *const flags[] = {"--dump-stats", "--check-config", "--status",  "--help",
+                                        "-h",           "--version",      "--offline", "--windowed",
+                                        "--verbose"};
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         if (strcmp(name, values[i]) == 0)
             return OPT_VALUE;

@@ -15,6 +15,7 @@
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
+#include "vitrine/status.h"
 #include "vitrine/vclock.h"
 
 #define SYSTEM_CONFIG "/etc/vitrine/vitrine.json"
@@ -165,6 +166,7 @@ void config_defaults(config *c)
 {
     memset(c, 0, sizeof *c);
     default_cache_dir(c->cache_dir);
+    status_default_path(c->status_file);
     for (int f = 0; f < FEED_COUNT; f++)
         feed_defaults((feed_id)f, &c->feeds[f]);
     playlist_config_defaults(&c->kiosk.playlist);
@@ -271,10 +273,34 @@ static bool parse_cache_dir(const config_ctx *x, const cJSON *it, const char *ba
     return true;
 }
 
+/* status_file, metrics_file: a path, or "" for none. */
+static bool parse_output_file(const config_ctx *x, const cJSON *it, const char *base_dir,
+                              char out[CONFIG_PATH_LEN])
+{
+    if (!cJSON_IsString(it))
+        return config_fail(x, it->string, "expected a file path, or \"\" for none");
+    if (!*it->valuestring) {
+        out[0] = '\0';
+        return true;
+    }
+    if (!resolve_path(it->valuestring, base_dir, out))
+        return config_fail(x, it->string, "path too long");
+    return true;
+}
+
+/* The top-level keys that hold a file path of the feeds' part. */
+static char *output_file(config *c, const char *key)
+{
+    if (strcmp(key, "status_file") == 0)
+        return c->status_file;
+    return strcmp(key, "metrics_file") == 0 ? c->metrics_file : NULL;
+}
+
 /* The part of the file a top-level key belongs to; 0 for an unknown key. */
 static unsigned part_of(const char *key)
 {
-    if (strcmp(key, "cache_dir") == 0 || strcmp(key, "feeds") == 0)
+    if (strcmp(key, "cache_dir") == 0 || strcmp(key, "feeds") == 0 ||
+        strcmp(key, "status_file") == 0 || strcmp(key, "metrics_file") == 0)
         return CONFIG_PART_FEEDS;
     return strcmp(key, "kiosk") == 0 ? CONFIG_PART_KIOSK : 0;
 }
@@ -282,6 +308,9 @@ static unsigned part_of(const char *key)
 /* One top-level key of its part into c. */
 static bool parse_key(const config_ctx *x, const cJSON *it, const char *base_dir, config *c)
 {
+    char *file = output_file(c, it->string);
+    if (file)
+        return parse_output_file(x, it, base_dir, file);
     if (strcmp(it->string, "cache_dir") == 0)
         return parse_cache_dir(x, it, base_dir, c);
     if (strcmp(it->string, "feeds") == 0)
@@ -294,6 +323,8 @@ static void take_part(config *dst, const config *src, unsigned part)
 {
     if (part == CONFIG_PART_FEEDS) {
         memcpy(dst->cache_dir, src->cache_dir, sizeof dst->cache_dir);
+        memcpy(dst->status_file, src->status_file, sizeof dst->status_file);
+        memcpy(dst->metrics_file, src->metrics_file, sizeof dst->metrics_file);
         memcpy(dst->feeds, src->feeds, sizeof dst->feeds);
     } else {
         dst->kiosk = src->kiosk;
@@ -306,7 +337,7 @@ static void take_part(config *dst, const config *src, unsigned part)
 static void parse_parts(const char *origin, const cJSON *root, const char *base_dir, config *c,
                         char errs[2][CONFIG_ERR_LEN], unsigned *first)
 {
-    config next = *c; /* ~13 KiB, parsed into, then taken part by part */
+    config next = *c; /* ~15 KiB, parsed into, then taken part by part */
     next.invalid = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, root)
@@ -432,7 +463,9 @@ static bool print_feed(cJSON *feeds, const char *name, const config_feed *cf)
 char *config_to_json(const config *c)
 {
     cJSON *root = cJSON_CreateObject();
-    bool ok = root && cJSON_AddStringToObject(root, "cache_dir", c->cache_dir);
+    bool ok = root && cJSON_AddStringToObject(root, "cache_dir", c->cache_dir) &&
+              cJSON_AddStringToObject(root, "status_file", c->status_file) &&
+              cJSON_AddStringToObject(root, "metrics_file", c->metrics_file);
     cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)

@@ -100,8 +100,8 @@ static parse_status parse_budget_line(model *m, void *item, const cJSON *it, par
                      LOCAL_MAX_EUR);
         return PARSE_REJECTED;
     }
-    *(model_budget_line *)item =
-        (model_budget_line){(int)y->valuedouble, (long)ae->valuedouble, (long)cp->valuedouble};
+    *(model_budget_line *)item = (model_budget_line){(int)y->valuedouble, (int64_t)ae->valuedouble,
+                                                     (int64_t)cp->valuedouble};
     return PARSE_OK;
 }
 

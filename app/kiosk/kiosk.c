@@ -5,15 +5,21 @@
  * slide therefore costs one wake-up a minute and no drawing.
  *
  * VITRINE_CLOCK_SCALE=N (a developer setting for the soak test, 1..1000)
- * runs the kiosk's clock N times faster: slides, transitions, the schedule
- * and the burn-in shift follow it; waits are converted back to real time. */
+ * runs the kiosk's clock N times faster: slides, transitions, the schedule,
+ * the burn-in shift and the change of day follow it; waits are converted
+ * back to real time. VITRINE_CLOCK_START=S (unix seconds) starts its wall
+ * clock there (the soak test crosses midnight). */
 #include "vitrine/kiosk.h"
 
 #include <errno.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "displaycheck.h"
 #include "overlay.h"
 #include "screen.h"
 #include "sigbridge.h"
@@ -26,12 +32,14 @@
 #include "vitrine/playlist.h"
 #include "vitrine/schedule.h"
 #include "vitrine/stats.h"
+#include "vitrine/status.h"
 #include "vitrine/vclock.h"
+#include "waker.h"
 #include "watchdog.h"
 
-#define POLL_STEP_MS 25  /* drivers without a blocking wait: sleep in steps */
 #define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
+#define CLOCK_START_ENV "VITRINE_CLOCK_START"
 
 struct kiosk {
     kiosk_options opt;
@@ -45,27 +53,29 @@ struct kiosk {
     keymap *km;
     sigbridge *sig;
     watchdog *wd;
+    waker *waker;             /* drivers whose SDL wait does not sleep (KMS/DRM) */
+    atomic_bool data_pending; /* a wake-up for new data is queued, not yet handled */
     model *m;
     stats *st;
     feedstate_set fs;
     vt_date today;
     int w, h;           /* output size */
     layout_stage stage; /* where the slides go in it (layout_stage_for) */
-    Uint32 ev_signal, ev_snapshot;
+    Uint32 ev_signal, ev_data;
     bool sdl_up;
     bool running, dirty, help;
     bool presented; /* a first frame was presented (logged once) */
     bool gate_held; /* opt.gate, for a slide change and its transition */
     bool logged;
     size_t logged_slide, logged_pos, logged_count;
-    int dx, dy; /* burn-in shift in use */
+    int dx, dy;          /* burn-in shift in use */
+    unsigned long cycle; /* the playlist's rotations, given to the deck */
+    char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
+    int64_t started_at;     /* unix seconds, for the status */
+    uint64_t slide_changes; /* slides shown (logged) since the start */
+    bool status_paused;     /* the paused state the status files last got */
+    bool status_failing;    /* the last status write failed (logged once) */
 };
-
-/* Payload of an ev_snapshot event (owned by the event until handled). */
-typedef struct {
-    model *m;
-    feedstate_set fs;
-} snapshot_msg;
 
 static int64_t now_ms(const kiosk *k)
 {
@@ -133,14 +143,46 @@ static void rebuild(kiosk *k, const char *why)
               k->stage.w, k->stage.h);
 }
 
-/* THE place where a new snapshot replaces the one on screen: the feeds
- * layer's notify callback ends here (through kiosk_post_snapshot), and so
- * does a reload of --data DIR. Takes ownership of m. */
+/* The status and metrics files (status.h), rewritten at each slide change,
+ * feed event, pause or resume and screen change. A failure is logged once
+ * (and once when writing works again): it never stops the kiosk. */
+static void publish_status(kiosk *k)
+{
+    playlist_view v;
+    playlist_view_at(k->pl, now_ms(k), &v);
+    k->status_paused = v.paused;
+    if (!*k->status_file && !*k->metrics_file)
+        return;
+    status_report r = {.pid = (long)getpid(),
+                       .version = VITRINE_VERSION,
+                       .started_at = k->started_at,
+                       .now = (int64_t)time(NULL),
+                       .has_slide = v.has_slide,
+                       .slide_index = v.position,
+                       .slide_count = v.count,
+                       .slide_name = v.has_slide ? playlist_slide_name(k->pl, v.slide) : NULL,
+                       .paused = v.paused,
+                       .screen_on = schedule_screen_on(k->sch),
+                       .slide_changes = k->slide_changes,
+                       .feeds = k->fs};
+    char err[STATUS_ERR_LEN];
+    bool ok = status_write(&r, k->status_file, k->metrics_file, err) == STATUS_OK;
+    if (!ok && !k->status_failing)
+        log_warn("kiosk", "status not written: %s (logged once; the kiosk goes on)", err);
+    else if (ok && k->status_failing)
+        log_info("kiosk", "status written again");
+    k->status_failing = !ok;
+}
+
+/* THE place where a new snapshot replaces the one on screen: data taken
+ * from the source after kiosk_data_ready, and a reload of --data DIR.
+ * Takes ownership of m. */
 static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
 {
     if (!m) { /* only the feed states changed (a refresh failed, or a 304) */
         k->fs = *fs;
         rebuild(k, "feed states");
+        publish_status(k);
         return;
     }
     stats_free(k->st);
@@ -151,32 +193,53 @@ static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
     rebuild(k, "new data");
     log_info("kiosk", "new data on screen (%s)",
              feedstate_kind_name(feedstate_worst(fs, FEEDSTATE_ALL)));
+    publish_status(k);
 }
 
-void kiosk_set_refresh(kiosk *k, kiosk_refresh_fn fn, void *ctx)
+void kiosk_set_source(kiosk *k, kiosk_refresh_fn refresh, kiosk_take_fn take, void *ctx)
 {
-    k->opt.refresh = fn;
+    k->opt.refresh = refresh;
+    k->opt.take = take;
     k->opt.refresh_ctx = ctx;
 }
 
-bool kiosk_post_snapshot(kiosk *k, model *m, const feedstate_set *fs)
+void kiosk_wake(kiosk *k)
 {
-    snapshot_msg *msg = malloc(sizeof *msg);
-    if (!msg) {
-        model_free(m);
-        return false;
-    }
-    *msg = (snapshot_msg){m, *fs};
+    if (k->waker)
+        waker_wake(k->waker);
+}
+
+static void wake_loop(void *ctx)
+{
+    kiosk_wake(ctx);
+}
+
+void kiosk_data_ready(kiosk *k)
+{
+    /* One wake-up in flight at most: data arriving meanwhile waits in the
+     * source, and the one take gets the newest (one statistics and layout
+     * run, not one per arrival). */
+    if (atomic_exchange(&k->data_pending, true))
+        return;
     SDL_Event ev = {0};
-    ev.type = k->ev_snapshot;
-    ev.user.data1 = msg;
+    ev.type = k->ev_data;
     if (SDL_PushEvent(&ev) < 1) {
-        log_error("kiosk", "new data dropped: %s", SDL_GetError());
-        model_free(m);
-        free(msg);
-        return false;
+        atomic_store(&k->data_pending, false);
+        log_error("kiosk", "new data not signalled: %s", SDL_GetError());
+        return;
     }
-    return true;
+    kiosk_wake(k);
+}
+
+/* The wake-up arrived: clear it first, so that data arriving during the
+ * take posts a new one, then take the newest. */
+static void take_data(kiosk *k)
+{
+    atomic_store(&k->data_pending, false);
+    model *m = NULL;
+    feedstate_set fs;
+    if (k->opt.take && k->opt.take(k->opt.refresh_ctx, &m, &fs))
+        swap_snapshot(k, m, &fs);
 }
 
 static void refresh(kiosk *k, const char *who)
@@ -233,18 +296,37 @@ static void gate_release(kiosk *k)
     }
 }
 
+/* A key never waits for the fetch thread: when it is parsing new data (the
+ * gate is taken), the slide changes at once without a transition, drawn
+ * with one slide texture (the previous one dropped first), so the memory
+ * peak memgate.h keeps apart does not happen either. */
+static void move_now(kiosk *k, keymap_result r, int64_t now)
+{
+    bool gated = gate_take(k, false);
+    bool moved = false;
+    switch (r.action) {
+    case KEYMAP_NEXT: moved = playlist_next(k->pl, now); break;
+    case KEYMAP_PREV: moved = playlist_prev(k->pl, now); break;
+    case KEYMAP_JUMP: moved = playlist_jump(k->pl, r.position, now); break;
+    default: moved = playlist_home(k->pl, now); break;
+    }
+    if (moved && !gated) {
+        playlist_end_transition(k->pl);
+        deck_keep_only(k->deck, SIZE_MAX);
+        log_debug("kiosk", "slide changed without a transition: new data is being read");
+    }
+    k->dirty |= moved;
+}
+
 static void handle_action(kiosk *k, keymap_result r)
 {
-    if (r.action == KEYMAP_NEXT || r.action == KEYMAP_PREV || r.action == KEYMAP_JUMP ||
-        r.action == KEYMAP_HOME)
-        gate_take(k, true); /* at most a parse's length (tens of ms) */
     int64_t now = now_ms(k);
     playlist_touch(k->pl, now);
     switch (r.action) {
-    case KEYMAP_NEXT: k->dirty |= playlist_next(k->pl, now); break;
-    case KEYMAP_PREV: k->dirty |= playlist_prev(k->pl, now); break;
-    case KEYMAP_JUMP: k->dirty |= playlist_jump(k->pl, r.position, now); break;
-    case KEYMAP_HOME: k->dirty |= playlist_home(k->pl, now); break;
+    case KEYMAP_NEXT:
+    case KEYMAP_PREV:
+    case KEYMAP_JUMP:
+    case KEYMAP_HOME: move_now(k, r, now); break;
     case KEYMAP_PAUSE:
         log_info("kiosk", "%s", playlist_toggle_pause(k->pl, now) ? "paused" : "resumed");
         k->dirty = true;
@@ -311,10 +393,8 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
 {
     if (ev->type == k->ev_signal) {
         handle_signal(k, ev->user.code);
-    } else if (ev->type == k->ev_snapshot) {
-        snapshot_msg *msg = ev->user.data1;
-        swap_snapshot(k, msg->m, &msg->fs);
-        free(msg);
+    } else if (ev->type == k->ev_data) {
+        take_data(k);
     } else if (ev->type == SDL_KEYDOWN) {
         handle_key(k, &ev->key);
     } else if (ev->type == SDL_WINDOWEVENT) {
@@ -389,9 +469,13 @@ static void render(kiosk *k, const playlist_view *v)
 
 static void log_slide(kiosk *k, const playlist_view *v)
 {
+    if (v->paused != k->status_paused) /* Space, or the pause timeout */
+        publish_status(k);
     if (!v->has_slide) {
-        if (k->logged || k->logged_count == 0)
+        if (k->logged || k->logged_count == 0) {
             log_warn("kiosk", "no slide has data: showing a waiting message");
+            publish_status(k);
+        }
         k->logged = false;
         k->logged_count = SIZE_MAX;
         return;
@@ -403,6 +487,8 @@ static void log_slide(kiosk *k, const playlist_view *v)
              playlist_slide_name(k->pl, v->slide));
     k->logged = true;
     k->logged_slide = v->slide, k->logged_pos = v->position, k->logged_count = v->count;
+    k->slide_changes++;
+    publish_status(k);
 }
 
 static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
@@ -415,6 +501,7 @@ static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
     log_info("kiosk", "screen %s by schedule", on ? "on" : "off");
     screen_set_power(k->scr, on, on ? k->cfg.display_on_cmd : k->cfg.display_off_cmd);
     k->dirty = true;
+    publish_status(k);
 }
 
 /* Everything time-driven; returns how long the loop may sleep. */
@@ -422,8 +509,12 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
 {
     schedule_time t;
     apply_schedule(k, now, &t);
-    if (k->opt.now == DATE_NONE && date_today() != k->today) {
-        k->today = date_today();
+    vt_date today = date_local(vclock_wall_s(k->clock));
+    if (k->opt.now == DATE_NONE && today != k->today) {
+        char iso[DATE_ISO_LEN];
+        date_format_iso(today, iso);
+        log_info("kiosk", "new day: %s", iso);
+        k->today = today;
         rebuild(k, "new day");
     }
     /* A slide change is due: wait for the gate rather than change while
@@ -432,6 +523,10 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     if (!held_back)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
+    if (v->cycle != k->cycle) { /* a new rotation: a new product in the spotlight */
+        k->cycle = v->cycle;
+        deck_set_cycle(k->deck, k->cycle);
+    }
     log_slide(k, v);
     int dx, dy;
     schedule_shift(k->sch, now, &dx, &dy);
@@ -451,12 +546,16 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     return wait < KIOSK_MAX_WAIT_MS ? wait : KIOSK_MAX_WAIT_MS;
 }
 
-/* Blocks up to timeout_ms for one event. */
+/* Blocks up to timeout_ms for one event. Where SDL's own wait does not
+ * sleep (KMS/DRM), the waker sleeps until the deadline, an input device's
+ * event or kiosk_wake, which every other thread calls after SDL_PushEvent
+ * (not an SDL event watch: SDL calls those before the event is queued, so
+ * the loop could wake, find nothing and sleep on it). */
 static bool wait_event(kiosk *k, int64_t timeout_ms, SDL_Event *ev)
 {
     if (timeout_ms <= 0)
         return SDL_PollEvent(ev);
-    if (screen_can_block(k->scr))
+    if (screen_can_block(k->scr) || !k->waker)
         return SDL_WaitEventTimeout(ev, (int)vclock_real_ms(k->clock, timeout_ms));
     int64_t end = now_ms(k) + timeout_ms;
     for (;;) {
@@ -465,8 +564,23 @@ static bool wait_event(kiosk *k, int64_t timeout_ms, SDL_Event *ev)
         int64_t left = vclock_real_ms(k->clock, end - now_ms(k));
         if (left <= 0)
             return false;
-        SDL_Delay((Uint32)(left < POLL_STEP_MS ? left : POLL_STEP_MS));
+        waker_wait(k->waker, left);
     }
+}
+
+/* The waker, for the drivers whose SDL_WaitEventTimeout polls. Without
+ * it (no eventfd) SDL's own wait stands in: it polls, but it works. */
+static void start_waker(kiosk *k)
+{
+    if (screen_can_block(k->scr))
+        return;
+    char err[WAKER_ERR_LEN];
+    if (!(k->waker = waker_new(WAKER_INPUT_DIR, err))) {
+        log_warn("kiosk", "%s; idle loop polling instead", err);
+        return;
+    }
+    log_info("kiosk", "idle wake-ups: deadlines, %zu input device(s) of %s, other threads",
+             waker_devices(k->waker), WAKER_INPUT_DIR);
 }
 
 /* While animating without vsync (e.g. Xvfb), keep to the display rate. */
@@ -521,21 +635,36 @@ int kiosk_run(kiosk *k)
     return EXIT_SUCCESS;
 }
 
+/* Never run unseen (displaycheck.h): a fallback to a driver that shows
+ * nothing is an error that names what was tried; systemd restarts the
+ * kiosk and the journal says why. */
 static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
 {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    char why[DISPLAYCHECK_LINE_LEN];
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, KIOSK_ERR_LEN, "cannot open the display: %s", SDL_GetError());
+        displaycheck_explain(DISPLAYCHECK_DRI_DIR, why);
+        snprintf(err, KIOSK_ERR_LEN, "cannot open the display (%.100s): %.380s", SDL_GetError(),
+                 why);
         return false;
     }
     k->sdl_up = true;
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (displaycheck_invisible(driver, SDL_getenv("SDL_VIDEODRIVER"))) {
+        displaycheck_explain(DISPLAYCHECK_DRI_DIR, why);
+        snprintf(err, KIOSK_ERR_LEN,
+                 "no usable display, SDL fell back to its invisible '%.16s' driver: %.360s "
+                 "(SDL_VIDEODRIVER=offscreen runs without a screen on purpose)",
+                 driver, why);
+        return false;
+    }
     k->ev_signal = SDL_RegisterEvents(2);
     if (k->ev_signal == (Uint32)-1) {
         snprintf(err, KIOSK_ERR_LEN, "no SDL user events left");
         return false;
     }
-    k->ev_snapshot = k->ev_signal + 1;
+    k->ev_data = k->ev_signal + 1;
     return true;
 }
 
@@ -591,8 +720,9 @@ static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
         return false;
     }
+    start_waker(k); /* before the signal thread, which wakes it */
     char se[SIGBRIDGE_ERR_LEN];
-    if (!(k->sig = sigbridge_start(k->ev_signal, se))) {
+    if (!(k->sig = sigbridge_start(k->ev_signal, wake_loop, k, se))) {
         snprintf(err, KIOSK_ERR_LEN, "%s", se);
         return false;
     }
@@ -633,25 +763,39 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
     return true;
 }
 
-/* The system clock, or a faster one when CLOCK_SCALE_ENV asks for it (the
- * soak test); a bad value is logged and ignored. */
-static vclock *new_clock(void)
+/* A whole number from the environment variable name within [lo, hi];
+ * false when unset; a bad value is logged and ignored. */
+static bool env_number(const char *name, long long lo, long long hi, long long *out)
 {
-    const char *v = getenv(CLOCK_SCALE_ENV);
+    const char *v = getenv(name);
     if (!v || !*v)
-        return vclock_new_system();
+        return false;
     char *end;
     errno = 0;
-    long long scale = strtoll(v, &end, 10);
-    if (errno || *end || scale < 1 || scale > VCLOCK_SCALE_MAX) {
-        log_error("kiosk", "%s=%s: not a whole number from 1 to %d; clock at normal speed",
-                  CLOCK_SCALE_ENV, v, VCLOCK_SCALE_MAX);
-        return vclock_new_system();
+    long long n = strtoll(v, &end, 10);
+    if (errno || *end || n < lo || n > hi) {
+        log_error("kiosk", "%s=%s: not a whole number from %lld to %lld; ignored", name, v, lo, hi);
+        return false;
     }
+    *out = n;
+    return true;
+}
+
+/* The system clock, or a faster one, or one starting at another time, when
+ * CLOCK_SCALE_ENV / CLOCK_START_ENV ask for it (the soak test). */
+static vclock *new_clock(void)
+{
+    long long scale = 1, start = 0;
+    bool scaled = env_number(CLOCK_SCALE_ENV, 1, VCLOCK_SCALE_MAX, &scale);
+    bool started = env_number(CLOCK_START_ENV, 0, INT32_MAX * 4LL, &start);
     if (scale > 1)
         log_warn("kiosk", "clock running %lld times faster (%s, for tests)", scale,
                  CLOCK_SCALE_ENV);
-    return vclock_new_scaled(scale);
+    if (started) {
+        log_warn("kiosk", "clock starting at %lld (%s, for tests)", start, CLOCK_START_ENV);
+        return vclock_new_scaled_at(scale, start);
+    }
+    return scaled ? vclock_new_scaled(scale) : vclock_new_system();
 }
 
 kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
@@ -664,12 +808,21 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     }
     k->opt = *opt;
     k->cfg = *opt->settings;
+    k->started_at = (int64_t)time(NULL);
+    snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
+    snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
+             opt->metrics_file ? opt->metrics_file : "");
+    if (!*k->status_file)
+        log_info("kiosk", "no status file (status_file \"\", or RUNTIME_DIRECTORY and "
+                          "XDG_RUNTIME_DIR both unset): vitrine --status will not find this kiosk");
+    atomic_init(&k->data_pending, false);
     k->clock = new_clock();
     k->pl = playlist_new(&k->cfg.playlist);
     k->sch = schedule_new(&k->cfg.schedule);
     k->km = keymap_new(k->cfg.allow_quit);
     k->wd = watchdog_new();
-    k->today = opt->now != DATE_NONE ? opt->now : date_today();
+    if (k->clock)
+        k->today = opt->now != DATE_NONE ? opt->now : date_local(vclock_wall_s(k->clock));
     if (!k->clock || !k->pl || !k->sch || !k->km || !k->wd)
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
     else if (open_parts(k, err))
@@ -678,24 +831,12 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     return NULL;
 }
 
-/* Frees the payloads of snapshot events still queued at exit. */
-static void drop_pending_snapshots(kiosk *k)
-{
-    SDL_Event ev;
-    while (SDL_PeepEvents(&ev, 1, SDL_GETEVENT, k->ev_snapshot, k->ev_snapshot) == 1) {
-        snapshot_msg *msg = ev.user.data1;
-        model_free(msg->m);
-        free(msg);
-    }
-}
-
 void kiosk_free(kiosk *k)
 {
     if (!k)
         return;
     sigbridge_free(k->sig);
-    if (k->sdl_up && k->ev_snapshot)
-        drop_pending_snapshots(k);
+    waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     deck_free(k->deck);
     screen_free(k->scr);

@@ -1,6 +1,7 @@
 /* screen: window creation, mode logging, display power. Power commands run
  * through /bin/sh in a child process with the default signal mask (the
- * kiosk blocks its signals for the signal thread) and are reaped later, so
+ * kiosk blocks its signals for the signal thread) and SIGPIPE back at its
+ * default (the kiosk ignores it), and are reaped later, so
  * a slow `cec-ctl` never stalls the frame loop. */
 #include "screen.h"
 
@@ -189,11 +190,14 @@ static void run_command(screen *s, const char *command)
         return;
     }
     posix_spawnattr_t attr;
-    sigset_t none;
+    sigset_t none, pipe;
     sigemptyset(&none);
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE); /* ignored by vitrine, default for the command */
     posix_spawnattr_init(&attr);
     posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    posix_spawnattr_setsigdefault(&attr, &pipe);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     char *argv[] = {"/bin/sh", "-c", (char *)command, NULL};
     int rc = posix_spawn(&s->children[slot], "/bin/sh", NULL, &attr, argv, environ);
     posix_spawnattr_destroy(&attr);

@@ -16,6 +16,8 @@
 struct sigbridge {
     pthread_t thread;
     Uint32 event_type;
+    sigbridge_wake_fn wake;
+    void *wake_ctx;
     atomic_bool stopping;
 };
 
@@ -65,10 +67,13 @@ static void *wait_loop(void *arg)
         ev.user.code = signo;
         if (SDL_PushEvent(&ev) < 0)
             log_error("signal", "%s lost: %s", sigbridge_name(signo), SDL_GetError());
+        else if (b->wake)
+            b->wake(b->wake_ctx); /* after the push: the loop finds the event */
     }
 }
 
-sigbridge *sigbridge_start(Uint32 event_type, char err[SIGBRIDGE_ERR_LEN])
+sigbridge *sigbridge_start(Uint32 event_type, sigbridge_wake_fn wake, void *wake_ctx,
+                           char err[SIGBRIDGE_ERR_LEN])
 {
     sigbridge *b = calloc(1, sizeof *b);
     if (!b) {
@@ -76,6 +81,8 @@ sigbridge *sigbridge_start(Uint32 event_type, char err[SIGBRIDGE_ERR_LEN])
         return NULL;
     }
     b->event_type = event_type;
+    b->wake = wake;
+    b->wake_ctx = wake_ctx;
     atomic_init(&b->stopping, false);
     int rc = pthread_create(&b->thread, NULL, wait_loop, b);
     if (rc != 0) {

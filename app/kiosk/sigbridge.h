@@ -15,9 +15,13 @@ typedef struct sigbridge sigbridge;
 /* Blocks the signals in the calling thread; threads created afterwards
  * (SDL's too) inherit the mask. Call first, before SDL_Init. */
 bool sigbridge_block(void);
+/* Wakes the loop that handles the events (kiosk_wake); may be NULL. */
+typedef void (*sigbridge_wake_fn)(void *ctx);
+
 /* Starts the waiting thread; each signal becomes an event of event_type
- * whose user.code is the signal number. */
-sigbridge *sigbridge_start(Uint32 event_type, char err[SIGBRIDGE_ERR_LEN]);
+ * whose user.code is the signal number, followed by wake(wake_ctx). */
+sigbridge *sigbridge_start(Uint32 event_type, sigbridge_wake_fn wake, void *wake_ctx,
+                           char err[SIGBRIDGE_ERR_LEN]);
 void sigbridge_free(sigbridge *b);     /* stops the thread; accepts NULL */
 const char *sigbridge_name(int signo); /* "SIGTERM"... */
 

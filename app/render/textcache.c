@@ -52,6 +52,14 @@ void textcache_clear(textcache *tc)
         drop(tc, &tc->entries[i]);
 }
 
+size_t textcache_count(const textcache *tc)
+{
+    size_t n = 0;
+    for (size_t i = 0; tc && i < TEXTCACHE_MAX_ENTRIES; i++)
+        n += tc->entries[i].tex != NULL;
+    return n;
+}
+
 void textcache_free(textcache *tc)
 {
     if (!tc)

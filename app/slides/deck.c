@@ -179,6 +179,14 @@ void deck_reset_textures(deck *d)
     textcache_clear(d->tc);
 }
 
+size_t deck_textures(const deck *d)
+{
+    size_t n = textcache_count(d->tc);
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+        n += d->slots[k].tex != NULL;
+    return n;
+}
+
 static int by_name(const void *a, const void *b)
 {
     const slides_products_spot *x = a, *y = b;
@@ -382,6 +390,9 @@ void deck_set_cycle(deck *d, unsigned long cycle)
     char err[DECK_ERR_LEN];
     if (build_spot(d, sl, err) != DECK_OK)
         log_warn("deck", "%s; the spotlight may be incomplete", err);
+    else if (d->n_spots)
+        log_info("deck", "spotlight: %s (cycle %lu)",
+                 d->spots[spotlight_index(d->n_spots, d->today, d->cycle)].name, cycle);
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
         if (d->slots[k].index == d->spot_slide) /* redrawn with the new product */
             drop_slot(&d->slots[k]);

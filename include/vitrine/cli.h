@@ -14,6 +14,7 @@ typedef enum {
     CLI_MODE_DUMP_STATS,   /* --dump-stats */
     CLI_MODE_RENDER,       /* --render-slides DIR */
     CLI_MODE_CHECK_CONFIG, /* --check-config */
+    CLI_MODE_STATUS,       /* --status: the running kiosk's status file */
     CLI_MODE_HELP,
     CLI_MODE_VERSION
 } cli_mode;

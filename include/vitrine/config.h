@@ -8,7 +8,8 @@
  *
  * Keys (all optional; README "Configuration file" and "Kiosk" list them
  * with their ranges):
- *   "cache_dir", "feeds": {"startups": {...}, "authors", "incubators",
+ *   "cache_dir", "status_file", "metrics_file",
+ *   "feeds": {"startups": {...}, "authors", "incubators",
  *   "defis", "personnes"}, each feed with "url", "refresh_interval_s",
  *   "connect_timeout_s", "timeout_s", "low_speed_limit_bps",
  *   "low_speed_time_s", "max_bytes", "retry_min_s", "retry_max_s";
@@ -18,10 +19,12 @@
  *   "display_off_command", "display_on_command"}.
  * Unknown keys are logged as warnings; a key of the wrong type or out of
  * range is an error naming the file and the key ("vitrine.json:
- * kiosk.playlist[2].duration_s: ..."). Relative paths (cache_dir, local feed
- * urls) are relative to the file's directory.
+ * kiosk.playlist[2].duration_s: ..."). Relative paths (cache_dir,
+ * status_file, metrics_file, local feed urls) are relative to the file's
+ * directory.
  *
- * The file has two parts, the feeds' (cache_dir and feeds) and the kiosk's
+ * The file has two parts, the feeds' (cache_dir, status_file, metrics_file
+ * and feeds: the top-level keys) and the kiosk's
  * (kiosk). A bad key makes the whole file invalid, and the part it is in
  * holds the defaults while the other part is read as written: a kiosk
  * started on a file with one typo keeps the rest of its settings. */
@@ -81,12 +84,14 @@ typedef struct {
 } config_kiosk;
 
 /* The parts of the file (config.invalid). */
-#define CONFIG_PART_FEEDS 1u /* cache_dir and feeds */
+#define CONFIG_PART_FEEDS 1u /* cache_dir, status_file, metrics_file and feeds */
 #define CONFIG_PART_KIOSK 2u /* kiosk */
 
 typedef struct {
     char source[CONFIG_PATH_LEN]; /* the file read; "" for built-in defaults */
     char cache_dir[CONFIG_PATH_LEN];
+    char status_file[CONFIG_PATH_LEN];  /* the kiosk's status (status.h); "": none */
+    char metrics_file[CONFIG_PATH_LEN]; /* Prometheus text file; "": none (default) */
     config_feed feeds[FEED_COUNT];
     config_kiosk kiosk;
     unsigned invalid; /* CONFIG_PART_* left at their defaults by a bad key */
@@ -99,13 +104,15 @@ typedef enum { CONFIG_OK = 0, CONFIG_INVALID, CONFIG_NOMEM } config_status;
 bool config_url_is_http(const char *url);
 /* Built-in defaults; the cache dir comes from the environment:
  * $CACHE_DIRECTORY (systemd, first entry), else $XDG_CACHE_HOME/vitrine,
- * else $HOME/.cache/vitrine, else /var/cache/vitrine. */
+ * else $HOME/.cache/vitrine, else /var/cache/vitrine; the status file too
+ * (status_default_path: $RUNTIME_DIRECTORY/status.json, else
+ * $XDG_RUNTIME_DIR/vitrine/status.json, else none). No metrics file. */
 void config_defaults(config *c);
 /* Parses len bytes of JSON over c (normally the defaults). origin names the
  * document in messages; base_dir resolves relative paths (NULL: the current
  * directory). On CONFIG_INVALID err holds one line naming origin and the
  * first bad key of each bad part, and c->invalid the parts that kept what c
- * held. Uses about 14 KiB of stack (a copy of c). */
+ * held. Uses about 16 KiB of stack (a copy of c). */
 config_status config_parse(const char *json, size_t len, const char *origin, const char *base_dir,
                            config *c, char err[CONFIG_ERR_LEN]);
 /* Reads path (NULL: the search order above) into c over the defaults. An

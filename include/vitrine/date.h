@@ -19,7 +19,9 @@ void date_to_ymd(vt_date d, int *year, int *month, int *day);
 int date_year(vt_date d);
 /* Writes "YYYY-MM-DD" into out (at least DATE_ISO_LEN bytes). */
 void date_format_iso(vt_date d, char out[DATE_ISO_LEN]);
-/* Today's date in the local time zone. */
+/* The date in the local time zone at unix_s (seconds since the epoch). */
+vt_date date_local(int64_t unix_s);
+/* Today's date in the local time zone (date_local of the system clock). */
 vt_date date_today(void);
 
 #endif

@@ -80,6 +80,8 @@ void deck_keep_only(deck *d, size_t i);
 /* Forget every texture after SDL_RENDER_TARGETS_RESET / DEVICE_RESET; they
  * are re-rendered on the next deck_draw. */
 void deck_reset_textures(deck *d);
+/* Textures the deck holds, slides and text (tests, diagnostics). */
+size_t deck_textures(const deck *d);
 /* Smallest text size used by the last deck_update, pixels (tests: it must
  * be at least 2.5 % of the screen's short side). */
 int deck_smallest_text_px(const deck *d);

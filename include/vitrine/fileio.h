@@ -1,4 +1,5 @@
-/* fileio: whole-file reads with a size cap, paths and directories. */
+/* fileio: whole-file reads with a size cap, atomic whole-file writes,
+ * paths and directories. */
 #ifndef VITRINE_FILEIO_H
 #define VITRINE_FILEIO_H
 
@@ -28,5 +29,16 @@ bool fileio_join(char *out, size_t outsz, const char *dir, const char *rel);
 /* mkdir -p: creates path and its missing parents with mode (umask
  * applies); FILEIO_OK when path is (now) a directory. */
 fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR_LEN]);
+/* Replaces path with len bytes of data, atomically for its readers: a
+ * temporary file in the same directory (".NAME.tmp-XXXXXX": hidden, and it
+ * never ends like the target, so a reader matching "*.prom" skips it), set
+ * to mode (exactly: umask does not apply), renamed over path. Readers see
+ * the old file or the new one, never a part. durable: the file is fsynced
+ * before the rename and the directory after it (the new copy survives a
+ * power cut; costs a disk flush on every call). The directory must exist.
+ * Any failure removes the temporary file, leaves path as it was and puts
+ * one line naming the path and the failed step in err. */
+fileio_status fileio_write_atomic(const char *path, const void *data, size_t len, unsigned mode,
+                                  bool durable, char err[FILEIO_ERR_LEN]);
 
 #endif

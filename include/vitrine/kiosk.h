@@ -4,8 +4,17 @@
  *
  * Data comes in through two doors: at start (the load hook, else --data DIR,
  * else the bundled demo data), prepared on a start-up thread while the
- * display opens, and later through kiosk_post_snapshot, which the feeds
- * layer calls from its thread. R and SIGUSR1 call the refresh hook. */
+ * display opens, and later from a source (the feeds layer): its thread only
+ * signals kiosk_data_ready, and the kiosk's loop takes the newest data with
+ * the source's take hook, so data arriving faster than the kiosk lays it out
+ * coalesces. R and SIGUSR1 call the source's refresh hook. Key presses never
+ * wait on the source.
+ *
+ * The loop sleeps until its next deadline, an input event or another
+ * thread's event (kiosk_wake), on every video driver (waker.h where SDL's
+ * wait polls).
+ * It refuses to run on a video driver that shows nothing unless
+ * SDL_VIDEODRIVER asked for it (displaycheck.h). */
 #ifndef VITRINE_KIOSK_H
 #define VITRINE_KIOSK_H
 
@@ -21,9 +30,15 @@
 #define KIOSK_MAX_WAIT_MS 60000 /* wake at least once a minute (date, schedule) */
 
 /* Asks the data source for fresh data now (R key, SIGUSR1). Runs on the
- * kiosk thread: it must not block; new data comes back through
- * kiosk_post_snapshot. */
+ * kiosk thread: it must not block; the source calls kiosk_data_ready when
+ * new data is there. */
 typedef void (*kiosk_refresh_fn)(void *ctx);
+
+/* Takes the source's newest data: *m a new model the kiosk owns, or NULL
+ * when only the feed states changed; *fs the states. False when nothing is
+ * waiting. Runs on the kiosk thread: must not block on the network or the
+ * disk (the feeds layer's feeds_take only moves a pointer under a lock). */
+typedef bool (*kiosk_take_fn)(void *ctx, model **m, feedstate_set *fs);
 
 /* Provides the first data: fills *m (the kiosk takes it) and *fs, or
  * returns false (the kiosk then shows --data DIR or the demo data). Runs
@@ -38,10 +53,14 @@ typedef struct {
     const char *config_path;      /* read again on SIGHUP; NULL: the search order */
     vt_date now;                  /* --now; DATE_NONE: today, following the clock */
     kiosk_refresh_fn refresh;     /* NULL: reload --data DIR */
-    void *refresh_ctx;
-    kiosk_load_fn load; /* NULL: --data DIR, else the demo data */
+    kiosk_take_fn take;           /* NULL: no source */
+    void *refresh_ctx;            /* the source's, for refresh and take */
+    kiosk_load_fn load;           /* NULL: --data DIR, else the demo data */
     void *load_ctx;
     memgate *gate; /* borrowed, may be NULL: held for each slide transition */
+    /* status.h's files, rewritten at each slide change, feed event, pause
+     * and screen change (copied; NULL or "": none). */
+    const char *status_file, *metrics_file;
 } kiosk_options;
 
 typedef struct kiosk kiosk;
@@ -55,13 +74,17 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN]);
 int kiosk_run(kiosk *k);
 void kiosk_free(kiosk *k); /* accepts NULL */
 
-/* Sets the refresh hook (R key, SIGUSR1) once the data source is running.
- * Call before kiosk_run. */
-void kiosk_set_refresh(kiosk *k, kiosk_refresh_fn fn, void *ctx);
+/* Sets the data source once it runs (refresh: R key and SIGUSR1; take:
+ * after kiosk_data_ready). Call before kiosk_run. */
+void kiosk_set_source(kiosk *k, kiosk_refresh_fn refresh, kiosk_take_fn take, void *ctx);
 
-/* Thread-safe: hands a complete snapshot to the kiosk, which takes
- * ownership of m (freed on failure too). fs is copied. m NULL: only the
- * feed states changed; the data on screen stays and the badges follow fs. */
-bool kiosk_post_snapshot(kiosk *k, model *m, const feedstate_set *fs);
+/* Thread-safe: wakes the loop after another thread's SDL_PushEvent, on the
+ * drivers where SDL's own wait cannot be woken (KMS/DRM). */
+void kiosk_wake(kiosk *k);
+
+/* Thread-safe and cheap: the source has new data (or new feed states).
+ * The kiosk's loop wakes and takes it once, however many calls came
+ * before it did. */
+void kiosk_data_ready(kiosk *k);
 
 #endif

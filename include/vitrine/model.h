@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "vitrine/arena.h"
 #include "vitrine/date.h"
@@ -95,8 +96,8 @@ typedef struct {
 
 typedef struct {
     int year;
-    long ae_eur; /* autorisations d'engagement */
-    long cp_eur; /* crédits de paiement */
+    int64_t ae_eur; /* autorisations d'engagement (64 bits: over 2^31 on armhf) */
+    int64_t cp_eur; /* crédits de paiement */
 } model_budget_line;
 
 typedef struct {

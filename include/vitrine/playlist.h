@@ -63,6 +63,7 @@ typedef struct {
     int progress;   /* 0..PLAYLIST_PROGRESS_MAX through the transition */
     int direction;  /* +1 forward, -1 backward */
     playlist_transition transition;
+    unsigned long cycle; /* automatic rotations back to the first slide so far */
 } playlist_view;
 
 #define PLAYLIST_PROGRESS_MAX 1000
@@ -90,6 +91,9 @@ bool playlist_home(playlist *p, int64_t now_ms);
 bool playlist_toggle_pause(playlist *p, int64_t now_ms);
 /* A key that changed nothing still counts as presence (pause timeout). */
 void playlist_touch(playlist *p, int64_t now_ms);
+
+/* Ends a running transition at once: the new slide is simply there. */
+void playlist_end_transition(playlist *p);
 
 /* Moves time forward: automatic rotation, end of transitions, pause
  * timeout. True when the slide changed. */

@@ -24,5 +24,7 @@ void textcache_free(textcache *tc); /* accepts NULL */
 SDL_Texture *textcache_get(textcache *tc, int face, int px, theme_color fg, const char *s, int *w,
                            int *h);
 void textcache_clear(textcache *tc);
+/* Textures the cache holds (tests: a renderer reset must leave none). */
+size_t textcache_count(const textcache *tc);
 
 #endif

@@ -32,6 +32,10 @@ vclock *vclock_new_fake(int64_t mono_ms, int64_t wall_s);
  * allocation failure. Scale 1 is the system clock. */
 #define VCLOCK_SCALE_MAX 1000
 vclock *vclock_new_scaled(int64_t scale);
+/* The same, with its wall clock starting at wall0_s instead of the real
+ * time (the soak test starts just before midnight to cross it), even at
+ * scale 1. */
+vclock *vclock_new_scaled_at(int64_t scale, int64_t wall0_s);
 void vclock_free(vclock *c); /* accepts NULL */
 
 int64_t vclock_mono_ms(const vclock *c);

@@ -1,6 +1,9 @@
 /* fileio and hash: the status of each failure of a bounded read (absent,
  * too large, not a regular file), mkdir -p on fresh, existing and blocked
- * paths, and FNV-1a 64 against its published test vectors. */
+ * paths, atomic writes (content, exact mode, nothing left behind, the old
+ * file kept on failure), and FNV-1a 64 against its published test
+ * vectors. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -64,6 +67,48 @@ static void mkdirs(void)
     CHECK_INT(fileio_mkdirs("", 0755, err), FILEIO_BAD_PATH);
 }
 
+/* Files of dir whose name starts with prefix. */
+static int count_named(const char *prefix)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void write_atomic(void)
+{
+    char path[512], err[FILEIO_ERR_LEN], *buf = NULL;
+    size_t len = 0;
+    struct stat st;
+    path_in(path, sizeof path, "vitrine.prom");
+    mode_t old_mask = umask(077); /* the mode asked for is the mode given */
+    CHECK_INT(fileio_write_atomic(path, "a 1\n", 4, 0644, true, err), FILEIO_OK);
+    umask(old_mask);
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644);
+    CHECK_INT(fileio_read(path, 100, &buf, &len, err), FILEIO_OK);
+    CHECK_STR(buf, "a 1\n");
+    free(buf);
+    CHECK_INT(fileio_write_atomic(path, "b 2\n", 4, 0644, false, err), FILEIO_OK); /* replaced */
+    CHECK_INT(fileio_read(path, 100, &buf, &len, err), FILEIO_OK);
+    CHECK_STR(buf, "b 2\n");
+    free(buf);
+    CHECK_INT(count_named(".vitrine.prom.tmp-"), 0); /* no temporary file left */
+    path_in(path, sizeof path, "no-such-dir/x.json");
+    CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_ABSENT);
+    CHECK(strstr(err, "no-such-dir/x.json") != NULL);
+    path_in(path, sizeof path, "a/");
+    CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_BAD_PATH);
+    path_in(path, sizeof path, "a"); /* a directory: rename refuses, nothing is left */
+    CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_IO_ERROR);
+    CHECK(strstr(err, "rename") != NULL);
+    CHECK(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+    CHECK_INT(count_named(".a.tmp-"), 0);
+}
+
 static void fnv1a64_vectors(void)
 {
     /* From the FNV reference (www.isthe.com/chongo/tech/comp/fnv). */
@@ -84,6 +129,7 @@ int main(void)
     }
     RUN(read_statuses);
     RUN(mkdirs);
+    RUN(write_atomic);
     RUN(fnv1a64_vectors);
     int rc = test_report();
     char cmd[128];

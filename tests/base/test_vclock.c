@@ -4,9 +4,11 @@
  * to real time without ever waking early, and refuse scales out of range.
  * Also: the process age behind "first frame after N ms" is known and
  * consistent with the monotonic clock. */
+#include <stdlib.h>
 #include <time.h>
 
 #include "test.h"
+#include "vitrine/date.h"
 #include "vitrine/vclock.h"
 
 #define SCALE 40
@@ -84,6 +86,28 @@ static void scale_range(void)
     vclock_free(NULL);
 }
 
+/* A scaled clock can start its wall clock anywhere (the soak test starts
+ * before midnight); the local date follows it, not the system's. */
+static void scaled_wall_start(void)
+{
+    const int64_t before_midnight = INT64_C(1767225600) - 2; /* 2025-12-31 23:59:58 UTC */
+    vclock *c = vclock_new_scaled_at(VCLOCK_SCALE_MAX, before_midnight);
+    CHECK(c != NULL);
+    if (!c)
+        return;
+    int64_t w0 = vclock_wall_s(c);
+    CHECK(w0 >= before_midnight && w0 < before_midnight + 2);
+    CHECK(setenv("TZ", "UTC", 1) == 0);
+    tzset();
+    CHECK_INT(date_local(w0), date_from_ymd(2025, 12, 31));
+    nap(); /* NAP_MS real = NAP_MS seconds of this clock: past midnight */
+    CHECK_INT(date_local(vclock_wall_s(c)), date_from_ymd(2026, 1, 1));
+    vclock_free(c);
+    vclock *one = vclock_new_scaled_at(1, 1000);
+    CHECK(one != NULL && vclock_wall_s(one) < 1010); /* not time(NULL) */
+    vclock_free(one);
+}
+
 static void process_age(void)
 {
     int64_t a = vclock_process_age_ms();
@@ -100,6 +124,7 @@ int main(void)
     RUN(scaled_runs_faster);
     RUN(real_waits_round_up);
     RUN(scale_range);
+    RUN(scaled_wall_start);
     RUN(process_age);
     return test_report();
 }

@@ -26,6 +26,11 @@ static void modes_and_values(void)
     CHECK_INT(parse(&o, err, 1, c), CLI_OK);
     CHECK_INT(o.mode, CLI_MODE_KIOSK);
     CHECK_INT(o.now, DATE_NONE);
+    char *d[] = {"vitrine", "--status", "--config", "/etc/vitrine/vitrine.json"};
+    CHECK_INT(parse(&o, err, 4, d), CLI_OK);
+    CHECK_INT(o.mode, CLI_MODE_STATUS);
+    CHECK_STR(o.config, "/etc/vitrine/vitrine.json");
+    CHECK(strstr(cli_usage(), "--status") != NULL);
 }
 
 static void errors_name_the_option(void)
@@ -49,6 +54,12 @@ static void errors_name_the_option(void)
     CHECK_INT(parse(&o, err, 2, f), CLI_ERROR);
     char *g[] = {"vitrine", "--now", "2026-08-20T10:00"};
     CHECK_INT(parse(&o, err, 3, g), CLI_ERROR);
+    char *h[] = {"vitrine", "--status", "--check-config"};
+    CHECK_INT(parse(&o, err, 3, h), CLI_ERROR);
+    CHECK(strstr(err, "only one mode") != NULL);
+    char *i[] = {"vitrine", "--status=yes"};
+    CHECK_INT(parse(&o, err, 2, i), CLI_ERROR);
+    CHECK(strstr(err, "--status: takes no value") != NULL);
 }
 
 int main(void)

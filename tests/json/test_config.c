@@ -61,6 +61,49 @@ static void reads_every_key(void)
     CHECK_INT(c.feeds[FEED_STARTUPS].timeout_ms, 120000); /* untouched feed keeps defaults */
 }
 
+/* status_file and metrics_file: defaults from the environment, relative
+ * paths, "" for none, a bad value naming the key and leaving the feeds'
+ * part (where they belong) at its defaults, printed and read back. */
+static void status_and_metrics_files(void)
+{
+    config c, back;
+    char err[CONFIG_ERR_LEN] = "";
+    setenv("RUNTIME_DIRECTORY", "/run/vitrine", 1);
+    config_defaults(&c);
+    CHECK_STR(c.status_file, "/run/vitrine/status.json");
+    CHECK_STR(c.metrics_file, "");
+    unsetenv("RUNTIME_DIRECTORY");
+    setenv("XDG_RUNTIME_DIR", "/run/user/1000", 1);
+    config_defaults(&c);
+    CHECK_STR(c.status_file, "/run/user/1000/vitrine/status.json");
+    unsetenv("XDG_RUNTIME_DIR");
+    config_defaults(&c);
+    CHECK_STR(c.status_file, ""); /* neither: no status file */
+    CHECK_INT(parse("{\"status_file\": \"run/s.json\", \"metrics_file\": "
+                    "\"/var/lib/prometheus/node-exporter/vitrine.prom\"}",
+                    &c, err),
+              CONFIG_OK);
+    CHECK_STR(c.status_file, "/base/run/s.json");
+    CHECK_STR(c.metrics_file, "/var/lib/prometheus/node-exporter/vitrine.prom");
+    char *json = config_to_json(&c);
+    CHECK(json && strstr(json, "\"metrics_file\":\t\"/var/lib/prometheus/") != NULL);
+    CHECK_INT(parse(json ? json : "", &back, err), CONFIG_OK);
+    free(json);
+    CHECK_STR(back.status_file, c.status_file);
+    CHECK_STR(back.metrics_file, c.metrics_file);
+    CHECK_INT(parse("{\"status_file\": \"\"}", &c, err), CONFIG_OK);
+    CHECK_STR(c.status_file, "");
+    CHECK_INT(parse("{\"cache_dir\": \"/c\", \"metrics_file\": 3, \"kiosk\": "
+                    "{\"allow_quit\": true}}",
+                    &c, err),
+              CONFIG_INVALID);
+    CHECK(strstr(err, "t.json: metrics_file: expected a file path") != NULL);
+    CHECK_INT(c.invalid, CONFIG_PART_FEEDS);
+    CHECK(strcmp(c.cache_dir, "/c") != 0 && c.kiosk.allow_quit);
+    CHECK_INT(parse("{\"status_file\": null}", &c, err), CONFIG_INVALID);
+    CHECK(strstr(err, "status_file") != NULL);
+}
+
 static void unknown_keys_only_warn(void)
 {
     config c;
@@ -319,6 +362,7 @@ int main(void)
 {
     RUN(defaults_point_at_the_api_and_the_bundled_eig);
     RUN(reads_every_key);
+    RUN(status_and_metrics_files);
     RUN(unknown_keys_only_warn);
     RUN(bad_keys_fail_naming_the_key);
     RUN(kiosk_defaults);

@@ -2,7 +2,10 @@
  * inputs (truncation, type confusion, deep nesting, huge strings, bad UTF-8).
  * Every hostile case must give PARSE_OK or PARSE_REJECTED with a reason, and
  * stay clean under ASan/UBSan. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "test.h"
 #include "vitrine/parse.h"
@@ -166,6 +169,34 @@ static void local_programme(void)
     model_free(m);
 }
 
+/* Euros past 2^31 (a long on armhf) are kept exactly; past the cap, the
+ * document is refused rather than converted with undefined behaviour. */
+static void local_budget_needs_64_bits(void)
+{
+    static const char doc[] =
+        "{\"coaching_market\":{\"title\":\"t\",\"notified\":\"n\",\"renewable_until\":"
+        "\"r\",\"scope\":\"s\",\"source\":\"src\"},\"coaching_budget\":{\"title\":\"t\","
+        "\"delegator\":\"d\",\"source\":\"src\",\"lines\":[{\"year\":2024,"
+        "\"ae_eur\":3000000000,\"cp_eur\":999999999999}]},\"team\":[],"
+        "\"published_figures\":[]}";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_local(m, doc, sizeof doc - 1, &res), PARSE_OK);
+    CHECK_INT(m->local.budget.n_lines, 1);
+    CHECK(m->local.budget.lines[0].ae_eur == INT64_C(3000000000));
+    CHECK(m->local.budget.lines[0].cp_eur == INT64_C(999999999999));
+    model_free(m);
+    char big[sizeof doc + 8];
+    snprintf(big, sizeof big, "%s", doc);
+    char *at = strstr(big, "999999999999");
+    memcpy(at, "9e99", 4);
+    memmove(at + 4, at + 12, strlen(at + 12) + 1);
+    m = model_new();
+    CHECK_INT(parse_local(m, big, strlen(big), &res), PARSE_REJECTED);
+    CHECK(strstr(res.error, "coaching_budget.lines") != NULL);
+    model_free(m);
+}
+
 int main(void)
 {
     RUN(v26_prefixed_incubators);
@@ -176,5 +207,6 @@ int main(void)
     RUN(hostile_inputs);
     RUN(eig_shapes);
     RUN(local_programme);
+    RUN(local_budget_needs_64_bits);
     return test_report();
 }

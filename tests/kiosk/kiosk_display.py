@@ -73,6 +73,7 @@ class Kiosk:
                    # and Mesa's shader cache all point into the temp dir.
                    XDG_CACHE_HOME=os.path.join(home, "xdg-cache"),
                    XDG_CONFIG_HOME=os.path.join(home, "xdg-config"),
+                   XDG_RUNTIME_DIR=home,  # the status file
                    # At exit libdbus and Mesa (loaded by SDL's x11 driver)
                    # leave allocations LeakSanitizer reports, and Mesa's JIT
                    # frames make those reports unattributable (its slow
@@ -81,6 +82,7 @@ class Kiosk:
                    # and our leaks are checked by the unit and render tests.
                    ASAN_OPTIONS="detect_leaks=0")
         env.pop("CACHE_DIRECTORY", None)  # systemd's, would win over XDG
+        env.pop("RUNTIME_DIRECTORY", None)
         self.display = display
         self.env = env
         self.proc = subprocess.Popen([binary] + args, env=env, stderr=subprocess.PIPE,
@@ -225,6 +227,33 @@ def scenario_rotate(ctx):
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
     k.wait_for(r"SIGTERM received")
+
+
+def scenario_spotlight(ctx):
+    """Another product in the spotlight at each turn of the playlist (the
+    date is fixed with --now: only the cycle moves it). The bundled demo
+    data: fixtures/data has a single active product."""
+    k = ctx.start(dict(FAST, playlist=only(["overview", "spotlight"])), ["--now", NOW])
+    i = k.wait_for(r"^info deck: spotlight: .* \(cycle 1\)$", timeout=FEEDS_WAIT_S)
+    i = k.wait_for(r"^info deck: spotlight: .* \(cycle 2\)$", i, timeout=FEEDS_WAIT_S)
+    k.wait_for(r"^info deck: spotlight: .* \(cycle 3\)$", i, timeout=FEEDS_WAIT_S)
+    names = [l.split("spotlight: ", 1)[1].rsplit(" (cycle", 1)[0]
+             for l in k.lines_since(0, r"^info deck: spotlight: ")]
+    check(len(set(names[:3])) == 3, "the spotlight did not change at each cycle: %s" % names)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
+
+
+def scenario_sigpipe(ctx):
+    """SIGPIPE (a peer hanging up under TLS, a closed pipe) never ends the
+    kiosk: it keeps changing slides, and SIGTERM still ends it cleanly."""
+    k = ctx.start_data(dict(FAST))
+    i = k.wait_for(r"^info kiosk: slide 2/3 products-by-phase$")
+    k.signal(signal.SIGPIPE)
+    k.wait_for(r"^info kiosk: slide 1/3 overview$", i)
+    check(k.proc.poll() is None, "the kiosk died of SIGPIPE")
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
 
 
 def scenario_keys(ctx):

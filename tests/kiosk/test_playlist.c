@@ -49,6 +49,27 @@ static void test_rotation_skips_slides_without_data(void)
     playlist_free(p);
 }
 
+/* The cycle counts automatic rotations back to the first slide (the kiosk
+ * gives it to the deck: a new spotlight product each cycle). */
+static void test_cycle_counts_rotations(void)
+{
+    playlist_config cfg;
+    playlist_config_defaults(&cfg);
+    playlist *p = make(&cfg, 0);
+    playlist_view v;
+    int64_t t = 0;
+    for (int turn = 0; turn < 3 * 4; turn++) { /* three rotations of the 4 shown slides */
+        playlist_view_at(p, t, &v);
+        CHECK_INT(v.cycle, (unsigned long)(turn / 4));
+        t += PLAYLIST_DEFAULT_DURATION_MS;
+        CHECK(playlist_tick(p, t));
+    }
+    playlist_view_at(p, t, &v);
+    CHECK_INT(v.cycle, 3);
+    CHECK_STR(shown(p, t), "a");
+    playlist_free(p);
+}
+
 static void test_config_order_durations_and_disabled(void)
 {
     playlist_config cfg;
@@ -189,6 +210,7 @@ static void test_fake_clock(void)
 
 int main(void)
 {
+    RUN(test_cycle_counts_rotations);
     RUN(test_rotation_skips_slides_without_data);
     RUN(test_config_order_durations_and_disabled);
     RUN(test_manual_change_holds_then_resumes);

@@ -128,6 +128,16 @@ static void check_size(const model *m, const stats *st, const feedstate_set *fs,
             previous = sum;
         }
     }
+    /* A renderer reset (SDL_RENDER_TARGETS_RESET / DEVICE_RESET) drops
+     * every texture, the text cache's included, and the next draw rebuilds
+     * the same pixels from the display lists. */
+    draw(&s, 0);
+    Uint32 before_reset = checksum(s.surf);
+    CHECK(deck_textures(s.d) > 1); /* the slide and its text */
+    deck_reset_textures(s.d);
+    CHECK_INT(deck_textures(s.d), 0);
+    draw(&s, 0);
+    CHECK(checksum(s.surf) == before_reset);
     /* A failed update (bad size) keeps what is on screen. */
     size_t before = deck_count(s.d);
     CHECK_INT(deck_update(s.d, m, st, fs, today, 0, h, err), DECK_BAD_SIZE);

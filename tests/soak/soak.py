@@ -54,6 +54,9 @@ TRANSITIONS = ["fade", "slide", "none"]
 MODES = ["good", "bad", "down"]  # round i uses MODES[i % 3]
 SLIDE_S = 1  # kiosk.slide_duration_s (the smallest the configuration allows)
 TRANSITION_MS = 300
+CLOCK_START_BEFORE_MIDNIGHT_S = 120  # of the kiosk's clock: a few real seconds
+NEW_DAY = re.compile(r"^info kiosk: new day: \d{4}-\d{2}-\d{2}$")
+STATUS_TEMP = re.compile(r"/\.[^/]*\.tmp-[^/]*$")  # fileio_write_atomic's temp files
 SANITIZER_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: ")
 
 # One line per feed and refresh. ("up to date" is not one: refresh.c logs it
@@ -137,6 +140,8 @@ def proc_sample(pid):
             target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
         except FileNotFoundError:  # closed while listing
             continue
+        if STATUS_TEMP.search(target):
+            continue  # the status file being rewritten at this very moment
         # socket:[inode] / pipe:[inode]: the kind matters, not the inode.
         fds.append(re.sub(r"\[\d+\]$", "", target))
     return rss, sorted(fds)
@@ -185,18 +190,29 @@ def run_round(i, kiosk, log, server, cfg_path, tmp):
     server.wait_idle()
 
 
+def before_midnight():
+    """The kiosk's clock starts two minutes (of its time) before a UTC
+    midnight, so every soak crosses one: the change of day must follow the
+    kiosk's clock, like everything else."""
+    now = int(time.time())
+    return now - now % 86400 + 86400 - CLOCK_START_BEFORE_MIDNIGHT_S
+
+
 def soak(args, tmp):
     cfg_path = os.path.join(tmp, "vitrine.json")
     with SoakServer(args.demo) as server:
         write_config(cfg_path, tmp, server.port, TRANSITIONS[0])
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software",
-                   VITRINE_CLOCK_SCALE=str(args.scale),
+                   VITRINE_CLOCK_SCALE=str(args.scale), TZ="UTC",
+                   VITRINE_CLOCK_START=str(before_midnight()),
                    XDG_CACHE_HOME=os.path.join(tmp, "xdg-cache"),
+                   XDG_RUNTIME_DIR=tmp,  # the status file, never the user's
                    XDG_CONFIG_HOME=os.path.join(tmp, "xdg-config"))
         # A small quarantine: freed blocks come back soon, so RSS measures
         # the program's memory, not ASan's 256 MB of delayed frees (with
         # 8 MB, the quarantine was still filling after warm-up on a loaded
         # machine: +1.6 MB of "growth" the Release build does not show).
+        env.pop("RUNTIME_DIRECTORY", None)
         env["ASAN_OPTIONS"] = ":".join(filter(None, [
             os.environ.get("ASAN_OPTIONS", ""), "quarantine_size_mb=1", "allocator_release_to_os_interval_ms=100", "detect_leaks=1"]))
         argv = args.emulator + [args.vitrine, "--config", cfg_path, "--windowed",
@@ -271,6 +287,10 @@ def drive(args, kiosk, log, server, cfg_path, tmp):
     errors = [l for l in log.lines if l.startswith("error ")]
     if rc != 0:
         problems.append("exit status %d after SIGTERM" % rc)
+    new_days = [l for l in log.lines if NEW_DAY.match(l)]
+    if elapsed * args.scale < 86400 - CLOCK_START_BEFORE_MIDNIGHT_S and len(new_days) != 1:
+        problems.append("one change of day expected (the clock crossed midnight once), got %d: %s"
+                        % (len(new_days), new_days))
     if reports:
         problems.append("sanitizer report:\n  " + "\n  ".join(reports[:20]))
     if errors:

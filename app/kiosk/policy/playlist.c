@@ -29,6 +29,7 @@ struct playlist {
     size_t from;
     int64_t anim_start_ms;
     int direction;
+    unsigned long cycle; /* rotations that came back to the first slide */
 };
 
 void playlist_config_defaults(playlist_config *cfg)
@@ -241,12 +242,19 @@ bool playlist_tick(playlist *p, int64_t now_ms)
         return false;
     }
     size_t next = (p->pos + 1) % p->n_order;
+    if (next == 0)
+        p->cycle++;
     /* Anchor on the due time unless the loop slept through a whole slide
      * (suspend, stalled display): then start afresh instead of catching up. */
     int64_t start = now_ms - due < p->duration_ms[next] ? due : now_ms;
     go_to(p, next, start, now_ms, 1);
     p->hold_until_ms = 0;
     return true;
+}
+
+void playlist_end_transition(playlist *p)
+{
+    p->animating = false;
 }
 
 int64_t playlist_wait_ms(const playlist *p, int64_t now_ms)
@@ -267,6 +275,7 @@ void playlist_view_at(const playlist *p, int64_t now_ms, playlist_view *out)
     out->paused = p->paused;
     out->transition = p->cfg.transition;
     out->direction = p->direction;
+    out->cycle = p->cycle;
     if (!out->has_slide)
         return;
     out->slide = p->current;

@@ -1,0 +1,280 @@
+/* status: the kiosk's status document (cJSON), writing it and the metrics
+ * text, and reading it back for `vitrine --status` (where to look, and
+ * whether the kiosk that wrote it still runs). */
+#include "vitrine/status.h"
+
+#include "jsonx.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vitrine/feed.h"
+#include "vitrine/fileio.h"
+
+#define ISO_LEN 32  /* "2026-12-01T09:12:30Z" and room for a far year */
+#define COMM_LEN 64 /* /proc/<pid>/comm: 15 characters and a newline */
+#define UNIT_PROGRAM "vitrine"
+
+/* "YYYY-MM-DDTHH:MM:SSZ"; false when t is unknown (<= 0) or unprintable. */
+static bool iso_time(int64_t t, char out[ISO_LEN])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    return t > 0 && gmtime_r(&tt, &tm) && strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
+}
+
+static bool add_time(cJSON *obj, const char *key, int64_t t)
+{
+    char iso[ISO_LEN];
+    if (!iso_time(t, iso))
+        return cJSON_AddNullToObject(obj, key) != NULL;
+    return cJSON_AddStringToObject(obj, key, iso) != NULL;
+}
+
+static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
+{
+    cJSON *o = cJSON_AddObjectToObject(feeds, feed_name(f));
+    bool ok = o && cJSON_AddStringToObject(o, "state", feedstate_kind_name(fs->kind)) &&
+              add_time(o, "fetched_at", fs->data_time);
+    if (ok && fs->data_time > 0)
+        ok = cJSON_AddNumberToObject(o, "age_s", (double)(now - fs->data_time)) != NULL;
+    else if (ok)
+        ok = cJSON_AddNullToObject(o, "age_s") != NULL;
+    ok = ok && add_time(o, "failing_since", fs->failing_since);
+    if (ok && *fs->reason)
+        return cJSON_AddStringToObject(o, "last_error", fs->reason) != NULL;
+    return ok && cJSON_AddNullToObject(o, "last_error") != NULL;
+}
+
+static bool add_slide(cJSON *root, const status_report *r)
+{
+    if (!r->has_slide)
+        return cJSON_AddNullToObject(root, "slide") != NULL;
+    cJSON *s = cJSON_AddObjectToObject(root, "slide");
+    return s && cJSON_AddNumberToObject(s, "index", (double)r->slide_index) &&
+           cJSON_AddNumberToObject(s, "count", (double)r->slide_count) &&
+           cJSON_AddStringToObject(s, "name", r->slide_name ? r->slide_name : "");
+}
+
+static bool add_fields(cJSON *root, const status_report *r)
+{
+    bool ok = cJSON_AddNumberToObject(root, "pid", (double)r->pid) &&
+              cJSON_AddStringToObject(root, "version", r->version ? r->version : "") &&
+              add_time(root, "started_at", r->started_at) && add_time(root, "updated_at", r->now) &&
+              add_slide(root, r) && cJSON_AddBoolToObject(root, "paused", r->paused) &&
+              cJSON_AddStringToObject(root, "screen", r->screen_on ? "on" : "off") &&
+              cJSON_AddNumberToObject(root, "slide_changes", (double)r->slide_changes);
+    cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
+    ok = feeds != NULL;
+    for (int f = 0; ok && f < FEED_COUNT; f++)
+        ok = add_feed(feeds, (feed_id)f, &r->feeds.feeds[f], r->now);
+    return ok;
+}
+
+char *status_to_json(const status_report *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    char *text = root && add_fields(root, r) ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    size_t len = text ? strlen(text) : 0;
+    char *out = text ? realloc(text, len + 2) : NULL;
+    if (!out) {
+        free(text);
+        return NULL;
+    }
+    memcpy(out + len, "\n", 2);
+    return out;
+}
+
+/* Writes text (taken: freed here) to path; its directory is created when
+ * missing (the first write, or after the directory was removed). */
+static status_status write_text(const char *path, char *text, bool durable, char *err, size_t errsz)
+{
+    char ferr[FILEIO_ERR_LEN], dir[CONFIG_PATH_LEN];
+    if (!text) {
+        snprintf(err, errsz, "%.200s: out of memory", path);
+        return STATUS_NOMEM;
+    }
+    size_t len = strlen(text);
+    fileio_status fs = fileio_write_atomic(path, text, len, STATUS_FILE_MODE, durable, ferr);
+    const char *slash = strrchr(path, '/');
+    if (fs == FILEIO_ABSENT && slash && slash != path && (size_t)(slash - path) < sizeof dir) {
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+        fs = fileio_mkdirs(dir, STATUS_DIR_MODE, ferr);
+        if (fs == FILEIO_OK)
+            fs = fileio_write_atomic(path, text, len, STATUS_FILE_MODE, durable, ferr);
+    }
+    free(text);
+    if (fs == FILEIO_OK)
+        return STATUS_OK;
+    snprintf(err, errsz, "%.250s", ferr);
+    return fs == FILEIO_NOMEM ? STATUS_NOMEM : STATUS_IO_ERROR;
+}
+
+status_status status_write(const status_report *r, const char *status_path,
+                           const char *metrics_path, char err[STATUS_ERR_LEN])
+{
+    char errs[2][STATUS_ERR_LEN / 2 - 2] = {"", ""}; /* both and "; " fit err */
+    status_status st = STATUS_OK, mt = STATUS_OK;
+    if (status_path && *status_path)
+        st = write_text(status_path, status_to_json(r), true, errs[0], sizeof errs[0]);
+    if (metrics_path && *metrics_path)
+        mt = write_text(metrics_path, status_to_metrics(r), false, errs[1], sizeof errs[1]);
+    snprintf(err, STATUS_ERR_LEN, "%s%s%s", errs[0], *errs[0] && *errs[1] ? "; " : "", errs[1]);
+    return st != STATUS_OK ? st : mt;
+}
+
+/* dir/rel into out unless dir is unset or relative; true when added. */
+static bool env_path(char out[CONFIG_PATH_LEN], const char *dir, size_t dirlen, const char *rel)
+{
+    if (!dir || *dir != '/')
+        return false;
+    int n = snprintf(out, CONFIG_PATH_LEN, "%.*s/%s", (int)dirlen, dir, rel);
+    return n > 0 && n < CONFIG_PATH_LEN;
+}
+
+static bool runtime_directory_path(char out[CONFIG_PATH_LEN])
+{
+    const char *rt = getenv("RUNTIME_DIRECTORY"); /* "a:b" with several RuntimeDirectory= */
+    return env_path(out, rt, rt ? strcspn(rt, ":") : 0, STATUS_FILE_NAME);
+}
+
+static bool xdg_runtime_path(char out[CONFIG_PATH_LEN])
+{
+    const char *xdg = getenv("XDG_RUNTIME_DIR");
+    return env_path(out, xdg, xdg ? strlen(xdg) : 0, "vitrine/" STATUS_FILE_NAME);
+}
+
+bool status_default_path(char out[CONFIG_PATH_LEN])
+{
+    if (runtime_directory_path(out) || xdg_runtime_path(out))
+        return true;
+    out[0] = '\0';
+    return false;
+}
+
+static void add_unique(char out[STATUS_MAX_PATHS][CONFIG_PATH_LEN], size_t *n, const char *path)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(out[i], path) == 0)
+            return;
+    snprintf(out[(*n)++], CONFIG_PATH_LEN, "%s", path);
+}
+
+/* Where --status looks, in order, without repeats. */
+static size_t lookup_paths(const char *configured, char out[STATUS_MAX_PATHS][CONFIG_PATH_LEN])
+{
+    char path[CONFIG_PATH_LEN];
+    status_default_path(path);
+    if (configured && strcmp(configured, path) != 0) {
+        snprintf(out[0], CONFIG_PATH_LEN, "%s", configured);
+        return *configured ? 1 : 0;
+    }
+    size_t n = 0;
+    if (runtime_directory_path(path))
+        add_unique(out, &n, path);
+    add_unique(out, &n, STATUS_UNIT_DIR "/" STATUS_FILE_NAME);
+    if (xdg_runtime_path(path))
+        add_unique(out, &n, path);
+    return n;
+}
+
+status_status status_find(const char *configured, char path[CONFIG_PATH_LEN],
+                          char err[STATUS_ERR_LEN])
+{
+    char paths[STATUS_MAX_PATHS][CONFIG_PATH_LEN], tried[STATUS_ERR_LEN] = "";
+    size_t n = lookup_paths(configured, paths), used = 0;
+    path[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (fileio_exists(paths[i])) {
+            snprintf(path, CONFIG_PATH_LEN, "%s", paths[i]);
+            return STATUS_OK;
+        }
+        int w = snprintf(tried + used, sizeof tried - used, "%s%.140s", i ? ", " : "", paths[i]);
+        used += w > 0 && (size_t)w < sizeof tried - used ? (size_t)w : 0;
+    }
+    if (n == 0)
+        snprintf(err, STATUS_ERR_LEN, "no status file: status_file is \"\" in the configuration");
+    else if (n == 1)
+        snprintf(err, STATUS_ERR_LEN, "no kiosk running: %.450s does not exist", tried);
+    else
+        snprintf(err, STATUS_ERR_LEN, "no kiosk running: no status file (looked at %.440s)", tried);
+    return STATUS_ABSENT;
+}
+
+/* The first line of a small /proc file, without its newline. */
+static bool read_line(const char *path, char out[COMM_LEN])
+{
+    FILE *f = fopen(path, "r");
+    bool ok = f && fgets(out, COMM_LEN, f);
+    if (f)
+        fclose(f);
+    if (ok)
+        out[strcspn(out, "\n")] = '\0';
+    return ok;
+}
+
+/* pid runs, and is a vitrine where /proc says what it is. */
+static bool kiosk_alive(long pid)
+{
+    if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno != EPERM))
+        return false;
+    char path[64], theirs[COMM_LEN], mine[COMM_LEN];
+    snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+    if (!read_line(path, theirs))
+        return true; /* /proc hidden (hidepid) or absent: kill() is all we know */
+    return strcmp(theirs, UNIT_PROGRAM) == 0 ||
+           (read_line("/proc/self/comm", mine) && strcmp(theirs, mine) == 0);
+}
+
+/* Checks the document's pid; STATUS_OK when its kiosk runs. */
+static status_status check_alive(const char *path, const char *text, size_t len,
+                                 char err[STATUS_ERR_LEN])
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    const cJSON *pid = cJSON_GetObjectItemCaseSensitive(root, "pid");
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(root, "updated_at");
+    status_status st = STATUS_OK;
+    if (!jsonx_whole(pid, 1, INT_MAX)) {
+        snprintf(err, STATUS_ERR_LEN, "%.400s: not a vitrine status file (no pid)", path);
+        st = STATUS_INVALID;
+    } else if (!kiosk_alive((long)pid->valuedouble)) {
+        snprintf(err, STATUS_ERR_LEN,
+                 "no kiosk running: pid %ld of %.300s has exited (the file was last updated %.31s)",
+                 (long)pid->valuedouble, path,
+                 cJSON_IsString(at) && strlen(at->valuestring) < ISO_LEN ? at->valuestring
+                                                                         : "at an unknown time");
+        st = STATUS_GONE;
+    }
+    cJSON_Delete(root);
+    return st;
+}
+
+status_status status_read_alive(const char *path, char **json, char err[STATUS_ERR_LEN])
+{
+    char ferr[FILEIO_ERR_LEN], *text = NULL;
+    size_t len = 0;
+    *json = NULL;
+    fileio_status fs = fileio_read(path, STATUS_MAX_BYTES, &text, &len, ferr);
+    if (fs == FILEIO_ABSENT) {
+        snprintf(err, STATUS_ERR_LEN, "no kiosk running: %.400s does not exist", path);
+        return STATUS_ABSENT;
+    }
+    if (fs != FILEIO_OK) {
+        snprintf(err, STATUS_ERR_LEN, "cannot read the status: %s", ferr);
+        return fs == FILEIO_NOMEM ? STATUS_NOMEM : STATUS_IO_ERROR;
+    }
+    status_status st = check_alive(path, text, len, err);
+    if (st == STATUS_OK)
+        *json = text;
+    else
+        free(text);
+    return st;
+}

@@ -1,0 +1,267 @@
+/* status: the JSON document and the Prometheus text of a known report
+ * (every feed, nulls, label escaping), both files written (directory
+ * created, mode 0644, one error line naming a file that cannot be written),
+ * the default path and --status's search order from the environment, and
+ * the reader: a live kiosk, a gone one, a reused pid, a missing or foreign
+ * file. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "vitrine/fileio.h"
+#include "vitrine/status.h"
+
+#define NOW 1764580350 /* 2025-12-01T09:12:30Z */
+
+static char dir[] = "/tmp/vitrine-status-XXXXXX";
+
+/* A report with one feed in each state that matters. */
+static status_report sample(void)
+{
+    status_report r = {.pid = 4242,
+                       .version = "0.1.0",
+                       .started_at = NOW - 3600,
+                       .now = NOW,
+                       .has_slide = true,
+                       .slide_index = 3,
+                       .slide_count = 11,
+                       .slide_name = "products-by-phase",
+                       .paused = false,
+                       .screen_on = true,
+                       .slide_changes = 42};
+    feedstate *f = r.feeds.feeds;
+    f[FEED_STARTUPS] = (feedstate){.kind = FEEDSTATE_FRESH, .data_time = NOW - 120};
+    f[FEED_AUTHORS] = (feedstate){.kind = FEEDSTATE_FAILING,
+                                  .data_time = NOW - 90000,
+                                  .failing_since = NOW - 600,
+                                  .reason = "HTTP 503"};
+    f[FEED_INCUBATORS] = (feedstate){.kind = FEEDSTATE_MISSING};
+    f[FEED_DEFIS] =
+        (feedstate){.kind = FEEDSTATE_DEMO, .reason = "no url configured: bundled copy"};
+    f[FEED_PERSONNES] = (feedstate){.kind = FEEDSTATE_OFFLINE, .data_time = NOW - 60};
+    return r;
+}
+
+/* The text without the tabs and newlines cJSON_Print adds. */
+static void squeeze(const char *in, char *out, size_t outsz)
+{
+    size_t n = 0;
+    for (; *in && n + 1 < outsz; in++)
+        if (*in != '\t' && *in != '\n')
+            out[n++] = *in;
+    out[n] = '\0';
+}
+
+static void json_document(void)
+{
+    status_report r = sample();
+    char *json = status_to_json(&r), flat[4096];
+    CHECK(json != NULL);
+    if (!json)
+        return;
+    CHECK(json[strlen(json) - 1] == '\n');
+    squeeze(json, flat, sizeof flat);
+    free(json);
+    CHECK(strstr(flat,
+                 "{\"pid\":4242,\"version\":\"0.1.0\",\"started_at\":\"2025-12-01T08:12:30Z\","
+                 "\"updated_at\":\"2025-12-01T09:12:30Z\","
+                 "\"slide\":{\"index\":3,\"count\":11,\"name\":\"products-by-phase\"},"
+                 "\"paused\":false,\"screen\":\"on\",\"slide_changes\":42,") == flat);
+    CHECK(strstr(flat, "\"startups\":{\"state\":\"fresh\",\"fetched_at\":\"2025-12-01T09:10:30Z\","
+                       "\"age_s\":120,\"failing_since\":null,\"last_error\":null}") != NULL);
+    CHECK(strstr(flat, "\"authors\":{\"state\":\"failing\",\"fetched_at\":\"2025-11-30T08:12:30Z\","
+                       "\"age_s\":90000,\"failing_since\":\"2025-12-01T09:02:30Z\","
+                       "\"last_error\":\"HTTP 503\"}") != NULL);
+    CHECK(strstr(flat, "\"incubators\":{\"state\":\"missing\",\"fetched_at\":null,\"age_s\":null,"
+                       "\"failing_since\":null,\"last_error\":null}") != NULL);
+    CHECK(strstr(flat, "\"defis\":{\"state\":\"demo\",\"fetched_at\":null,\"age_s\":null,"
+                       "\"failing_since\":null,\"last_error\":\"no url configured: bundled "
+                       "copy\"}") != NULL);
+    CHECK(strstr(flat, "\"personnes\":{\"state\":\"offline\"") != NULL);
+    r.has_slide = false;
+    r.paused = true;
+    r.screen_on = false;
+    json = status_to_json(&r);
+    squeeze(json ? json : "", flat, sizeof flat);
+    free(json);
+    CHECK(strstr(flat, "\"slide\":null,\"paused\":true,\"screen\":\"off\"") != NULL);
+}
+
+static void metrics_text(void)
+{
+    status_report r = sample();
+    char *m = status_to_metrics(&r);
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    const char *want[] = {
+        "# TYPE vitrine_build_info gauge\nvitrine_build_info{version=\"0.1.0\"} 1\n",
+        "vitrine_start_time_seconds 1764576750\n",
+        "# TYPE vitrine_feed_up gauge\n",
+        "vitrine_feed_up{feed=\"startups\"} 1\nvitrine_feed_up{feed=\"authors\"} 0\n"
+        "vitrine_feed_up{feed=\"incubators\"} 0\nvitrine_feed_up{feed=\"defis\"} 0\n"
+        "vitrine_feed_up{feed=\"personnes\"} 1\n",
+        "vitrine_feed_age_seconds{feed=\"startups\"} 120\n"
+        "vitrine_feed_age_seconds{feed=\"authors\"} 90000\n"
+        "vitrine_feed_age_seconds{feed=\"personnes\"} 60\n",
+        "vitrine_feed_last_success_timestamp_seconds{feed=\"startups\"} 1764580230\n",
+        "# TYPE vitrine_slide_changes_total counter\nvitrine_slide_changes_total 42\n",
+        "vitrine_screen_on 1\n",
+        "vitrine_paused 0\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!strstr(m, want[i])) {
+            CHECK(!"metrics line missing");
+            fprintf(stderr, "missing: %s\n", want[i]);
+        }
+    CHECK(strstr(m, "feed=\"personnes\"} 1\n# HELP vitrine_feed_age") != NULL);
+    CHECK(strstr(m, "_seconds{feed=\"incubators\"}") == NULL); /* no time when unknown */
+    CHECK(m[strlen(m) - 1] == '\n');
+    /* Every line a comment or "name{labels} value". */
+    int samples = 0;
+    for (const char *line = m; *line; line = strchr(line, '\n') + 1)
+        samples += *line != '#';
+    CHECK_INT(samples, 1 + 1 + 5 + 3 + 3 + 1 + 1 + 1);
+    free(m);
+    r.version = "1\"2\\3\n4"; /* label values are escaped */
+    m = status_to_metrics(&r);
+    CHECK(m && strstr(m, "vitrine_build_info{version=\"1\\\"2\\\\3\\n4\"} 1\n") != NULL);
+    free(m);
+}
+
+static void write_files(void)
+{
+    status_report r = sample();
+    char status[512], metrics[512], err[STATUS_ERR_LEN], *buf = NULL;
+    size_t len;
+    struct stat st;
+    snprintf(status, sizeof status, "%s/run/vitrine/status.json", dir);
+    snprintf(metrics, sizeof metrics, "%s/textfile/vitrine.prom", dir);
+    CHECK_INT(status_write(&r, status, metrics, err), STATUS_OK); /* directories created */
+    CHECK(stat(status, &st) == 0 && (st.st_mode & 0777) == 0644);
+    CHECK(stat(metrics, &st) == 0 && (st.st_mode & 0777) == 0644);
+    char fe[FILEIO_ERR_LEN];
+    CHECK_INT(fileio_read(status, STATUS_MAX_BYTES, &buf, &len, fe), FILEIO_OK);
+    CHECK(buf && strstr(buf, "\"name\":\t\"products-by-phase\"") != NULL);
+    free(buf);
+    CHECK_INT(fileio_read(metrics, STATUS_MAX_BYTES, &buf, &len, fe), FILEIO_OK);
+    CHECK(buf && strstr(buf, "vitrine_slide_changes_total 42\n") != NULL);
+    free(buf);
+    /* A metrics path under a regular file: the status is still written,
+     * the error names the metrics file. */
+    snprintf(metrics, sizeof metrics, "%s/run/vitrine/status.json/vitrine.prom", dir);
+    r.slide_changes = 43;
+    CHECK_INT(status_write(&r, status, metrics, err), STATUS_IO_ERROR);
+    CHECK(strstr(err, "status.json/vitrine.prom") != NULL || strstr(err, "status.json:") != NULL);
+    CHECK(strchr(err, '\n') == NULL);
+    CHECK_INT(fileio_read(status, STATUS_MAX_BYTES, &buf, &len, fe), FILEIO_OK);
+    CHECK(buf && strstr(buf, "\"slide_changes\":\t43") != NULL);
+    free(buf);
+    CHECK_INT(status_write(&r, NULL, "", err), STATUS_OK); /* nothing to write */
+}
+
+static void default_path_and_search_order(void)
+{
+    char path[CONFIG_PATH_LEN], err[STATUS_ERR_LEN];
+    setenv("RUNTIME_DIRECTORY", "/run/vitrine:/run/other", 1);
+    setenv("XDG_RUNTIME_DIR", "/run/user/1000", 1);
+    CHECK(status_default_path(path));
+    CHECK_STR(path, "/run/vitrine/status.json");
+    unsetenv("RUNTIME_DIRECTORY");
+    CHECK(status_default_path(path));
+    CHECK_STR(path, "/run/user/1000/vitrine/status.json");
+    unsetenv("XDG_RUNTIME_DIR");
+    CHECK(!status_default_path(path));
+    CHECK_STR(path, "");
+    /* --status with the default: every place, named when none exists. */
+    char xdg[300];
+    snprintf(xdg, sizeof xdg, "%s/xdg", dir);
+    setenv("XDG_RUNTIME_DIR", xdg, 1);
+    status_default_path(path);
+    CHECK_INT(status_find(path, path, err), STATUS_ABSENT);
+    CHECK(strstr(err, "/run/vitrine/status.json") != NULL && strstr(err, "/xdg/vitrine/") != NULL);
+    /* A configured path is the only place looked at. */
+    CHECK_INT(status_find("/nowhere/s.json", path, err), STATUS_ABSENT);
+    CHECK(strstr(err, "/nowhere/s.json does not exist") != NULL && !strstr(err, "/run/vitrine"));
+    CHECK_INT(status_find("", path, err), STATUS_ABSENT);
+    CHECK(strstr(err, "status_file") != NULL);
+    /* $RUNTIME_DIRECTORY first: found there. */
+    char rt[300];
+    snprintf(rt, sizeof rt, "%s/run/vitrine", dir); /* write_files made it */
+    setenv("RUNTIME_DIRECTORY", rt, 1);
+    char def[CONFIG_PATH_LEN];
+    status_default_path(def);
+    CHECK_INT(status_find(def, path, err), STATUS_OK);
+    CHECK(strstr(path, "/run/vitrine/status.json") != NULL && strncmp(path, dir, 5) == 0);
+    unsetenv("RUNTIME_DIRECTORY");
+    unsetenv("XDG_RUNTIME_DIR");
+}
+
+static void write_pid(const char *path, long pid)
+{
+    status_report r = sample();
+    r.pid = pid;
+    char err[STATUS_ERR_LEN];
+    CHECK_INT(status_write(&r, path, NULL, err), STATUS_OK);
+}
+
+static void reader(void)
+{
+    char path[512], err[STATUS_ERR_LEN], *json = NULL;
+    snprintf(path, sizeof path, "%s/read/status.json", dir);
+    CHECK_INT(status_read_alive(path, &json, err), STATUS_ABSENT);
+    CHECK(json == NULL && strstr(err, "read/status.json does not exist") != NULL);
+    /* A live process of this program: alive. */
+    pid_t child = fork();
+    if (child == 0) {
+        pause();
+        _exit(0);
+    }
+    CHECK(child > 0);
+    write_pid(path, (long)child);
+    CHECK_INT(status_read_alive(path, &json, err), STATUS_OK);
+    CHECK(json && strstr(json, "\"pid\":") != NULL);
+    free(json);
+    /* Gone: the pid and when the file was last written. */
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    CHECK_INT(status_read_alive(path, &json, err), STATUS_GONE);
+    char want[64];
+    snprintf(want, sizeof want, "pid %ld ", (long)child);
+    CHECK(strstr(err, want) != NULL && strstr(err, "2025-12-01T09:12:30Z") != NULL);
+    CHECK(json == NULL);
+    /* pid 1 runs, but it is no vitrine (a reused pid): not the kiosk. */
+    write_pid(path, 1);
+    CHECK_INT(status_read_alive(path, &json, err), STATUS_GONE);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("{\"hello\": 1}\n", f);
+        fclose(f);
+    }
+    CHECK_INT(status_read_alive(path, &json, err), STATUS_INVALID);
+    CHECK(strstr(err, "not a vitrine status file") != NULL);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    RUN(json_document);
+    RUN(metrics_text);
+    RUN(write_files);
+    RUN(default_path_and_search_order);
+    RUN(reader);
+    int rc = test_report();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return rc;
+}
