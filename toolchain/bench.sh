@@ -1,8 +1,10 @@
 #!/bin/sh
 # Benchmark: builds Vitrine (Release, no sanitizers) in build/bench, writes a
 # synthetic data set 10 times larger than the snapshot into a temporary dir
-# (toolchain/gen-synthetic.py), and prints the table of medians with the
-# budgets (toolchain/bench.py).
+# (toolchain/gen-synthetic.py), prints the table of medians with the budgets
+# (toolchain/bench.py: among others, --dump-stats with two feeds stalled
+# after their headers), then the idle kiosk's CPU and wake-ups per second
+# on X11 and on the KMS/DRM code path (toolchain/bench-idle-cpu.sh).
 #   toolchain/bench.sh [DATA_DIR] [RUNS]     (default: ../shared/data, 15)
 # Run it on a quiet machine: other load shows up in every figure.
 set -eu
@@ -24,3 +26,6 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
     "$(. /etc/os-release && echo "$PRETTY_NAME")"
 python3 toolchain/bench.py build/bench/vitrine build/bench/tests/bench/bench_core \
     "$data" "$synth" --runs "$runs" --screens build/bench/tests/bench/bench_screens
+# The idle kiosk: CPU, and the loop's wake-ups per second on X11 and on the
+# KMS/DRM code path (budget: 2 per second).
+./toolchain/bench-idle-cpu.sh 10

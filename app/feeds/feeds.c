@@ -1,7 +1,8 @@
 /* feeds: the fetch thread, its schedule and the mailbox to the main
- * thread. The thread owns the refresh states, the cache and the fetcher once
- * started; the main thread only touches the mailbox (under the lock, never
- * held during a fetch or a parse). */
+ * thread. The due feeds are fetched in one parallel batch (fetch_all), each
+ * finished as its transfer ends. The thread owns the refresh states, the
+ * cache and the fetcher once started; the main thread only touches the
+ * mailbox (under the lock, never held during a fetch or a parse). */
 #include "vitrine/feeds.h"
 
 #include <pthread.h>
@@ -106,6 +107,7 @@ static void stop_thread(feeds *f)
     pthread_mutex_lock(&f->lock);
     f->stop = true;
     atomic_store(&f->cancel, true);
+    fetch_wake(f->fetch); /* a batch in progress stops now, not at its next poll */
     pthread_cond_signal(&f->wake);
     pthread_mutex_unlock(&f->lock);
     pthread_join(f->thread, NULL);
@@ -144,29 +146,55 @@ feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_E
     return FEEDS_OK;
 }
 
+/* One parallel batch: the feeds it fetches and what it changed. */
+typedef struct {
+    feeds *f;
+    refresh_feed *feed[FEED_COUNT]; /* by request index */
+    bool data_changed, state_changed;
+} batch;
+
+/* A transfer ended: the feed is validated, committed and rescheduled while
+ * the others' transfers wait. */
+static void on_fetched(void *ctx, size_t index, fetch_status st, fetch_result *res)
+{
+    batch *b = ctx;
+    refresh_feed *r = b->feed[index];
+    bool changed = false;
+    b->state_changed |= refresh_finish(r, b->f->cache, st, res, (int64_t)time(NULL), &changed);
+    b->data_changed |= changed;
+    refresh_schedule(r, vclock_system_ms(), next_uniform(b->f));
+}
+
+/* Fetches every fetchable feed due by due_ms, all at once. */
+static void refresh_batch(feeds *f, int64_t due_ms, batch *b)
+{
+    *b = (batch){.f = f};
+    fetch_request reqs[FEED_COUNT];
+    size_t n = 0;
+    for (int i = 0; i < FEED_COUNT; i++) {
+        refresh_feed *r = &f->feeds[i];
+        if (!refresh_fetchable(r, f->offline) || r->due_ms > due_ms)
+            continue;
+        reqs[n] = refresh_start(r, f->cache);
+        b->feed[n++] = r;
+    }
+    fetch_all(f->fetch, reqs, n, on_fetched, b);
+}
+
 void feeds_refresh_all(feeds *f)
 {
-    int64_t now = (int64_t)time(NULL);
-    for (int i = 0; i < FEED_COUNT; i++) {
-        bool changed;
-        if (refresh_fetchable(&f->feeds[i], f->offline))
-            refresh_run(&f->feeds[i], f->fetch, f->cache, now, &changed);
-    }
+    batch b;
+    refresh_batch(f, INT64_MAX, &b);
 }
 
 /* Runs the due refreshes; publishes a snapshot when something changed. */
 static void refresh_due(feeds *f, int64_t now_ms)
 {
-    bool data_changed = false, state_changed = false;
-    for (int i = 0; i < FEED_COUNT && !atomic_load(&f->cancel); i++) {
-        refresh_feed *r = &f->feeds[i];
-        if (!refresh_fetchable(r, f->offline) || r->due_ms > now_ms)
-            continue;
-        bool changed = false;
-        state_changed |= refresh_run(r, f->fetch, f->cache, (int64_t)time(NULL), &changed);
-        data_changed |= changed;
-        refresh_schedule(r, vclock_system_ms(), next_uniform(f));
-    }
+    batch b;
+    refresh_batch(f, now_ms, &b);
+    bool data_changed = b.data_changed, state_changed = b.state_changed;
+    if (atomic_load(&f->cancel))
+        return; /* stopping: nobody will take it */
     if (!data_changed && !state_changed)
         return;
     model *m = NULL;

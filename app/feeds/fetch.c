@@ -1,6 +1,7 @@
-/* fetch: libcurl easy transfers with every safety limit set on each call
- * (curl_easy_reset keeps the connection cache, so refreshes reuse
- * connections), and plain reads for local paths. */
+/* fetch: a batch of transfers driven by one curl multi handle, with every
+ * safety limit set (and checked) on each transfer, and plain reads for local
+ * paths. The multi handle owns the connection and DNS caches; the easy
+ * handles are kept between batches and reset before each transfer. */
 #include "fetch.h"
 
 #include <curl/curl.h>
@@ -11,20 +12,98 @@
 
 #include "vitrine/config.h"
 #include "vitrine/fileio.h"
+#include "vitrine/log.h"
 
 #define FETCH_INITIAL_CAP ((size_t)64 << 10)
 #define FETCH_PROTOCOLS "http,https"
-
-struct fetch {
-    CURL *curl;
-    const atomic_bool *cancel;
-};
+#define FETCH_PROTOCOLS_STR_SINCE 0x075500 /* 7.85.0 */
 
 typedef struct {
     char *data;
     size_t len, cap, max;
     bool too_big;
 } body_buf;
+
+/* One transfer at a time: its easy handle (kept between transfers, so it
+ * is created once) and what the transfer fills. */
+typedef struct {
+    CURL *easy;
+    bool busy;        /* a transfer runs (the handle is in the multi handle) */
+    size_t index;     /* of its request in the batch */
+    bool conditional; /* validators were sent */
+    size_t max_bytes;
+    struct curl_slist *hdrs;
+    body_buf body;
+    fetch_result res;
+    char errbuf[CURL_ERROR_SIZE];
+} slot;
+
+struct fetch {
+    CURLM *multi;
+    const atomic_bool *cancel;
+    char refused[FETCH_ERR_LEN]; /* "": transfers may start; else why none may */
+    slot slots[FETCH_MAX_PARALLEL];
+};
+
+/* One fetch_all call. */
+typedef struct {
+    fetch *f;
+    const fetch_request *reqs;
+    size_t n;
+    size_t next;   /* next request to look at for a start */
+    size_t active; /* transfers running */
+    fetch_done_fn done;
+    void *ctx;
+} batch;
+
+/* A refused option names itself; SETOPT returns false from the caller. */
+static bool option_refused(const char *name, CURLcode rc, char err[FETCH_ERR_LEN])
+{
+    snprintf(err, FETCH_ERR_LEN, "curl refused %s (%s)", name, curl_easy_strerror(rc));
+    return false;
+}
+
+#define SETOPT(handle, option, value)                                                              \
+    do {                                                                                           \
+        CURLcode setopt_rc_ = curl_easy_setopt((handle), (option), (value));                       \
+        if (setopt_rc_ != CURLE_OK)                                                                \
+            return option_refused(#option, setopt_rc_, err);                                       \
+    } while (0)
+
+/* http and https only, redirects included; false (err set) when this
+ * libcurl cannot say so: then nothing may be fetched. */
+static bool restrict_protocols(CURL *c, char err[FETCH_ERR_LEN])
+{
+#if LIBCURL_VERSION_NUM >= FETCH_PROTOCOLS_STR_SINCE
+    SETOPT(c, CURLOPT_PROTOCOLS_STR, FETCH_PROTOCOLS);
+    SETOPT(c, CURLOPT_REDIR_PROTOCOLS_STR, FETCH_PROTOCOLS);
+#else
+    SETOPT(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    SETOPT(c, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    return true;
+}
+
+/* Checks, once, what every transfer needs of this libcurl; f->refused says
+ * why nothing may be fetched. False when out of memory. */
+static bool check_curl(fetch *f)
+{
+    CURLMcode mc = curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+    if (mc != CURLM_OK) {
+        snprintf(f->refused, sizeof f->refused,
+                 "not fetched: curl refused CURLMOPT_PIPELINING (%s)", curl_multi_strerror(mc));
+    } else {
+        if (!(f->slots[0].easy = curl_easy_init()))
+            return false;
+        char why[FETCH_ERR_LEN];
+        if (!restrict_protocols(f->slots[0].easy, why))
+            snprintf(f->refused, sizeof f->refused,
+                     "not fetched: %.180s, so transfers cannot be limited to http and https", why);
+    }
+    if (*f->refused)
+        log_error("fetch", "%s; no feed is fetched over the network", f->refused);
+    return true;
+}
 
 fetch *fetch_new(const atomic_bool *cancel, char err[FETCH_ERR_LEN])
 {
@@ -35,11 +114,12 @@ fetch *fetch_new(const atomic_bool *cancel, char err[FETCH_ERR_LEN])
     }
     fetch *f = calloc(1, sizeof *f);
     if (f)
-        f->curl = curl_easy_init();
-    if (!f || !f->curl) {
+        f->multi = curl_multi_init();
+    if (!f || !f->multi || !check_curl(f)) {
         snprintf(err, FETCH_ERR_LEN, "fetch: cannot create a curl handle");
-        free(f);
-        curl_global_cleanup();
+        fetch_free(f);
+        if (!f)
+            curl_global_cleanup();
         return NULL;
     }
     f->cancel = cancel;
@@ -50,15 +130,31 @@ void fetch_free(fetch *f)
 {
     if (!f)
         return;
-    curl_easy_cleanup(f->curl);
+    for (int i = 0; i < FETCH_MAX_PARALLEL; i++) {
+        slot *s = &f->slots[i]; /* never busy outside fetch_all */
+        curl_easy_cleanup(s->easy);
+        curl_slist_free_all(s->hdrs);
+        free(s->body.data);
+    }
+    curl_multi_cleanup(f->multi);
     free(f);
     curl_global_cleanup();
+}
+
+void fetch_wake(fetch *f)
+{
+    curl_multi_wakeup(f->multi);
 }
 
 void fetch_result_clear(fetch_result *r)
 {
     free(r->body);
     memset(r, 0, sizeof *r);
+}
+
+static bool cancelled(const fetch *f)
+{
+    return f->cancel && atomic_load(f->cancel);
 }
 
 static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
@@ -113,17 +209,6 @@ static size_t on_header(char *line, size_t size, size_t nmemb, void *userdata)
     return n;
 }
 
-static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
-                       curl_off_t ulnow)
-{
-    (void)dltotal;
-    (void)dlnow;
-    (void)ultotal;
-    (void)ulnow;
-    const atomic_bool *cancel = userdata;
-    return cancel && atomic_load(cancel) ? 1 : 0;
-}
-
 /* Appends line; on failure frees the whole list and returns NULL. */
 static struct curl_slist *append_header(struct curl_slist *h, const char *line)
 {
@@ -148,109 +233,276 @@ static struct curl_slist *request_headers(const char *etag, const char *last_mod
     return h;
 }
 
-static void set_options(fetch *f, const char *url, const fetch_limits *lim, struct curl_slist *hdrs,
-                        body_buf *b, fetch_result *out, char *errbuf)
+/* Every option of one transfer; false with err naming the one refused. */
+static bool set_options(slot *s, const fetch_request *q, char err[FETCH_ERR_LEN])
 {
-    CURL *c = f->curl;
+    CURL *c = s->easy;
+    const fetch_limits *lim = &q->lim;
+    /* Waiting for a connection that may multiplex only pays off where
+     * HTTP/2 can be agreed before the request (TLS): on plain http it would
+     * hold the other transfers until the first one's response starts. */
+    long pipewait = strncasecmp(q->url, "https://", 8) == 0 ? 1L : 0L;
     curl_easy_reset(c);
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, FETCH_PROTOCOLS);
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, FETCH_PROTOCOLS);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRECTS);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding curl decodes */
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, lim->connect_timeout_ms);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, lim->timeout_ms);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, lim->low_speed_limit_bps);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, lim->low_speed_time_s);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)lim->max_bytes);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); /* no SIGALRM in a threaded program */
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, out);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, (void *)f->cancel);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    if (!restrict_protocols(c, err))
+        return false;
+    SETOPT(c, CURLOPT_URL, q->url);
+    SETOPT(c, CURLOPT_FOLLOWLOCATION, 1L);
+    SETOPT(c, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRECTS);
+    SETOPT(c, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding curl decodes */
+    SETOPT(c, CURLOPT_CONNECTTIMEOUT_MS, lim->connect_timeout_ms);
+    SETOPT(c, CURLOPT_TIMEOUT_MS, lim->timeout_ms);
+    SETOPT(c, CURLOPT_LOW_SPEED_LIMIT, lim->low_speed_limit_bps);
+    SETOPT(c, CURLOPT_LOW_SPEED_TIME, lim->low_speed_time_s);
+    SETOPT(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)lim->max_bytes);
+    SETOPT(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    SETOPT(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    SETOPT(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
+    SETOPT(c, CURLOPT_NOSIGNAL, 1L); /* no SIGALRM in a threaded program */
+    SETOPT(c, CURLOPT_PIPEWAIT, pipewait);
+    SETOPT(c, CURLOPT_HTTPHEADER, s->hdrs);
+    SETOPT(c, CURLOPT_WRITEFUNCTION, on_body);
+    SETOPT(c, CURLOPT_WRITEDATA, &s->body);
+    SETOPT(c, CURLOPT_HEADERFUNCTION, on_header);
+    SETOPT(c, CURLOPT_HEADERDATA, &s->res);
+    SETOPT(c, CURLOPT_ERRORBUFFER, s->errbuf);
+    return true;
 }
 
-static fetch_status transfer_failed(CURLcode rc, const body_buf *b, const char *errbuf, size_t max,
-                                    fetch_result *out)
+static fetch_status transfer_failed(CURLcode rc, const slot *s, fetch_result *out)
 {
-    if (rc == CURLE_ABORTED_BY_CALLBACK) {
-        snprintf(out->error, FETCH_ERR_LEN, "cancelled");
-        return FETCH_CANCELLED;
-    }
-    if (b->too_big || rc == CURLE_FILESIZE_EXCEEDED)
+    const char *why = *s->errbuf ? s->errbuf : curl_easy_strerror(rc);
+    if (s->body.too_big || rc == CURLE_FILESIZE_EXCEEDED)
         snprintf(out->error, FETCH_ERR_LEN, "body larger than max_bytes (%zu), transfer stopped",
-                 max);
+                 s->max_bytes);
     else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
         snprintf(out->error, FETCH_ERR_LEN, "refused (only http and https are allowed): %.160s",
-                 *errbuf ? errbuf : curl_easy_strerror(rc));
+                 why);
     else if (rc == CURLE_WRITE_ERROR)
         snprintf(out->error, FETCH_ERR_LEN, "out of memory receiving the body");
     else
-        snprintf(out->error, FETCH_ERR_LEN, "%s", *errbuf ? errbuf : curl_easy_strerror(rc));
+        snprintf(out->error, FETCH_ERR_LEN, "%s", why);
     return FETCH_FAILED;
 }
 
-static fetch_status fetch_http(fetch *f, const char *url, const char *etag,
-                               const char *last_modified, const fetch_limits *lim,
-                               fetch_result *out)
+/* What a finished transfer brought. */
+static fetch_status outcome(slot *s, CURLcode rc)
 {
-    struct curl_slist *hdrs = request_headers(etag, last_modified);
-    if (!hdrs) {
-        snprintf(out->error, FETCH_ERR_LEN, "out of memory");
-        return FETCH_NOMEM;
-    }
-    body_buf b = {.max = lim->max_bytes};
-    char errbuf[CURL_ERROR_SIZE] = "";
-    set_options(f, url, lim, hdrs, &b, out, errbuf);
-    CURLcode rc = curl_easy_perform(f->curl);
-    curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &out->http_code);
-    curl_slist_free_all(hdrs);
-    fetch_status st;
-    bool conditional = (etag && *etag) || (last_modified && *last_modified);
-    if (rc != CURLE_OK) {
-        st = transfer_failed(rc, &b, errbuf, lim->max_bytes, out);
-    } else if (out->http_code == 304 && conditional) {
-        st = FETCH_NOT_MODIFIED;
-    } else if (out->http_code != 200) {
+    fetch_result *out = &s->res;
+    if (curl_easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &out->http_code) != CURLE_OK)
+        out->http_code = 0;
+    if (rc != CURLE_OK)
+        return transfer_failed(rc, s, out);
+    if (out->http_code == 304 && s->conditional)
+        return FETCH_NOT_MODIFIED;
+    if (out->http_code != 200) {
         snprintf(out->error, FETCH_ERR_LEN, "HTTP %ld", out->http_code);
-        st = FETCH_FAILED;
-    } else {
-        out->body = b.data ? b.data : calloc(1, 1);
-        out->len = b.len;
-        b.data = NULL;
-        st = out->body ? FETCH_OK : FETCH_NOMEM;
+        return FETCH_FAILED;
     }
-    free(b.data);
-    return st;
+    out->body = s->body.data ? s->body.data : calloc(1, 1);
+    out->len = s->body.len;
+    s->body.data = NULL;
+    return out->body ? FETCH_OK : FETCH_NOMEM;
 }
 
-static fetch_status fetch_file(const char *path, const fetch_limits *lim, fetch_result *out)
+/* Hands a slot's outcome to the caller and frees the slot for the next
+ * transfer (its easy handle stays). */
+static void report(batch *b, slot *s, fetch_status st)
+{
+    if (s->busy) {
+        curl_multi_remove_handle(b->f->multi, s->easy);
+        s->busy = false;
+        b->active--;
+    }
+    b->done(b->ctx, s->index, st, &s->res);
+    fetch_result_clear(&s->res);
+    free(s->body.data);
+    s->body = (body_buf){0};
+    curl_slist_free_all(s->hdrs);
+    s->hdrs = NULL;
+}
+
+/* Starts request i in the free slot s; false with s->res.error set (and
+ * *st) when it cannot start. */
+static bool start(batch *b, slot *s, size_t i, fetch_status *st)
+{
+    const fetch_request *q = &b->reqs[i];
+    memset(&s->res, 0, sizeof s->res);
+    s->body = (body_buf){.max = q->lim.max_bytes};
+    s->errbuf[0] = '\0';
+    s->index = i;
+    s->max_bytes = q->lim.max_bytes;
+    s->conditional = (q->etag && *q->etag) || (q->last_modified && *q->last_modified);
+    *st = FETCH_FAILED;
+    if (*b->f->refused) {
+        snprintf(s->res.error, FETCH_ERR_LEN, "%s", b->f->refused);
+        return false;
+    }
+    if ((!s->easy && !(s->easy = curl_easy_init())) ||
+        !(s->hdrs = request_headers(q->etag, q->last_modified))) {
+        snprintf(s->res.error, FETCH_ERR_LEN, "out of memory");
+        *st = FETCH_NOMEM;
+        return false;
+    }
+    if (!set_options(s, q, s->res.error))
+        return false;
+    CURLMcode mc = curl_multi_add_handle(b->f->multi, s->easy);
+    if (mc != CURLM_OK) {
+        snprintf(s->res.error, FETCH_ERR_LEN, "curl_multi_add_handle: %s", curl_multi_strerror(mc));
+        return false;
+    }
+    s->busy = true;
+    b->active++;
+    return true;
+}
+
+static slot *free_slot(fetch *f)
+{
+    for (int i = 0; i < FETCH_MAX_PARALLEL; i++)
+        if (!f->slots[i].busy)
+            return &f->slots[i];
+    return NULL;
+}
+
+/* Starts the waiting http(s) requests while a slot is free. */
+static void start_more(batch *b)
+{
+    for (; b->next < b->n; b->next++) {
+        if (!config_url_is_http(b->reqs[b->next].url))
+            continue; /* read already */
+        slot *s = free_slot(b->f);
+        if (!s)
+            return;
+        fetch_status st;
+        if (!start(b, s, b->next, &st))
+            report(b, s, st);
+    }
+}
+
+static fetch_status read_file(const fetch_request *q, fetch_result *out)
 {
     char err[FILEIO_ERR_LEN];
-    if (fileio_read(path, lim->max_bytes, &out->body, &out->len, err) != FILEIO_OK) {
+    if (fileio_read(q->url, q->lim.max_bytes, &out->body, &out->len, err) != FILEIO_OK) {
         snprintf(out->error, FETCH_ERR_LEN, "%s", err);
         return FETCH_FAILED;
     }
     return FETCH_OK;
 }
 
-fetch_status fetch_get(fetch *f, const char *url, const char *etag, const char *last_modified,
-                       const fetch_limits *lim, fetch_result *out)
+/* Reports every request that has not ended as cancelled. */
+static void cancel_all(batch *b)
+{
+    for (int i = 0; i < FETCH_MAX_PARALLEL; i++) {
+        slot *s = &b->f->slots[i];
+        if (s->busy) {
+            snprintf(s->res.error, FETCH_ERR_LEN, "cancelled");
+            report(b, s, FETCH_CANCELLED);
+        }
+    }
+    for (; b->next < b->n; b->next++) {
+        if (!config_url_is_http(b->reqs[b->next].url))
+            continue;
+        fetch_result res = {.error = "cancelled"};
+        b->done(b->ctx, b->next, FETCH_CANCELLED, &res);
+        fetch_result_clear(&res);
+    }
+}
+
+/* The multi handle itself failed: every transfer running fails. */
+static void fail_running(batch *b, CURLMcode mc)
+{
+    for (int i = 0; i < FETCH_MAX_PARALLEL; i++) {
+        slot *s = &b->f->slots[i];
+        if (s->busy) {
+            snprintf(s->res.error, FETCH_ERR_LEN, "curl: %s", curl_multi_strerror(mc));
+            report(b, s, mc == CURLM_OUT_OF_MEMORY ? FETCH_NOMEM : FETCH_FAILED);
+        }
+    }
+}
+
+static slot *slot_of(fetch *f, const CURL *easy)
+{
+    for (int i = 0; i < FETCH_MAX_PARALLEL; i++)
+        if (f->slots[i].busy && f->slots[i].easy == easy)
+            return &f->slots[i];
+    return NULL;
+}
+
+/* Reports the transfers that ended; true when any did. */
+static bool reap(batch *b)
+{
+    bool any = false;
+    int left;
+    CURLMsg *m;
+    while ((m = curl_multi_info_read(b->f->multi, &left))) {
+        slot *s = m->msg == CURLMSG_DONE ? slot_of(b->f, m->easy_handle) : NULL;
+        if (!s)
+            continue;
+        CURLcode rc = m->data.result; /* m dies with curl_multi_remove_handle */
+        report(b, s, outcome(s, rc));
+        any = true;
+    }
+    return any;
+}
+
+/* Moves the transfers on, then waits for the network, a timer of curl's,
+ * fetch_wake or FETCH_POLL_MS, whichever comes first. */
+static void drive(batch *b)
+{
+    int running;
+    CURLMcode mc = curl_multi_perform(b->f->multi, &running);
+    bool ended = mc == CURLM_OK && reap(b);
+    bool waiting = ended && b->next < b->n; /* a slot may have freed for it */
+    if (mc == CURLM_OK && b->active && !waiting)
+        mc = curl_multi_poll(b->f->multi, NULL, 0, FETCH_POLL_MS, NULL);
+    if (mc != CURLM_OK)
+        fail_running(b, mc);
+}
+
+void fetch_all(fetch *f, const fetch_request *reqs, size_t n, fetch_done_fn done, void *ctx)
+{
+    batch b = {.f = f, .reqs = reqs, .n = n, .done = done, .ctx = ctx};
+    for (size_t i = 0; i < n; i++) {
+        if (config_url_is_http(reqs[i].url))
+            continue;
+        fetch_result res = {0};
+        fetch_status st = FETCH_CANCELLED;
+        if (cancelled(f))
+            snprintf(res.error, FETCH_ERR_LEN, "cancelled");
+        else
+            st = read_file(&reqs[i], &res);
+        done(ctx, i, st, &res);
+        fetch_result_clear(&res);
+    }
+    for (;;) {
+        if (cancelled(f)) {
+            cancel_all(&b);
+            return;
+        }
+        start_more(&b);
+        if (!b.active)
+            return; /* every request has been reported */
+        drive(&b);
+    }
+}
+
+typedef struct {
+    fetch_status st;
+    fetch_result *out;
+} one_result;
+
+static void keep_one(void *ctx, size_t index, fetch_status st, fetch_result *res)
+{
+    (void)index;
+    one_result *o = ctx;
+    o->st = st;
+    *o->out = *res; /* the body moves to the caller */
+    res->body = NULL;
+}
+
+fetch_status fetch_get(fetch *f, const fetch_request *req, fetch_result *out)
 {
     memset(out, 0, sizeof *out);
-    if (f->cancel && atomic_load(f->cancel)) {
-        snprintf(out->error, FETCH_ERR_LEN, "cancelled");
-        return FETCH_CANCELLED;
-    }
-    return config_url_is_http(url) ? fetch_http(f, url, etag, last_modified, lim, out)
-                                   : fetch_file(url, lim, out);
+    one_result o = {FETCH_FAILED, out};
+    fetch_all(f, req, 1, keep_one, &o);
+    return o.st;
 }

@@ -1,15 +1,29 @@
-/* fetch: one download of one feed, with libcurl for http(s) URLs or a plain
- * read for a local path. The only module that includes curl.
+/* fetch: the downloads of the feeds, all at once: libcurl for http(s) URLs,
+ * a plain read for a local path. The only module that includes curl.
+ *
+ * fetch_all runs a batch of requests in parallel through one curl multi
+ * handle: each transfer has its own limits and ends on its own, so a stalled
+ * or slow feed never delays another; the batch lasts as long as its slowest
+ * transfer. The multi handle and its easy handles live as long as the fetch
+ * value, so connections (and DNS answers) are reused from one batch to the
+ * next while curl keeps them open, and transfers to one https host share one
+ * HTTP/2 connection when the server offers it.
  *
  * HTTP transfers are conditional (If-None-Match / If-Modified-Since from the
  * validators given), accept compressed bodies, verify TLS, allow only http
  * and https (redirects too, at most FETCH_MAX_REDIRECTS), send a User-Agent
  * naming Vitrine and its version, and stop on the connect timeout, the
  * overall timeout, a speed below the low-speed limit, a body over
- * max_bytes (counted after decompression) or cancellation.
+ * max_bytes (counted after decompression) or cancellation. Every curl option
+ * is checked: a transfer whose options cannot all be set is not started and
+ * fails with one line naming the option. When this libcurl cannot restrict
+ * transfers to http and https, fetch_new logs it once (log_error) and every
+ * http(s) request fails: nothing is fetched unrestricted.
  *
- * A fetch value owns one curl handle (connection reuse between feeds) and is
- * used by one thread at a time. */
+ * Cancellation: when the cancel flag becomes true, the transfers in progress
+ * are aborted within FETCH_POLL_MS, at once after fetch_wake.
+ *
+ * A fetch value is used by one thread at a time (fetch_wake excepted). */
 #ifndef VITRINE_FETCH_H
 #define VITRINE_FETCH_H
 
@@ -23,6 +37,8 @@
 #define FETCH_VALIDATOR_LEN CACHEMETA_VALIDATOR_LEN /* kept in the cache's metadata */
 #define FETCH_MAX_REDIRECTS 3L
 #define FETCH_USER_AGENT "Vitrine/" VITRINE_VERSION " (lobby screen; +https://beta.gouv.fr)"
+#define FETCH_MAX_PARALLEL 8 /* transfers at once; more requests wait for a free one */
+#define FETCH_POLL_MS 200    /* longest wait before the cancel flag is looked at */
 
 typedef struct {
     long connect_timeout_ms;
@@ -31,6 +47,14 @@ typedef struct {
     long low_speed_time_s;
     size_t max_bytes;
 } fetch_limits;
+
+/* One download. The strings are borrowed for the length of the call. */
+typedef struct {
+    const char *url;           /* http(s) URL, or else a local path */
+    const char *etag;          /* validators sent with an http(s) request; */
+    const char *last_modified; /* NULL or "" for none */
+    fetch_limits lim;
+} fetch_request;
 
 typedef enum {
     FETCH_OK = 0,       /* body holds a complete new body */
@@ -49,18 +73,29 @@ typedef struct {
     char error[FETCH_ERR_LEN];
 } fetch_result;
 
+/* Called on fetch_all's thread once per request, as soon as it ends (in
+ * the order they end), with the index of the request. res is cleared
+ * (fetch_result_clear) when the call returns: a callback that keeps the
+ * body moves it out and sets res->body to NULL. No transfer makes progress
+ * during the call. */
+typedef void (*fetch_done_fn)(void *ctx, size_t index, fetch_status st, fetch_result *res);
+
 typedef struct fetch fetch;
 
-/* cancel (borrowed, may be NULL) aborts a transfer in progress when it
+/* cancel (borrowed, may be NULL) aborts the transfers in progress when it
  * becomes true. NULL with a reason in err when curl cannot start. */
 fetch *fetch_new(const atomic_bool *cancel, char err[FETCH_ERR_LEN]);
 void fetch_free(fetch *f); /* accepts NULL */
 
-/* Fetches url; http(s) URLs use etag / last_modified (may be "" or NULL) as
- * validators; anything else is a local path read with the same size cap.
- * out is overwritten; release it with fetch_result_clear. */
-fetch_status fetch_get(fetch *f, const char *url, const char *etag, const char *last_modified,
-                       const fetch_limits *lim, fetch_result *out);
+/* Runs the n requests at once (local paths are read first, in order) and
+ * returns when done has been called for every one of them. */
+void fetch_all(fetch *f, const fetch_request *reqs, size_t n, fetch_done_fn done, void *ctx);
+/* One request on its own (fetch_all of one). out is overwritten; release
+ * it with fetch_result_clear. */
+fetch_status fetch_get(fetch *f, const fetch_request *req, fetch_result *out);
 void fetch_result_clear(fetch_result *r);
+/* Makes a fetch_all running on another thread look at the cancel flag now
+ * rather than within FETCH_POLL_MS. Thread-safe; f must be alive. */
+void fetch_wake(fetch *f);
 
 #endif

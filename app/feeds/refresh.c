@@ -1,4 +1,6 @@
-/* refresh: one feed's fetch -> validate -> commit cycle and its schedule. */
+/* refresh: one feed's fetch -> validate -> commit cycle and its schedule.
+ * The fetch itself is the caller's (refresh_run, or a batch of
+ * refresh_start requests); the rest is shared. */
 #include "refresh.h"
 
 #include <stdio.h>
@@ -139,39 +141,56 @@ void refresh_cache_verified(refresh_feed *r)
     r->verified = true;
 }
 
-bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed)
+fetch_request refresh_start(refresh_feed *r, const cache *c)
+{
+    verify_cache(r, c);
+    bool conditional = same_source(r);
+    return (fetch_request){
+        .url = r->cfg->url,
+        .etag = conditional ? r->meta.etag : NULL,
+        .last_modified = conditional ? r->meta.last_modified : NULL,
+        .lim = {r->cfg->connect_timeout_ms, r->cfg->timeout_ms, r->cfg->low_speed_limit_bps,
+                r->cfg->low_speed_time_s, (size_t)r->cfg->max_bytes},
+    };
+}
+
+bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_result *res,
+                    int64_t now_s, bool *data_changed)
 {
     *data_changed = false;
-    verify_cache(r, c);
-    fetch_limits lim = {r->cfg->connect_timeout_ms, r->cfg->timeout_ms, r->cfg->low_speed_limit_bps,
-                        r->cfg->low_speed_time_s, (size_t)r->cfg->max_bytes};
-    bool conditional = same_source(r);
-    fetch_result res;
-    fetch_status st = fetch_get(f, r->cfg->url, conditional ? r->meta.etag : NULL,
-                                conditional ? r->meta.last_modified : NULL, &lim, &res);
+    if (st == FETCH_CANCELLED)
+        return false;
     bool was_fresh = r->checked_at && !r->failures;
     char why[FEEDSTATE_REASON_LEN];
     bool ok = false;
     switch (st) {
-    case FETCH_CANCELLED: fetch_result_clear(&res); return false;
     case FETCH_NOT_MODIFIED: ok = true; break;
     case FETCH_OK:
-        if (unchanged_body(r, &res))
+        if (unchanged_body(r, res))
             ok = true;
         else
-            ok = *data_changed = commit_body(r, c, &res, now_s, why, sizeof why);
+            ok = *data_changed = commit_body(r, c, res, now_s, why, sizeof why);
         break;
-    default: snprintf(why, sizeof why, "%.159s", res.error); break;
+    default: snprintf(why, sizeof why, "%.159s", res->error); break;
     }
-    if (ok)
+    if (ok) {
         log_debug("feeds", "[%s] %s", name_of(r),
                   st == FETCH_NOT_MODIFIED ? "not modified (304)" : "up to date");
-    fetch_result_clear(&res);
-    if (ok)
         record_success(r, now_s);
-    else
+    } else {
         record_failure(r, now_s, why);
+    }
     return *data_changed || !was_fresh || !ok;
+}
+
+bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed)
+{
+    fetch_request req = refresh_start(r, c);
+    fetch_result res;
+    fetch_status st = fetch_get(f, &req, &res);
+    bool shown = refresh_finish(r, c, st, &res, now_s, data_changed);
+    fetch_result_clear(&res);
+    return shown;
 }
 
 void refresh_drop_cache(refresh_feed *r, const char *why)

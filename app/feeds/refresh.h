@@ -1,9 +1,16 @@
 /* refresh: the life of one feed between the network and the cache: its
  * cached copy's validators, its run of failures, when it is next due, and
- * one refresh (fetch -> validate -> commit). A body replaces the cached copy
- * only when parse_validate accepts it (JSON, the feed's top-level shape, at
- * least one record); otherwise the previous copy stays and the failure is
- * recorded (time, reason) and logged. Used by one thread at a time. */
+ * one refresh, in two halves around the fetch: refresh_start builds the
+ * request (validators only for an intact copy from the same URL),
+ * refresh_finish validates and commits what came back. The fetch thread
+ * runs the requests of every due feed in one parallel batch (fetch_all)
+ * and finishes each feed as its transfer ends; refresh_run is the same for
+ * one feed on its own. A body replaces the cached copy only when
+ * parse_validate accepts it (JSON, the feed's top-level shape, at least one
+ * record); otherwise the previous copy stays and the failure is recorded
+ * (time, reason) and logged. The gate is held only while a body is
+ * validated, never while waiting for the network. Used by one thread at a
+ * time. */
 #ifndef VITRINE_REFRESH_H
 #define VITRINE_REFRESH_H
 
@@ -41,9 +48,19 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const c
 /* True when this feed is fetched at all (http(s) unless offline, or a
  * local path); false for the bundled copy. */
 bool refresh_fetchable(const refresh_feed *r, bool offline);
-/* One refresh now (now_s: wall clock). *data_changed is set when a new
- * body was committed to the cache. Returns true when anything the screens
- * show about this feed changed (data or state). */
+/* The request of one refresh. A cached copy no snapshot has loaded yet is
+ * checked first (validators may only vouch for an intact body). The
+ * request borrows r's strings: r must not change until refresh_finish.
+ * c may be NULL. */
+fetch_request refresh_start(refresh_feed *r, const cache *c);
+/* What the request of refresh_start brought (now_s: wall clock): commits a
+ * valid new body, records the success or the failure. *data_changed is set
+ * when a new body was committed to the cache. Returns true when anything
+ * the screens show about this feed changed (data or state); a cancelled
+ * fetch changes nothing. */
+bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_result *res,
+                    int64_t now_s, bool *data_changed);
+/* refresh_start, fetch_get, refresh_finish: one feed refreshed on its own. */
 bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed);
 /* Records that the cached copy's body was loaded and checked. */
 void refresh_cache_verified(refresh_feed *r);

@@ -194,7 +194,8 @@ status_status status_find(const char *configured, char path[CONFIG_PATH_LEN],
     path[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (fileio_exists(paths[i])) {
-            snprintf(path, CONFIG_PATH_LEN, "%s", paths[i]);
+            /* Same size as path: a copy, not a format (no truncation to fear). */
+            memcpy(path, paths[i], CONFIG_PATH_LEN);
             return STATUS_OK;
         }
         int w = snprintf(tried + used, sizeof tried - used, "%s%.140s", i ? ", " : "", paths[i]);

@@ -7,18 +7,24 @@
  *   bundled demo data for feeds without a usable copy): the instant start-up
  *   path, and the final step of --dump-stats.
  * - feeds_refresh_all fetches every fetchable feed once, synchronously (for
- *   --dump-stats). Never with the thread running.
- * - feeds_start runs the fetch thread. Whenever data or a feed's state
- *   changes it stores a snapshot in a one-slot mailbox (a newer one replaces
- *   an untaken one) and calls notify(userdata) from the fetch thread, with no
+ *   --dump-stats), all at once like the thread: it returns when the slowest
+ *   transfer ends, each bounded by its feed's timeouts. Never with the
+ *   thread running.
+ * - feeds_start runs the fetch thread. It fetches the feeds that are due in
+ *   parallel, over one pool of connections reused while they stay open (a
+ *   stalled feed delays no other feed's transfer). When such a round (it
+ *   ends with its slowest transfer) has changed data or a feed's state, it
+ *   stores a snapshot in a one-slot mailbox (a newer one replaces an
+ *   untaken one) and calls notify(userdata) from the fetch thread, with no
  *   lock held: notify must be thread-safe and quick (e.g. SDL_PushEvent).
  * - feeds_take never waits on the network or the disk: it moves the
  *   mailbox's content to the caller. *m is a new model the caller owns (free
  *   with model_free), or NULL when only the feed states changed.
  * - feeds_refresh_now wakes the thread to refresh every feed at once (R key,
  *   SIGUSR1; it only sets a flag, so it is safe from any thread).
- * - feeds_free stops the thread (a transfer in progress is aborted) and
- *   frees everything, including an untaken snapshot.
+ * - feeds_free stops the thread (the transfers in progress are aborted at
+ *   once, stalled or not) and frees everything, including an untaken
+ *   snapshot.
  * - offline: http(s) feeds are never fetched (no connection is opened);
  *   local-path feeds are still read. */
 #ifndef VITRINE_FEEDS_H

@@ -1,23 +1,31 @@
 """feedserver: a scriptable HTTP server on 127.0.0.1 for the feed tests.
 
 Serves /<feed>.json from a fixtures directory in a "mode" chosen per feed
-(200 with ETag, Last-Modified, gzip, errors, stalls, drips, oversize or
-truncated bodies, bad JSON, redirects...) and records every request, so a
+(200 with ETag, Last-Modified, gzip, errors, stalls before or after the
+headers, drips, oversize or truncated bodies, connections reset in the middle
+of a body, bad JSON, redirects...) and records every request, so a
 test can assert what vitrine sent (conditional headers, Accept-Encoding,
 User-Agent) and what it got. Every wait is bounded and stops when the server
-shuts down.
+shuts down; a silent response also stops when the client hangs up, and
+take_requests waits (bounded) for the requests in flight to be logged, so
+one scenario's requests never turn up in the next one's.
 """
 
 import gzip
 import hashlib
 import http.server
 import os
+import select
+import socket
+import struct
 import sys
 import threading
 import time
 
 STEP_S = 0.05  # slow modes sleep in steps this long, watching for shutdown
+IDLE_WAIT_S = 10.0  # take_requests: longest wait for the requests in flight
 STALL_S = 4.0  # "stall": silence before the response (past the test timeout)
+HEADERS_STALL_S = 60.0  # "headers-stall": longest silence after the headers
 DRIP_TOTAL_S = 6.0  # "drip": longest time spent dripping
 DRIP_EVERY_S = 0.2  # "drip": one byte this often (5 B/s)
 OVERSIZE = 200_000  # "toobig": body bytes (test max_bytes is 100 000)
@@ -43,7 +51,9 @@ class FeedServer:
         self.modes = {}  # feed -> mode name (default "etag")
         self.bodies = {}  # feed -> bytes overriding the fixture file
         self.requests = []  # dicts: feed, path, headers, status
+        self.in_flight = 0  # requests being answered (under lock)
         self.lock = threading.Lock()
+        self.idle = threading.Condition(self.lock)
         self.stopping = threading.Event()
         handler = _make_handler(self)
         self.httpd = _Server(("127.0.0.1", 0), handler)
@@ -70,13 +80,40 @@ class FeedServer:
             return f.read()
 
     def take_requests(self):
-        with self.lock:
+        """The requests logged since the last call, once none is in flight."""
+        with self.idle:
+            self.idle.wait_for(lambda: self.in_flight == 0, timeout=IDLE_WAIT_S)
             out, self.requests = self.requests, []
         return out
 
-    def log(self, entry):
+    def begin(self):
         with self.lock:
+            self.in_flight += 1
+
+    def log(self, entry):
+        with self.idle:
             self.requests.append(entry)
+            self.in_flight -= 1
+            self.idle.notify_all()
+
+    def hold(self, conn, seconds):
+        """Bounded silence on an open connection; False when it ended early
+        because the client hung up or the server is shutting down."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if self.stopping.is_set():
+                return False
+            readable, _, _ = select.select([conn], [], [], STEP_S)
+            if not readable:
+                continue
+            try:
+                if not conn.recv(1, socket.MSG_PEEK):
+                    return False  # the client closed its end
+            except OSError:
+                return False
+            if self.stopping.wait(STEP_S):  # bytes we do not read: no busy loop
+                return False
+        return True
 
     def sleep(self, seconds):
         """Bounded sleep; False when the server is shutting down."""
@@ -108,22 +145,29 @@ def _make_handler(server):
             self.status = status
 
         def do_GET(self):
-            self.status = None
+            server.begin()
+            self.status = self.feed = None
+            try:
+                self.answer()
+            finally:
+                server.log({"feed": self.feed, "path": self.path, "status": self.status,
+                            "headers": {k.lower(): v for k, v in self.headers.items()}})
+
+        def answer(self):
             parts = self.path.strip("/").split("/")
             if parts[0] == "loop":  # /loop/<feed>/<n>: endless redirects
-                feed, n = parts[1], int(parts[2])
-                self.send(302, headers={"Location": "/loop/%s/%d" % (feed, n + 1)})
+                self.feed, n = parts[1], int(parts[2])
+                self.send(302, headers={"Location": "/loop/%s/%d" % (self.feed, n + 1)})
             elif parts[0] == "moved":  # /moved/<feed>.json: where "redirect-ok" points
-                feed = parts[1][: -len(".json")]
-                self.serve(feed, "etag")
+                self.feed = parts[1][: -len(".json")]
+                self.serve(self.feed, "etag")
             else:
                 feed = parts[0][: -len(".json")] if parts[0].endswith(".json") else parts[0]
+                self.feed = feed
                 try:
                     self.serve(feed, server.modes.get(feed, "etag"))
                 except (BrokenPipeError, ConnectionResetError):
                     self.status = "aborted by client"
-            server.log({"feed": feed, "path": self.path, "status": self.status,
-                        "headers": {k.lower(): v for k, v in self.headers.items()}})
 
         def serve(self, feed, mode):
             body = server.body(feed)
@@ -150,10 +194,17 @@ def _make_handler(server):
             elif mode in ("500", "404"):
                 self.send(int(mode), b"<html>error page</html>", {"Content-Type": "text/html"})
             elif mode == "stall":
-                if server.sleep(STALL_S):
+                if server.hold(self.connection, STALL_S):
                     self.send(200, body)
+                else:
+                    self.status = "client hung up"
+                    self.close_connection = True
+            elif mode == "headers-stall":
+                self.headers_then_silence(body)
             elif mode == "drip":
                 self.drip(body)
+            elif mode == "reset":
+                self.reset_mid_body(body)
             elif mode == "toobig":
                 self.send(200, b"[" + b" " * (OVERSIZE - 2) + b"]")
             elif mode == "toobig-chunked":
@@ -188,6 +239,28 @@ def _make_handler(server):
                 self.wfile.write(body[i:i + 1])
                 self.wfile.flush()
             self.status = 200
+            self.close_connection = True
+
+        def headers_then_silence(self, body):
+            """Status line and headers at once, then not one byte of the body."""
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.flush()
+            server.hold(self.connection, HEADERS_STALL_S)
+            self.status = "stalled after headers"
+            self.close_connection = True
+
+        def reset_mid_body(self, body):
+            """Half the body, then a TCP reset (SO_LINGER 0, no FIN)."""
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            os.close(self.connection.detach())  # closing the fd with linger 0 sends RST
+            self.status = "reset"
             self.close_connection = True
 
         def stream_unsized(self, body):

@@ -4,9 +4,11 @@
 Runs the real vitrine executable: `vitrine --dump-stats --config C` with C
 pointing every feed at the local server, then replays each failure the
 issue lists (errors, stalls, drips, oversize, truncated, bad JSON, wrong
-shape, hostile redirects, server gone). After each one it asserts that the
-cache still holds the last good bytes, that the statistics printed are
-unchanged and that the exit status is 0 (real data from the cache).
+shape, hostile redirects, a connection reset in the middle of a body,
+server gone). After each one it asserts that the cache still holds the last
+good bytes, that the statistics printed are unchanged and that the exit
+status is 0 (real data from the cache). Feeds are fetched in parallel: two
+feeds stalled after their headers cost one low-speed timeout, not two.
 
 usage: test_feeds_http.py VITRINE EMULATOR FIXTURES ASSETS
 (EMULATOR: the cross-compilation emulator command, "" for native builds)
@@ -19,6 +21,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 from feedserver import FeedServer
 
@@ -146,7 +149,14 @@ FAILURES = [
     ("wrongshape", FEEDS, "rejected body", {}),
     ("redirect-file", FEEDS, "file", {}),
     ("redirect-loop", ["startups"], "redirects", {}),
+    ("reset", FEEDS, "reset", {}),
 ]
+# Two feeds stall after their headers: each stops on the low-speed limit.
+# In parallel the run lasts about one stall; one after the other it would
+# last two, which STALL_MAX_RATIO rejects with room for a slow machine.
+STALLED = ["startups", "authors"]
+STALL_LIMITS = {"low_speed_time_s": 4, "timeout_s": 30}
+STALL_MAX_RATIO = 1.6
 
 
 def failure_keeps_last_good(env, srv, urls, baseline, cached, mode, feeds, words, limits):
@@ -168,6 +178,32 @@ def failure_keeps_last_good(env, srv, urls, baseline, cached, mode, feeds, words
     if mode == "redirect-loop":
         loops = [r for r in reqs if r["path"].startswith("/loop/")]
         check(len(loops) == 3, tag + "at most 3 redirects followed (got %d)" % len(loops))
+
+
+def stalls_do_not_add_up(env, srv, urls, baseline, cached):
+    stall_s = STALL_LIMITS["low_speed_time_s"]
+    cfg = env.config(urls, "stalls.json", **STALL_LIMITS)
+    srv.modes = {f: "headers-stall" for f in STALLED}
+    t0 = time.monotonic()
+    rc, out, err = env.run(cfg)
+    elapsed = time.monotonic() - t0
+    reqs = srv.take_requests()
+    tag = "[two stalls] "
+    if os.environ.get("VERBOSE"): print(tag, "%.2f s" % elapsed, err, file=sys.stderr)
+    bound = STALL_MAX_RATIO * stall_s
+    check(elapsed < bound, tag + "one stall's wait, not two: %.1f s (< %.1f s)" % (elapsed, bound))
+    check(elapsed >= 0.9 * stall_s, tag + "the stalls did stall: %.1f s" % elapsed)
+    check(rc == 0 and out == baseline, tag + "exit 0, same statistics (%d): %s" % (rc, err))
+    check(env.cache_bodies() == cached, tag + "cache still holds the last good copies")
+    warned = [l for l in err.splitlines() if "not refreshed" in l]
+    check(len(warned) == len(STALLED) and
+          all(any(l.startswith("vitrine: [%s] not refreshed" % f) and "too slow" in l
+                  for l in warned) for f in STALLED),
+          tag + "one 'too slow' warning per stalled feed and none for the others: %s" % warned)
+    fresh = {r["feed"]: r["status"] for r in reqs if r["feed"] not in STALLED}
+    check(fresh == {f: 304 for f in FEEDS if f not in STALLED},
+          tag + "the other feeds were revalidated: %s" % fresh)
+    srv.modes = {}
 
 
 def redirect_followed(env, srv, cfg, baseline):
@@ -196,7 +232,8 @@ def new_data_then_server_gone(env, srv, cfg, urls):
 
 def offline_modes(env, srv, cfg, stats_now):
     rc, out, err = env.run(cfg, "--offline")
-    check(srv.take_requests() == [], "--offline opens no connection")
+    reqs = [(r["feed"], r["path"], r["status"]) for r in srv.take_requests()]
+    check(reqs == [], "--offline opens no connection: %s" % reqs)
     check(rc == 0 and out == stats_now and "offline" in err, "--offline uses the cache")
     empty = env.config({f: srv.url(f) for f in FEEDS}, "empty.json")
     with open(empty) as f:
@@ -270,6 +307,7 @@ def main():
         last_modified(env, srv, cfg, baseline, cached)
         gzip_transfer(env, srv, cfg, baseline, cached)
         redirect_followed(env, srv, cfg, baseline)
+        stalls_do_not_add_up(env, srv, urls, baseline, cached)
         for mode, feeds, words, limits in FAILURES:
             failure_keeps_last_good(env, srv, urls, baseline, cached, mode, feeds, words, limits)
         stats_now = new_data_then_server_gone(env, srv, cfg, urls)
