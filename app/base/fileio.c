@@ -102,8 +102,9 @@ fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR
     return FILEIO_OK;
 }
 
-static bool write_all(int fd, const char *p, size_t len)
+bool fileio_write_all(int fd, const void *data, size_t len)
 {
+    const char *p = data;
     while (len > 0) {
         ssize_t n = write(fd, p, len);
         if (n < 0 && errno == EINTR)
@@ -123,7 +124,7 @@ static const char *fill_temp(int fd, const void *data, size_t len, unsigned mode
     const char *step = NULL;
     if (fchmod(fd, (mode_t)mode) != 0)
         step = "chmod";
-    else if (!write_all(fd, data, len))
+    else if (!fileio_write_all(fd, data, len))
         step = "write";
     else if (durable && fsync(fd) != 0)
         step = "fsync";
@@ -144,11 +145,18 @@ static void sync_dir(const char *path)
     int n = !slash
                 ? snprintf(dir, sizeof dir, ".")
                 : snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
-    int fd = n > 0 && (size_t)n < sizeof dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-    if (fd >= 0) {
-        (void)fsync(fd); /* the new file is in place: only the rename's durability is at stake */
-        close(fd);
-    }
+    if (n > 0 && (size_t)n < sizeof dir)
+        (void)fileio_fsync_dir(dir); /* the file is in place: only the rename's durability */
+}
+
+bool fileio_fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
 }
 
 fileio_status fileio_write_atomic(const char *path, const void *data, size_t len, unsigned mode,

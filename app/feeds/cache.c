@@ -190,35 +190,12 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     return CACHE_CORRUPT;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-static bool fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    close(fd);
-    return ok;
-}
-
 /* Writes, syncs and closes the temporary file; the failed step or NULL. */
 static const char *fill_temp(int fd, const char *line, const char *body, size_t len)
 {
     const char *step = NULL;
-    if (!write_all(fd, line, strlen(line)) || !write_all(fd, "\n", 1) || !write_all(fd, body, len))
+    if (!fileio_write_all(fd, line, strlen(line)) || !fileio_write_all(fd, "\n", 1) ||
+        !fileio_write_all(fd, body, len))
         step = "write";
     else if (fsync(fd) != 0)
         step = "fsync";
@@ -261,7 +238,7 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
                  strerror(saved));
         return CACHE_IO_ERROR;
     }
-    if (!fsync_dir(c->dir)) /* the new copy is in place; only durability is at risk */
+    if (!fileio_fsync_dir(c->dir)) /* the new copy is in place; only durability is at risk */
         log_warn("cache", "%s: fsync of the directory failed: %s", c->dir, strerror(errno));
     return CACHE_OK;
 }

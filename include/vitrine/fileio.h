@@ -29,6 +29,12 @@ bool fileio_join(char *out, size_t outsz, const char *dir, const char *rel);
 /* mkdir -p: creates path and its missing parents with mode (umask
  * applies); FILEIO_OK when path is (now) a directory. */
 fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR_LEN]);
+/* Writes all len bytes to fd (retrying short writes and EINTR); false on
+ * an error, errno set. */
+bool fileio_write_all(int fd, const void *data, size_t len);
+/* fsync of a directory: a rename or a new file in it survives a power
+ * cut. False when it cannot be opened or synced. */
+bool fileio_fsync_dir(const char *dir);
 /* Replaces path with len bytes of data, atomically for its readers: a
  * temporary file in the same directory (".NAME.tmp-XXXXXX": hidden, and it
  * never ends like the target, so a reader matching "*.prom" skips it), set
