@@ -124,7 +124,9 @@ status_status status_write(const status_report *r, const char *status_path,
     char errs[2][STATUS_ERR_LEN / 2 - 2] = {"", ""}; /* both and "; " fit err */
     status_status st = STATUS_OK, mt = STATUS_OK;
     if (status_path && *status_path)
-        st = write_text(status_path, status_to_json(r), true, errs[0], sizeof errs[0]);
+        /* Not durable: after a power cut its pid is gone anyway, and an
+         * fsync per slide would flush an SD card 7,000 times a day. */
+        st = write_text(status_path, status_to_json(r), false, errs[0], sizeof errs[0]);
     if (metrics_path && *metrics_path)
         mt = write_text(metrics_path, status_to_metrics(r), false, errs[1], sizeof errs[1]);
     snprintf(err, STATUS_ERR_LEN, "%s%s%s", errs[0], *errs[0] && *errs[1] ? "; " : "", errs[1]);

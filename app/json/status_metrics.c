@@ -123,6 +123,9 @@ char *status_to_metrics(const status_report *r)
     put(&t, " 1\n");
     put_header(&t, "vitrine_start_time_seconds", "gauge", "When the kiosk started (unix seconds).");
     put(&t, "vitrine_start_time_seconds %" PRId64 "\n", r->started_at);
+    put_header(&t, "vitrine_status_updated_timestamp_seconds", "gauge",
+               "When the kiosk last wrote this file (unix seconds): old means a stuck kiosk.");
+    put(&t, "vitrine_status_updated_timestamp_seconds %" PRId64 "\n", r->now);
     put_feed_metrics(&t, r);
     put_header(&t, "vitrine_slide_changes_total", "counter",
                "Slides shown since the kiosk started, the first included.");

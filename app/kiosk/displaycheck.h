@@ -16,8 +16,9 @@
 #define DISPLAYCHECK_LINE_LEN 400
 
 /* True when driver draws nowhere a person can see ("offscreen", "dummy")
- * and nobody asked for it (requested: the SDL_VIDEODRIVER value, NULL or
- * "" when unset). */
+ * and nobody asked for it by name (requested: the SDL_VIDEODRIVER value,
+ * NULL when unset; a comma list like "kmsdrm,offscreen" names each of
+ * its drivers). */
 bool displaycheck_invisible(const char *driver, const char *requested);
 /* One line: what the display backends found, e.g. "DISPLAY is not set;
  * WAYLAND_DISPLAY is not set; /dev/dri/card0: Permission denied (user

@@ -16,6 +16,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -55,6 +56,7 @@ struct kiosk {
     watchdog *wd;
     waker *waker;             /* drivers whose SDL wait does not sleep (KMS/DRM) */
     atomic_bool data_pending; /* a wake-up for new data is queued, not yet handled */
+    atomic_bool take_retry;   /* the wake-up could not be queued: take at the next turn */
     model *m;
     stats *st;
     feedstate_set fs;
@@ -71,10 +73,10 @@ struct kiosk {
     int dx, dy;          /* burn-in shift in use */
     unsigned long cycle; /* the playlist's rotations, given to the deck */
     char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
-    int64_t started_at;     /* unix seconds, for the status */
-    uint64_t slide_changes; /* slides shown (logged) since the start */
-    bool status_paused;     /* the paused state the status files last got */
-    bool status_failing;    /* the last status write failed (logged once) */
+    int64_t started_mono_ms; /* system monotonic ms at start: started_at follows clock steps */
+    uint64_t slide_changes;  /* slides shown (logged) since the start */
+    bool status_paused;      /* the paused state the status files last got */
+    bool status_failing;     /* the last status write failed (logged once) */
 };
 
 static int64_t now_ms(const kiosk *k)
@@ -155,7 +157,8 @@ static void publish_status(kiosk *k)
         return;
     status_report r = {.pid = (long)getpid(),
                        .version = VITRINE_VERSION,
-                       .started_at = k->started_at,
+                       .started_at = (int64_t)time(NULL) -
+                                     (vclock_system_ms() - k->started_mono_ms) / VCLOCK_MS_PER_S,
                        .now = (int64_t)time(NULL),
                        .has_slide = v.has_slide,
                        .slide_index = v.position,
@@ -223,10 +226,9 @@ void kiosk_data_ready(kiosk *k)
         return;
     SDL_Event ev = {0};
     ev.type = k->ev_data;
-    if (SDL_PushEvent(&ev) < 1) {
-        atomic_store(&k->data_pending, false);
-        log_error("kiosk", "new data not signalled: %s", SDL_GetError());
-        return;
+    if (SDL_PushEvent(&ev) < 1) { /* a full event queue: the loop's next turn takes it */
+        atomic_store(&k->take_retry, true);
+        log_warn("kiosk", "new data signalled without an event (%s)", SDL_GetError());
     }
     kiosk_wake(k);
 }
@@ -236,6 +238,7 @@ void kiosk_data_ready(kiosk *k)
 static void take_data(kiosk *k)
 {
     atomic_store(&k->data_pending, false);
+    atomic_store(&k->take_retry, false);
     model *m = NULL;
     feedstate_set fs;
     if (k->opt.take && k->opt.take(k->opt.refresh_ctx, &m, &fs))
@@ -276,13 +279,11 @@ static void reload(kiosk *k)
 /* A slide change brings a second slide texture for its transition: the
  * fetch thread must not be parsing new data meanwhile (memgate.h). Held
  * from the change to the end of the transition. */
-static bool gate_take(kiosk *k, bool wait)
+static bool gate_take(kiosk *k)
 {
     if (!k->gate_held) {
-        if (wait)
-            memgate_enter(k->opt.gate);
-        else if (!memgate_try_enter(k->opt.gate))
-            return false;
+        if (!memgate_try_enter(k->opt.gate))
+            return false; /* never wait for the fetch thread */
         k->gate_held = true;
     }
     return true;
@@ -302,7 +303,7 @@ static void gate_release(kiosk *k)
  * peak memgate.h keeps apart does not happen either. */
 static void move_now(kiosk *k, keymap_result r, int64_t now)
 {
-    bool gated = gate_take(k, false);
+    bool gated = gate_take(k);
     bool moved = false;
     switch (r.action) {
     case KEYMAP_NEXT: moved = playlist_next(k->pl, now); break;
@@ -402,10 +403,12 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
     } else if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
         /* Every texture's content is gone (slides, text, overlays); the
          * display lists are not: draw them again. */
-        log_info("kiosk", "renderer reset: textures dropped, redrawing");
+        size_t held = deck_textures(k->deck);
         deck_reset_textures(k->deck);
         overlay_reset(k->ov);
         k->dirty = true;
+        log_info("kiosk", "renderer reset: %zu cached textures dropped (%zu left), redrawing", held,
+                 deck_textures(k->deck));
     } else if (ev->type == SDL_QUIT) {
         if (k->cfg.allow_quit)
             k->running = false;
@@ -469,26 +472,26 @@ static void render(kiosk *k, const playlist_view *v)
 
 static void log_slide(kiosk *k, const playlist_view *v)
 {
-    if (v->paused != k->status_paused) /* Space, or the pause timeout */
-        publish_status(k);
+    bool publish = v->paused != k->status_paused; /* Space, or the pause timeout */
     if (!v->has_slide) {
         if (k->logged || k->logged_count == 0) {
             log_warn("kiosk", "no slide has data: showing a waiting message");
-            publish_status(k);
+            publish = true;
         }
         k->logged = false;
         k->logged_count = SIZE_MAX;
-        return;
+    } else if (!k->logged || k->logged_slide != v->slide || k->logged_pos != v->position ||
+               k->logged_count != v->count) {
+        log_info("kiosk", "slide %zu/%zu %s", v->position, v->count,
+                 playlist_slide_name(k->pl, v->slide));
+        if (!k->logged || k->logged_slide != v->slide) /* not a new count after new data */
+            k->slide_changes++;
+        k->logged = true;
+        k->logged_slide = v->slide, k->logged_pos = v->position, k->logged_count = v->count;
+        publish = true;
     }
-    if (k->logged && k->logged_slide == v->slide && k->logged_pos == v->position &&
-        k->logged_count == v->count)
-        return;
-    log_info("kiosk", "slide %zu/%zu %s", v->position, v->count,
-             playlist_slide_name(k->pl, v->slide));
-    k->logged = true;
-    k->logged_slide = v->slide, k->logged_pos = v->position, k->logged_count = v->count;
-    k->slide_changes++;
-    publish_status(k);
+    if (publish)
+        publish_status(k);
 }
 
 static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
@@ -519,11 +522,14 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     }
     /* A slide change is due: wait for the gate rather than change while
      * the fetch thread parses (a few frames at most). */
-    bool held_back = playlist_wait_ms(k->pl, now) <= 0 && !gate_take(k, false);
+    bool held_back = playlist_wait_ms(k->pl, now) <= 0 && !gate_take(k);
     if (!held_back)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
-    if (v->cycle != k->cycle) { /* a new rotation: a new product in the spotlight */
+    /* A new rotation: a new product in the spotlight, laid out once the
+     * transition is over and while the spotlight is not on screen. */
+    if (v->cycle != k->cycle && v->has_slide && !v->animating &&
+        strcmp(deck_slide_name(k->deck, v->slide), DECK_SPOTLIGHT) != 0) {
         k->cycle = v->cycle;
         deck_set_cycle(k->deck, k->cycle);
     }
@@ -628,6 +634,8 @@ int kiosk_run(kiosk *k)
                 handle_event(k, &ev);
             while (k->running && SDL_PollEvent(&ev));
         }
+        if (atomic_load(&k->take_retry))
+            take_data(k);
     }
     gate_release(k); /* the fetch thread may be waiting for it to stop */
     watchdog_stopping(k->wd);
@@ -808,7 +816,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     }
     k->opt = *opt;
     k->cfg = *opt->settings;
-    k->started_at = (int64_t)time(NULL);
+    k->started_mono_ms = vclock_system_ms();
     snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
     snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
              opt->metrics_file ? opt->metrics_file : "");
@@ -816,6 +824,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
         log_info("kiosk", "no status file (status_file \"\", or RUNTIME_DIRECTORY and "
                           "XDG_RUNTIME_DIR both unset): vitrine --status will not find this kiosk");
     atomic_init(&k->data_pending, false);
+    atomic_init(&k->take_retry, false);
     k->clock = new_clock();
     k->pl = playlist_new(&k->cfg.playlist);
     k->sch = schedule_new(&k->cfg.schedule);

@@ -3,6 +3,8 @@
  * kiosk blocks its signals for the signal thread) and SIGPIPE back at its
  * default (the kiosk ignores it), and are reaped later, so
  * a slow `cec-ctl` never stalls the frame loop. */
+/* posix_spawn_file_actions_addclosefrom_np (glibc 2.34; bookworm has 2.36) */
+#define _GNU_SOURCE
 #include "screen.h"
 
 #include <errno.h>
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "vitrine/log.h"
 
@@ -198,8 +201,15 @@ static void run_command(screen *s, const char *command)
     posix_spawnattr_setsigmask(&attr, &none);
     posix_spawnattr_setsigdefault(&attr, &pipe);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    /* Only stdin, stdout and stderr: the kiosk's sockets (curl keeps its
+     * connections open, without close-on-exec) and files are not the
+     * command's. */
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addclosefrom_np(&files, STDERR_FILENO + 1);
     char *argv[] = {"/bin/sh", "-c", (char *)command, NULL};
-    int rc = posix_spawn(&s->children[slot], "/bin/sh", NULL, &attr, argv, environ);
+    int rc = posix_spawn(&s->children[slot], "/bin/sh", &files, &attr, argv, environ);
+    posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attr);
     if (rc != 0) {
         s->children[slot] = 0;

@@ -22,7 +22,6 @@
 
 #define DECK_TEXTURE_SLOTS 2 /* a transition draws two slides */
 #define DECK_NAME_LEN 32
-#define DECK_SPOT_SLUG "spotlight"
 
 typedef bool (*deck_builder)(canvas *c, const frame_input *in);
 
@@ -47,7 +46,7 @@ static const struct {
     {"launches-per-year", "Produits lancés par année", slides_products_launches},
     {"incubators", "Produits actifs par incubateur", slides_products_incubators},
     {"quality", "Standards de qualité", slides_products_quality},
-    {DECK_SPOT_SLUG, "Un produit à la une", NULL},
+    {DECK_SPOTLIGHT, "Un produit à la une", NULL},
     {"community-domains", "La communauté par domaine", slides_people_domains},
     {"community-status", "Agents publics, indépendants, prestataires", slides_people_statuses},
     {"newcomers", "Nouveaux membres par année", slides_people_newcomers},

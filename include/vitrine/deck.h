@@ -18,7 +18,8 @@
 #include "vitrine/stats.h"
 
 #define DECK_ERR_LEN 256
-#define DECK_MAX_SLIDES 64 /* slides of a deck; more fail deck_update (DECK_FULL) */
+#define DECK_MAX_SLIDES 64         /* slides of a deck; more fail deck_update (DECK_FULL) */
+#define DECK_SPOTLIGHT "spotlight" /* the name of the product spotlight slide */
 
 typedef struct deck deck;
 
@@ -69,9 +70,9 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha);
 size_t deck_overflows(const deck *d);
 
 /* The product spotlight shows a different active product for each cycle
- * (deterministic in today's date and the cycle), for a caller that counts
- * the turns of its playlist (tests do; the kiosk does not yet). Rebuilds
- * only the spotlight slide. */
+ * (deterministic in today's date and the cycle): the kiosk gives it the
+ * turns of its playlist, while the spotlight is not on screen. Rebuilds
+ * only the spotlight slide, and logs its product. */
 void deck_set_cycle(deck *d, unsigned long cycle);
 size_t deck_spotlight_candidates(const deck *d);
 /* Frees the slide textures of every slide but i: between transitions the

@@ -3,7 +3,10 @@
  * (a second full-screen slide texture, 8 MiB at 1080p) and the fetch
  * thread's parse of new data (the body, its JSON tree and a new model, ~12
  * MiB for the beta.gouv.fr feeds). Each side holds the gate for the length
- * of its moment. A mutex; all functions accept NULL (no gate: no-op). */
+ * of its moment. Not behind it: the bodies being downloaded, now all at
+ * once (fetch.h; each at most max_bytes, ~4 MB for the largest real feed),
+ * which add to either moment. A mutex; all functions accept NULL (no gate:
+ * no-op). */
 #ifndef VITRINE_MEMGATE_H
 #define VITRINE_MEMGATE_H
 

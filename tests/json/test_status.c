@@ -101,6 +101,8 @@ static void metrics_text(void)
     const char *want[] = {
         "# TYPE vitrine_build_info gauge\nvitrine_build_info{version=\"0.1.0\"} 1\n",
         "vitrine_start_time_seconds 1764576750\n",
+        "# TYPE vitrine_status_updated_timestamp_seconds gauge\n"
+        "vitrine_status_updated_timestamp_seconds 1764580350\n",
         "# TYPE vitrine_feed_up gauge\n",
         "vitrine_feed_up{feed=\"startups\"} 1\nvitrine_feed_up{feed=\"authors\"} 0\n"
         "vitrine_feed_up{feed=\"incubators\"} 0\nvitrine_feed_up{feed=\"defis\"} 0\n"
@@ -125,7 +127,7 @@ static void metrics_text(void)
     int samples = 0;
     for (const char *line = m; *line; line = strchr(line, '\n') + 1)
         samples += *line != '#';
-    CHECK_INT(samples, 1 + 1 + 5 + 3 + 3 + 1 + 1 + 1);
+    CHECK_INT(samples, 1 + 1 + 1 + 5 + 3 + 3 + 1 + 1 + 1);
     free(m);
     r.version = "1\"2\\3\n4"; /* label values are escaped */
     m = status_to_metrics(&r);

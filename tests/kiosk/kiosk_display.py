@@ -393,12 +393,35 @@ def scenario_data(ctx):
     check(k.wait_exit() == 0, "exit status not 0")
 
 
+def check_command_process(kiosk_pid):
+    """A display command gets stdin, stdout and stderr only (not the
+    kiosk's X11 socket, feed connections or files) and SIGPIPE at its
+    default (the kiosk ignores it, an ignored signal survives exec)."""
+    children = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/stat" % pid) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == kiosk_pid:
+            children.append(pid)
+    check(children, "the display command is not running")
+    for pid in children:
+        fds = sorted(int(fd) for fd in os.listdir("/proc/%s/fd" % pid))
+        check(fds == [0, 1, 2], "display command %s inherited file descriptors %s" % (pid, fds))
+        with open("/proc/%s/status" % pid) as f:
+            ignored = int(re.search(r"^SigIgn:\s*([0-9a-f]+)$", f.read(), re.M).group(1), 16)
+        check(not ignored & (1 << (signal.SIGPIPE - 1)), "display command runs with SIGPIPE ignored")
+
+
 def scenario_schedule(ctx):
     # Closed every day: black screen from the start; a key wakes it briefly.
     k = ctx.start_data(dict(FAST, schedule={"mon-sun": "off"}, wake_on_key_s=2,
-                            display_off_command="echo display-off-command-ran >&2"))
+                            display_off_command="echo display-off-command-ran >&2; exec sleep 5"))
     m = k.wait_for(r"^info kiosk: screen off by schedule$")
     k.wait_for(r"display-off-command-ran", m)
+    check_command_process(k.proc.pid)
     time.sleep(0.5)
     rows = screenshot(k.display, ctx.outdir, "schedule-off.png")
     w, h = SIZE

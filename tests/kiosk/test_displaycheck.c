@@ -21,6 +21,10 @@ static void invisible_drivers(void)
     CHECK(!displaycheck_invisible("KMSDRM", NULL));
     CHECK(!displaycheck_invisible("wayland", NULL));
     CHECK(!displaycheck_invisible(NULL, NULL));
+    CHECK(displaycheck_invisible("offscreen", "kmsdrm")); /* asked for another one */
+    CHECK(!displaycheck_invisible("offscreen", "kmsdrm,offscreen"));
+    CHECK(!displaycheck_invisible("dummy", "x11,DUMMY"));
+    CHECK(displaycheck_invisible("offscreen", "offscreenx"));
 }
 
 static void explains_what_was_tried(void)

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -51,11 +52,22 @@ static int open_writer(const char *path)
     return open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 }
 
+static int64_t cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A wait: how long it took; a wait that spins instead of sleeping (it
+ * would still last its whole time) fails the CPU check. */
 static int64_t timed_wait(waker *w, int64_t timeout_ms, waker_reason *why)
 {
-    int64_t t0 = vclock_system_ms();
+    int64_t t0 = vclock_system_ms(), c0 = cpu_ms();
     *why = waker_wait(w, timeout_ms);
-    return vclock_system_ms() - t0;
+    int64_t took = vclock_system_ms() - t0, cpu = cpu_ms() - c0;
+    CHECK(cpu <= took / 2 + 5);
+    return took;
 }
 
 static void timeout_and_input(void)
@@ -88,6 +100,7 @@ static void timeout_and_input(void)
     close(fd);
     took = timed_wait(w, SHORT_MS, &why);
     CHECK(took >= SHORT_MS - 1);
+    CHECK_INT(waker_devices(w), 1); /* dropped, then found again in the directory */
     waker_free(w);
     remove_inputs(&in);
 }
