@@ -102,7 +102,7 @@ fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR
     return FILEIO_OK;
 }
 
-bool fileio_write_all(int fd, const void *data, size_t len)
+static bool write_all(int fd, const void *data, size_t len)
 {
     const char *p = data;
     while (len > 0) {
@@ -119,14 +119,16 @@ bool fileio_write_all(int fd, const void *data, size_t len)
 
 /* Fills and closes the temporary file fd; the step that failed (errno
  * kept), or NULL. */
-static const char *fill_temp(int fd, const void *data, size_t len, unsigned mode, bool durable)
+static const char *fill_temp(int fd, const fileio_part *parts, size_t n, unsigned mode,
+                             bool durable)
 {
     const char *step = NULL;
     if (fchmod(fd, (mode_t)mode) != 0)
         step = "chmod";
-    else if (!fileio_write_all(fd, data, len))
-        step = "write";
-    else if (durable && fsync(fd) != 0)
+    for (size_t i = 0; !step && i < n; i++)
+        if (!write_all(fd, parts[i].data, parts[i].len))
+            step = "write";
+    if (!step && durable && fsync(fd) != 0)
         step = "fsync";
     int saved = errno;
     if (close(fd) != 0 && !step) {
@@ -145,22 +147,22 @@ static void sync_dir(const char *path)
     int n = !slash
                 ? snprintf(dir, sizeof dir, ".")
                 : snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
-    if (n > 0 && (size_t)n < sizeof dir)
-        (void)fileio_fsync_dir(dir); /* the file is in place: only the rename's durability */
-}
-
-bool fileio_fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    close(fd);
-    return ok;
+    int fd = n > 0 && (size_t)n < sizeof dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (fd >= 0) {
+        (void)fsync(fd); /* the new file is in place: only the rename's durability is at stake */
+        close(fd);
+    }
 }
 
 fileio_status fileio_write_atomic(const char *path, const void *data, size_t len, unsigned mode,
                                   bool durable, char err[FILEIO_ERR_LEN])
+{
+    fileio_part part = {data, len};
+    return fileio_write_atomic_parts(path, &part, 1, mode, durable, err);
+}
+
+fileio_status fileio_write_atomic_parts(const char *path, const fileio_part *parts, size_t n_parts,
+                                        unsigned mode, bool durable, char err[FILEIO_ERR_LEN])
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
@@ -176,7 +178,7 @@ fileio_status fileio_write_atomic(const char *path, const void *data, size_t len
         snprintf(why, sizeof why, "cannot create a temporary file: %s", strerror(e));
         return fail(e == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path, why);
     }
-    const char *step = fill_temp(fd, data, len, mode, durable);
+    const char *step = fill_temp(fd, parts, n_parts, mode, durable);
     if (!step && rename(tmp, path) != 0)
         step = "rename";
     if (step) {

@@ -22,8 +22,9 @@
 #include "vitrine/log.h"
 
 #define CACHE_SUFFIX ".cache"
-#define CACHE_TEMP_MARK ".cache.tmp-" /* ".<name>.cache.tmp-XXXXXX" */
+#define CACHE_TEMP_MARK ".cache.tmp-" /* fileio_write_atomic's ".<name>.cache.tmp-XXXXXX" */
 #define CACHE_DIR_MODE 0755
+#define CACHE_FILE_MODE 0600 /* as mkstemp made them */
 #define CACHE_PATH_LEN 1200
 
 struct cache {
@@ -190,28 +191,11 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     return CACHE_CORRUPT;
 }
 
-/* Writes, syncs and closes the temporary file; the failed step or NULL. */
-static const char *fill_temp(int fd, const char *line, const char *body, size_t len)
-{
-    const char *step = NULL;
-    if (!fileio_write_all(fd, line, strlen(line)) || !fileio_write_all(fd, "\n", 1) ||
-        !fileio_write_all(fd, body, len))
-        step = "write";
-    else if (fsync(fd) != 0)
-        step = "fsync";
-    int saved = errno;
-    if (close(fd) != 0 && !step)
-        return "close";
-    errno = saved;
-    return step;
-}
-
 cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
                          const cachemeta *meta, char err[CACHE_ERR_LEN])
 {
-    char path[CACHE_PATH_LEN + 256], tmp[CACHE_PATH_LEN + 256], tmpname[256];
-    snprintf(tmpname, sizeof tmpname, ".%.100s" CACHE_TEMP_MARK "XXXXXX", name);
-    if (!cache_path(c, name, path, sizeof path) || !fileio_join(tmp, sizeof tmp, c->dir, tmpname)) {
+    char path[CACHE_PATH_LEN + 256];
+    if (!cache_path(c, name, path, sizeof path)) {
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
@@ -225,20 +209,16 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
         free(line);
         return line ? CACHE_IO_ERROR : CACHE_NOMEM;
     }
-    int fd = mkstemp(tmp);
-    const char *step = fd < 0 ? "create temporary file" : fill_temp(fd, line, body, len);
-    if (!step && rename(tmp, path) != 0)
-        step = "rename";
-    int saved = errno;
+    /* ".<name>.cache.tmp-XXXXXX" next to it (CACHE_TEMP_MARK), fsynced with
+     * its directory: a power cut leaves the old copy or the new one. */
+    fileio_part parts[] = {{line, strlen(line)}, {"\n", 1}, {body, len}};
+    char ferr[FILEIO_ERR_LEN];
+    fileio_status st = fileio_write_atomic_parts(path, parts, sizeof parts / sizeof *parts,
+                                                 CACHE_FILE_MODE, true, ferr);
     free(line);
-    if (step) {
-        if (fd >= 0)
-            unlink(tmp);
-        snprintf(err, CACHE_ERR_LEN, "%.400s: %s failed: %s (previous copy kept)", path, step,
-                 strerror(saved));
-        return CACHE_IO_ERROR;
+    if (st != FILEIO_OK) {
+        snprintf(err, CACHE_ERR_LEN, "%.400s (previous copy kept)", ferr);
+        return st == FILEIO_NOMEM ? CACHE_NOMEM : CACHE_IO_ERROR;
     }
-    if (!fileio_fsync_dir(c->dir)) /* the new copy is in place; only durability is at risk */
-        log_warn("cache", "%s: fsync of the directory failed: %s", c->dir, strerror(errno));
     return CACHE_OK;
 }

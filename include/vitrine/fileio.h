@@ -29,12 +29,12 @@ bool fileio_join(char *out, size_t outsz, const char *dir, const char *rel);
 /* mkdir -p: creates path and its missing parents with mode (umask
  * applies); FILEIO_OK when path is (now) a directory. */
 fileio_status fileio_mkdirs(const char *path, unsigned mode, char err[FILEIO_ERR_LEN]);
-/* Writes all len bytes to fd (retrying short writes and EINTR); false on
- * an error, errno set. */
-bool fileio_write_all(int fd, const void *data, size_t len);
-/* fsync of a directory: a rename or a new file in it survives a power
- * cut. False when it cannot be opened or synced. */
-bool fileio_fsync_dir(const char *dir);
+/* One piece of a file written by fileio_write_atomic_parts. */
+typedef struct {
+    const void *data;
+    size_t len;
+} fileio_part;
+
 /* Replaces path with len bytes of data, atomically for its readers: a
  * temporary file in the same directory (".NAME.tmp-XXXXXX": hidden, and it
  * never ends like the target, so a reader matching "*.prom" skips it), set
@@ -46,5 +46,9 @@ bool fileio_fsync_dir(const char *dir);
  * one line naming the path and the failed step in err. */
 fileio_status fileio_write_atomic(const char *path, const void *data, size_t len, unsigned mode,
                                   bool durable, char err[FILEIO_ERR_LEN]);
+/* The same with the file's content in n_parts pieces, written in order
+ * (the cache's metadata line, then the body, without joining them). */
+fileio_status fileio_write_atomic_parts(const char *path, const fileio_part *parts, size_t n_parts,
+                                        unsigned mode, bool durable, char err[FILEIO_ERR_LEN]);
 
 #endif
