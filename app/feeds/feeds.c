@@ -146,57 +146,26 @@ feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_E
     return FEEDS_OK;
 }
 
-/* One parallel batch: the feeds it fetches and what it changed. */
+/* One parallel batch: the feeds it may fetch, what changed and is not
+ * published yet, and since when. */
 typedef struct {
     feeds *f;
     refresh_feed *feed[FEED_COUNT]; /* by request index */
+    bool all;                       /* every feed once now (--dump-stats), not when due */
+    bool taken[FEED_COUNT];         /* all: started already */
     bool data_changed, state_changed;
+    int64_t changed_since_ms; /* first unpublished change; 0: none */
 } batch;
 
-/* A transfer ended: the feed is validated, committed and rescheduled while
- * the others' transfers wait. */
-static void on_fetched(void *ctx, size_t index, fetch_status st, fetch_result *res)
+/* Hands the screens a snapshot of what changed (a new model when data did,
+ * else only the feed states) and clears the batch's changes. */
+static void publish(feeds *f, batch *b)
 {
-    batch *b = ctx;
-    refresh_feed *r = b->feed[index];
-    bool changed = false;
-    b->state_changed |= refresh_finish(r, b->f->cache, st, res, (int64_t)time(NULL), &changed);
-    b->data_changed |= changed;
-    refresh_schedule(r, vclock_system_ms(), next_uniform(b->f));
-}
-
-/* Fetches every fetchable feed due by due_ms, all at once. */
-static void refresh_batch(feeds *f, int64_t due_ms, batch *b)
-{
-    *b = (batch){.f = f};
-    fetch_request reqs[FEED_COUNT];
-    size_t n = 0;
-    for (int i = 0; i < FEED_COUNT; i++) {
-        refresh_feed *r = &f->feeds[i];
-        if (!refresh_fetchable(r, f->offline) || r->due_ms > due_ms)
-            continue;
-        reqs[n] = refresh_start(r, f->cache);
-        b->feed[n++] = r;
-    }
-    fetch_all(f->fetch, reqs, n, on_fetched, b);
-}
-
-void feeds_refresh_all(feeds *f)
-{
-    batch b;
-    refresh_batch(f, INT64_MAX, &b);
-}
-
-/* Runs the due refreshes; publishes a snapshot when something changed. */
-static void refresh_due(feeds *f, int64_t now_ms)
-{
-    batch b;
-    refresh_batch(f, now_ms, &b);
-    bool data_changed = b.data_changed, state_changed = b.state_changed;
-    if (atomic_load(&f->cancel))
-        return; /* stopping: nobody will take it */
-    if (!data_changed && !state_changed)
-        return;
+    bool data_changed = b->data_changed;
+    b->data_changed = b->state_changed = false;
+    b->changed_since_ms = 0;
+    if (atomic_load(&f->cancel) || !f->notify)
+        return; /* stopping, or --dump-stats: nobody takes it */
     model *m = NULL;
     char err[SNAPSHOT_ERR_LEN];
     memgate_enter(f->gate);
@@ -215,8 +184,74 @@ static void refresh_due(feeds *f, int64_t now_ms)
     f->mail_states = fs;
     f->mail_ready = true;
     pthread_mutex_unlock(&f->lock);
-    if (f->notify)
-        f->notify(f->userdata);
+    f->notify(f->userdata);
+}
+
+/* A transfer ended: the feed is validated, committed and rescheduled while
+ * the others' transfers wait. */
+static void on_fetched(void *ctx, size_t index, fetch_status st, fetch_result *res)
+{
+    batch *b = ctx;
+    refresh_feed *r = b->feed[index];
+    bool changed = false;
+    bool state = refresh_finish(r, b->f->cache, st, res, (int64_t)time(NULL), &changed);
+    b->data_changed |= changed;
+    b->state_changed |= state;
+    if ((changed || state) && !b->changed_since_ms)
+        b->changed_since_ms = vclock_system_ms();
+    refresh_schedule(r, vclock_system_ms(), next_uniform(b->f));
+}
+
+/* A feed starts when it is due, also while another one's transfer runs;
+ * its request (validators of the copy it has now) is made then. */
+static bool feed_due(void *ctx, size_t index, fetch_request *req)
+{
+    batch *b = ctx;
+    refresh_feed *r = b->feed[index];
+    if (b->all ? b->taken[index] : r->due_ms > vclock_system_ms())
+        return false;
+    b->taken[index] = true;
+    *req = refresh_start(r, b->f->cache);
+    return true;
+}
+
+/* While transfers run: R / SIGUSR1 makes every feed due, and what changed
+ * reaches the screens within FEEDS_PUBLISH_WAIT_MS, not after the slowest
+ * transfer (a stalled feed can take minutes to give up). */
+static void on_tick(void *ctx)
+{
+    batch *b = ctx;
+    feeds *f = b->f;
+    int64_t now = vclock_system_ms();
+    pthread_mutex_lock(&f->lock);
+    if (f->refresh_now) {
+        f->refresh_now = false;
+        for (int i = 0; i < FEED_COUNT; i++)
+            f->feeds[i].due_ms = now;
+    }
+    pthread_mutex_unlock(&f->lock);
+    if (b->changed_since_ms && now - b->changed_since_ms >= FEEDS_PUBLISH_WAIT_MS)
+        publish(f, b);
+}
+
+/* Fetches the fetchable feeds as they fall due (all of them when all), in
+ * one parallel batch, then publishes what is left to publish. */
+static void refresh_batch(feeds *f, bool all)
+{
+    batch b = {.f = f, .all = all};
+    size_t n = 0;
+    for (int i = 0; i < FEED_COUNT; i++)
+        if (refresh_fetchable(&f->feeds[i], f->offline))
+            b.feed[n++] = &f->feeds[i];
+    fetch_hooks h = {.ready = feed_due, .done = on_fetched, .tick = on_tick, .ctx = &b};
+    fetch_all(f->fetch, n, &h);
+    if (b.data_changed || b.state_changed)
+        publish(f, &b);
+}
+
+void feeds_refresh_all(feeds *f)
+{
+    refresh_batch(f, true);
 }
 
 /* Earliest due time among fetched feeds; INT64_MAX when none. */
@@ -257,7 +292,7 @@ static void *thread_main(void *arg)
             continue;
         }
         pthread_mutex_unlock(&f->lock);
-        refresh_due(f, now);
+        refresh_batch(f, false);
         pthread_mutex_lock(&f->lock);
     }
     pthread_mutex_unlock(&f->lock);

@@ -48,12 +48,12 @@ struct fetch {
 /* One fetch_all call. */
 typedef struct {
     fetch *f;
-    const fetch_request *reqs;
     size_t n;
-    size_t next;   /* next request to look at for a start */
-    size_t active; /* transfers running */
-    fetch_done_fn done;
-    void *ctx;
+    fetch_request reqs[FETCH_MAX_BATCH]; /* as ready() gave them, while they run */
+    bool running[FETCH_MAX_BATCH];       /* started, not reported yet */
+    size_t active;                       /* transfers running */
+    const fetch_hooks *h;
+    bool waiting; /* a request is due but no slot is free */
 } batch;
 
 /* A refused option names itself; SETOPT returns false from the caller. */
@@ -313,7 +313,8 @@ static void report(batch *b, slot *s, fetch_status st)
         s->busy = false;
         b->active--;
     }
-    b->done(b->ctx, s->index, st, &s->res);
+    b->running[s->index] = false;
+    b->h->done(b->h->ctx, s->index, st, &s->res);
     fetch_result_clear(&s->res);
     free(s->body.data);
     s->body = (body_buf){0};
@@ -363,19 +364,10 @@ static slot *free_slot(fetch *f)
     return NULL;
 }
 
-/* Starts the waiting http(s) requests while a slot is free. */
-static void start_more(batch *b)
+/* Asks the caller whether request i starts now (and what it is). */
+static bool due(batch *b, size_t i)
 {
-    for (; b->next < b->n; b->next++) {
-        if (!config_url_is_http(b->reqs[b->next].url))
-            continue; /* read already */
-        slot *s = free_slot(b->f);
-        if (!s)
-            return;
-        fetch_status st;
-        if (!start(b, s, b->next, &st))
-            report(b, s, st);
-    }
+    return !b->running[i] && b->h->ready(b->h->ctx, i, &b->reqs[i]);
 }
 
 static fetch_status read_file(const fetch_request *q, fetch_result *out)
@@ -388,7 +380,45 @@ static fetch_status read_file(const fetch_request *q, fetch_result *out)
     return FETCH_OK;
 }
 
-/* Reports every request that has not ended as cancelled. */
+/* Reports request i without a transfer: a local read. */
+static void report_now(batch *b, size_t i)
+{
+    fetch_result res = {0};
+    fetch_status st = FETCH_FAILED;
+    if (cancelled(b->f))
+        st = FETCH_CANCELLED, snprintf(res.error, FETCH_ERR_LEN, "cancelled");
+    else
+        st = read_file(&b->reqs[i], &res);
+    b->h->done(b->h->ctx, i, st, &res);
+    fetch_result_clear(&res);
+}
+
+/* Starts the requests that are due: local paths are read, http(s) ones
+ * handed to curl while a slot is free. */
+static void start_due(batch *b)
+{
+    b->waiting = false;
+    for (size_t i = 0; i < b->n; i++) {
+        slot *s = free_slot(b->f);
+        if (!s) { /* asked again when a transfer ends */
+            b->waiting = true;
+            return;
+        }
+        if (!due(b, i))
+            continue;
+        if (!config_url_is_http(b->reqs[i].url)) {
+            report_now(b, i);
+            continue;
+        }
+        b->running[i] = true;
+        fetch_status st;
+        if (!start(b, s, i, &st))
+            report(b, s, st);
+    }
+}
+
+/* Reports every transfer running as cancelled (requests not started are
+ * not reported). */
 static void cancel_all(batch *b)
 {
     for (int i = 0; i < FETCH_MAX_PARALLEL; i++) {
@@ -397,13 +427,6 @@ static void cancel_all(batch *b)
             snprintf(s->res.error, FETCH_ERR_LEN, "cancelled");
             report(b, s, FETCH_CANCELLED);
         }
-    }
-    for (; b->next < b->n; b->next++) {
-        if (!config_url_is_http(b->reqs[b->next].url))
-            continue;
-        fetch_result res = {.error = "cancelled"};
-        b->done(b->ctx, b->next, FETCH_CANCELLED, &res);
-        fetch_result_clear(&res);
     }
 }
 
@@ -451,44 +474,50 @@ static void drive(batch *b)
     int running;
     CURLMcode mc = curl_multi_perform(b->f->multi, &running);
     bool ended = mc == CURLM_OK && reap(b);
-    bool waiting = ended && b->next < b->n; /* a slot may have freed for it */
+    bool waiting = ended && b->waiting; /* a slot may have freed for it */
     if (mc == CURLM_OK && b->active && !waiting)
         mc = curl_multi_poll(b->f->multi, NULL, 0, FETCH_POLL_MS, NULL);
     if (mc != CURLM_OK)
         fail_running(b, mc);
 }
 
-void fetch_all(fetch *f, const fetch_request *reqs, size_t n, fetch_done_fn done, void *ctx)
+void fetch_all(fetch *f, size_t n, const fetch_hooks *h)
 {
-    batch b = {.f = f, .reqs = reqs, .n = n, .done = done, .ctx = ctx};
-    for (size_t i = 0; i < n; i++) {
-        if (config_url_is_http(reqs[i].url))
-            continue;
-        fetch_result res = {0};
-        fetch_status st = FETCH_CANCELLED;
-        if (cancelled(f))
-            snprintf(res.error, FETCH_ERR_LEN, "cancelled");
-        else
-            st = read_file(&reqs[i], &res);
-        done(ctx, i, st, &res);
-        fetch_result_clear(&res);
-    }
+    batch b = {.f = f, .n = n < FETCH_MAX_BATCH ? n : FETCH_MAX_BATCH, .h = h};
+    if (n > FETCH_MAX_BATCH)
+        log_error("fetch", "%zu requests in one batch: the last %zu are not fetched (at most %d)",
+                  n, n - FETCH_MAX_BATCH, FETCH_MAX_BATCH);
     for (;;) {
         if (cancelled(f)) {
             cancel_all(&b);
             return;
         }
-        start_more(&b);
+        start_due(&b); /* local reads and failed starts are reported at once */
         if (!b.active)
-            return; /* every request has been reported */
+            return; /* nothing runs, nothing is due */
         drive(&b);
+        if (h->tick)
+            h->tick(h->ctx);
     }
 }
 
 typedef struct {
+    const fetch_request *req;
+    bool given;
     fetch_status st;
     fetch_result *out;
 } one_result;
+
+static bool give_one(void *ctx, size_t index, fetch_request *req)
+{
+    (void)index;
+    one_result *o = ctx;
+    if (o->given)
+        return false;
+    *req = *o->req;
+    o->given = true;
+    return true;
+}
 
 static void keep_one(void *ctx, size_t index, fetch_status st, fetch_result *res)
 {
@@ -502,7 +531,9 @@ static void keep_one(void *ctx, size_t index, fetch_status st, fetch_result *res
 fetch_status fetch_get(fetch *f, const fetch_request *req, fetch_result *out)
 {
     memset(out, 0, sizeof *out);
-    one_result o = {FETCH_FAILED, out};
-    fetch_all(f, req, 1, keep_one, &o);
+    one_result o = {req, false, FETCH_CANCELLED, out};
+    snprintf(out->error, FETCH_ERR_LEN, "cancelled");
+    fetch_hooks h = {.ready = give_one, .done = keep_one, .ctx = &o};
+    fetch_all(f, 1, &h);
     return o.st;
 }

@@ -3,8 +3,10 @@
  *
  * fetch_all runs a batch of requests in parallel through one curl multi
  * handle: each transfer has its own limits and ends on its own, so a stalled
- * or slow feed never delays another; the batch lasts as long as its slowest
- * transfer. The multi handle and its easy handles live as long as the fetch
+ * or slow feed never delays another. A request starts when the caller's
+ * ready hook says it is due, also while other transfers of the batch run: a
+ * feed that falls due during another's stall starts at once. The batch
+ * lasts while transfers run. The multi handle and its easy handles live as long as the fetch
  * value, so connections (and DNS answers) are reused from one batch to the
  * next while curl keeps them open, and transfers to one https host share one
  * HTTP/2 connection when the server offers it.
@@ -38,7 +40,8 @@
 #define FETCH_MAX_REDIRECTS 3L
 #define FETCH_USER_AGENT "Vitrine/" VITRINE_VERSION " (lobby screen; +https://beta.gouv.fr)"
 #define FETCH_MAX_PARALLEL 8 /* transfers at once; more requests wait for a free one */
-#define FETCH_POLL_MS 200    /* longest wait before the cancel flag is looked at */
+#define FETCH_POLL_MS 200    /* longest wait before the cancel flag and the hooks are looked at */
+#define FETCH_MAX_BATCH 32   /* requests of one fetch_all; more are logged and not fetched */
 
 typedef struct {
     long connect_timeout_ms;
@@ -80,6 +83,22 @@ typedef struct {
  * during the call. */
 typedef void (*fetch_done_fn)(void *ctx, size_t index, fetch_status st, fetch_result *res);
 
+/* What fetch_all calls back, on its thread, with ctx:
+ * - ready(ctx, i, req): request i (0 <= i < n) starts now: fills *req and
+ *   returns true; false while it is not due. Asked for every request not
+ *   running, at each turn (at least every FETCH_POLL_MS while transfers
+ *   run); a request reported may start again when ready says so. The
+ *   strings of *req are borrowed until its done call;
+ * - done: as above, once per start;
+ * - tick(ctx) (may be NULL): after each wait, at least every FETCH_POLL_MS
+ *   while transfers run (the feeds publish new data from there). */
+typedef struct {
+    bool (*ready)(void *ctx, size_t index, fetch_request *req);
+    fetch_done_fn done;
+    void (*tick)(void *ctx);
+    void *ctx;
+} fetch_hooks;
+
 typedef struct fetch fetch;
 
 /* cancel (borrowed, may be NULL) aborts the transfers in progress when it
@@ -87,9 +106,10 @@ typedef struct fetch fetch;
 fetch *fetch_new(const atomic_bool *cancel, char err[FETCH_ERR_LEN]);
 void fetch_free(fetch *f); /* accepts NULL */
 
-/* Runs the n requests at once (local paths are read first, in order) and
- * returns when done has been called for every one of them. */
-void fetch_all(fetch *f, const fetch_request *reqs, size_t n, fetch_done_fn done, void *ctx);
+/* Runs requests 0..n-1, each as soon as ready says so, in parallel (local
+ * paths are read, not transferred), and returns when no transfer runs and
+ * none is ready: done has been called once per start. */
+void fetch_all(fetch *f, size_t n, const fetch_hooks *h);
 /* One request on its own (fetch_all of one). out is overwritten; release
  * it with fetch_result_clear. */
 fetch_status fetch_get(fetch *f, const fetch_request *req, fetch_result *out);

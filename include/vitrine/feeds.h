@@ -10,13 +10,16 @@
  *   --dump-stats), all at once like the thread: it returns when the slowest
  *   transfer ends, each bounded by its feed's timeouts. Never with the
  *   thread running.
- * - feeds_start runs the fetch thread. It fetches the feeds that are due in
- *   parallel, over one pool of connections reused while they stay open (a
- *   stalled feed delays no other feed's transfer). When such a round (it
- *   ends with its slowest transfer) has changed data or a feed's state, it
+ * - feeds_start runs the fetch thread. It fetches each feed when it is due,
+ *   in parallel with the transfers already running, over one pool of
+ *   connections reused while they stay open: a stalled feed delays no other
+ *   feed's transfer, nor its start. When data or a feed's state changed it
  *   stores a snapshot in a one-slot mailbox (a newer one replaces an
- *   untaken one) and calls notify(userdata) from the fetch thread, with no
- *   lock held: notify must be thread-safe and quick (e.g. SDL_PushEvent).
+ *   untaken one), at the latest FEEDS_PUBLISH_WAIT_MS after the change
+ *   while other transfers run, and calls notify(userdata) from the fetch
+ *   thread, with no lock held: notify must be thread-safe and quick
+ *   (kiosk_data_ready). R and SIGUSR1 (feeds_refresh_now) take effect
+ *   during a running batch too.
  * - feeds_take never waits on the network or the disk: it moves the
  *   mailbox's content to the caller. *m is a new model the caller owns (free
  *   with model_free), or NULL when only the feed states changed.
@@ -40,6 +43,10 @@
 
 #define FEEDS_ERR_LEN 512
 #define FEEDS_LINE_LEN 400
+/* While a batch of transfers runs, new data waits at most this long for
+ * the other transfers before it is published (one snapshot for several
+ * feeds that end close together; a stalled one does not hold it back). */
+#define FEEDS_PUBLISH_WAIT_MS 3000
 
 typedef struct feeds feeds;
 

@@ -1,6 +1,7 @@
 /* feeds: the fetch thread hands complete snapshots to the caller: first
  * real data, then a states-only update when a feed starts failing (the data
- * stays), then new data; feeds_free aborts the transfers in progress at once. */
+ * stays), then new data; feeds_free aborts the transfers in progress at once;
+ * a stalled feed holds back neither the others' data nor their refresh. */
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -13,8 +14,9 @@
 #include "vitrine/feeds.h"
 #include "vitrine/vclock.h"
 
-#define WAIT_S 30    /* bound on waiting for the thread; never reached when it works */
-#define STOP_MS 2000 /* feeds_free with stalled transfers: at once, or nearly */
+#define WAIT_S 30      /* bound on waiting for the thread; never reached when it works */
+#define STOP_MS 2000   /* feeds_free with stalled transfers: at once, or nearly */
+#define STALL_MS 30000 /* a_stall_holds_nothing_back: the stalled feed's timeout */
 
 static char dir[] = "/tmp/vitrine-thread-XXXXXX";
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -113,20 +115,77 @@ static void snapshots_reach_the_caller(void)
     feeds_free(f);
 }
 
-static void free_aborts_a_transfer_in_progress(void)
+/* A listener that never answers; its port in *port. */
+static int silent_listener(int *port)
 {
-    /* A listener that never answers: the transfer would wait 60 s. */
     int s = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     socklen_t alen = sizeof a;
     CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 8) == 0);
     CHECK(getsockname(s, (struct sockaddr *)&a, &alen) == 0);
+    *port = ntohs(a.sin_port);
+    return s;
+}
+
+/* While one feed's transfer stalls (30 s before it gives up), the others
+ * are read, their data published within FEEDS_PUBLISH_WAIT_MS, and a
+ * refresh asked for meanwhile (R, SIGUSR1) fetches them again at once:
+ * nothing waits for the stalled one. */
+static void a_stall_holds_nothing_back(void)
+{
+    int port, s = silent_listener(&port);
+    config cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache3", dir);
+    for (int i = 0; i < FEED_COUNT; i++) {
+        config_feed *cf = &cfg.feeds[i];
+        if (i == FEED_STARTUPS) {
+            snprintf(cf->url, sizeof cf->url, "http://127.0.0.1:%d/startups.json", port);
+            cf->url_kind = CONFIG_URL_HTTP;
+            cf->timeout_ms = STALL_MS;
+            cf->low_speed_time_s = STALL_MS / 1000;
+            continue;
+        }
+        char name[64];
+        snprintf(name, sizeof name, "%s.json", feed_name((feed_id)i));
+        snprintf(cf->url, sizeof cf->url, "%s/s-%s", dir, name);
+        cf->url_kind = CONFIG_URL_FILE;
+        copy_fixture(name, cf->url);
+    }
+    char err[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(&cfg, false, err);
+    model *m = NULL;
+    feedstate_set fs;
+    int64_t t0 = vclock_system_ms();
+    CHECK_INT(feeds_start(f, on_notify, NULL, err), FEEDS_OK);
+    feeds_refresh_now(f);
+    CHECK(wait_take(f, &m, &fs));
+    CHECK_INT(m ? m->n_members : 0, 3);
+    CHECK_INT(fs.feeds[FEED_AUTHORS].kind, FEEDSTATE_FRESH);
+    model_free(m);
+    FILE *one = fopen(cfg.feeds[FEED_AUTHORS].url, "w"); /* the network lost two members */
+    fputs("[{\"id\": \"ada.lovelace\", \"fullname\": \"Ada Lovelace\", \"missions\": []}]", one);
+    fclose(one);
+    feeds_refresh_now(f);
+    m = NULL;
+    CHECK(wait_take(f, &m, &fs));
+    CHECK_INT(m ? m->n_members : 0, 1);
+    model_free(m);
+    CHECK(vclock_system_ms() - t0 < STALL_MS / 2); /* the stall is still running */
+    feeds_free(f);
+    close(s);
+}
+
+static void free_aborts_a_transfer_in_progress(void)
+{
+    /* A listener that never answers: the transfer would wait 60 s. */
+    int port, s = silent_listener(&port);
     config cfg;
     config_defaults(&cfg);
     snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache2", dir);
     for (int i = 0; i < FEED_COUNT; i++) {
         config_feed *cf = &cfg.feeds[i];
-        snprintf(cf->url, sizeof cf->url, "http://127.0.0.1:%d/x.json", ntohs(a.sin_port));
+        snprintf(cf->url, sizeof cf->url, "http://127.0.0.1:%d/x.json", port);
         cf->url_kind = CONFIG_URL_HTTP;
         cf->timeout_ms = 60000;
         cf->low_speed_time_s = 60;
@@ -148,6 +207,7 @@ int main(void)
         return 1;
     RUN(snapshots_reach_the_caller);
     RUN(free_aborts_a_transfer_in_progress);
+    RUN(a_stall_holds_nothing_back);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)

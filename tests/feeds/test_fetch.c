@@ -246,15 +246,67 @@ static void no_protocol_limit_no_fetch(void)
 typedef struct {
     int calls[2 * FETCH_MAX_PARALLEL];
     fetch_status st[2 * FETCH_MAX_PARALLEL];
+    int64_t at_ms[2 * FETCH_MAX_PARALLEL]; /* when it was reported */
     char error[FETCH_ERR_LEN];
+    int64_t t0_ms, ready_after_ms; /* late_request: request 1 falls due then */
+    const fetch_request *q;        /* the requests, each given once */
+    bool given[2 * FETCH_MAX_PARALLEL];
 } tally;
+
+static bool give(tally *t, size_t index, fetch_request *req)
+{
+    if (t->given[index])
+        return false;
+    t->given[index] = true;
+    *req = t->q[index];
+    return true;
+}
+
+static bool each_once(void *ctx, size_t index, fetch_request *req)
+{
+    return give(ctx, index, req);
+}
 
 static void count(void *ctx, size_t index, fetch_status st, fetch_result *res)
 {
     tally *t = ctx;
     t->calls[index]++;
     t->st[index] = st;
+    t->at_ms[index] = vclock_system_ms();
     snprintf(t->error, sizeof t->error, "%s", res->error);
+}
+
+static bool late_ready(void *ctx, size_t index, fetch_request *req)
+{
+    tally *t = ctx;
+    if (index == 1 && vclock_system_ms() - t->t0_ms < t->ready_after_ms)
+        return false;
+    return give(t, index, req);
+}
+
+/* A request that falls due while another transfer stalls starts then, not
+ * when the stalled one gives up (the kiosk's feeds fall due at their own
+ * times). */
+static void late_request(void)
+{
+    enum { STALL_MS = 3000, LATE_MS = 300, LATE_TIMEOUT_MS = 500 };
+    int port, s = listener(&port);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/x.json", port);
+    char err[FETCH_ERR_LEN];
+    fetch *f = fetch_new(NULL, err);
+    fetch_request q[2] = {request(url, STALL_MS), request(url, LATE_TIMEOUT_MS)};
+    tally t = {.t0_ms = vclock_system_ms(), .ready_after_ms = LATE_MS, .q = q};
+    fetch_hooks h = {.ready = late_ready, .done = count, .ctx = &t};
+    fetch_all(f, 2, &h);
+    CHECK_INT(t.calls[0], 1);
+    CHECK_INT(t.calls[1], 1);
+    int64_t late_end = t.at_ms[1] - t.t0_ms, stall_end = t.at_ms[0] - t.t0_ms;
+    CHECK(late_end >= LATE_MS + LATE_TIMEOUT_MS - 50); /* it did wait for its time */
+    CHECK(late_end < STALL_MS - 500);                  /* and not for the stall */
+    CHECK(stall_end >= STALL_MS - 100);
+    fetch_free(f);
+    close(s);
 }
 
 static void more_requests_than_transfers(void)
@@ -271,7 +323,9 @@ static void more_requests_than_transfers(void)
         q[i] = request(url, TIMEOUT_MS);
     tally t = {0};
     int64_t t0 = vclock_system_ms();
-    fetch_all(f, q, N, count, &t);
+    t.q = q;
+    fetch_hooks h = {.ready = each_once, .done = count, .ctx = &t};
+    fetch_all(f, N, &h);
     int64_t ms = vclock_system_ms() - t0;
     for (int i = 0; i < N; i++) {
         CHECK_INT(t.calls[i], 1);
@@ -295,7 +349,9 @@ typedef struct {
 static void *run_batch(void *arg)
 {
     job *j = arg;
-    fetch_all(j->f, j->q, 3, count, j->t);
+    j->t->q = j->q;
+    fetch_hooks h = {.ready = each_once, .done = count, .ctx = j->t};
+    fetch_all(j->f, 3, &h);
     return NULL;
 }
 
@@ -340,6 +396,7 @@ int main(void)
     RUN(every_option_is_checked);
     RUN(no_protocol_limit_no_fetch);
     RUN(more_requests_than_transfers);
+    RUN(late_request);
     RUN(cancel_stops_a_stalled_batch);
     return test_report();
 }
