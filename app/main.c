@@ -83,7 +83,8 @@ static int dump_feeds(const cli_options *opt)
     model_free(m);
     feeds_free(f);
     if (rc == EXIT_SUCCESS && !feeds_all_real(&fs)) {
-        fprintf(stderr, "vitrine: no real data for every feed (demo data or nothing shown)\n");
+        fprintf(stderr, "vitrine: exit status 3: the bundled demo data stood in for a feed, or a "
+                        "required feed has no data\n");
         rc = EXIT_DEMO;
     }
     return rc;

@@ -164,7 +164,7 @@ datadir_status datadir_load_or_demo(const char *dir, model **out, feedstate_set 
         dir = NULL;
         st = datadir_load_demo(out, err);
         if (st == DATADIR_OK)
-            log_info("datadir", "demo data until feeds arrive");
+            log_info("datadir", "showing the bundled demo data");
     }
     if (st == DATADIR_OK)
         datadir_feedstates(dir, *out, fs);

@@ -171,7 +171,8 @@ static void publish_status(kiosk *k)
     char err[STATUS_ERR_LEN];
     bool ok = status_write(&r, k->status_file, k->metrics_file, err) == STATUS_OK;
     if (!ok && !k->status_failing)
-        log_warn("kiosk", "status not written: %s (logged once; the kiosk goes on)", err);
+        log_warn("kiosk", "status or metrics file not written: %s (logged once; the kiosk goes on)",
+                 err);
     else if (ok && k->status_failing)
         log_info("kiosk", "status written again");
     k->status_failing = !ok;

@@ -23,7 +23,7 @@ static void load(startup *s)
     if (j->load && j->load(j->load_ctx, &s->res.m, &s->res.fs)) {
         feedstate_kind worst = feedstate_worst(&s->res.fs, FEEDSTATE_ALL);
         if (worst == FEEDSTATE_DEMO)
-            log_info("kiosk", "demo data until feeds arrive");
+            log_info("kiosk", "bundled demo data first: no cached copy yet");
         else
             log_info("kiosk", "cached data first (%s)", feedstate_kind_name(worst));
         return;

@@ -454,7 +454,7 @@ def scenario_feeds(ctx):
         urls[name] = os.path.join(files, name + ".json")
         shutil.copyfile(os.path.join(root, rel), urls[name])
     k = ctx.start(dict(FAST, playlist=only(["overview", "eig"])), feeds=urls)
-    k.wait_for(r"demo data until feeds arrive")  # an empty cache at first
+    k.wait_for(r"bundled demo data first: no cached copy yet")  # an empty cache at first
     k.wait_for(r"^info feeds: \[startups\] new data: 1 records", timeout=FEEDS_WAIT_S)
     k.wait_for(r"^info feeds: \[authors\] new data: 1 records", timeout=FEEDS_WAIT_S)
     m = k.wait_for(r"^info kiosk: new data on screen \(fresh\)$", timeout=FEEDS_WAIT_S)
