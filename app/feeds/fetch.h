@@ -110,9 +110,6 @@ void fetch_free(fetch *f); /* accepts NULL */
  * paths are read, not transferred), and returns when no transfer runs and
  * none is ready: done has been called once per start. */
 void fetch_all(fetch *f, size_t n, const fetch_hooks *h);
-/* One request on its own (fetch_all of one). out is overwritten; release
- * it with fetch_result_clear. */
-fetch_status fetch_get(fetch *f, const fetch_request *req, fetch_result *out);
 void fetch_result_clear(fetch_result *r);
 /* Makes a fetch_all running on another thread look at the cancel flag now
  * rather than within FETCH_POLL_MS. Thread-safe; f must be alive. */

@@ -1,6 +1,5 @@
 /* refresh: one feed's fetch -> validate -> commit cycle and its schedule.
- * The fetch itself is the caller's (refresh_run, or a batch of
- * refresh_start requests); the rest is shared. */
+ * The fetch itself is the caller's (the feeds' parallel batch). */
 #include "refresh.h"
 
 #include <stdio.h>
@@ -181,16 +180,6 @@ bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_resu
         record_failure(r, now_s, why);
     }
     return *data_changed || !was_fresh || !ok;
-}
-
-bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed)
-{
-    fetch_request req = refresh_start(r, c);
-    fetch_result res;
-    fetch_status st = fetch_get(f, &req, &res);
-    bool shown = refresh_finish(r, c, st, &res, now_s, data_changed);
-    fetch_result_clear(&res);
-    return shown;
 }
 
 void refresh_drop_cache(refresh_feed *r, const char *why)

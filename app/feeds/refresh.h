@@ -1,11 +1,10 @@
 /* refresh: the life of one feed between the network and the cache: its
  * cached copy's validators, its run of failures, when it is next due, and
  * one refresh, in two halves around the fetch: refresh_start builds the
- * request (validators only for an intact copy from the same URL),
- * refresh_finish validates and commits what came back. The fetch thread
- * runs the requests of every due feed in one parallel batch (fetch_all)
- * and finishes each feed as its transfer ends; refresh_run is the same for
- * one feed on its own. A body replaces the cached copy only when
+ * request (validators only for an intact copy from the same URL) when the
+ * feed falls due, refresh_finish validates and commits what came back. The
+ * fetch thread runs the requests in one parallel batch (fetch_all) and
+ * finishes each feed as its transfer ends. A body replaces the cached copy only when
  * parse_validate accepts it (JSON, the feed's top-level shape, at least one
  * record); otherwise the previous copy stays and the failure is recorded
  * (time, reason) and logged. The gate is held only while a body is
@@ -60,8 +59,6 @@ fetch_request refresh_start(refresh_feed *r, const cache *c);
  * fetch changes nothing. */
 bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_result *res,
                     int64_t now_s, bool *data_changed);
-/* refresh_start, fetch_get, refresh_finish: one feed refreshed on its own. */
-bool refresh_run(refresh_feed *r, fetch *f, cache *c, int64_t now_s, bool *data_changed);
 /* Records that the cached copy's body was loaded and checked. */
 void refresh_cache_verified(refresh_feed *r);
 /* Forgets the cached copy (it failed to parse when building a snapshot). */

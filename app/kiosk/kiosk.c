@@ -77,6 +77,7 @@ struct kiosk {
     uint64_t slide_changes;  /* slides shown (logged) since the start */
     bool status_paused;      /* the paused state the status files last got */
     bool status_failing;     /* the last status write failed (logged once) */
+    bool status_due;         /* what they show changed: written after the next frame */
 };
 
 static int64_t now_ms(const kiosk *k)
@@ -145,9 +146,10 @@ static void rebuild(kiosk *k, const char *why)
               k->stage.w, k->stage.h);
 }
 
-/* The status and metrics files (status.h), rewritten at each slide change,
- * feed event, pause or resume and screen change. A failure is logged once
- * (and once when writing works again): it never stops the kiosk. */
+/* The status and metrics files (status.h), rewritten after the frame that
+ * follows (status_due) a slide change, a feed event, a pause or resume, or
+ * a screen change. A failure is logged once (and once when writing works
+ * again): it never stops the kiosk. */
 static void publish_status(kiosk *k)
 {
     playlist_view v;
@@ -186,7 +188,7 @@ static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
     if (!m) { /* only the feed states changed (a refresh failed, or a 304) */
         k->fs = *fs;
         rebuild(k, "feed states");
-        publish_status(k);
+        k->status_due = true;
         return;
     }
     stats_free(k->st);
@@ -197,7 +199,7 @@ static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
     rebuild(k, "new data");
     log_info("kiosk", "new data on screen (%s)",
              feedstate_kind_name(feedstate_worst(fs, FEEDSTATE_ALL)));
-    publish_status(k);
+    k->status_due = true;
 }
 
 void kiosk_set_source(kiosk *k, kiosk_refresh_fn refresh, kiosk_take_fn take, void *ctx)
@@ -492,7 +494,7 @@ static void log_slide(kiosk *k, const playlist_view *v)
         publish = true;
     }
     if (publish)
-        publish_status(k);
+        k->status_due = true;
 }
 
 static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
@@ -505,7 +507,7 @@ static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
     log_info("kiosk", "screen %s by schedule", on ? "on" : "off");
     screen_set_power(k->scr, on, on ? k->cfg.display_on_cmd : k->cfg.display_off_cmd);
     k->dirty = true;
-    publish_status(k);
+    k->status_due = true;
 }
 
 /* Everything time-driven; returns how long the loop may sleep. */
@@ -623,6 +625,10 @@ int kiosk_run(kiosk *k)
             k->dirty = false;
             if (v.animating)
                 pace(k, start);
+        }
+        if (k->status_due) { /* after the frame: a file write never delays it */
+            k->status_due = false;
+            publish_status(k);
         }
         if (!v.animating) { /* at rest: one slide texture, the gate free */
             if (v.has_slide)

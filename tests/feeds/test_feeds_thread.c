@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "test.h"
+
+#include "feedtest.h"
 #include "vitrine/feeds.h"
 #include "vitrine/vclock.h"
 
@@ -115,25 +117,13 @@ static void snapshots_reach_the_caller(void)
     feeds_free(f);
 }
 
-/* A listener that never answers; its port in *port. */
-static int silent_listener(int *port)
-{
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    socklen_t alen = sizeof a;
-    CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 8) == 0);
-    CHECK(getsockname(s, (struct sockaddr *)&a, &alen) == 0);
-    *port = ntohs(a.sin_port);
-    return s;
-}
-
 /* While one feed's transfer stalls (30 s before it gives up), the others
  * are read, their data published within FEEDS_PUBLISH_WAIT_MS, and a
  * refresh asked for meanwhile (R, SIGUSR1) fetches them again at once:
  * nothing waits for the stalled one. */
 static void a_stall_holds_nothing_back(void)
 {
-    int port, s = silent_listener(&port);
+    int port, s = feedtest_listener(&port);
     config cfg;
     config_defaults(&cfg);
     snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache3", dir);
@@ -179,7 +169,7 @@ static void a_stall_holds_nothing_back(void)
 static void free_aborts_a_transfer_in_progress(void)
 {
     /* A listener that never answers: the transfer would wait 60 s. */
-    int port, s = silent_listener(&port);
+    int port, s = feedtest_listener(&port);
     config cfg;
     config_defaults(&cfg);
     snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache2", dir);

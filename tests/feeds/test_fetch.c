@@ -23,8 +23,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "fetch.h"
 #include "test.h"
+
+#include "feedtest.h"
 #include "vitrine/vclock.h"
 
 #define MAX_RECORDED 64
@@ -92,19 +93,6 @@ CURLMcode curl_multi_setopt(CURLM *multi, CURLMoption option, ...)
     return rc;
 }
 
-/* A listener that accepts (the kernel does) and never answers. */
-static int listener(int *port)
-{
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    socklen_t alen = sizeof a;
-    CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 32) == 0);
-    CHECK(getsockname(s, (struct sockaddr *)&a, &alen) == 0);
-    CHECK(fcntl(s, F_SETFL, O_NONBLOCK) == 0);
-    *port = ntohs(a.sin_port);
-    return s;
-}
-
 /* Connections made to the listener since the last call. */
 static int connections(int s)
 {
@@ -128,7 +116,7 @@ static fetch_request request(const char *url, long timeout_ms)
                                    .max_bytes = 1 << 20}};
 }
 
-/* fetch_get with a fetch of its own (made while refuse_* are refused). */
+/* One request with a fetch of its own (made while refuse_* are refused). */
 static fetch_status get_once(const char *url, fetch_result *res)
 {
     char err[FETCH_ERR_LEN];
@@ -137,7 +125,7 @@ static fetch_status get_once(const char *url, fetch_result *res)
     if (!f)
         return FETCH_NOMEM;
     fetch_request q = request(url, 2000);
-    fetch_status st = fetch_get(f, &q, res);
+    fetch_status st = feedtest_fetch(f, &q, res);
     fetch_free(f);
     return st;
 }
@@ -145,7 +133,7 @@ static fetch_status get_once(const char *url, fetch_result *res)
 static void every_option_is_checked(void)
 {
     int s, port;
-    s = listener(&port);
+    s = feedtest_listener(&port);
     char url[64];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/x.json", port);
     n_recorded = 0;
@@ -201,7 +189,7 @@ static void no_protocol_limit_no_fetch(void)
     static const int limits[] = {CURLOPT_PROTOCOLS_STR, CURLOPT_REDIR_PROTOCOLS_STR};
     static const char *const names[] = {"CURLOPT_PROTOCOLS_STR", "CURLOPT_REDIR_PROTOCOLS_STR"};
     int s, port;
-    s = listener(&port);
+    s = feedtest_listener(&port);
     char url[64], local[] = "/tmp/vitrine-fetch-XXXXXX";
     snprintf(url, sizeof url, "http://127.0.0.1:%d/x.json", port);
     int fd = mkstemp(local);
@@ -221,11 +209,11 @@ static void no_protocol_limit_no_fetch(void)
         fetch_request q[3] = {request(url, 2000), request(local, 2000), request(url, 2000)};
         fetch_result res;
         for (int k = 0; k < 3; k += 2) {
-            CHECK_INT(fetch_get(f, &q[k], &res), FETCH_FAILED);
+            CHECK_INT(feedtest_fetch(f, &q[k], &res), FETCH_FAILED);
             CHECK(strstr(res.error, names[i]) && strstr(res.error, "http and https"));
             fetch_result_clear(&res);
         }
-        CHECK_INT(fetch_get(f, &q[1], &res), FETCH_OK);
+        CHECK_INT(feedtest_fetch(f, &q[1], &res), FETCH_OK);
         CHECK_INT(res.len, 3);
         fetch_result_clear(&res);
         CHECK_INT(connections(s), 0);
@@ -290,7 +278,7 @@ static bool late_ready(void *ctx, size_t index, fetch_request *req)
 static void late_request(void)
 {
     enum { STALL_MS = 3000, LATE_MS = 300, LATE_TIMEOUT_MS = 500 };
-    int port, s = listener(&port);
+    int port, s = feedtest_listener(&port);
     char url[64];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/x.json", port);
     char err[FETCH_ERR_LEN];
@@ -313,7 +301,7 @@ static void more_requests_than_transfers(void)
 {
     enum { N = FETCH_MAX_PARALLEL + 2, TIMEOUT_MS = 1000 };
     int s, port;
-    s = listener(&port);
+    s = feedtest_listener(&port);
     char url[64];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/x.json", port);
     char err[FETCH_ERR_LEN];
@@ -360,7 +348,7 @@ static void *run_batch(void *arg)
 static void cancel_stops_a_stalled_batch(void)
 {
     int s, port;
-    s = listener(&port);
+    s = feedtest_listener(&port);
     char url[64];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/x.json", port);
     for (int wake = 0; wake < 2; wake++) {

@@ -5,8 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "refresh.h"
 #include "test.h"
+
+#include "feedtest.h"
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
 
@@ -56,20 +57,20 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     CHECK(!r.have_cache);
     write_file(src, "[{\"id\": \"a\", \"missions\": []}]");
     bool changed;
-    CHECK(refresh_run(&r, ft, c, 1000, &changed));
+    CHECK(feedtest_refresh(&r, ft, c, 1000, &changed));
     CHECK(changed && r.have_cache);
     feedstate s = refresh_state(&r, false, false, true);
     CHECK_INT(s.kind, FEEDSTATE_FRESH);
     CHECK_INT(s.data_time, 1000);
     uint64_t good = r.meta.hash;
 
-    CHECK(!refresh_run(&r, ft, c, 1100, &changed)); /* same bytes: nothing to show */
+    CHECK(!feedtest_refresh(&r, ft, c, 1100, &changed)); /* same bytes: nothing to show */
     CHECK(!changed);
 
     static const char *const bad[] = {"[{\"id\": \"a\"", "{\"members\": []}", "[]", "[1, 2]"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         write_file(src, bad[i]);
-        CHECK(refresh_run(&r, ft, c, 2000 + (int64_t)i, &changed));
+        CHECK(feedtest_refresh(&r, ft, c, 2000 + (int64_t)i, &changed));
         CHECK(!changed);
         CHECK_INT(r.failures, i + 1);
     }
@@ -85,10 +86,10 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     free(body);
 
     unlink(src); /* a missing local file is a failure too */
-    CHECK(refresh_run(&r, ft, c, 3000, &changed));
+    CHECK(feedtest_refresh(&r, ft, c, 3000, &changed));
     CHECK_INT(r.failures, 5);
     write_file(src, "[{\"id\": \"a\", \"missions\": []}]"); /* back to the good copy */
-    CHECK(refresh_run(&r, ft, c, 4000, &changed));
+    CHECK(feedtest_refresh(&r, ft, c, 4000, &changed));
     CHECK_INT(r.failures, 0);
     CHECK_INT(refresh_state(&r, false, false, true).kind, FEEDSTATE_FRESH);
     fetch_free(ft);

@@ -52,6 +52,16 @@ static int open_writer(const char *path)
     return open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 }
 
+/* A waker on a fresh input directory holding event0; NULL on failure. */
+static waker *watch_inputs(inputs *in)
+{
+    char err[WAKER_ERR_LEN];
+    CHECK(make_inputs(in));
+    waker *w = waker_new(in->dir, err);
+    CHECK(w != NULL);
+    return w;
+}
+
 static int64_t cpu_ms(void)
 {
     struct timespec ts;
@@ -73,10 +83,7 @@ static int64_t timed_wait(waker *w, int64_t timeout_ms, waker_reason *why)
 static void timeout_and_input(void)
 {
     inputs in;
-    CHECK(make_inputs(&in));
-    char err[WAKER_ERR_LEN];
-    waker *w = waker_new(in.dir, err);
-    CHECK(w != NULL);
+    waker *w = watch_inputs(&in);
     if (!w)
         return;
     CHECK_INT(waker_devices(w), 1);
@@ -140,10 +147,7 @@ static void wake_from_another_thread(void)
 static void device_plugged_in_later(void)
 {
     inputs in;
-    CHECK(make_inputs(&in));
-    char err[WAKER_ERR_LEN];
-    waker *w = waker_new(in.dir, err);
-    CHECK(w != NULL);
+    waker *w = watch_inputs(&in);
     if (!w)
         return;
     CHECK(mkfifo(in.path[1], 0600) == 0);
