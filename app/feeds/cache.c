@@ -23,6 +23,8 @@
 
 #define CACHE_SUFFIX ".cache"
 #define CACHE_TEMP_MARK ".cache.tmp-" /* fileio_write_atomic's ".<name>.cache.tmp-XXXXXX" */
+#define CACHE_VALIDATORS_SUFFIX ".validators"
+#define CACHE_VALIDATORS_TEMP_MARK ".validators.tmp-"
 #define CACHE_DIR_MODE 0755
 #define CACHE_FILE_MODE 0600 /* as mkstemp made them */
 #define CACHE_PATH_LEN 1200
@@ -42,7 +44,8 @@ static void remove_stale_temps(const char *dir)
     time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] != '.' || !strstr(e->d_name, CACHE_TEMP_MARK))
+        if (e->d_name[0] != '.' ||
+            (!strstr(e->d_name, CACHE_TEMP_MARK) && !strstr(e->d_name, CACHE_VALIDATORS_TEMP_MARK)))
             continue;
         char path[CACHE_PATH_LEN + 256];
         struct stat st;
@@ -55,19 +58,25 @@ static void remove_stale_temps(const char *dir)
     closedir(d);
 }
 
+/* True when dir can take a new file now. */
+static bool dir_writable(const char *dir, char err[CACHE_ERR_LEN])
+{
+    char ferr[FILEIO_ERR_LEN];
+    if (fileio_mkdirs(dir, CACHE_DIR_MODE, ferr) != FILEIO_OK) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s", ferr);
+        return false;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %.400s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
 cache *cache_open(const char *dir, char err[CACHE_ERR_LEN])
 {
     if (!dir || !*dir || strlen(dir) >= CACHE_PATH_LEN) {
         snprintf(err, CACHE_ERR_LEN, "cache: directory name empty or too long");
-        return NULL;
-    }
-    char ferr[FILEIO_ERR_LEN];
-    if (fileio_mkdirs(dir, CACHE_DIR_MODE, ferr) != FILEIO_OK) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s", ferr);
-        return NULL;
-    }
-    if (access(dir, W_OK | X_OK) != 0) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %.400s: %s", dir, strerror(errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -76,7 +85,13 @@ cache *cache_open(const char *dir, char err[CACHE_ERR_LEN])
         return NULL;
     }
     snprintf(c->dir, sizeof c->dir, "%s", dir);
-    remove_stale_temps(dir);
+    /* A directory that cannot be written (read-only mount, permissions, a
+     * file in its place, ProtectSystem=strict) still gives its copies. */
+    char werr[CACHE_ERR_LEN];
+    if (dir_writable(dir, werr))
+        remove_stale_temps(dir);
+    else
+        log_warn("cache", "%s: cached copies are read, new data is not kept on disk", werr);
     return c;
 }
 
@@ -96,6 +111,58 @@ bool cache_path(const cache *c, const char *name, char *out, size_t outsz)
     if (snprintf(file, sizeof file, "%s" CACHE_SUFFIX, name) >= (int)sizeof file)
         return false;
     return fileio_join(out, outsz, c->dir, file);
+}
+
+static bool validators_path(const cache *c, const char *name, char *out, size_t outsz)
+{
+    char file[256];
+    if (snprintf(file, sizeof file, "%s" CACHE_VALIDATORS_SUFFIX, name) >= (int)sizeof file)
+        return false;
+    return fileio_join(out, outsz, c->dir, file);
+}
+
+/* Newer validators of the same body (cache_store_validators) replace those
+ * of its file. A sidecar for another body or url is ignored. */
+static void overlay_validators(const cache *c, const char *name, cachemeta *meta)
+{
+    char path[CACHE_PATH_LEN + 256], ferr[FILEIO_ERR_LEN];
+    char *line;
+    size_t n;
+    if (!validators_path(c, name, path, sizeof path) ||
+        fileio_read(path, CACHEMETA_LINE_MAX, &line, &n, ferr) != FILEIO_OK)
+        return;
+    cachemeta v;
+    const char *why;
+    if (cachemeta_parse(line, n, &v, &why) == CACHEMETA_OK && v.size == meta->size &&
+        v.hash == meta->hash && strcmp(v.url, meta->url) == 0) {
+        memcpy(meta->etag, v.etag, sizeof meta->etag);
+        memcpy(meta->last_modified, v.last_modified, sizeof meta->last_modified);
+    }
+    free(line);
+}
+
+cache_status cache_store_validators(cache *c, const char *name, const cachemeta *meta,
+                                    char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256], ferr[FILEIO_ERR_LEN];
+    if (!validators_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    char *line = cachemeta_print(meta);
+    if (!line) {
+        snprintf(err, CACHE_ERR_LEN, "%.400s: out of memory", path);
+        return CACHE_NOMEM;
+    }
+    /* Not durable: lost in a power cut, it costs one full transfer, and a
+     * flush per refresh is what this file exists to spare the SD card. */
+    fileio_status st = fileio_write_atomic(path, line, strlen(line), CACHE_FILE_MODE, false, ferr);
+    free(line);
+    if (st != FILEIO_OK) {
+        snprintf(err, CACHE_ERR_LEN, "%s", ferr);
+        return st == FILEIO_NOMEM ? CACHE_NOMEM : CACHE_IO_ERROR;
+    }
+    return CACHE_OK;
 }
 
 /* Parses the header line and checks it against the body that follows. */
@@ -145,8 +212,10 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
             why = "larger than max_bytes";
         else if (body_len != meta->size)
             why = "size does not match the metadata (truncated?)";
-        else
+        else {
+            overlay_validators(c, name, meta);
             return CACHE_OK;
+        }
     }
     snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path, why);
     return CACHE_CORRUPT;
@@ -184,6 +253,7 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
         buf[body_len] = '\0';
         *body = buf;
         *len = body_len;
+        overlay_validators(c, name, meta);
         return CACHE_OK;
     }
     free(buf);
@@ -199,6 +269,8 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
+    if (!dir_writable(c->dir, err)) /* made again if it went away */
+        return CACHE_IO_ERROR;
     cachemeta described = *meta; /* the body's own size and checksum */
     described.size = len;
     described.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, body, len);
@@ -217,8 +289,10 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
                                                  CACHE_FILE_MODE, true, ferr);
     free(line);
     if (st != FILEIO_OK) {
-        snprintf(err, CACHE_ERR_LEN, "%.400s (previous copy kept)", ferr);
+        snprintf(err, CACHE_ERR_LEN, "%.500s", ferr);
         return st == FILEIO_NOMEM ? CACHE_NOMEM : CACHE_IO_ERROR;
     }
+    if (validators_path(c, name, path, sizeof path))
+        unlink(path); /* described an older body */
     return CACHE_OK;
 }

@@ -33,7 +33,10 @@ typedef enum {
 typedef struct cache cache;
 
 /* Creates dir (and its parents) when missing and removes temporary files
- * left by a crash. NULL with a reason in err when the directory is unusable. */
+ * left by a crash. A directory that cannot be written is still opened (its
+ * copies are read; one warning line says new data will not be kept) and
+ * each store tries again. NULL (err says why) only for an empty or too
+ * long name, or out of memory. */
 cache *cache_open(const char *dir, char err[CACHE_ERR_LEN]);
 void cache_free(cache *c); /* accepts NULL */
 const char *cache_dir(const cache *c);
@@ -51,9 +54,18 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
 cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
                         char err[CACHE_ERR_LEN]);
 /* Atomically replaces feed name's copy with body and meta (its size and
- * hash are computed here). On failure the previous copy is untouched. */
+ * hash are computed here; records is kept as given). Creates the directory
+ * again when it went away. On failure the previous copy, if any, is
+ * untouched and err says why (CACHE_IO_ERROR: not writable, disk full). */
 cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
                          const cachemeta *meta, char err[CACHE_ERR_LEN]);
+/* Keeps newer validators (etag, last_modified) of the body already stored
+ * without rewriting it: a small "<name>.validators" file next to it, read
+ * back by cache_peek and cache_load while it describes that body (same
+ * url, size and hash). A server that hands out a new ETag for the same
+ * bytes then costs a few hundred bytes, not the whole body, per refresh. */
+cache_status cache_store_validators(cache *c, const char *name, const cachemeta *meta,
+                                    char err[CACHE_ERR_LEN]);
 /* Path of feed name's file into out; false when out is too small. */
 bool cache_path(const cache *c, const char *name, char *out, size_t outsz);
 

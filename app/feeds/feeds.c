@@ -91,7 +91,7 @@ feeds *feeds_new(const config *cfg, bool offline, char err[FEEDS_ERR_LEN])
     }
     char cerr[CACHE_ERR_LEN];
     if (!(f->cache = cache_open(f->cfg.cache_dir, cerr)))
-        log_error("feeds", "%s: new data cannot be kept; cached copies unavailable", cerr);
+        log_error("feeds", "%s: no cached copies; new data is shown from memory only", cerr);
     f->rng = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)f;
     if (!f->rng)
         f->rng = 1;
@@ -119,6 +119,8 @@ void feeds_free(feeds *f)
     if (!f)
         return;
     stop_thread(f);
+    for (int i = 0; i < FEED_COUNT; i++)
+        refresh_release(&f->feeds[i]);
     model_free(f->mail_model);
     fetch_free(f->fetch);
     cache_free(f->cache);
@@ -370,17 +372,23 @@ void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
     char when[64];
     format_time(st->data_time, when, sizeof when);
     const char *name = feed_name(feed);
+    const char *copy = st->unsaved ? "copy in memory, not kept on disk," : "cached copy";
     switch (st->kind) {
-    case FEEDSTATE_FRESH: out[0] = '\0'; break;
+    case FEEDSTATE_FRESH:
+        if (st->unsaved)
+            snprintf(out, FEEDS_LINE_LEN, "[%s] fresh data of %s, not kept on disk", name, when);
+        else
+            out[0] = '\0';
+        break;
     case FEEDSTATE_STALE:
-        snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed yet; cached copy of %s", name, when);
+        snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed yet; %s of %s", name, copy, when);
         break;
     case FEEDSTATE_FAILING:
-        snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed (%s); cached copy of %s", name,
-                 st->reason, when);
+        snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed (%s); %s of %s", name, st->reason, copy,
+                 when);
         break;
     case FEEDSTATE_OFFLINE:
-        snprintf(out, FEEDS_LINE_LEN, "[%s] offline; cached copy of %s", name, when);
+        snprintf(out, FEEDS_LINE_LEN, "[%s] offline; %s of %s", name, copy, when);
         break;
     case FEEDSTATE_DEMO:
         snprintf(out, FEEDS_LINE_LEN, "[%s] demo data used (%s)", name, st->reason);

@@ -25,9 +25,28 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const c
     char err[CACHE_ERR_LEN];
     cache_status st = cache_peek(c, name_of(r), (size_t)cfg->max_bytes, &r->meta, err);
     if (st == CACHE_OK)
-        r->have_cache = true;
+        r->have_cache = true; /* meta.records: 0 for files written before it was kept */
     else if (st != CACHE_ABSENT)
         log_error("cache", "[%s] %s: ignored", name_of(r), err);
+}
+
+void refresh_release(refresh_feed *r)
+{
+    free(r->mem_body);
+    r->mem_body = NULL;
+    r->mem_len = 0;
+}
+
+const char *refresh_memory_copy(const refresh_feed *r, size_t *len)
+{
+    *len = r->mem_len;
+    return r->mem_body;
+}
+
+/* A last good copy exists, on disk or in memory. */
+static bool has_copy(const refresh_feed *r)
+{
+    return r->have_cache || r->mem_body;
 }
 
 bool refresh_fetchable(const refresh_feed *r, bool offline)
@@ -39,7 +58,9 @@ bool refresh_fetchable(const refresh_feed *r, bool offline)
     }
 }
 
-static void record_failure(refresh_feed *r, int64_t now_s, const char *why)
+/* level: a rejected body is a warning (the source is broken, not the
+ * network), a failed transfer is information. */
+static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_level level)
 {
     r->failures++;
     if (!r->failing_since)
@@ -47,11 +68,11 @@ static void record_failure(refresh_feed *r, int64_t now_s, const char *why)
     snprintf(r->reason, sizeof r->reason, "%s", why);
     /* Info, not warn: the screens show the state, and --dump-stats prints
      * its own one-line summary per feed. */
-    if (r->have_cache)
-        log_info("feeds", "[%s] %s; keeping the cached copy", name_of(r), why);
+    if (has_copy(r))
+        log_msg(level, "feeds", "[%s] %s; keeping the last good copy", name_of(r), why);
     else
-        log_info("feeds", "[%s] %s; no cached copy, the bundled demo data stands in", name_of(r),
-                 why);
+        log_msg(level, "feeds", "[%s] %s; no cached copy, the bundled demo data stands in",
+                name_of(r), why);
 }
 
 static void record_success(refresh_feed *r, int64_t now_s)
@@ -64,15 +85,110 @@ static void record_success(refresh_feed *r, int64_t now_s)
     r->checked_at = now_s;
 }
 
-/* Validators are only sent for the URL the cached copy came from. */
+/* Validators are only sent for the URL the last good copy came from. */
 static bool same_source(const refresh_feed *r)
 {
-    return r->have_cache && strcmp(r->meta.url, r->cfg->url) == 0;
+    return has_copy(r) && strcmp(r->meta.url, r->cfg->url) == 0;
+}
+
+/* Records of the last good copy; 0 when unknown. Files written before the
+ * count was kept are counted once, here (the body is parsed under the
+ * gate, like a new one). */
+static size_t last_good_records(refresh_feed *r, const cache *c)
+{
+    if (r->meta.records || !r->have_cache || r->mem_body || !c)
+        return r->meta.records;
+    char *body;
+    size_t len;
+    char err[CACHE_ERR_LEN];
+    cachemeta meta;
+    if (cache_load(c, name_of(r), (size_t)r->cfg->max_bytes, &body, &len, &meta, err) != CACHE_OK)
+        return 0;
+    parse_result pr;
+    memgate_enter(r->gate);
+    parse_validate(r->feed, body, len, &pr);
+    memgate_leave(r->gate);
+    free(body);
+    r->meta.records = pr.records;
+    return pr.records;
+}
+
+/* A body far smaller than the last good copy is more likely a broken
+ * export than a network that shrank by half overnight: refused, unless
+ * min_records_percent says otherwise. */
+static bool shrinks(refresh_feed *r, const cache *c, size_t records, char *why, size_t whysz)
+{
+    long pct = r->cfg->min_records_percent;
+    size_t good = pct > 0 && same_source(r) ? last_good_records(r, c) : 0;
+    if (!good || (double)records * 100.0 >= (double)good * (double)pct)
+        return false;
+    snprintf(why, whysz,
+             "rejected body: %zu records, fewer than %ld %% of the last good copy's %zu "
+             "(min_records_percent)",
+             records, pct, good);
+    return true;
+}
+
+/* Writes the memory copy to the disk; true when it is there now. */
+static bool write_memory_copy(refresh_feed *r, cache *c, char err[CACHE_ERR_LEN])
+{
+    if (!c) {
+        snprintf(err, CACHE_ERR_LEN, "no cache directory");
+        return false;
+    }
+    if (cache_store(c, name_of(r), r->mem_body, r->mem_len, &r->meta, err) != CACHE_OK)
+        return false;
+    refresh_release(r);
+    r->have_cache = true;
+    r->verified = true;
+    return true;
+}
+
+/* At each refresh that brings nothing new, a body only memory holds is
+ * written again: the disk may have room, or be writable, by now. */
+static void retry_memory_copy(refresh_feed *r, cache *c)
+{
+    char err[CACHE_ERR_LEN];
+    if (!r->mem_body)
+        return;
+    if (write_memory_copy(r, c, err))
+        log_info("feeds", "[%s] last good copy kept on disk now", name_of(r));
+    else
+        log_debug("feeds", "[%s] still not kept on disk: %s", name_of(r), err);
+}
+
+/* The new last good copy: on disk when the cache takes it, else in memory
+ * (moved out of res) with one warning line. */
+static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachemeta *meta)
+{
+    bool was_unsaved = r->mem_body != NULL;
+    refresh_release(r);
+    r->meta = *meta;
+    r->meta.size = res->len;
+    r->meta.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
+    r->verified = true;
+    char err[CACHE_ERR_LEN] = "no cache directory";
+    if (c && cache_store(c, name_of(r), res->body, res->len, &r->meta, err) == CACHE_OK) {
+        r->have_cache = true;
+        if (was_unsaved)
+            log_info("feeds", "[%s] kept on disk again", name_of(r));
+        return;
+    }
+    char *shrunk = realloc(res->body, res->len + 1); /* the receive buffer may be twice as big */
+    r->mem_body = shrunk ? shrunk : res->body;
+    r->mem_len = res->len;
+    res->body = NULL;
+    res->len = 0;
+    if (!was_unsaved)
+        log_warn("feeds",
+                 "[%s] new data shown from memory, not kept on disk (%s); written again "
+                 "at each refresh",
+                 name_of(r), err);
 }
 
 /* Validates and commits a new body; false with a reason on rejection. */
-static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int64_t now_s,
-                        char *why, size_t whysz)
+static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, int64_t now_s, char *why,
+                        size_t whysz)
 {
     parse_result pr;
     memgate_enter(r->gate);
@@ -82,44 +198,48 @@ static bool commit_body(refresh_feed *r, cache *c, const fetch_result *res, int6
         snprintf(why, whysz, "rejected body (%zu bytes): %.110s", res->len, pr.error);
         return false;
     }
-    if (!c) {
-        snprintf(why, whysz, "no usable cache directory, body not kept");
+    if (shrinks(r, c, pr.records, why, whysz))
         return false;
-    }
-    cachemeta meta = {.fetched_at = now_s};
+    cachemeta meta = {.fetched_at = now_s, .records = pr.records};
     snprintf(meta.url, sizeof meta.url, "%s", r->cfg->url);
     snprintf(meta.etag, sizeof meta.etag, "%s", res->etag);
     snprintf(meta.last_modified, sizeof meta.last_modified, "%s", res->last_modified);
-    char err[CACHE_ERR_LEN];
-    if (cache_store(c, name_of(r), res->body, res->len, &meta, err) != CACHE_OK) {
-        snprintf(why, whysz, "cache write failed: %.130s", err);
-        return false;
-    }
-    meta.size = res->len;
-    meta.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
-    r->meta = meta;
-    r->have_cache = true;
-    r->verified = true;
-    log_info("feeds", "[%s] new data: %zu records, %zu bytes cached", name_of(r), pr.records,
-             res->len);
+    size_t len = res->len;
+    keep_body(r, c, res, &meta);
+    log_info("feeds", "[%s] new data: %zu records, %zu bytes%s", name_of(r), pr.records, len,
+             r->mem_body ? " (in memory only)" : " cached");
     return true;
 }
 
-/* A 200 whose body is byte for byte the cached one (servers without
- * validators, local files) is a "not modified": no disk write. */
+/* A 200 whose body is byte for byte the last good one (servers without
+ * validators, local files, a new ETag on the same bytes) changes nothing
+ * but the validators. */
 static bool unchanged_body(const refresh_feed *r, const fetch_result *res)
 {
     return same_source(r) && res->len == r->meta.size &&
-           hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len) == r->meta.hash &&
-           strcmp(res->etag, r->meta.etag) == 0 &&
-           strcmp(res->last_modified, r->meta.last_modified) == 0;
+           hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len) == r->meta.hash;
+}
+
+/* The validators of an unchanged body are renewed without rewriting its
+ * file (cache_store_validators), and only when they changed. */
+static void renew_validators(refresh_feed *r, cache *c, const fetch_result *res)
+{
+    if (strcmp(r->meta.etag, res->etag) == 0 &&
+        strcmp(r->meta.last_modified, res->last_modified) == 0)
+        return;
+    snprintf(r->meta.etag, sizeof r->meta.etag, "%s", res->etag);
+    snprintf(r->meta.last_modified, sizeof r->meta.last_modified, "%s", res->last_modified);
+    char err[CACHE_ERR_LEN];
+    if (c && r->have_cache && !r->mem_body &&
+        cache_store_validators(c, name_of(r), &r->meta, err) != CACHE_OK)
+        log_debug("feeds", "[%s] new validators kept in memory only: %s", name_of(r), err);
 }
 
 /* Validators may only be sent for a body known to be intact: a 304 keeps
  * it. The body is checked here when no snapshot has loaded it yet. */
 static void verify_cache(refresh_feed *r, const cache *c)
 {
-    if (!r->have_cache || r->verified)
+    if (!r->have_cache || r->verified || r->mem_body)
         return;
     char *body;
     size_t len;
@@ -128,6 +248,7 @@ static void verify_cache(refresh_feed *r, const cache *c)
     if (c &&
         cache_load(c, name_of(r), (size_t)r->cfg->max_bytes, &body, &len, &meta, err) == CACHE_OK) {
         free(body);
+        meta.records = meta.records ? meta.records : r->meta.records;
         r->meta = meta;
         r->verified = true;
         return;
@@ -135,9 +256,10 @@ static void verify_cache(refresh_feed *r, const cache *c)
     refresh_drop_cache(r, c ? err : "no cache directory");
 }
 
-void refresh_cache_verified(refresh_feed *r)
+void refresh_cache_verified(refresh_feed *r, size_t records)
 {
     r->verified = true;
+    r->meta.records = records;
 }
 
 fetch_request refresh_start(refresh_feed *r, const cache *c)
@@ -153,21 +275,26 @@ fetch_request refresh_start(refresh_feed *r, const cache *c)
     };
 }
 
-bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_result *res,
-                    int64_t now_s, bool *data_changed)
+bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *res, int64_t now_s,
+                    bool *data_changed)
 {
     *data_changed = false;
     if (st == FETCH_CANCELLED)
         return false;
     bool was_fresh = r->checked_at && !r->failures;
+    bool was_unsaved = r->mem_body != NULL;
     char why[FEEDSTATE_REASON_LEN];
     bool ok = false;
     switch (st) {
-    case FETCH_NOT_MODIFIED: ok = true; break;
+    case FETCH_NOT_MODIFIED:
+        ok = true;
+        retry_memory_copy(r, c);
+        break;
     case FETCH_OK:
-        if (unchanged_body(r, res))
-            ok = true;
-        else
+        if ((ok = unchanged_body(r, res))) {
+            renew_validators(r, c, res);
+            retry_memory_copy(r, c);
+        } else
             ok = *data_changed = commit_body(r, c, res, now_s, why, sizeof why);
         break;
     default: snprintf(why, sizeof why, "%.159s", res->error); break;
@@ -177,9 +304,9 @@ bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_resu
                   st == FETCH_NOT_MODIFIED ? "not modified (304)" : "up to date");
         record_success(r, now_s);
     } else {
-        record_failure(r, now_s, why);
+        record_failure(r, now_s, why, st == FETCH_OK ? LOG_WARN : LOG_INFO);
     }
-    return *data_changed || !was_fresh || !ok;
+    return *data_changed || !was_fresh || !ok || was_unsaved != (r->mem_body != NULL);
 }
 
 void refresh_drop_cache(refresh_feed *r, const char *why)
@@ -187,7 +314,8 @@ void refresh_drop_cache(refresh_feed *r, const char *why)
     log_error("cache", "[%s] cached copy unusable (%s): ignored", name_of(r), why);
     r->have_cache = false;
     r->verified = false;
-    memset(&r->meta, 0, sizeof r->meta);
+    if (!r->mem_body) /* else meta describes the memory copy */
+        memset(&r->meta, 0, sizeof r->meta);
 }
 
 long refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u)
@@ -215,6 +343,7 @@ feedstate refresh_state(const refresh_feed *r, bool offline, bool shown_demo, bo
 {
     feedstate s = {.kind = FEEDSTATE_MISSING};
     s.failing_since = r->failing_since;
+    s.unsaved = r->mem_body != NULL;
     snprintf(s.reason, sizeof s.reason, "%s", r->reason);
     if (!shown_any)
         return s;

@@ -4,12 +4,17 @@
  * request (validators only for an intact copy from the same URL) when the
  * feed falls due, refresh_finish validates and commits what came back. The
  * fetch thread runs the requests in one parallel batch (fetch_all) and
- * finishes each feed as its transfer ends. A body replaces the cached copy only when
- * parse_validate accepts it (JSON, the feed's top-level shape, at least one
- * record); otherwise the previous copy stays and the failure is recorded
- * (time, reason) and logged. The gate is held only while a body is
- * validated, never while waiting for the network. Used by one thread at a
- * time. */
+ * finishes each feed as its transfer ends. A body replaces the last good
+ * copy only when parse_validate accepts it (JSON, the feed's top-level
+ * shape, records holding what the figures need) and it does not shrink
+ * below min_records_percent of the last good copy's records; otherwise the
+ * previous copy stays and the failure is recorded (time, reason) and
+ * logged. A good body the cache cannot keep (read-only or full disk) is
+ * kept in memory, shown, and written again at each refresh until the disk
+ * takes it. A body identical to the last good one (same size and hash)
+ * only renews the validators and the time of the check: no disk write, no
+ * new snapshot. The gate is held only while a body is validated, never
+ * while waiting for the network. Used by one thread at a time. */
 #ifndef VITRINE_REFRESH_H
 #define VITRINE_REFRESH_H
 
@@ -28,10 +33,12 @@
 
 typedef struct {
     feed_id feed;
-    const config_feed *cfg;            /* borrowed */
-    bool have_cache;                   /* a copy is on disk, its metadata checked */
-    bool verified;                     /* ... and its body checked (size, checksum) */
-    cachemeta meta;                    /* its metadata (valid when have_cache) */
+    const config_feed *cfg; /* borrowed */
+    bool have_cache;        /* a copy is on disk, its metadata checked */
+    bool verified;          /* ... and its body checked (size, checksum) */
+    char *mem_body;         /* owned: the last good body, when the disk could not keep it */
+    size_t mem_len;
+    cachemeta meta;                    /* the last good copy's (mem_body's, else the disk's) */
     int64_t checked_at;                /* wall clock of the last 200/304; 0 none yet */
     int64_t failing_since;             /* wall clock of the first failure in a row; 0 none */
     unsigned failures;                 /* failures in a row */
@@ -40,6 +47,13 @@ typedef struct {
     memgate *gate;                     /* borrowed, may be NULL: held while a new body is parsed */
 } refresh_feed;
 
+/* Frees what r owns (the body kept in memory); r may be used again only
+ * after refresh_init. */
+void refresh_release(refresh_feed *r);
+/* The last good body when only memory holds it (the cache could not write
+ * it); NULL when the disk copy is the last good one. Borrowed until the
+ * next refresh_finish. */
+const char *refresh_memory_copy(const refresh_feed *r, size_t *len);
 /* Reads the cached copy's metadata (cache_peek: the body is checked when it
  * is first loaded, or before the first conditional request); a corrupt
  * file is logged and ignored. c may be NULL (no usable cache dir). */
@@ -56,11 +70,12 @@ fetch_request refresh_start(refresh_feed *r, const cache *c);
  * valid new body, records the success or the failure. *data_changed is set
  * when a new body was committed to the cache. Returns true when anything
  * the screens show about this feed changed (data or state); a cancelled
- * fetch changes nothing. */
-bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, const fetch_result *res,
-                    int64_t now_s, bool *data_changed);
-/* Records that the cached copy's body was loaded and checked. */
-void refresh_cache_verified(refresh_feed *r);
+ * fetch changes nothing. A body kept in memory is moved out of res. */
+bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *res, int64_t now_s,
+                    bool *data_changed);
+/* Records that the cached copy's body was loaded and checked, and how many
+ * records it held (parsed for a snapshot). */
+void refresh_cache_verified(refresh_feed *r, size_t records);
 /* Forgets the cached copy (it failed to parse when building a snapshot). */
 void refresh_drop_cache(refresh_feed *r, const char *why);
 /* Back-off before the next try after `failures` failures in a row:

@@ -11,23 +11,39 @@
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
-/* Parses the cached copy into m; false when it is missing or unusable. */
+/* The last good body: the one only memory holds (the cache could not
+ * write it), else the cached copy, loaded (*owned: the caller frees it). */
+static const char *last_good_body(refresh_feed *r, const cache *c, size_t *len, char **owned)
+{
+    *owned = NULL;
+    const char *mem = refresh_memory_copy(r, len);
+    if (mem)
+        return mem;
+    if (!c || !r->have_cache)
+        return NULL;
+    char err[CACHE_ERR_LEN];
+    if (cache_load(c, feed_name(r->feed), (size_t)r->cfg->max_bytes, owned, len, &r->meta, err) !=
+        CACHE_OK) {
+        refresh_drop_cache(r, err);
+        return NULL;
+    }
+    return *owned;
+}
+
+/* Parses the last good copy into m; false when there is none or it is
+ * unusable. */
 static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
 {
-    if (!c || !r->have_cache)
-        return false;
-    char *body;
     size_t len;
-    char err[CACHE_ERR_LEN];
-    const char *name = feed_name(r->feed);
-    if (cache_load(c, name, (size_t)r->cfg->max_bytes, &body, &len, &r->meta, err) != CACHE_OK) {
-        refresh_drop_cache(r, err);
+    char *owned;
+    const char *body = last_good_body(r, c, &len, &owned);
+    if (!body)
         return false;
-    }
-    refresh_cache_verified(r);
+    const char *name = feed_name(r->feed);
     parse_result res;
     parse_status st = parse_feed(m, r->feed, body, len, &res);
-    free(body);
+    bool from_disk = owned != NULL;
+    free(owned);
     if (st == PARSE_NOMEM) {
         *nomem = true;
         return false;
@@ -36,6 +52,8 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
         refresh_drop_cache(r, res.error);
         return false;
     }
+    if (from_disk)
+        refresh_cache_verified(r, res.records);
     if (res.skipped)
         log_warn("feeds", "[%s] skipped %zu record(s) with wrong types, kept %zu (first: %s)", name,
                  res.skipped, res.records, res.error);

@@ -1,5 +1,6 @@
-/* snapshot: builds one coherent model for the screens from the bytes on
- * disk: each feed's cached copy when it parses, else the bundled demo copy
+/* snapshot: builds one coherent model for the screens from each feed's last
+ * good copy (in memory when the cache could not keep it, else on disk) when
+ * it parses, else the bundled demo copy
  * (marked demo), plus the embedded local programme data. A cached copy that
  * no longer parses is logged and forgotten (never shown). */
 #ifndef VITRINE_SNAPSHOT_H

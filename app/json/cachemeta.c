@@ -38,13 +38,15 @@ cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, c
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(obj, "format");
     const cJSON *size = cJSON_GetObjectItemCaseSensitive(obj, "size");
     const cJSON *at = cJSON_GetObjectItemCaseSensitive(obj, "fetched_at");
+    const cJSON *records = cJSON_GetObjectItemCaseSensitive(obj, "records");
     double max_size = (double)SIZE_MAX < MAX_EXACT ? (double)SIZE_MAX : MAX_EXACT;
     uint64_t hash = 0;
     cachemeta_status st = CACHEMETA_INVALID;
     if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CACHEMETA_FORMAT) != 0)
         *why = "bad metadata line";
     else if (!jsonx_whole(size, 0, max_size) || !jsonx_whole(at, 0, MAX_EXACT) ||
-             !hex_hash(cJSON_GetObjectItemCaseSensitive(obj, "fnv1a64"), &hash))
+             !hex_hash(cJSON_GetObjectItemCaseSensitive(obj, "fnv1a64"), &hash) ||
+             (records && !jsonx_whole(records, 0, max_size)))
         *why = "incomplete metadata, or a number out of range";
     else
         st = CACHEMETA_OK;
@@ -56,6 +58,7 @@ cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, c
         out->fetched_at = (int64_t)at->valuedouble;
         out->size = (size_t)size->valuedouble;
         out->hash = hash;
+        out->records = records ? (size_t)records->valuedouble : 0; /* absent before 2026-12 */
     }
     cJSON_Delete(obj);
     return st;
@@ -72,7 +75,8 @@ char *cachemeta_print(const cachemeta *meta)
               cJSON_AddStringToObject(h, "last_modified", meta->last_modified) &&
               cJSON_AddNumberToObject(h, "fetched_at", (double)meta->fetched_at) &&
               cJSON_AddNumberToObject(h, "size", (double)meta->size) &&
-              cJSON_AddStringToObject(h, "fnv1a64", hash);
+              cJSON_AddStringToObject(h, "fnv1a64", hash) &&
+              cJSON_AddNumberToObject(h, "records", (double)meta->records);
     char *line = ok ? cJSON_PrintUnformatted(h) : NULL;
     cJSON_Delete(h);
     return line;

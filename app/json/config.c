@@ -37,6 +37,7 @@ static const config_key FEED_KEYS[] = {
     COUNT("low_speed_limit_bps", low_speed_limit_bps, 1, 1e9),
     COUNT("low_speed_time_s", low_speed_time_s, 1, 3600),
     COUNT("max_bytes", max_bytes, 1024, (double)PARSE_MAX_BYTES),
+    COUNT("min_records_percent", min_records_percent, 0, 100),
     SECONDS("retry_min_s", retry_min_ms, 1, CONFIG_DAY_S),
     SECONDS("retry_max_s", retry_max_ms, 1, 7 * CONFIG_DAY_S),
 };
@@ -152,6 +153,7 @@ static void feed_defaults(feed_id f, config_feed *cf)
     cf->low_speed_limit_bps = CONFIG_DEFAULT_LOW_SPEED_BPS;
     cf->low_speed_time_s = CONFIG_DEFAULT_LOW_SPEED_TIME_S;
     cf->max_bytes = CONFIG_DEFAULT_MAX_BYTES;
+    cf->min_records_percent = CONFIG_DEFAULT_MIN_RECORDS_PERCENT;
     cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
     cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
     /* The beta.gouv.fr feeds have a public API; the EIG files do not, so

@@ -52,6 +52,51 @@ parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, par
     return st;
 }
 
+static bool has_dated_phase(const model_product *p)
+{
+    for (size_t i = 0; i < p->n_phases; i++)
+        if (p->phases[i].start != DATE_NONE)
+            return true;
+    return false;
+}
+
+static bool has_dated_mission(const model_member *mb)
+{
+    for (size_t i = 0; i < mb->n_missions; i++)
+        if (mb->missions[i].start != DATE_NONE)
+            return true;
+    return false;
+}
+
+/* Records of feed in m that lack what the statistics need; *what names it. */
+static size_t count_incomplete(const model *m, feed_id feed, const char **what)
+{
+    size_t n = 0;
+    switch (feed) {
+    case FEED_STARTUPS:
+        *what = "a phase with a valid start date";
+        for (size_t i = 0; i < m->n_products; i++)
+            n += !has_dated_phase(&m->products[i]);
+        return n;
+    case FEED_AUTHORS:
+        *what = "a mission with a valid start date";
+        for (size_t i = 0; i < m->n_members; i++)
+            n += !has_dated_mission(&m->members[i]);
+        return n;
+    case FEED_DEFIS:
+        *what = "a year";
+        for (size_t i = 0; i < m->n_defis; i++)
+            n += m->defis[i].year == 0;
+        return n;
+    case FEED_PERSONNES:
+        *what = "a profil";
+        for (size_t i = 0; i < m->n_persons; i++)
+            n += !m->persons[i].profil || !*m->persons[i].profil;
+        return n;
+    default: *what = ""; return 0; /* incubators: an id is enough */
+    }
+}
+
 parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_result *res)
 {
     model *scratch = model_new();
@@ -60,8 +105,15 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
         return jsonx_nomem(res);
     }
     parse_status st = parse_feed(scratch, feed, buf, len, res);
+    const char *what = "";
+    if (st == PARSE_OK)
+        res->incomplete = count_incomplete(scratch, feed, &what);
     if (st == PARSE_OK && res->records == 0) {
         jsonx_reject(res, "no usable record (%zu skipped)", res->skipped);
+        st = PARSE_REJECTED;
+    } else if (st == PARSE_OK && res->incomplete > res->records / 2) {
+        jsonx_reject(res, "%zu of its %zu records lack %s (a date format change?)", res->incomplete,
+                     res->records, what);
         st = PARSE_REJECTED;
     }
     model_free(scratch);

@@ -47,7 +47,8 @@ static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
         ok = cJSON_AddNumberToObject(o, "age_s", (double)(now - fs->data_time)) != NULL;
     else if (ok)
         ok = cJSON_AddNullToObject(o, "age_s") != NULL;
-    ok = ok && add_time(o, "failing_since", fs->failing_since);
+    ok = ok && add_time(o, "failing_since", fs->failing_since) &&
+         cJSON_AddBoolToObject(o, "on_disk", !fs->unsaved && fs->data_time > 0);
     if (ok && *fs->reason)
         return cJSON_AddStringToObject(o, "last_error", fs->reason) != NULL;
     return ok && cJSON_AddNullToObject(o, "last_error") != NULL;

@@ -21,6 +21,7 @@ typedef struct {
     int64_t fetched_at;                          /* unix seconds the body was downloaded */
     size_t size;                                 /* body bytes */
     uint64_t hash;                               /* FNV-1a 64 of the body (hash.h) */
+    size_t records; /* records the body held when validated; 0 unknown (older files) */
 } cachemeta;
 
 typedef enum { CACHEMETA_OK = 0, CACHEMETA_INVALID } cachemeta_status;

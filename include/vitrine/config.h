@@ -52,6 +52,7 @@
 #define CONFIG_DEFAULT_LOW_SPEED_BPS 100L
 #define CONFIG_DEFAULT_LOW_SPEED_TIME_S 30L
 #define CONFIG_DEFAULT_MAX_BYTES ((long)32 << 20)
+#define CONFIG_DEFAULT_MIN_RECORDS_PERCENT 50L
 #define CONFIG_DEFAULT_RETRY_MIN_S 30.0
 #define CONFIG_DEFAULT_RETRY_MAX_S 3600.0
 
@@ -70,6 +71,8 @@ typedef struct {
     long low_speed_limit_bps; /* abort below this many bytes/s ... */
     long low_speed_time_s;    /* ... sustained for this long */
     long max_bytes;           /* the transfer stops beyond this body size */
+    long min_records_percent; /* a body with fewer records than this % of the last good
+                                 copy's is refused; 0: any number is accepted */
     long retry_min_ms;        /* first back-off delay after a failure */
     long retry_max_ms;        /* back-off cap */
 } config_feed;

@@ -25,6 +25,7 @@ typedef struct {
     int64_t data_time;     /* unix seconds the data was fetched (or file mtime); 0 unknown */
     int64_t failing_since; /* unix seconds of the first failure in a row; 0 none */
     char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
+    bool unsaved; /* the data shown is in memory only: the cache could not write it */
 } feedstate;
 
 typedef struct {

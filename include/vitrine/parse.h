@@ -18,14 +18,19 @@ typedef enum { PARSE_OK = 0, PARSE_REJECTED, PARSE_NOMEM } parse_status;
 typedef struct {
     size_t records;            /* records kept */
     size_t skipped;            /* records skipped for wrong types */
+    size_t incomplete;         /* parse_validate: records kept without what the figures need */
     char error[PARSE_ERR_LEN]; /* reason when rejected, or first skip reason */
 } parse_result;
 
 /* Parses one feed's bytes (not NUL-terminated) into m, replacing what m held
  * for that feed. */
 parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, parse_result *res);
-/* Checks shape only (valid JSON, right top level, >= 1 record): what the
- * fetcher requires before it commits a body to the cache. */
+/* What the fetcher requires before it commits a body to the cache: valid
+ * JSON, the feed's top level, at least one record, and most records
+ * holding what the statistics need (a product a dated phase, a member a
+ * dated mission, a challenge its year, a person a profile): a feed whose
+ * dates changed format parses, but every figure built on it would be 0.
+ * res->incomplete counts the records that lack it. */
 parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_result *res);
 /* Lets every parse tree live in one arena freed at once (jsonx.h: a feed
  * is hundreds of thousands of nodes). Call once, first thing in main

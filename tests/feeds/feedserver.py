@@ -1,7 +1,7 @@
 """feedserver: a scriptable HTTP server on 127.0.0.1 for the feed tests.
 
 Serves /<feed>.json from a fixtures directory in a "mode" chosen per feed
-(200 with ETag, Last-Modified, gzip, errors, stalls before or after the
+(200 with ETag, Last-Modified, a new ETag on the same bytes, gzip, errors, stalls before or after the
 headers, drips, oversize or truncated bodies, connections reset in the middle
 of a body, bad JSON, redirects...) and records every request, so a
 test can assert what vitrine sent (conditional headers, Accept-Encoding,
@@ -51,6 +51,7 @@ class FeedServer:
         self.modes = {}  # feed -> mode name (default "etag")
         self.bodies = {}  # feed -> bytes overriding the fixture file
         self.requests = []  # dicts: feed, path, headers, status
+        self.etags = 0  # "newetag": ETags handed out
         self.in_flight = 0  # requests being answered (under lock)
         self.lock = threading.Lock()
         self.idle = threading.Condition(self.lock)
@@ -184,6 +185,9 @@ def _make_handler(server):
                     self.send(304)
                 else:
                     self.send(200, body, {"Last-Modified": LAST_MODIFIED})
+            elif mode == "newetag":  # the same bytes under a new ETag every time
+                server.etags += 1
+                self.send(200, body, {"ETag": _etag(body, "v%d-" % server.etags)})
             elif mode == "gzip":
                 accept = self.headers.get("Accept-Encoding", "")
                 if "gzip" in accept:

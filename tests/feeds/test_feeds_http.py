@@ -112,6 +112,8 @@ def first_fetch_then_304(env, srv, cfg):
 
 def last_modified(env, srv, cfg, baseline, cached):
     srv.modes = {f: "lastmod" for f in FEEDS}
+    for feed in FEEDS:  # a first fetch from a server that only sends Last-Modified
+        os.unlink(os.path.join(env.cache_dir, feed + ".cache"))
     rc, out, _ = env.run(cfg)
     srv.take_requests()
     rc2, out2, _ = env.run(cfg)
@@ -122,6 +124,122 @@ def last_modified(env, srv, cfg, baseline, cached):
           "If-Modified-Since sent from the stored Last-Modified")
     check(all(r["status"] == 304 for r in reqs), "Last-Modified revalidation gets 304s")
     check(env.cache_bodies() == cached, "Last-Modified: cache unchanged")
+
+
+def cache_files(env):
+    out = {}
+    for feed in FEEDS:
+        st = os.stat(os.path.join(env.cache_dir, feed + ".cache"))
+        out[feed] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return out
+
+
+def same_body_new_etag(env, srv, cfg, baseline, cached):
+    """A server that hands out a new ETag for the same bytes: no cache write."""
+    before = cache_files(env)
+    time.sleep(0.05)  # a rewrite would show in mtime_ns
+    srv.modes = {f: "newetag" for f in FEEDS}
+    rc, out, err = env.run(cfg)
+    reqs = srv.take_requests()
+    check(all(r["status"] == 200 for r in reqs) and len(reqs) == len(FEEDS),
+          "[new etag] every feed got 200 with the same bytes")
+    check(rc == 0 and out == baseline, "[new etag] same statistics (%d): %s" % (rc, err))
+    check(cache_files(env) == before, "[new etag] cache files untouched (inode, mtime, size)")
+    check(env.cache_bodies() == cached, "[new etag] cache holds the same bodies")
+    srv.modes = {}
+
+
+def with_dates_as_ddmmyyyy(body):
+    doc = json.loads(body)
+    for p in doc["data"]:
+        for ph in p["attributes"].get("phases", []):
+            y, m, d = ph["start"].split("-")
+            ph["start"] = "%s/%s/%s" % (d, m, y)
+    return json.dumps(doc).encode()
+
+
+def with_one_record(body):
+    doc = json.loads(body)
+    doc["data"] = doc["data"][:1]
+    return json.dumps(doc).encode()
+
+
+def collapse_refused(env, srv, cfg, baseline, cached):
+    """Bodies that parse but would collapse the figures keep the last good copy."""
+    cases = [("dates as DD/MM/YYYY", with_dates_as_ddmmyyyy,
+              "lack a phase with a valid start date"),
+             ("a single record", with_one_record, "fewer than 50 % of the last good copy's")]
+    for name, change, words in cases:
+        srv.bodies["startups"] = change(srv.body("startups"))
+        rc, out, err = env.run(cfg)
+        srv.take_requests()
+        tag = "[%s] " % name
+        check(rc == 0 and out == baseline, tag + "statistics unchanged (%d)" % rc)
+        check(env.cache_bodies() == cached, tag + "cache still holds the last good copy")
+        lines = [l for l in err.splitlines() if l.startswith("vitrine: [startups] not refreshed")]
+        check(len(lines) == 1 and words in lines[0], tag + "stderr says why: %s" % err)
+        del srv.bodies["startups"]
+
+
+def read_only_runner(env, ro_dir):
+    """A way to run vitrine with ro_dir read-only: a read-only bind mount in a
+    mount namespace of its own as root, the permissions otherwise. None when
+    neither works here."""
+    if os.geteuid() != 0:
+        os.chmod(ro_dir, 0o555)
+        return lambda argv: argv
+    probe = ["unshare", "-m", "sh", "-c",
+             'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && ! touch "$1/.probe"',
+             "sh", ro_dir]
+    if subprocess.run(probe, capture_output=True).returncode != 0:
+        return None
+    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"'
+    return lambda argv: ["unshare", "-m", "sh", "-c", script, "sh", ro_dir] + argv
+
+
+def read_only_cache(env, srv, baseline):
+    """Good copies in a cache directory that cannot be written: read, and
+    new data shown from memory; never the demo data."""
+    ro_dir = os.path.join(env.tmp, "ro-cache")
+    os.makedirs(ro_dir)
+    for feed in FEEDS:
+        with open(os.path.join(env.cache_dir, feed + ".cache"), "rb") as f:
+            data = f.read()
+        with open(os.path.join(ro_dir, feed + ".cache"), "wb") as f:
+            f.write(data)
+    wrap = read_only_runner(env, ro_dir)
+    if wrap is None:
+        print("SKIP read-only cache: no read-only bind mount possible here (root, no mount)",
+              file=sys.stderr)
+        return
+    cfg = env.config({f: srv.url(f) for f in FEEDS}, "ro.json")
+    with open(cfg) as f:
+        doc = json.load(f)
+    doc["cache_dir"] = ro_dir
+    with open(cfg, "w") as f:
+        json.dump(doc, f)
+    before = {f: os.stat(os.path.join(ro_dir, f + ".cache")).st_mtime_ns for f in FEEDS}
+    saved, env.vitrine = env.vitrine, wrap(env.vitrine)
+    try:
+        rc, out, err = env.run(cfg, "--offline")
+        check(rc == 0 and out == baseline and "demo" not in err,
+              "[read-only cache] offline: the real figures from the copies (%d): %s" % (rc, err))
+        with open(os.path.join(env.fixtures, "startups_v2.json"), "rb") as f:
+            srv.bodies["startups"] = f.read()
+        rc, out, err = env.run(cfg)
+        srv.take_requests()
+        check(rc == 0 and json.loads(out)["products"]["total"] == 4,
+              "[read-only cache] online: the new data is shown (%d): %s" % (rc, err))
+        warned = [l for l in err.splitlines() if "not kept on disk" in l]
+        check(any("[startups]" in l for l in warned) and "demo" not in err,
+              "[read-only cache] says the new data is not kept on disk: %s" % err)
+    finally:
+        env.vitrine = saved
+        srv.bodies.clear()
+        if os.geteuid() != 0:
+            os.chmod(ro_dir, 0o755)
+    after = {f: os.stat(os.path.join(ro_dir, f + ".cache")).st_mtime_ns for f in FEEDS}
+    check(after == before, "[read-only cache] the copies are untouched")
 
 
 def gzip_transfer(env, srv, cfg, baseline, cached):
@@ -305,6 +423,9 @@ def main():
         cfg = env.config(urls)
         baseline, cached = first_fetch_then_304(env, srv, cfg)
         last_modified(env, srv, cfg, baseline, cached)
+        same_body_new_etag(env, srv, cfg, baseline, cached)
+        collapse_refused(env, srv, cfg, baseline, cached)
+        read_only_cache(env, srv, baseline)
         gzip_transfer(env, srv, cfg, baseline, cached)
         redirect_followed(env, srv, cfg, baseline)
         stalls_do_not_add_up(env, srv, urls, baseline, cached)

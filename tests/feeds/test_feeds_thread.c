@@ -153,13 +153,15 @@ static void a_stall_holds_nothing_back(void)
     CHECK_INT(m ? m->n_members : 0, 3);
     CHECK_INT(fs.feeds[FEED_AUTHORS].kind, FEEDSTATE_FRESH);
     model_free(m);
-    FILE *one = fopen(cfg.feeds[FEED_AUTHORS].url, "w"); /* the network lost two members */
-    fputs("[{\"id\": \"ada.lovelace\", \"fullname\": \"Ada Lovelace\", \"missions\": []}]", one);
-    fclose(one);
+    FILE *two = fopen(cfg.feeds[FEED_AUTHORS].url, "w"); /* the network lost a member */
+    fputs("[{\"id\": \"ada.lovelace\", \"missions\": [{\"start\": \"2021-01-01\"}]},"
+          "{\"id\": \"alan.turing\", \"missions\": [{\"start\": \"2020-01-01\"}]}]",
+          two);
+    fclose(two);
     feeds_refresh_now(f);
     m = NULL;
     CHECK(wait_take(f, &m, &fs));
-    CHECK_INT(m ? m->n_members : 0, 1);
+    CHECK_INT(m ? m->n_members : 0, 2);
     model_free(m);
     CHECK(vclock_system_ms() - t0 < STALL_MS / 2); /* the stall is still running */
     feeds_free(f);

@@ -11,6 +11,10 @@
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
 
+#define MEMBER(id) "{\"id\": \"" id "\", \"missions\": [{\"start\": \"2021-01-31\"}]}"
+#define GOOD_AUTHORS "[" MEMBER("a") "]"
+#define FOUR_AUTHORS "[" MEMBER("a") "," MEMBER("b") "," MEMBER("c") "," MEMBER("d") "]"
+
 static void backoff_grows_to_the_cap_with_jitter(void)
 {
     config c;
@@ -55,7 +59,7 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     refresh_feed r;
     refresh_init(&r, FEED_AUTHORS, f, c);
     CHECK(!r.have_cache);
-    write_file(src, "[{\"id\": \"a\", \"missions\": []}]");
+    write_file(src, GOOD_AUTHORS);
     bool changed;
     CHECK(feedtest_refresh(&r, ft, c, 1000, &changed));
     CHECK(changed && r.have_cache);
@@ -67,7 +71,9 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     CHECK(!feedtest_refresh(&r, ft, c, 1100, &changed)); /* same bytes: nothing to show */
     CHECK(!changed);
 
-    static const char *const bad[] = {"[{\"id\": \"a\"", "{\"members\": []}", "[]", "[1, 2]"};
+    static const char *const bad[] = {
+        "[{\"id\": \"a\"", "{\"members\": []}", "[]",
+        "[{\"id\": \"a\", \"missions\": [{\"start\": \"31/01/2021\"}]}]"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         write_file(src, bad[i]);
         CHECK(feedtest_refresh(&r, ft, c, 2000 + (int64_t)i, &changed));
@@ -88,10 +94,104 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     unlink(src); /* a missing local file is a failure too */
     CHECK(feedtest_refresh(&r, ft, c, 3000, &changed));
     CHECK_INT(r.failures, 5);
-    write_file(src, "[{\"id\": \"a\", \"missions\": []}]"); /* back to the good copy */
+    write_file(src, GOOD_AUTHORS); /* back to the good copy */
     CHECK(feedtest_refresh(&r, ft, c, 4000, &changed));
     CHECK_INT(r.failures, 0);
     CHECK_INT(refresh_state(&r, false, false, true).kind, FEEDSTATE_FRESH);
+    fetch_free(ft);
+    cache_free(c);
+}
+
+/* A local feed in dir/name-src.json, refreshed into cache c. */
+static void local_feed(config *cfg, feed_id feed, const char *name, char *src, size_t srcsz)
+{
+    config_defaults(cfg);
+    config_feed *f = &cfg->feeds[feed];
+    snprintf(src, srcsz, "%s/%s-src.json", dir, name);
+    snprintf(f->url, sizeof f->url, "%s", src);
+    f->url_kind = CONFIG_URL_FILE;
+}
+
+static void a_collapse_is_refused_unless_configured(void)
+{
+    char err[CACHE_ERR_LEN], src[256];
+    cache *c = cache_open(dir, err);
+    fetch *ft = fetch_new(NULL, err);
+    config cfg;
+    local_feed(&cfg, FEED_AUTHORS, "shrink", src, sizeof src);
+    refresh_feed r;
+    refresh_init(&r, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    bool changed;
+    write_file(src, FOUR_AUTHORS);
+    CHECK(feedtest_refresh(&r, ft, c, 1000, &changed) && changed);
+    CHECK_INT(r.meta.records, 4);
+    write_file(src, "[" MEMBER("a") "]"); /* 1 of 4: under half */
+    CHECK(feedtest_refresh(&r, ft, c, 1100, &changed) && !changed);
+    CHECK_INT(r.failures, 1);
+    CHECK(strstr(r.reason, "1 records, fewer than 50 % of the last good copy's 4") != NULL);
+    write_file(src, "[" MEMBER("a") "," MEMBER("b") "]"); /* half: a network may shrink */
+    CHECK(feedtest_refresh(&r, ft, c, 1200, &changed) && changed);
+    CHECK_INT(r.meta.records, 2);
+
+    /* The count survives a restart, and a file written before it was kept
+     * is counted from its body. */
+    refresh_feed again;
+    refresh_init(&again, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    CHECK_INT(again.meta.records, 2);
+    const char *three = "[" MEMBER("a") "," MEMBER("b") "," MEMBER("c") "]";
+    cachemeta old = {.fetched_at = 1200}; /* records: 0, as before 2026-12 */
+    snprintf(old.url, sizeof old.url, "%s", src);
+    CHECK_INT(cache_store(c, "authors", three, strlen(three), &old, err), CACHE_OK);
+    refresh_init(&again, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    CHECK_INT(again.meta.records, 0);
+    write_file(src, "[" MEMBER("z") "]");
+    CHECK(feedtest_refresh(&again, ft, c, 1300, &changed) && !changed);
+    CHECK(strstr(again.reason, "of the last good copy's 3") != NULL);
+    cfg.feeds[FEED_AUTHORS].min_records_percent = 0; /* the operator follows a real shrink */
+    CHECK(feedtest_refresh(&again, ft, c, 1400, &changed) && changed);
+    CHECK_INT(again.failures, 0);
+    refresh_release(&again);
+    refresh_release(&r);
+    fetch_free(ft);
+    cache_free(c);
+}
+
+static void an_unwritable_cache_keeps_new_data_in_memory(void)
+{
+    char err[CACHE_ERR_LEN], src[256], blocker[300], sub[320];
+    snprintf(blocker, sizeof blocker, "%s/blocker", dir);
+    write_file(blocker, "x"); /* a file where the cache directory should be */
+    snprintf(sub, sizeof sub, "%s/cache", blocker);
+    cache *c = cache_open(sub, err);
+    fetch *ft = fetch_new(NULL, err);
+    CHECK(c && ft);
+    config cfg;
+    local_feed(&cfg, FEED_AUTHORS, "mem", src, sizeof src);
+    refresh_feed r;
+    refresh_init(&r, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    write_file(src, FOUR_AUTHORS);
+    bool changed;
+    CHECK(feedtest_refresh(&r, ft, c, 1000, &changed) && changed);
+    size_t len;
+    const char *mem = refresh_memory_copy(&r, &len);
+    CHECK(mem && len == strlen(FOUR_AUTHORS) && memcmp(mem, FOUR_AUTHORS, len) == 0);
+    feedstate s = refresh_state(&r, false, false, true);
+    CHECK_INT(s.kind, FEEDSTATE_FRESH);
+    CHECK(s.unsaved);
+    /* Same bytes: nothing new to show, and the disk is tried again. */
+    CHECK(!feedtest_refresh(&r, ft, c, 1100, &changed) && !changed);
+    CHECK(refresh_memory_copy(&r, &len) != NULL);
+    unlink(blocker); /* the place is free: the next refresh writes it */
+    CHECK(feedtest_refresh(&r, ft, c, 1200, &changed)); /* state: on disk now */
+    CHECK(!changed);
+    CHECK(refresh_memory_copy(&r, &len) == NULL && r.have_cache);
+    CHECK(!refresh_state(&r, false, false, true).unsaved);
+    char *body;
+    cachemeta m;
+    CHECK_INT(cache_load(c, "authors", 1 << 20, &body, &len, &m, err), CACHE_OK);
+    CHECK(len == strlen(FOUR_AUTHORS) && m.records == 4);
+    free(body);
+    refresh_release(&r);
     fetch_free(ft);
     cache_free(c);
 }
@@ -125,6 +225,8 @@ int main(void)
         return 1;
     RUN(backoff_grows_to_the_cap_with_jitter);
     RUN(bad_bodies_never_replace_the_cached_copy);
+    RUN(a_collapse_is_refused_unless_configured);
+    RUN(an_unwritable_cache_keeps_new_data_in_memory);
     RUN(states_for_the_screens);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

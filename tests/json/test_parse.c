@@ -106,7 +106,32 @@ static void validate_needs_a_record(void)
     parse_result res;
     CHECK_INT(parse_validate(FEED_STARTUPS, "{\"data\":[]}", 11, &res), PARSE_REJECTED);
     CHECK_INT(parse_validate(FEED_AUTHORS, "[1,2]", 5, &res), PARSE_REJECTED);
-    CHECK_INT(parse_validate(FEED_AUTHORS, "[{\"id\":\"a\"}]", 12, &res), PARSE_OK);
+    const char *dated = "[{\"id\":\"a\",\"missions\":[{\"start\":\"2021-01-31\"}]}]";
+    CHECK_INT(parse_validate(FEED_AUTHORS, dated, strlen(dated), &res), PARSE_OK);
+    CHECK_INT(res.incomplete, 0);
+}
+
+/* A feed whose dates changed format parses, but every figure would be 0. */
+static void validate_needs_what_the_figures_need(void)
+{
+    parse_result res;
+    const char *members = "[{\"id\":\"a\",\"missions\":[{\"start\":\"31/01/2021\"}]},"
+                          "{\"id\":\"b\",\"missions\":[{\"start\":\"2021-01-31\"}]},"
+                          "{\"id\":\"c\"}]";
+    CHECK_INT(parse_validate(FEED_AUTHORS, members, strlen(members), &res), PARSE_REJECTED);
+    CHECK_INT(res.incomplete, 2);
+    CHECK(strstr(res.error, "2 of its 3 records lack a mission with a valid start date") != NULL);
+    const char *products =
+        "{\"data\":[{\"id\":\"p\",\"attributes\":{\"phases\":[{\"name\":\"construction\","
+        "\"start\":\"01/02/2022\"}]}},{\"id\":\"q\",\"attributes\":{\"phases\":[{\"name\":"
+        "\"construction\",\"start\":\"2022-02-01\"}]}}]}";
+    CHECK_INT(parse_validate(FEED_STARTUPS, products, strlen(products), &res), PARSE_OK);
+    CHECK_INT(res.incomplete, 1); /* half is not most */
+    const char *defis = "[{\"title\":\"A\"},{\"title\":\"B\",\"year\":2020}]";
+    CHECK_INT(parse_validate(FEED_DEFIS, defis, strlen(defis), &res), PARSE_OK);
+    const char *people = "[{\"title\":\"A\"},{\"title\":\"B\",\"profil\":\"\"}]";
+    CHECK_INT(parse_validate(FEED_PERSONNES, people, strlen(people), &res), PARSE_REJECTED);
+    CHECK(strstr(res.error, "lack a profil") != NULL);
 }
 
 static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
@@ -204,6 +229,7 @@ int main(void)
     RUN(rejects_whole_documents);
     RUN(skips_wrong_types);
     RUN(validate_needs_a_record);
+    RUN(validate_needs_what_the_figures_need);
     RUN(hostile_inputs);
     RUN(eig_shapes);
     RUN(local_programme);

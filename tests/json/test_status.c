@@ -38,7 +38,8 @@ static status_report sample(void)
     f[FEED_AUTHORS] = (feedstate){.kind = FEEDSTATE_FAILING,
                                   .data_time = NOW - 90000,
                                   .failing_since = NOW - 600,
-                                  .reason = "HTTP 503"};
+                                  .reason = "HTTP 503",
+                                  .unsaved = true};
     f[FEED_INCUBATORS] = (feedstate){.kind = FEEDSTATE_MISSING};
     f[FEED_DEFIS] =
         (feedstate){.kind = FEEDSTATE_DEMO, .reason = "no url configured: bundled copy"};
@@ -71,16 +72,21 @@ static void json_document(void)
                  "\"updated_at\":\"2025-12-01T09:12:30Z\","
                  "\"slide\":{\"index\":3,\"count\":11,\"name\":\"products-by-phase\"},"
                  "\"paused\":false,\"screen\":\"on\",\"slide_changes\":42,") == flat);
-    CHECK(strstr(flat, "\"startups\":{\"state\":\"fresh\",\"fetched_at\":\"2025-12-01T09:10:30Z\","
-                       "\"age_s\":120,\"failing_since\":null,\"last_error\":null}") != NULL);
+    CHECK(strstr(flat,
+                 "\"startups\":{\"state\":\"fresh\",\"fetched_at\":\"2025-12-01T09:10:30Z\","
+                 "\"age_s\":120,\"failing_since\":null,\"on_disk\":true,\"last_error\":null}") !=
+          NULL);
     CHECK(strstr(flat, "\"authors\":{\"state\":\"failing\",\"fetched_at\":\"2025-11-30T08:12:30Z\","
                        "\"age_s\":90000,\"failing_since\":\"2025-12-01T09:02:30Z\","
-                       "\"last_error\":\"HTTP 503\"}") != NULL);
+                       "\"on_disk\":false,\"last_error\":\"HTTP 503\"}") != NULL);
     CHECK(strstr(flat, "\"incubators\":{\"state\":\"missing\",\"fetched_at\":null,\"age_s\":null,"
-                       "\"failing_since\":null,\"last_error\":null}") != NULL);
-    CHECK(strstr(flat, "\"defis\":{\"state\":\"demo\",\"fetched_at\":null,\"age_s\":null,"
-                       "\"failing_since\":null,\"last_error\":\"no url configured: bundled "
-                       "copy\"}") != NULL);
+                       "\"failing_since\":null,\"on_disk\":false,\"last_error\":null}") != NULL);
+    CHECK(
+        strstr(
+            flat,
+            "\"defis\":{\"state\":\"demo\",\"fetched_at\":null,\"age_s\":null,"
+            "\"failing_since\":null,\"on_disk\":false,\"last_error\":\"no url configured: bundled "
+            "copy\"}") != NULL);
     CHECK(strstr(flat, "\"personnes\":{\"state\":\"offline\"") != NULL);
     r.has_slide = false;
     r.paused = true;

@@ -150,9 +150,9 @@ static void footer_badges_follow_the_slide_feeds(void)
     feedstate_set fs = {0};
     char date[FRAME_TEXT_LEN], badge[FRAME_TEXT_LEN];
     theme_role bg;
-    fs.feeds[FEED_STARTUPS] = (feedstate){FEEDSTATE_FRESH, 1787227200, 0, ""};
-    fs.feeds[FEED_AUTHORS] = (feedstate){FEEDSTATE_STALE, 1787227200 - 86400, 0, ""};
-    fs.feeds[FEED_DEFIS] = (feedstate){FEEDSTATE_DEMO, 0, 0, ""};
+    fs.feeds[FEED_STARTUPS] = (feedstate){FEEDSTATE_FRESH, 1787227200, 0, "", false};
+    fs.feeds[FEED_AUTHORS] = (feedstate){FEEDSTATE_STALE, 1787227200 - 86400, 0, "", false};
+    fs.feeds[FEED_DEFIS] = (feedstate){FEEDSTATE_DEMO, 0, 0, "", false};
     frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
     CHECK_STR(date, "Données du 20 août 2026");
     CHECK_STR(badge, "");
