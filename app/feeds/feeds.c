@@ -26,7 +26,9 @@ struct feeds {
     cache *cache; /* NULL when the cache dir is unusable */
     fetch *fetch;
     refresh_feed feeds[FEED_COUNT];
-    snapshot_origin shown; /* what the last snapshot carried */
+    bool requested[FEED_COUNT]; /* fetch thread: a refresh request is pending (due or running) */
+    int64_t requested_ms;       /* fetch thread: when that refresh was requested */
+    snapshot_origin shown;      /* what the last snapshot carried */
     uint64_t rng;
     atomic_bool cancel;
 
@@ -42,6 +44,33 @@ struct feeds {
     void *userdata;
     memgate *gate; /* borrowed; NULL: none */
 };
+
+/* Serves a refresh request (R, SIGUSR1), under the lock (the flag is set by
+ * other threads; requested[] is the fetch thread's own): every feed falls
+ * due now, unless the request comes within FEEDS_REQUEST_JOIN_MS of a
+ * requested refresh still pending (a feed of it due, or its transfer
+ * running): it joins that one, so a burst is one refresh however fast
+ * each feed answers, and a stalled feed does not hold back a later R. */
+static void take_refresh_request(feeds *f, int64_t now)
+{
+    if (!f->refresh_now)
+        return;
+    f->refresh_now = false;
+    bool pending = false;
+    for (int i = 0; i < FEED_COUNT; i++)
+        pending |= f->requested[i];
+    if (pending && now - f->requested_ms < FEEDS_REQUEST_JOIN_MS) {
+        log_debug("feeds", "refresh request joins the one in progress");
+        return;
+    }
+    f->requested_ms = now;
+    for (int i = 0; i < FEED_COUNT; i++) {
+        if (!refresh_fetchable(&f->feeds[i], f->offline))
+            continue;
+        f->requested[i] = true;
+        f->feeds[i].due_ms = now; /* no effect on a transfer running */
+    }
+}
 
 /* xorshift64*: jitter only, so screens of a fleet drift apart. */
 static double next_uniform(feeds *f)
@@ -195,6 +224,7 @@ static void on_fetched(void *ctx, size_t index, fetch_status st, fetch_result *r
 {
     batch *b = ctx;
     refresh_feed *r = b->feed[index];
+    b->f->requested[r->feed] = false;
     bool changed = false;
     bool state = refresh_finish(r, b->f->cache, st, res, (int64_t)time(NULL), &changed);
     b->data_changed |= changed;
@@ -226,11 +256,7 @@ static void on_tick(void *ctx)
     feeds *f = b->f;
     int64_t now = vclock_system_ms();
     pthread_mutex_lock(&f->lock);
-    if (f->refresh_now) {
-        f->refresh_now = false;
-        for (int i = 0; i < FEED_COUNT; i++)
-            f->feeds[i].due_ms = now;
-    }
+    take_refresh_request(f, now);
     pthread_mutex_unlock(&f->lock);
     if (b->changed_since_ms && now - b->changed_since_ms >= FEEDS_PUBLISH_WAIT_MS)
         publish(f, b);
@@ -283,11 +309,7 @@ static void *thread_main(void *arg)
     pthread_mutex_lock(&f->lock);
     while (!f->stop) {
         int64_t now = vclock_system_ms();
-        if (f->refresh_now) {
-            f->refresh_now = false;
-            for (int i = 0; i < FEED_COUNT; i++)
-                f->feeds[i].due_ms = now;
-        }
+        take_refresh_request(f, now);
         int64_t due = next_due(f);
         if (due > now) {
             wait_until(f, due);

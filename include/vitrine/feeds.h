@@ -24,7 +24,9 @@
  *   mailbox's content to the caller. *m is a new model the caller owns (free
  *   with model_free), or NULL when only the feed states changed.
  * - feeds_refresh_now wakes the thread to refresh every feed at once (R key,
- *   SIGUSR1; it only sets a flag, so it is safe from any thread).
+ *   SIGUSR1; it only sets a flag, so it is safe from any thread). Requests
+ *   made while a requested refresh is pending, within
+ *   FEEDS_REQUEST_JOIN_MS of it, join it: a burst is one refresh.
  * - feeds_free stops the thread (the transfers in progress are aborted at
  *   once, stalled or not) and frees everything, including an untaken
  *   snapshot.
@@ -47,6 +49,10 @@
  * the other transfers before it is published (one snapshot for several
  * feeds that end close together; a stalled one does not hold it back). */
 #define FEEDS_PUBLISH_WAIT_MS 3000
+/* A refresh request within this time of a requested refresh still pending
+ * joins it (a burst of R or SIGUSR1 is one refresh); a later one starts
+ * another (a stalled feed never holds R back for long). */
+#define FEEDS_REQUEST_JOIN_MS 1000
 
 typedef struct feeds feeds;
 

@@ -24,6 +24,7 @@ import time
 
 STEP_S = 0.05  # slow modes sleep in steps this long, watching for shutdown
 IDLE_WAIT_S = 10.0  # take_requests: longest wait for the requests in flight
+SLOW_S = 1.0  # "slow": delay before an "etag" answer
 STALL_S = 4.0  # "stall": silence before the response (past the test timeout)
 HEADERS_STALL_S = 60.0  # "headers-stall": longest silence after the headers
 DRIP_TOTAL_S = 6.0  # "drip": longest time spent dripping
@@ -185,6 +186,9 @@ def _make_handler(server):
                     self.send(304)
                 else:
                     self.send(200, body, {"Last-Modified": LAST_MODIFIED})
+            elif mode == "slow":  # as "etag", a second later
+                if server.sleep(SLOW_S):
+                    self.serve(feed, "etag")
             elif mode == "newetag":  # the same bytes under a new ETag every time
                 server.etags += 1
                 self.send(200, body, {"ETag": _etag(body, "v%d-" % server.etags)})

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""A running kiosk whose feed server resets every connection in the middle
-of a body: the kiosk keeps running, keeps its last good data on screen and
+"""A burst of refresh requests is one refresh; and a running kiosk whose
+feed server resets every connection in the middle of a body keeps running, keeps its last good data on screen and
 on disk, and says so (--status: the feeds are failing, their data from the
 good round).
 
 Starts the local feed server (tests/feeds/feedserver.py, 127.0.0.1) in its
 normal mode, starts vitrine on SDL's offscreen driver with every feed on
-that server, waits for the fresh data on screen, switches every feed to
+that server, waits for the fresh data on screen, sends ten SIGUSR1 while
+one feed takes a second to answer and checks that each feed was asked
+once; then switches every feed to
 "reset" (half the body, then a TCP reset), asks for a refresh (SIGUSR1) and
 checks: one "Connection reset" failure per feed, the process still running
 and still changing slides, no new data laid out, the cache files byte for
@@ -84,6 +86,30 @@ def cache_files(cache_dir):
     return out
 
 
+BURST = 10
+
+
+def burst_is_one_refresh(k, server):
+    """Ten SIGUSR1 over half a second while the requested refresh is pending
+    (startups takes a second to answer, the others answer at once): one
+    request per feed."""
+    server.take_requests()
+    server.modes["startups"] = "slow"
+    mark = k.mark()
+    for _ in range(BURST):
+        k.proc.send_signal(signal.SIGUSR1)
+        time.sleep(0.05)
+    k.wait(r"refresh requested", 1, mark)
+    time.sleep(3.0)  # the slow answers, and any second round they would set off
+    asked = {}
+    for r in server.take_requests():
+        asked[r["feed"]] = asked.get(r["feed"], 0) + 1
+    check(asked == {n: 1 for n in FEEDS},
+          "a burst of %d SIGUSR1 asked each feed once, got %s" % (BURST, asked))
+    for n in FEEDS:
+        server.modes[n] = "etag"
+
+
 def run(vitrine, emulator, feeds_dir, tmp):
     sys.path.insert(0, feeds_dir)
     from feedserver import FeedServer  # noqa: E402 (the feed tests' server)
@@ -110,13 +136,14 @@ def run(vitrine, emulator, feeds_dir, tmp):
             k.wait(r"^info kiosk: new data on screen \(fresh\)$")
             good = cache_files(cache)
             check(len(good) == len(FEEDS), "expected a cached copy per feed, got %s" % sorted(good))
+            burst_is_one_refresh(k, server)
             for n in FEEDS:
                 server.modes[n] = "reset"
             server.take_requests()
             mark = k.mark()
             on_screen = k.count(r"new data on screen", 0)
             k.proc.send_signal(signal.SIGUSR1)
-            k.wait(r"\[\w+\] .*[Rr]eset.*; keeping the cached copy$", len(FEEDS), mark)
+            k.wait(r"\[\w+\] .*[Rr]eset.*; keeping the last good copy$", len(FEEDS), mark)
             slides = k.count(r"^info kiosk: slide \d+/\d+ ", 0)
             k.wait(r"^info kiosk: slide \d+/\d+ ", slides + 2)  # still rotating
             check(k.proc.poll() is None, "the kiosk died after the resets")
@@ -150,7 +177,8 @@ def main():
         except Failure as e:
             print("FAIL: %s" % e)
             return 1
-    print("1 passed, 0 failed: resets mid-body leave the kiosk running on its last good data")
+    print("2 passed, 0 failed: a burst of SIGUSR1 is one refresh; resets mid-body leave the "
+          "kiosk running on its last good data")
     return 0
 
 

@@ -7,7 +7,7 @@ wrong shape, HTTP 500, truncated body) and unreachable (not listening).
 
 Each refresh round is one SIGUSR1 (the kiosk's "refresh now"): every feed is
 fetched once and the test waits for the kiosk's log to show the outcome of
-each feed (new data after a good round, "keeping the cached copy" after a
+each feed (new data after a good round, "keeping the last good copy" after a
 bad or unreachable one) and, after a good round, the new data on screen.
 Every tenth round the configuration changes the transition and the kiosk
 reloads it (SIGHUP). After warm-up and at the end it samples VmRSS and the
@@ -60,7 +60,7 @@ SANITIZER_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error:|SU
 
 # One line per feed and refresh. ("up to date" is not one: refresh.c logs it
 # after "new data" too; a good round always brings new bytes here.)
-OUTCOME = re.compile(r"^info feeds: \[(\w+)\] (new data:|.*keeping the cached copy)"
+OUTCOME = re.compile(r"^(?:info|warn) feeds: \[(\w+)\] (new data:|.*keeping the last good copy)"
                      r"|^debug feeds: \[(\w+)\] (not modified)")
 SLIDE = re.compile(r"^info kiosk: slide \d+/\d+ ")
 ON_SCREEN = re.compile(r"^info kiosk: new data on screen \((\w+)\)")
