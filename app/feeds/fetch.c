@@ -268,15 +268,28 @@ static bool set_options(slot *s, const fetch_request *q, char err[FETCH_ERR_LEN]
     return true;
 }
 
+/* True when the transfer's last url (after redirects) is http(s): a
+ * CURLE_UNSUPPORTED_PROTOCOL there is a broken reply, not a refused
+ * scheme. */
+static bool http_url(CURL *easy)
+{
+    char *url = NULL;
+    if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &url) != CURLE_OK || !url)
+        return false;
+    return strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0;
+}
+
 static fetch_status transfer_failed(CURLcode rc, const slot *s, fetch_result *out)
 {
     const char *why = *s->errbuf ? s->errbuf : curl_easy_strerror(rc);
     if (s->body.too_big || rc == CURLE_FILESIZE_EXCEEDED)
         snprintf(out->error, FETCH_ERR_LEN, "body larger than max_bytes (%zu), transfer stopped",
                  s->max_bytes);
-    else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+    else if (rc == CURLE_UNSUPPORTED_PROTOCOL && !http_url(s->easy))
         snprintf(out->error, FETCH_ERR_LEN, "refused (only http and https are allowed): %.160s",
                  why);
+    else if (rc == CURLE_UNSUPPORTED_PROTOCOL) /* curl's code for a reply with no status line */
+        snprintf(out->error, FETCH_ERR_LEN, "not an HTTP response: %.160s", why);
     else if (rc == CURLE_WRITE_ERROR)
         snprintf(out->error, FETCH_ERR_LEN, "out of memory receiving the body");
     else

@@ -226,6 +226,10 @@ def _make_handler(server):
                 self.send(200, INVALID_JSON)
             elif mode == "wrongshape":
                 self.send(200, WRONG_SHAPE)
+            elif mode == "http09":  # no status line: what a spoilt connection reads
+                self.wfile.write(b"garbage left on the connection\r\n\r\n")
+                self.status = "no status line"
+                self.close_connection = True
             elif mode == "redirect-file":
                 self.send(302, headers={"Location": "file:///etc/passwd"})
             elif mode == "redirect-loop":

@@ -265,7 +265,8 @@ FAILURES = [
     ("truncated-unsized", FEEDS, "rejected body", {}),
     ("invalid", FEEDS, "rejected body", {}),
     ("wrongshape", FEEDS, "rejected body", {}),
-    ("redirect-file", FEEDS, "file", {}),
+    ("redirect-file", FEEDS, "only http and https are allowed", {}),
+    ("http09", FEEDS, "not an HTTP response", {}),
     ("redirect-loop", ["startups"], "redirects", {}),
     ("reset", FEEDS, "reset", {}),
 ]
@@ -291,6 +292,8 @@ def failure_keeps_last_good(env, srv, urls, baseline, cached, mode, feeds, words
         lines = [l for l in err.splitlines() if l.startswith("vitrine: [%s] not refreshed" % feed)]
         check(len(lines) == 1 and words in lines[0],
               tag + "one warning naming %s and '%s': %s" % (feed, words, lines or err))
+    if mode == "http09":
+        check("only http and https" not in err, tag + "a broken reply is not called a refused scheme")
     if mode == "redirect-file":
         check(all(r["path"] == "/%s.json" % r["feed"] for r in reqs), tag + "file:// not followed")
     if mode == "redirect-loop":
