@@ -6,6 +6,7 @@
 #include "vitrine/cli.h"
 #include "vitrine/config.h"
 #include "vitrine/datadir.h"
+#include "vitrine/deck.h"
 #include "vitrine/export.h"
 #include "vitrine/feeds.h"
 #include "vitrine/kiosk.h"
@@ -13,6 +14,7 @@
 #include "vitrine/memgate.h"
 #include "vitrine/memtune.h"
 #include "vitrine/parse.h"
+#include "vitrine/sigbridge.h"
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
 #include "vitrine/status.h"
@@ -95,6 +97,22 @@ static int dump_stats(const cli_options *opt)
     return opt->data_dir ? dump_data_dir(opt) : dump_feeds(opt);
 }
 
+/* The playlist's slide names against the deck's: the kiosk would only log
+ * and skip an unknown one, which --check-config is there to catch. */
+static bool playlist_names_known(const config *cfg)
+{
+    const playlist_config *pl = &cfg->kiosk.playlist;
+    for (size_t i = 0; i < pl->n_entries; i++)
+        if (!deck_knows_slide(pl->entries[i].name)) {
+            fprintf(stderr,
+                    "vitrine: %s: kiosk.playlist[%zu].slide: no slide named '%s' (the names are "
+                    "those of --render-slides' files: overview, team-1...)\n",
+                    *cfg->source ? cfg->source : "configuration", i, pl->entries[i].name);
+            return false;
+        }
+    return true;
+}
+
 static int check_config(const cli_options *opt)
 {
     config cfg;
@@ -103,13 +121,18 @@ static int check_config(const cli_options *opt)
         fprintf(stderr, "vitrine: %s\n", err);
         return EXIT_BAD_INPUT;
     }
+    if (!playlist_names_known(&cfg))
+        return EXIT_BAD_INPUT;
     char *json = config_to_json(&cfg);
     if (!json) {
         fprintf(stderr, "vitrine: out of memory\n");
         return EXIT_FAILURE;
     }
-    fprintf(stderr, "vitrine: configuration OK (%s)\n",
-            *cfg.source ? cfg.source : "built-in defaults: no configuration file found");
+    char warned[64] = "";
+    if (log_warnings())
+        snprintf(warned, sizeof warned, "; %u warning(s) above", log_warnings());
+    fprintf(stderr, "vitrine: configuration OK (%s)%s\n",
+            *cfg.source ? cfg.source : "built-in defaults: no configuration file found", warned);
     fputs(json, stdout);
     fputc('\n', stdout);
     free(json);
@@ -265,9 +288,22 @@ static const char *defaults_note(unsigned invalid)
 
 static int run_kiosk(const cli_options *opt)
 {
+    /* The signals blocked by main are waited for from now on: one that
+     * comes during start-up reaches the loop once it runs, and SIGTERM's
+     * deadline holds from here to the end (sigbridge.h). */
+    char serr[SIGBRIDGE_ERR_LEN];
+    sigbridge *sig = sigbridge_start(true, serr);
+    if (!sig) {
+        fprintf(stderr, "vitrine: %s\n", serr);
+        return EXIT_FAILURE;
+    }
     /* One configuration file, read once here: the feeds take their part,
      * the kiosk its "kiosk" object (and the file again on SIGHUP). A bad
-     * part is reported and its defaults stand in: never a blank screen. */
+     * part is reported and its defaults stand in: never a blank screen.
+     * Read on this thread, before the kiosk exists (its settings are
+     * needed to start): a small regular file (fileio_open_regular refuses
+     * anything else without waiting), and SIGTERM's deadline still holds
+     * if the read never returns. */
     config cfg;
     char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
     if (config_load(opt->config, &cfg, cerr) != CONFIG_OK)
@@ -287,6 +323,7 @@ static int run_kiosk(const cli_options *opt)
                         .load = opt->data_dir ? NULL : load_feeds,
                         .load_ctx = &loader,
                         .gate = gate,
+                        .signals = sig,
                         .status_file = cfg.status_file,
                         .metrics_file = cfg.metrics_file};
     char err[KIOSK_ERR_LEN];
@@ -296,6 +333,7 @@ static int run_kiosk(const cli_options *opt)
         fprintf(stderr, "vitrine: %s\n", err);
         feeds_free(f);
         memgate_free(gate);
+        sigbridge_free(sig);
         return EXIT_FAILURE;
     }
     feeds_bridge bridge = {f, k};
@@ -309,11 +347,17 @@ static int run_kiosk(const cli_options *opt)
     feeds_free(f); /* stops the thread before the kiosk goes */
     kiosk_free(k);
     memgate_free(gate);
+    sigbridge_free(sig); /* last: SIGTERM's deadline covers the joins above */
     return rc;
 }
 
 int main(int argc, char **argv)
 {
+    /* First of all: SIGTERM, SIGINT, SIGHUP and SIGUSR1 wait for the kiosk
+     * (its signal thread, started by run_kiosk) instead of ending the
+     * process by their default action, however early they come; blocked
+     * before any thread starts, so every thread inherits the mask. */
+    bool blocked = sigbridge_block();
     cli_options opt;
     char err[CLI_ERR_LEN];
     /* A peer that hangs up (a feed server mid-body under TLS, a closed
@@ -328,6 +372,13 @@ int main(int argc, char **argv)
     }
     if (opt.verbose)
         log_set_level(LOG_DEBUG);
+    /* The other modes are commands: a signal ends them by its default
+     * action (a pending one now), whatever a read of theirs is doing. */
+    if (opt.mode != CLI_MODE_KIOSK)
+        sigbridge_unblock();
+    else if (!blocked)
+        log_warn("main", "signals not blocked at start: one that comes before the kiosk listens "
+                         "takes its default action");
     switch (opt.mode) {
     case CLI_MODE_HELP: fputs(cli_usage(), stdout); return EXIT_SUCCESS;
     case CLI_MODE_VERSION: printf("vitrine %s\n", VITRINE_VERSION); return EXIT_SUCCESS;

@@ -36,6 +36,6 @@ for so in $(readelf -d "$build/vitrine" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
         break
     done
 done
-echo "cross-test.sh: on the Pi, this binary needs: sudo apt install$pkgs fonts-inter fonts-dejavu-core ca-certificates"
+echo "cross-test.sh: on the Pi, this binary needs: sudo apt install$pkgs fonts-inter fonts-dejavu-core fonts-symbola ca-certificates"
 cd "$build"
 ctest --output-on-failure -j"$jobs" --timeout 600 -LE display

@@ -68,6 +68,31 @@ void arena_free(arena *a)
     free(a);
 }
 
+void arena_reset(arena *a)
+{
+    if (!a || !a->head)
+        return;
+    block *keep = NULL, *b = a->head;
+    while (b) {
+        block *next = b->next;
+        if (!keep && b->cap == a->block_size) {
+            keep = b; /* a regular block: dedicated ones are freed */
+        } else {
+            ASAN_UNPOISON_MEMORY_REGION(b->data, b->cap);
+            free(b);
+        }
+        b = next;
+    }
+    a->head = keep;
+    if (keep) {
+        ASAN_UNPOISON_MEMORY_REGION(keep->data, keep->used);
+        memset(keep->data, 0, keep->used); /* arena_alloc's memory is zeroed */
+        ASAN_POISON_MEMORY_REGION(keep->data, keep->cap);
+        keep->used = 0;
+        keep->next = NULL;
+    }
+}
+
 static block *block_new(size_t cap)
 {
     block *b = calloc(1, sizeof(block) + cap);

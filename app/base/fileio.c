@@ -1,4 +1,5 @@
-/* fileio: bounded whole-file reads, atomic whole-file writes, mkdir -p. */
+/* fileio: bounded whole-file reads of regular files only, atomic
+ * whole-file writes, mkdir -p. */
 #include "vitrine/fileio.h"
 
 #include <errno.h>
@@ -32,17 +33,96 @@ static fileio_status fail(fileio_status st, char err[FILEIO_ERR_LEN], const char
     return st;
 }
 
-/* Reads exactly size bytes of f into a new buffer. */
-static fileio_status read_body(FILE *f, const char *path, size_t size, char **out,
+/* What a file that is not a regular one is, for the line that refuses it. */
+static const char *kind_of(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "not a regular file (a FIFO)";
+    if (S_ISCHR(mode))
+        return "not a regular file (a character device)";
+    if (S_ISBLK(mode))
+        return "not a regular file (a block device)";
+    if (S_ISSOCK(mode))
+        return "not a regular file (a socket)";
+    if (S_ISDIR(mode))
+        return "not a regular file (a directory)";
+    return "not a regular file";
+}
+
+static fileio_status open_failed(const char *path, char err[FILEIO_ERR_LEN])
+{
+    int e = errno;
+    struct stat st;
+    /* What stat or open refused; a socket swapped in after the stat fails
+     * to open (ENXIO): name it. */
+    if (e != ENOENT && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return fail(FILEIO_WRONG_TYPE, err, path, kind_of(st.st_mode));
+    return fail(e == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path, strerror(e));
+}
+
+fileio_status fileio_open_regular(const char *path, int *fd, struct stat *st,
+                                  char err[FILEIO_ERR_LEN])
+{
+    *fd = -1;
+    /* stat first: never open what is not a regular file (see the header). */
+    if (stat(path, st) != 0)
+        return open_failed(path, err);
+    if (!S_ISREG(st->st_mode))
+        return fail(FILEIO_WRONG_TYPE, err, path, kind_of(st->st_mode));
+    int f = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (f < 0)
+        return open_failed(path, err);
+    /* What was opened, which a rename may have put there since the stat;
+     * then plain blocking reads for a regular file (O_NONBLOCK only served
+     * the open; some file systems would honour it on reads). */
+    fileio_status rc = FILEIO_OK;
+    bool stat_ok = fstat(f, st) == 0;
+    int flags;
+    if (stat_ok && !S_ISREG(st->st_mode))
+        rc = fail(FILEIO_WRONG_TYPE, err, path, kind_of(st->st_mode));
+    else if (!stat_ok || (flags = fcntl(f, F_GETFL)) < 0 ||
+             fcntl(f, F_SETFL, flags & ~O_NONBLOCK) != 0)
+        rc = fail(FILEIO_IO_ERROR, err, path, strerror(errno));
+    if (rc != FILEIO_OK) {
+        close(f);
+        return rc;
+    }
+    *fd = f;
+    return FILEIO_OK;
+}
+
+/* Reads up to len bytes of fd, fewer only at the end of the file; -1 on a
+ * read error (errno set). */
+static long long read_up_to(int fd, char *buf, size_t len)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t r = read(fd, buf + got, len - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (long long)got;
+}
+
+/* Reads exactly size bytes of fd into a new buffer. */
+static fileio_status read_body(int fd, const char *path, size_t size, char **out,
                                char err[FILEIO_ERR_LEN])
 {
     char *buf = malloc(size + 1);
     if (!buf)
         return fail(FILEIO_NOMEM, err, path, "out of memory");
-    size_t got = fread(buf, 1, size, f);
-    if (ferror(f) || got != size) {
+    long long got = read_up_to(fd, buf, size);
+    if (got != (long long)size) {
+        char why[96];
+        snprintf(why, sizeof why, "read error: %s",
+                 got < 0 ? strerror(errno) : "shorter than its size (changed while read?)");
         free(buf);
-        return fail(FILEIO_IO_ERROR, err, path, "read error");
+        return fail(FILEIO_IO_ERROR, err, path, why);
     }
     buf[size] = '\0';
     *out = buf;
@@ -54,24 +134,45 @@ fileio_status fileio_read(const char *path, size_t max_bytes, char **out, size_t
 {
     *out = NULL;
     *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return fail(errno == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path, strerror(errno));
+    int fd;
     struct stat st;
-    fileio_status rc;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        rc = fail(FILEIO_WRONG_TYPE, err, path, "not a regular file");
-    } else if ((unsigned long long)st.st_size > max_bytes) {
+    fileio_status rc = fileio_open_regular(path, &fd, &st, err);
+    if (rc != FILEIO_OK)
+        return rc;
+    if ((unsigned long long)st.st_size > max_bytes) {
         char why[96];
         snprintf(why, sizeof why, "too large (%lld bytes, limit %zu)", (long long)st.st_size,
                  max_bytes);
         rc = fail(FILEIO_TOO_LARGE, err, path, why);
     } else {
-        rc = read_body(f, path, (size_t)st.st_size, out, err);
+        rc = read_body(fd, path, (size_t)st.st_size, out, err);
         if (rc == FILEIO_OK)
             *len = (size_t)st.st_size;
     }
-    fclose(f);
+    close(fd);
+    return rc;
+}
+
+fileio_status fileio_read_head(const char *path, char *buf, size_t cap, size_t *n,
+                               unsigned long long *size, char err[FILEIO_ERR_LEN])
+{
+    *n = 0;
+    *size = 0;
+    int fd;
+    struct stat st;
+    fileio_status rc = fileio_open_regular(path, &fd, &st, err);
+    if (rc != FILEIO_OK)
+        return rc;
+    long long got = read_up_to(fd, buf, cap);
+    if (got < 0) {
+        char why[96];
+        snprintf(why, sizeof why, "read error: %s", strerror(errno));
+        rc = fail(FILEIO_IO_ERROR, err, path, why);
+    } else {
+        *n = (size_t)got;
+        *size = (unsigned long long)st.st_size;
+    }
+    close(fd);
     return rc;
 }
 

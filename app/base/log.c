@@ -3,15 +3,22 @@
 #include "vitrine/log.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #define LOG_LINE_MAX 1024
 
 static log_level current_level = LOG_INFO;
+static atomic_uint warnings; /* warnings and errors logged, any thread */
 
 void log_set_level(log_level level)
 {
     current_level = level;
+}
+
+unsigned log_warnings(void)
+{
+    return atomic_load(&warnings);
 }
 
 static const char *level_name(log_level level)
@@ -27,6 +34,8 @@ static const char *level_name(log_level level)
 
 void log_msg(log_level level, const char *module, const char *fmt, ...)
 {
+    if (level >= LOG_WARN)
+        atomic_fetch_add(&warnings, 1);
     if (level < current_level)
         return;
     char line[LOG_LINE_MAX];

@@ -240,6 +240,16 @@ static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_
     return px;
 }
 
+/* Text after the last line (beyond the lines the box holds)? */
+static bool text_left(const fitter *f, const layout_text *out)
+{
+    const layout_line *last = &out->lines[out->n_lines - 1];
+    size_t i = last->start + last->len;
+    while (f->s[i] == ' ' || f->s[i] == '\n')
+        i++;
+    return f->s[i] != '\0';
+}
+
 /* Shortens line k so that its bytes plus the ellipsis fit box_w. */
 static void ellipsise(const fitter *f, int px, float box_w, layout_line *ln)
 {
@@ -283,13 +293,17 @@ void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_
         finish(out, px);
         return;
     }
-    /* Does not fit even at the minimum: keep what fits, ellipsise, report. */
+    /* Does not fit even at the minimum: keep what fits, report. Every cut
+     * ends with an ellipsis: a line whose one word is wider than the box,
+     * and the last line when text is left after it. */
     px = norm.min_px;
     size_t cap = lines_allowed(&f, px, box_h);
     wrap(&f, px, box_w, cap ? cap : 1, out);
     if (out->n_lines == 0)
         out->lines[out->n_lines++] = (layout_line){0, 0, 0, false};
-    ellipsise(&f, px, box_w, &out->lines[out->n_lines - 1]);
+    for (size_t k = 0; k < out->n_lines; k++)
+        if ((float)out->lines[k].width > box_w || (k + 1 == out->n_lines && text_left(&f, out)))
+            ellipsise(&f, px, box_w, &out->lines[k]);
     out->overflow = true;
     finish(out, px);
 }

@@ -190,24 +190,21 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        int e = errno;
-        snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path,
-                 e == ENOENT ? "no cached copy" : strerror(e));
-        return e == ENOENT ? CACHE_ABSENT : CACHE_IO_ERROR;
+    /* A regular file only: a FIFO in its place would block the thread. */
+    char line[CACHEMETA_LINE_MAX], ferr[FILEIO_ERR_LEN];
+    size_t n;
+    unsigned long long size;
+    switch (fileio_read_head(path, line, sizeof line, &n, &size, ferr)) {
+    case FILEIO_OK: break;
+    case FILEIO_ABSENT:
+        snprintf(err, CACHE_ERR_LEN, "%.400s: no cached copy", path);
+        return CACHE_ABSENT;
+    default: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_IO_ERROR;
     }
-    char line[CACHEMETA_LINE_MAX];
-    struct stat st;
-    size_t n = fread(line, 1, sizeof line, f);
-    bool stat_ok = fstat(fileno(f), &st) == 0;
-    fclose(f);
     const char *nl = memchr(line, '\n', n);
     const char *why = "no metadata line";
-    if (!stat_ok) {
-        why = "cannot read its size";
-    } else if (nl && cachemeta_parse(line, (size_t)(nl - line), meta, &why) == CACHEMETA_OK) {
-        size_t body_len = (size_t)st.st_size - (size_t)(nl + 1 - line);
+    if (nl && cachemeta_parse(line, (size_t)(nl - line), meta, &why) == CACHEMETA_OK) {
+        unsigned long long body_len = size - (unsigned long long)(nl + 1 - line);
         if (body_len > max_bytes)
             why = "larger than max_bytes";
         else if (body_len != meta->size)

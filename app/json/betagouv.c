@@ -119,9 +119,8 @@ static bool parse_product(model *m, void *record, const cJSON *rec, bool *bad)
     return *bad || parse_relationships(m, p, rel);
 }
 
-static parse_status parse_included(model *m, const cJSON *root)
+static parse_status parse_included(model *m, const cJSON *inc)
 {
-    const cJSON *inc = cJSON_GetObjectItemCaseSensitive(root, "included");
     /* A refresh replaces the titles of the previous document. */
     m->incubators = NULL;
     m->n_incubators = 0;
@@ -149,19 +148,30 @@ static parse_status parse_included(model *m, const cJSON *root)
     return PARSE_OK;
 }
 
-parse_status betagouv_parse_startups(model *m, const cJSON *root, parse_result *res)
+parse_status betagouv_parse_startups(model *m, const span *root, parse_result *res)
 {
-    const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
-    if (!cJSON_IsObject(root) || !cJSON_IsArray(data)) {
+    span data;
+    bool found = false;
+    jsonx_doc rest = {0};
+    parse_status st =
+        span_is_object(root) ? span_split(root, "data", &data, &found, &rest, res) : PARSE_OK;
+    if (st == PARSE_OK && (!found || !span_is_array(&data))) {
         jsonx_reject(res, "expected an object with a \"data\" array");
-        return PARSE_REJECTED;
+        st = PARSE_REJECTED;
     }
     void *products;
-    if (jsonx_records(m, data, sizeof(model_product), parse_product, &products, &m->n_products,
-                      res) != PARSE_OK)
-        return PARSE_NOMEM;
-    m->products = products;
-    return parse_included(m, root) == PARSE_OK ? PARSE_OK : jsonx_nomem(res);
+    size_t n;
+    if (st == PARSE_OK)
+        st = span_records(m, &data, sizeof(model_product), parse_product, &products, &n, res);
+    if (st == PARSE_OK &&
+        parse_included(m, cJSON_GetObjectItemCaseSensitive(rest.root, "included")) != PARSE_OK)
+        st = jsonx_nomem(res);
+    jsonx_doc_free(&rest);
+    if (st == PARSE_OK) {
+        m->products = products;
+        m->n_products = n;
+    }
+    return st;
 }
 
 /* --- authors.json: [{id, fullname, role, domaine, missions: [...]}] --- */
@@ -215,16 +225,19 @@ static bool parse_member(model *m, void *record, const cJSON *rec, bool *bad)
     return ok;
 }
 
-parse_status betagouv_parse_authors(model *m, const cJSON *root, parse_result *res)
+parse_status betagouv_parse_authors(model *m, const span *root, parse_result *res)
 {
-    if (!cJSON_IsArray(root)) {
+    if (!span_is_array(root)) {
         jsonx_reject(res, "expected an array of members");
         return PARSE_REJECTED;
     }
     void *members;
-    parse_status st =
-        jsonx_records(m, root, sizeof(model_member), parse_member, &members, &m->n_members, res);
-    m->members = members;
+    size_t n;
+    parse_status st = span_records(m, root, sizeof(model_member), parse_member, &members, &n, res);
+    if (st == PARSE_OK) {
+        m->members = members;
+        m->n_members = n;
+    }
     return st;
 }
 
@@ -247,17 +260,27 @@ static bool parse_feed_incubator(model *m, void *record, const cJSON *rec, bool 
     return mi->id && mi->title;
 }
 
-parse_status betagouv_parse_incubators(model *m, const cJSON *root, parse_result *res)
+parse_status betagouv_parse_incubators(model *m, const span *root, parse_result *res)
 {
-    const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
-    if (!cJSON_IsObject(root)) {
+    if (!span_is_object(root)) {
         jsonx_reject(res, "expected an object of incubators");
         return PARSE_REJECTED;
     }
+    span data;
+    bool found;
+    jsonx_doc rest;
+    parse_status st = span_split(root, "data", &data, &found, &rest, res);
+    jsonx_doc_free(&rest);                    /* checked only */
+    bool api = found && span_is_array(&data); /* JSON:API; else keyed by id */
     /* A refresh replaces the previous list. */
     void *list;
-    parse_status st = jsonx_records(m, cJSON_IsArray(data) ? data : root, sizeof(model_incubator),
-                                    parse_feed_incubator, &list, &m->n_incubator_feed, res);
-    m->incubator_feed = list;
+    size_t n;
+    if (st == PARSE_OK)
+        st = span_records(m, api ? &data : root, sizeof(model_incubator), parse_feed_incubator,
+                          &list, &n, res);
+    if (st == PARSE_OK) {
+        m->incubator_feed = list;
+        m->n_incubator_feed = n;
+    }
     return st;
 }

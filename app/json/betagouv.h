@@ -6,11 +6,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "span.h"
 #include "vitrine/model.h"
 #include "vitrine/parse.h"
 
-parse_status betagouv_parse_startups(model *m, const cJSON *root, parse_result *res);
-parse_status betagouv_parse_authors(model *m, const cJSON *root, parse_result *res);
-parse_status betagouv_parse_incubators(model *m, const cJSON *root, parse_result *res);
+parse_status betagouv_parse_startups(model *m, const span *root, parse_result *res);
+parse_status betagouv_parse_authors(model *m, const span *root, parse_result *res);
+parse_status betagouv_parse_incubators(model *m, const span *root, parse_result *res);
 
 #endif

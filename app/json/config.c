@@ -54,6 +54,63 @@ bool config_fail(const config_ctx *x, const char *key, const char *what)
     return false;
 }
 
+/* Edit distance of a and b (Levenshtein, bytes); SIZE_MAX for names too
+ * long to be keys. */
+static size_t edits(const char *a, const char *b)
+{
+    enum { LONGEST = 64 };
+    size_t la = strlen(a), lb = strlen(b), row[LONGEST + 1];
+    if (la > LONGEST || lb > LONGEST)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+static void consider(const char *name, const char *candidate, const char **best, size_t *best_d)
+{
+    size_t d = candidate ? edits(name, candidate) : SIZE_MAX;
+    if (d > 0 && d < *best_d && d <= CONFIG_SUGGEST_EDITS && d < strlen(candidate)) {
+        *best = candidate;
+        *best_d = d;
+    }
+}
+
+const char *config_closest(const char *name, const char *const *names, size_t n,
+                           const config_key *keys, size_t nk, const char *also)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    for (size_t i = 0; i < n; i++)
+        consider(name, names[i], &best, &best_d);
+    for (size_t i = 0; i < nk; i++)
+        consider(name, keys[i].name, &best, &best_d);
+    consider(name, also, &best, &best_d);
+    return best;
+}
+
+void config_warn_unknown(const char *origin, const char *key, const char *closest)
+{
+    if (closest)
+        log_warn("config", "%s: unknown key '%s' (ignored; did you mean '%s'?)", origin, key,
+                 closest);
+    else
+        log_warn("config", "%s: unknown key '%s' (ignored)", origin, key);
+}
+
 const config_key *config_find(const config_key *keys, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
@@ -152,7 +209,8 @@ static void feed_defaults(feed_id f, config_feed *cf)
     cf->timeout_ms = (long)(CONFIG_DEFAULT_TIMEOUT_S * VCLOCK_MS_PER_S);
     cf->low_speed_limit_bps = CONFIG_DEFAULT_LOW_SPEED_BPS;
     cf->low_speed_time_s = CONFIG_DEFAULT_LOW_SPEED_TIME_S;
-    cf->max_bytes = CONFIG_DEFAULT_MAX_BYTES;
+    cf->max_bytes =
+        f == FEED_STARTUPS ? CONFIG_DEFAULT_MAX_BYTES_STARTUPS : CONFIG_DEFAULT_MAX_BYTES;
     cf->min_records_percent = CONFIG_DEFAULT_MIN_RECORDS_PERCENT;
     cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
     cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
@@ -230,7 +288,8 @@ static bool parse_feed_object(const config_ctx *x, const cJSON *obj, const char 
             if (!parse_url(x, it, key, base_dir, cf))
                 return false;
         } else if (!k) {
-            log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+            config_warn_unknown(x->origin, key,
+                                config_closest(it->string, NULL, 0, FEED_KEYS, N_FEED_KEYS, "url"));
         } else if (!config_read(x, it, key, k, cf)) {
             return false;
         }
@@ -258,9 +317,15 @@ static bool parse_feeds(const config_ctx *x, const cJSON *feeds, const char *bas
     cJSON_ArrayForEach(it, feeds)
     {
         int f = feed_by_name(it->string);
-        if (f < 0)
-            log_warn("config", "%s: unknown key 'feeds.%s' (ignored)", x->origin, it->string);
-        else if (!parse_feed_object(x, it, it->string, base_dir, &c->feeds[f]))
+        if (f < 0) {
+            const char *names[FEED_COUNT];
+            for (int i = 0; i < FEED_COUNT; i++)
+                names[i] = feed_name((feed_id)i);
+            char key[CONFIG_KEY_LEN];
+            snprintf(key, sizeof key, "feeds.%.200s", it->string);
+            config_warn_unknown(x->origin, key,
+                                config_closest(it->string, names, FEED_COUNT, NULL, 0, NULL));
+        } else if (!parse_feed_object(x, it, it->string, base_dir, &c->feeds[f]))
             return false;
     }
     return true;
@@ -346,7 +411,11 @@ static void parse_parts(const char *origin, const cJSON *root, const char *base_
     {
         unsigned part = part_of(it->string);
         if (!part) {
-            log_warn("config", "%s: unknown key '%s' (ignored)", origin, it->string);
+            static const char *const top[] = {"cache_dir", "status_file", "metrics_file", "feeds",
+                                              "kiosk"};
+            config_warn_unknown(
+                origin, it->string,
+                config_closest(it->string, top, sizeof top / sizeof *top, NULL, 0, NULL));
             continue;
         }
         if (next.invalid & part)

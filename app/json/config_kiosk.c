@@ -75,7 +75,9 @@ static bool playlist_item(const config_ctx *x, const cJSON *it, size_t i, playli
         if (k && !config_read(x, field, key, k, e))
             return false;
         if (!k && strcmp(field->string, "slide") != 0)
-            log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+            config_warn_unknown(
+                x->origin, key,
+                config_closest(field->string, NULL, 0, ENTRY_KEYS, N_ENTRY_KEYS, "slide"));
     }
     return true;
 }
@@ -334,7 +336,9 @@ bool config_parse_kiosk(const config_ctx *x, const cJSON *item, config_kiosk *ou
         snprintf(key, sizeof key, "kiosk.%.100s", it->string);
         const config_key *k = config_find(KIOSK_KEYS, N_KIOSK_KEYS, it->string);
         if (!k)
-            log_warn("config", "%s: unknown key '%s' (ignored)", x->origin, key);
+            config_warn_unknown(
+                x->origin, key,
+                config_closest(it->string, NULL, 0, KIOSK_KEYS, N_KIOSK_KEYS, NULL));
         else if (!config_read(x, it, key, k, out))
             return false;
     }

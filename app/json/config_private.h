@@ -49,6 +49,15 @@ typedef struct {
     config_print_fn print;
 } config_key;
 
+/* The name of names[0..n) (and of keys[0..nk), and also when not NULL)
+ * closest to a mistyped name: at most CONFIG_SUGGEST_EDITS edits away;
+ * NULL when none is. */
+#define CONFIG_SUGGEST_EDITS 2
+const char *config_closest(const char *name, const char *const *names, size_t n,
+                           const config_key *keys, size_t nk, const char *also);
+/* Logs the one warning of an unknown key (full path in key), with the
+ * closest known name when there is one. */
+void config_warn_unknown(const char *origin, const char *key, const char *closest);
 /* Writes "origin: key: what" into the error buffer; returns false. */
 bool config_fail(const config_ctx *x, const char *key, const char *what);
 /* The k of keys[0..n) named name; NULL when none. */

@@ -73,21 +73,24 @@ static bool parse_defi(model *m, void *record, const cJSON *rec, bool *bad)
            jsonx_str_list(m->arena, mentors, &d->mentors, &d->n_mentors);
 }
 
-static bool is_collection(const cJSON *root)
+static bool is_collection(const span *root)
 {
-    return cJSON_IsObject(root) || cJSON_IsArray(root);
+    return span_is_object(root) || span_is_array(root);
 }
 
-parse_status eig_parse_defis(model *m, const cJSON *root, parse_result *res)
+parse_status eig_parse_defis(model *m, const span *root, parse_result *res)
 {
     if (!is_collection(root)) {
         jsonx_reject(res, "expected an object (or array) of challenges");
         return PARSE_REJECTED;
     }
     void *defis;
-    parse_status st =
-        jsonx_records(m, root, sizeof(model_defi), parse_defi, &defis, &m->n_defis, res);
-    m->defis = defis;
+    size_t n;
+    parse_status st = span_records(m, root, sizeof(model_defi), parse_defi, &defis, &n, res);
+    if (st == PARSE_OK) {
+        m->defis = defis;
+        m->n_defis = n;
+    }
     return st;
 }
 
@@ -106,15 +109,18 @@ static bool parse_person(model *m, void *record, const cJSON *rec, bool *bad)
     return p->name && p->profil;
 }
 
-parse_status eig_parse_personnes(model *m, const cJSON *root, parse_result *res)
+parse_status eig_parse_personnes(model *m, const span *root, parse_result *res)
 {
     if (!is_collection(root)) {
         jsonx_reject(res, "expected an object (or array) of people");
         return PARSE_REJECTED;
     }
     void *persons;
-    parse_status st =
-        jsonx_records(m, root, sizeof(model_person), parse_person, &persons, &m->n_persons, res);
-    m->persons = persons;
+    size_t n;
+    parse_status st = span_records(m, root, sizeof(model_person), parse_person, &persons, &n, res);
+    if (st == PARSE_OK) {
+        m->persons = persons;
+        m->n_persons = n;
+    }
     return st;
 }

@@ -6,10 +6,11 @@
 
 #include <cjson/cJSON.h>
 
+#include "span.h"
 #include "vitrine/model.h"
 #include "vitrine/parse.h"
 
-parse_status eig_parse_defis(model *m, const cJSON *root, parse_result *res);
-parse_status eig_parse_personnes(model *m, const cJSON *root, parse_result *res);
+parse_status eig_parse_defis(model *m, const span *root, parse_result *res);
+parse_status eig_parse_personnes(model *m, const span *root, parse_result *res);
 
 #endif

@@ -59,55 +59,23 @@ bool jsonx_whole(const cJSON *v, double lo, double hi)
            v->valuedouble == floor(v->valuedouble) && v->valuedouble >= lo && v->valuedouble <= hi;
 }
 
-/* Length of a valid UTF-8 sequence at s (1..4), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4  ? 4
-               : s[0] >= 0xE0                ? 3
-               : s[0] >= 0xC2 && s[0] < 0xE0 ? 2
-                                             : 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-        return 0; /* overlong, surrogate */
-    if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-        return 0;
-    return n;
-}
-
 char *jsonx_copy(arena *a, const char *s)
 {
-    if (!s)
-        s = "";
-    char buf[JSONX_MAX_STRING + 4];
-    size_t o = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    while (*u && o < JSONX_MAX_STRING) {
-        size_t n = utf8_seq(u);
-        if (n == 0) {
-            memcpy(buf + o, "\xEF\xBF\xBD", 3); /* U+FFFD */
-            o += 3;
-            u++;
-        } else if (n == 1) {
-            buf[o++] = *u < 0x20 || *u == 0x7F ? ' ' : (char)*u;
-            u++;
-        } else {
-            memcpy(buf + o, u, n);
-            o += n;
-            u += n;
-        }
-    }
-    return arena_strndup(a, buf, o);
+    /* text_clean: U+FFFD for invalid bytes (F5..FF, overlong forms,
+     * surrogates, sequences cut short), spaces for control characters, and
+     * an ellipsis where the cap cuts. */
+    char buf[JSONX_MAX_STRING + 1];
+    size_t n = text_clean(s, s ? strlen(s) : 0, buf, sizeof buf);
+    return arena_strndup(a, buf, n);
 }
 
 char *jsonx_copy_trimmed(arena *a, const char *s)
 {
+    /* Cleaned first, so that a string cut by the cap keeps its ellipsis. */
     char buf[JSONX_MAX_STRING + 1];
-    text_trim(s, buf, sizeof buf);
-    return jsonx_copy(a, buf);
+    text_clean(s, s ? strlen(s) : 0, buf, sizeof buf);
+    size_t n = text_trim(buf, buf, sizeof buf);
+    return arena_strndup(a, buf, n);
 }
 
 bool jsonx_str_list(arena *a, const cJSON *arr, const char ***out, size_t *n)
@@ -170,10 +138,8 @@ void jsonx_use_arenas(void)
     arenas_on = true;
 }
 
-parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
 {
-    doc->root = NULL;
-    doc->nodes = NULL;
     if (len > PARSE_MAX_BYTES) {
         jsonx_reject(res, "too large (%zu bytes, limit %zu)", len, (size_t)PARSE_MAX_BYTES);
         return PARSE_REJECTED;
@@ -182,8 +148,6 @@ parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_resu
         jsonx_reject(res, "empty document");
         return PARSE_REJECTED;
     }
-    if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
-        return jsonx_nomem(res);
     const char *end = NULL;
     tree_arena = doc->nodes;
     tree_nomem = false;
@@ -209,14 +173,31 @@ parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_resu
     return PARSE_OK;
 }
 
+parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+{
+    *doc = (jsonx_doc){0};
+    if (arenas_on && len && len <= PARSE_MAX_BYTES &&
+        !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
+        return jsonx_nomem(res);
+    return parse_tree(doc, buf, len, res);
+}
+
+parse_status jsonx_parse_in(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
+                            parse_result *res)
+{
+    *doc = (jsonx_doc){.nodes = arenas_on ? nodes : NULL, .borrowed = arenas_on && nodes};
+    return parse_tree(doc, buf, len, res);
+}
+
 void jsonx_doc_free(jsonx_doc *doc)
 {
-    if (doc->nodes)
+    if (doc->borrowed)
+        ; /* the caller empties its arena */
+    else if (doc->nodes)
         arena_free(doc->nodes); /* the whole tree at once */
     else
         cJSON_Delete(doc->root);
-    doc->root = NULL;
-    doc->nodes = NULL;
+    *doc = (jsonx_doc){0};
 }
 
 /* Records a skipped record: counts it and keeps the first reason. */
@@ -237,6 +218,24 @@ static const char *record_label(const cJSON *rec)
     return id ? id : "?";
 }
 
+bool jsonx_record(model *m, void *slot, size_t size, const cJSON *rec, size_t index,
+                  jsonx_record_fn fn, parse_result *res, bool *kept)
+{
+    bool bad = !cJSON_IsObject(rec);
+    *kept = false;
+    if (!bad && !fn(m, slot, rec, &bad)) {
+        jsonx_nomem(res);
+        return false;
+    }
+    if (bad) {
+        memset(slot, 0, size); /* what fn wrote before it gave up */
+        skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
+    } else {
+        *kept = true;
+    }
+    return true;
+}
+
 parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
                            size_t *n, parse_result *res)
 {
@@ -249,17 +248,10 @@ parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_recor
     const cJSON *rec;
     cJSON_ArrayForEach(rec, list)
     {
-        unsigned char *slot = records + kept * size;
-        bool bad = !cJSON_IsObject(rec);
-        if (!bad && !fn(m, slot, rec, &bad))
-            return jsonx_nomem(res);
-        if (bad) {
-            memset(slot, 0, size); /* what fn wrote before it gave up */
-            skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
-        } else {
-            kept++;
-        }
-        index++;
+        bool one = false;
+        if (!jsonx_record(m, records + kept * size, size, rec, index++, fn, res, &one))
+            return PARSE_NOMEM;
+        kept += one;
     }
     *out = records;
     *n = kept;

@@ -50,7 +50,8 @@ void jsonx_use_arenas(void);
  * was called. Freed with jsonx_doc_free (never cJSON_Delete). */
 typedef struct {
     cJSON *root;
-    arena *nodes; /* NULL: the tree was malloc'ed */
+    arena *nodes;  /* NULL: the tree was malloc'ed */
+    bool borrowed; /* nodes is the caller's (jsonx_parse_in): freeing the doc leaves it */
 } jsonx_doc;
 
 /* Parses len bytes (no NUL needed) into doc; otherwise PARSE_REJECTED (not
@@ -58,9 +59,19 @@ typedef struct {
  * NULL and nothing to free. */
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res);
 void jsonx_doc_free(jsonx_doc *doc); /* accepts an empty doc */
+/* The same with the tree's nodes in the caller's arena (when arenas are on;
+ * else malloc'ed and freed by jsonx_doc_free): for many small documents
+ * parsed one after the other into one arena emptied in between. */
+parse_status jsonx_parse_in(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
+                            parse_result *res);
 /* Fills one record of a feed from rec (a JSON object): returns false only
  * when out of memory; sets *bad (and returns true) to skip the record. */
 typedef bool (*jsonx_record_fn)(model *m, void *record, const cJSON *rec, bool *bad);
+/* One record of a record loop: fills slot from rec with fn, or skips it
+ * (counted in res; slot zeroed). *kept: it was kept. False only when out
+ * of memory (res->error set). index and rec name it in the skip reason. */
+bool jsonx_record(model *m, void *slot, size_t size, const cJSON *rec, size_t index,
+                  jsonx_record_fn fn, parse_result *res, bool *kept);
 /* The record loop of every feed parser: parses each element of list (an
  * array, or an object keyed by name) into a new arena array of size-byte
  * records, skipping (and counting in res, with the first reason) elements

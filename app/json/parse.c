@@ -7,8 +7,11 @@
 #include "eig.h"
 #include "jsonx.h"
 #include "local.h"
+#include "span.h"
 
-typedef parse_status (*feed_parser)(model *, const cJSON *, parse_result *);
+/* A feed's parser walks its records one by one (span.h); the local
+ * programme data is small and read as one tree. */
+typedef parse_status (*feed_parser)(model *, const span *, parse_result *);
 
 static feed_parser parser_of(feed_id feed)
 {
@@ -29,12 +32,23 @@ static parse_status run(model *m, feed_parser fn, const char *buf, size_t len, p
         jsonx_reject(res, "unknown feed");
         return PARSE_REJECTED;
     }
+    span root;
+    parse_status st = span_root(buf, len, &root, res);
+    if (st != PARSE_OK)
+        return st;
+    res->error[0] = '\0';
+    return fn(m, &root, res);
+}
+
+static parse_status run_tree(model *m, const char *buf, size_t len, parse_result *res)
+{
+    memset(res, 0, sizeof *res);
     jsonx_doc doc;
     parse_status st = jsonx_parse(&doc, buf, len, res);
     if (st != PARSE_OK)
         return st;
     res->error[0] = '\0';
-    st = fn(m, doc.root, res);
+    st = local_parse(m, doc.root, res);
     jsonx_doc_free(&doc);
     return st;
 }
@@ -122,7 +136,7 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
 
 parse_status parse_local(model *m, const char *buf, size_t len, parse_result *res)
 {
-    return run(m, local_parse, buf, len, res);
+    return run_tree(m, buf, len, res);
 }
 
 void parse_use_arenas(void)

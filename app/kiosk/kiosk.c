@@ -22,8 +22,8 @@
 
 #include "displaycheck.h"
 #include "overlay.h"
+#include "reader.h"
 #include "screen.h"
-#include "sigbridge.h"
 #include "startup.h"
 #include "vitrine/config.h"
 #include "vitrine/datadir.h"
@@ -32,6 +32,7 @@
 #include "vitrine/log.h"
 #include "vitrine/playlist.h"
 #include "vitrine/schedule.h"
+#include "vitrine/sigbridge.h"
 #include "vitrine/stats.h"
 #include "vitrine/status.h"
 #include "vitrine/vclock.h"
@@ -52,7 +53,10 @@ struct kiosk {
     playlist *pl;
     schedule *sch;
     keymap *km;
-    sigbridge *sig;
+    sigbridge *sig;       /* opt.signals, else the kiosk's own */
+    bool own_sig;         /* sig is the kiosk's to free */
+    reader *reader;       /* SIGHUP's configuration file, --data DIR again */
+    const char *data_who; /* who asked for the data dir's read in progress */
     watchdog *wd;
     waker *waker;             /* drivers whose SDL wait does not sleep (KMS/DRM) */
     atomic_bool data_pending; /* a wake-up for new data is queued, not yet handled */
@@ -63,7 +67,7 @@ struct kiosk {
     vt_date today;
     int w, h;           /* output size */
     layout_stage stage; /* where the slides go in it (layout_stage_for) */
-    Uint32 ev_signal, ev_data;
+    Uint32 ev_signal, ev_data, ev_read;
     bool sdl_up;
     bool running, dirty, help;
     bool presented; /* a first frame was presented (logged once) */
@@ -85,23 +89,20 @@ static int64_t now_ms(const kiosk *k)
     return vclock_mono_ms(k->clock);
 }
 
-/* SIGHUP: the configuration file again (or the search order, which may
- * find a file created since the start); its kiosk settings replace the
- * current ones unless they are bad. The feeds' settings take effect at the
- * next start. */
-static void reload_config(kiosk *k)
+/* SIGHUP, once the reader has read the configuration file again (or the
+ * search order, which may find a file created since the start): its kiosk
+ * settings replace the current ones unless they are bad. The feeds'
+ * settings take effect at the next start. */
+static void reload_config(kiosk *k, const config *c, config_status st, const char *err)
 {
-    config c;
-    char err[CONFIG_ERR_LEN];
-    config_status st = config_load(k->opt.config_path, &c, err);
-    if (st == CONFIG_NOMEM || (c.invalid & CONFIG_PART_KIOSK)) {
+    if (st == CONFIG_NOMEM || (c->invalid & CONFIG_PART_KIOSK)) {
         log_error("config", "%s; keeping the previous kiosk settings", err);
         return;
     }
     if (st != CONFIG_OK)
         log_error("config", "%s; the feed settings are read at the next start", err);
-    k->cfg = c.kiosk;
-    log_info("config", "%s: kiosk settings reloaded", *c.source ? c.source : "built-in defaults");
+    k->cfg = c->kiosk;
+    log_info("config", "%s: kiosk settings reloaded", *c->source ? c->source : "built-in defaults");
 }
 
 static void apply_config(kiosk *k)
@@ -259,24 +260,40 @@ static void refresh(kiosk *k, const char *who)
         log_info("kiosk", "refresh (%s): demo data, nothing to fetch", who);
         return;
     }
-    model *m = NULL;
-    char err[DATADIR_ERR_LEN];
-    if (datadir_load(k->opt.data_dir, &m, err) != DATADIR_OK) {
-        log_error("kiosk", "refresh (%s): %s; keeping the data on screen", who, err);
-        return;
-    }
-    feedstate_set fs;
-    datadir_feedstates(k->opt.data_dir, m, &fs);
-    swap_snapshot(k, m, &fs);
+    k->data_who = who; /* read on the reader's thread; taken by take_reads */
+    reader_request(k->reader, READER_DATA_DIR);
 }
 
+/* SIGHUP: systemd hears "reloading" now and "ready" once the file is read
+ * and applied (take_reads). */
 static void reload(kiosk *k)
 {
     watchdog_reloading(k->wd, false);
-    reload_config(k);
-    apply_config(k);
-    rebuild(k, "configuration");
-    watchdog_reloading(k->wd, true);
+    reader_request(k->reader, READER_CONFIG);
+}
+
+/* A read of the reader's has finished: its newest results. */
+static void take_reads(kiosk *k)
+{
+    config c;
+    config_status cst;
+    char cerr[CONFIG_ERR_LEN];
+    if (reader_take_config(k->reader, &c, &cst, cerr)) {
+        reload_config(k, &c, cst, cerr);
+        apply_config(k);
+        rebuild(k, "configuration");
+        watchdog_reloading(k->wd, true);
+    }
+    model *m = NULL;
+    feedstate_set fs;
+    char derr[DATADIR_ERR_LEN];
+    if (!reader_take_data(k->reader, &m, &fs, derr))
+        return;
+    if (m)
+        swap_snapshot(k, m, &fs);
+    else
+        log_error("kiosk", "refresh (%s): %s; keeping the data on screen",
+                  k->data_who ? k->data_who : "request", derr);
 }
 
 /* A slide change brings a second slide texture for its transition: the
@@ -399,6 +416,8 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
         handle_signal(k, ev->user.code);
     } else if (ev->type == k->ev_data) {
         take_data(k);
+    } else if (ev->type == k->ev_read) {
+        take_reads(k);
     } else if (ev->type == SDL_KEYDOWN) {
         handle_key(k, &ev->key);
     } else if (ev->type == SDL_WINDOWEVENT) {
@@ -674,12 +693,13 @@ static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
                  driver, why);
         return false;
     }
-    k->ev_signal = SDL_RegisterEvents(2);
+    k->ev_signal = SDL_RegisterEvents(3);
     if (k->ev_signal == (Uint32)-1) {
         snprintf(err, KIOSK_ERR_LEN, "no SDL user events left");
         return false;
     }
     k->ev_data = k->ev_signal + 1;
+    k->ev_read = k->ev_signal + 2;
     return true;
 }
 
@@ -735,12 +755,19 @@ static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
         return false;
     }
-    start_waker(k); /* before the signal thread, which wakes it */
-    char se[SIGBRIDGE_ERR_LEN];
-    if (!(k->sig = sigbridge_start(k->ev_signal, wake_loop, k, se))) {
-        snprintf(err, KIOSK_ERR_LEN, "%s", se);
+    start_waker(k); /* before the signal and reader threads, which wake it */
+    reader_options ro = {.config_path = k->opt.config_path,
+                         .data_dir = k->opt.data_dir,
+                         .gate = k->opt.gate,
+                         .event_type = k->ev_read,
+                         .wake = wake_loop,
+                         .wake_ctx = k};
+    if (!(k->reader = reader_new(&ro))) {
+        snprintf(err, KIOSK_ERR_LEN, "out of memory");
         return false;
     }
+    /* The signals that came during start-up go to the loop now. */
+    sigbridge_attach(k->sig, k->ev_signal, wake_loop, k);
     update_size(k);
     return true;
 }
@@ -816,8 +843,18 @@ static vclock *new_clock(void)
 kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
 {
     kiosk *k = calloc(1, sizeof *k);
-    if (!k || !sigbridge_block()) {
-        snprintf(err, KIOSK_ERR_LEN, "cannot start: out of memory or signal mask");
+    char se[SIGBRIDGE_ERR_LEN] = "out of memory";
+    /* Without main's bridge (tests), the kiosk's own, listening from here,
+     * without SIGTERM's deadline (sigbridge.h). */
+    if (k && !(k->sig = opt->signals)) {
+        if (sigbridge_block())
+            k->sig = sigbridge_start(false, se);
+        else
+            snprintf(se, sizeof se, "cannot block the signals");
+        k->own_sig = true;
+    }
+    if (!k || !k->sig) {
+        snprintf(err, KIOSK_ERR_LEN, "cannot start: %s", k ? se : "out of memory");
         free(k);
         return NULL;
     }
@@ -851,7 +888,15 @@ void kiosk_free(kiosk *k)
 {
     if (!k)
         return;
-    sigbridge_free(k->sig);
+    /* The threads that post events go before SDL: the signals' (only
+     * detached when it is main's, which keeps it until the end) and the
+     * reader (a read that does not return holds this join: SIGTERM's
+     * deadline ends the program then, sigbridge.h). */
+    if (k->own_sig)
+        sigbridge_free(k->sig);
+    else
+        sigbridge_detach(k->sig);
+    reader_free(k->reader);
     waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     deck_free(k->deck);

@@ -4,32 +4,79 @@
  * one avoids the open / close churn), and a memo of
  * measured widths: the layout measures the same strings at the same sizes
  * many times (footers on every slide, the bisection on sizes, every rebuild
- * after a refresh), and each TTF_SizeUTF8 shapes the text with HarfBuzz. */
+ * after a refresh), and each TTF_SizeUTF8 shapes the text with HarfBuzz.
+ *
+ * Fallbacks: SDL_ttf 2.20 draws a box for a glyph its font lacks and has no
+ * fallback of its own, so a text is cut into runs, each the longest stretch
+ * of characters one font of the face's chain has, measured and drawn with
+ * that font, and the runs' surfaces are put side by side on a common
+ * baseline. A text the face draws alone (nearly all of them) is one run,
+ * drawn exactly as before. Fallback files are mapped (mmap), not read, and
+ * only when a text needs them: the kernel keeps resident only the pages
+ * FreeType touches (Symbola is 3 MB on disk), and they open in the same
+ * FONTS_MAX_OPEN slots as the faces, so the bound on open fonts holds.
+ * Colour emoji fonts are not used: SDL_ttf 2.20 draws Noto Color Emoji's
+ * bitmaps at their one size (136 px wide, whatever the size asked) and the
+ * package is 11 MB. Bidirectional text is not reordered: an Arabic or
+ * Hebrew run is shaped right to left (joined letters, in their order) and
+ * placed in the line in reading order of the Latin text around it. */
 #include "vitrine/fonts.h"
 
 #include <SDL2/SDL_ttf.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "vitrine/fileio.h"
 #include "vitrine/hash.h"
+#include "vitrine/log.h"
+#include "vitrine/text.h"
+
+/* Where glyphs come from: the two faces, then the fallbacks. */
+enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_COUNT };
+
+#define CANDIDATES 4 /* paths tried per source, NULL-terminated */
+#define CHAIN_LEN 3  /* sources tried per face, in order */
 
 /* Inter first (the screens' face), DejaVu Sans as the fallback that every
  * Debian image has. */
-static const char *const candidates[FONTS_FACE_COUNT][4] = {
+static const char *const candidates[SRC_COUNT][CANDIDATES] = {
     [FONTS_REGULAR] = {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
                        "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
                        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
     [FONTS_BOLD] = {"/usr/share/fonts/opentype/inter/Inter-Bold.otf",
                     "/usr/share/fonts/truetype/inter/Inter-Bold.ttf",
                     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
+    [SRC_SANS] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
+    [SRC_SANS_BOLD] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
+    [SRC_SYMBOLS] = {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+                     "/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf", NULL},
 };
+static const char *const packages[SRC_COUNT] = {"fonts-inter", "fonts-inter", "fonts-dejavu-core",
+                                                "fonts-dejavu-core", "fonts-symbola"};
+
+/* DejaVu Sans has Greek, Cyrillic, Arabic, Hebrew and many symbols; Symbola
+ * the emoji and pictographs of Unicode 9 (and some of 10). */
+static const int chains[FONTS_FACE_COUNT][CHAIN_LEN] = {
+    [FONTS_REGULAR] = {FONTS_REGULAR, SRC_SANS, SRC_SYMBOLS},
+    [FONTS_BOLD] = {FONTS_BOLD, SRC_SANS_BOLD, SRC_SYMBOLS},
+};
+
+/* The fonts of a face's chain stay open together while a text is cut into
+ * runs (the least recently used slot is the one reused). */
+_Static_assert(FONTS_MAX_OPEN >= CHAIN_LEN, "a face's chain must fit the open fonts");
+
+typedef enum { SOURCE_UNKNOWN, SOURCE_READY, SOURCE_ABSENT } source_state;
 
 typedef struct {
     TTF_Font *font;
-    int face, px;
+    int face, px;       /* face: a source */
+    bool rtl;           /* shaping set to right to left */
     unsigned long used; /* LRU tick */
 } open_font;
 
@@ -46,13 +93,32 @@ typedef struct {
 
 struct fonts {
     memo_entry memo[MEMO_SLOTS];
-    char *data[FONTS_FACE_COUNT];
-    size_t size[FONTS_FACE_COUNT];
-    const char *path[FONTS_FACE_COUNT];
+    char *data[SRC_COUNT]; /* faces: read (malloc); fallbacks: mapped */
+    size_t size[SRC_COUNT];
+    const char *path[SRC_COUNT];
+    source_state state[SRC_COUNT];
     open_font open[FONTS_MAX_OPEN];
     unsigned long tick;
     bool ttf_started;
 };
+
+/* One run: bytes of runs.text (NUL-terminated there) drawn with one font. */
+typedef struct {
+    int src;
+    bool rtl;
+    const char *script; /* ISO 15924, for HarfBuzz: "Arab", "Hebr" or "Zzzz" */
+    size_t start, len;
+} text_run;
+
+/* A text cut into runs; the characters no font has are not copied. */
+typedef struct {
+    char text[FONTS_TEXT_MAX + FONTS_MAX_RUNS]; /* each run and its NUL */
+    size_t used;
+    text_run runs[FONTS_MAX_RUNS];
+    size_t n_runs;
+    size_t missing;
+    uint32_t first_missing;
+} text_runs;
 
 static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
 {
@@ -67,6 +133,50 @@ static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
     }
     snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found (tried %s, %s; install fonts-inter)",
              face == FONTS_BOLD ? "bold" : "regular", candidates[face][0], candidates[face][2]);
+    return false;
+}
+
+/* Maps a fallback file: only the pages FreeType reads become resident. */
+static bool map_file(const char *path, char **data, size_t *size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size > 0 && (uintmax_t)st.st_size <= FONTS_FILE_MAX)
+        p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd); /* the mapping stays */
+    if (p == MAP_FAILED)
+        return false;
+    *data = p;
+    *size = (size_t)st.st_size;
+    return true;
+}
+
+/* The fallback src, mapped on first use; false when it is not installed or
+ * is the file a face already uses (DejaVu Sans when Inter is missing). */
+static bool source_ready(fonts *f, int src)
+{
+    if (f->state[src] != SOURCE_UNKNOWN)
+        return f->state[src] == SOURCE_READY;
+    f->state[src] = SOURCE_ABSENT;
+    for (int i = 0; candidates[src][i]; i++) {
+        const char *p = candidates[src][i];
+        for (int face = 0; face < FONTS_FACE_COUNT; face++)
+            if (f->path[face] && strcmp(f->path[face], p) == 0)
+                return false;
+        if (map_file(p, &f->data[src], &f->size[src])) {
+            f->path[src] = p;
+            f->state[src] = SOURCE_READY;
+            log_info("fonts", "fallback font %s (for characters the faces lack)", p);
+            return true;
+        }
+    }
+    log_warn("fonts",
+             "no fallback font at %s (install %s): characters no other font has are "
+             "left out",
+             candidates[src][0], packages[src]);
     return false;
 }
 
@@ -88,6 +198,7 @@ fonts *fonts_new(char err[FONTS_ERR_LEN])
             fonts_free(f);
             return NULL;
         }
+        f->state[face] = SOURCE_READY;
     }
     return f;
 }
@@ -99,20 +210,30 @@ void fonts_free(fonts *f)
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         if (f->open[i].font)
             TTF_CloseFont(f->open[i].font);
-    for (int face = 0; face < FONTS_FACE_COUNT; face++)
-        free(f->data[face]);
+    for (int src = 0; src < SRC_COUNT; src++) {
+        if (src < FONTS_FACE_COUNT)
+            free(f->data[src]);
+        else if (f->data[src])
+            munmap(f->data[src], f->size[src]);
+    }
     if (f->ttf_started)
         TTF_Quit(); /* reference-counted by SDL_ttf */
     free(f);
 }
 
-/* The open font for (face, px). A miss takes a free slot, else the least
- * recently used font of the same face, resized in place, else the least
- * recently used font, closed and reopened. */
-static TTF_Font *font_at(fonts *f, int face, int px)
+static int face_ok(int face)
 {
-    if (face < 0 || face >= FONTS_FACE_COUNT)
-        face = FONTS_REGULAR;
+    return face < 0 || face >= FONTS_FACE_COUNT ? FONTS_REGULAR : face;
+}
+
+/* The open slot for (source, px). A miss takes a free slot, else the least
+ * recently used font of the same source, resized in place, else the least
+ * recently used font, closed and reopened. NULL when the source has no
+ * file or SDL_ttf fails. */
+static open_font *slot_at(fonts *f, int face, int px)
+{
+    if (!source_ready(f, face))
+        return NULL;
     px = px < 1 ? 1 : px > FONTS_MAX_PX ? FONTS_MAX_PX : px;
     open_font *empty = NULL, *same = NULL, *oldest = NULL;
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
@@ -123,7 +244,7 @@ static TTF_Font *font_at(fonts *f, int face, int px)
         }
         if (o->face == face && o->px == px) {
             o->used = ++f->tick;
-            return o->font;
+            return o;
         }
         if (o->face == face && (!same || o->used < same->used))
             same = o;
@@ -141,20 +262,155 @@ static TTF_Font *font_at(fonts *f, int face, int px)
     if (!slot->font) {
         SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
         slot->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+        slot->rtl = false;
     }
     slot->face = face;
     slot->px = px;
     slot->used = ++f->tick;
-    return slot->font;
+    return slot->font ? slot : NULL;
 }
 
-/* A NUL-terminated copy of s[0..len) clipped to FONTS_TEXT_MAX bytes. */
-static void copy_text(char out[FONTS_TEXT_MAX], const char *s, size_t len)
+static TTF_Font *font_at(fonts *f, int src, int px)
 {
-    if (len >= FONTS_TEXT_MAX)
-        len = FONTS_TEXT_MAX - 1;
-    memcpy(out, s, len);
-    out[len] = '\0';
+    open_font *o = slot_at(f, src, px);
+    return o ? o->font : NULL;
+}
+
+/* The font of a run, its shaping set for the run's direction and script
+ * (the slots are shared: a font shaped an Arabic run may draw Latin next). */
+static TTF_Font *run_font(fonts *f, const text_run *r, int px)
+{
+    open_font *o = slot_at(f, r->src, px);
+    if (!o)
+        return NULL;
+    if (o->rtl != r->rtl) {
+        TTF_SetFontDirection(o->font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+        TTF_SetFontScriptName(o->font, r->script);
+        o->rtl = r->rtl;
+    } else if (r->rtl) {
+        TTF_SetFontScriptName(o->font, r->script); /* Arabic after Hebrew */
+    }
+    return o->font;
+}
+
+/* Right-to-left scripts the fallbacks have: shaped as such, joined. */
+static const char *rtl_script(uint32_t cp)
+{
+    if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F))
+        return "Hebr";
+    if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+        (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+        (cp >= 0xFE70 && cp <= 0xFEFF))
+        return "Arab";
+    return NULL;
+}
+
+/* Spaces between words: they stay in the run around them. */
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == 0xA0 || cp == 0x202F;
+}
+
+/* After spaces, does a right-to-left letter come next? Spaces between two
+ * Arabic words belong to the Arabic run; before Latin text they do not
+ * (shaped right to left, they would end up on the wrong side). */
+static bool rtl_follows(const char *s, size_t i, size_t n)
+{
+    while (i < n) {
+        uint32_t cp;
+        i += text_utf8_next(s + i, n - i, &cp);
+        if (!is_space(cp))
+            return rtl_script(cp) != NULL;
+    }
+    return false;
+}
+
+/* Whether src has cp: any open size of it answers (a glyph's presence does
+ * not depend on the size), so asking never resizes a font, which would
+ * empty its glyph cache. */
+static bool provides(fonts *f, int src, int px, uint32_t cp)
+{
+    TTF_Font *font = NULL;
+    for (int i = 0; i < FONTS_MAX_OPEN && !font; i++)
+        if (f->open[i].font && f->open[i].face == src)
+            font = f->open[i].font;
+    if (!font)
+        font = font_at(f, src, px);
+    return font && TTF_GlyphIsProvided32(font, cp);
+}
+
+#define SRC_MISSING (-1) /* no font has it: left out, counted */
+#define SRC_HIDDEN (-2)  /* invisible, and the run's font lacks it: left out */
+
+/* The source of cp: the run it continues (a mark, an invisible character,
+ * a space between words of the same run), else the first of the chain that
+ * has it. An invisible character (a joiner, a variation selector) stays
+ * with its run's font when it has it, for shaping, and is left out
+ * otherwise: no font would draw it as anything but a box. */
+static int pick_source(fonts *f, const int *chain, int px, uint32_t cp, const text_run *cur,
+                       bool joins)
+{
+    /* Every face has printable ASCII (Inter, DejaVu Sans), which never joins
+     * a run: no lookup for most characters of most texts. */
+    if (cp > ' ' && cp < 0x7F)
+        return chain[0];
+    if (text_is_invisible(cp))
+        return cur && provides(f, cur->src, px, cp) ? cur->src : SRC_HIDDEN;
+    if (cur && joins && provides(f, cur->src, px, cp))
+        return cur->src;
+    for (int k = 0; k < CHAIN_LEN; k++)
+        if (provides(f, chain[k], px, cp))
+            return chain[k];
+    return SRC_MISSING;
+}
+
+/* Cuts s[0..len) into runs of one font each (see the top of the file). */
+static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_runs *out)
+{
+    char clean[FONTS_TEXT_MAX];
+    size_t n = text_clean(s, len, clean, sizeof clean);
+    const int *chain = chains[face_ok(face)];
+    text_run *cur = NULL;
+    out->used = out->n_runs = out->missing = 0;
+    out->first_missing = 0;
+    for (size_t i = 0, k; i < n; i += k) {
+        unsigned char b = (unsigned char)clean[i];
+        if (b > ' ' && b < 0x7F && cur && cur->src == chain[0] && !cur->rtl) {
+            out->text[out->used++] = (char)b; /* pick_source's answer, faster */
+            cur->len++;
+            k = 1;
+            continue;
+        }
+        uint32_t cp;
+        k = text_utf8_next(clean + i, n - i, &cp);
+        const char *script = rtl_script(cp);
+        bool joins = cur && (text_is_mark(cp) ||
+                             (is_space(cp) && (!cur->rtl || rtl_follows(clean, i + k, n))));
+        int src = pick_source(f, chain, px, cp, cur, joins);
+        bool rtl = script != NULL || (joins && cur->rtl);
+        if (src >= 0 && !(cur && cur->src == src && cur->rtl == rtl)) {
+            if (out->n_runs == FONTS_MAX_RUNS) {
+                src = SRC_MISSING; /* no run left: counted with the missing */
+            } else {
+                if (cur)
+                    out->text[out->used++] = '\0';
+                cur = &out->runs[out->n_runs++];
+                *cur = (text_run){src, rtl, script ? script : "Zzzz", out->used, 0};
+            }
+        }
+        if (src == SRC_HIDDEN)
+            continue;
+        if (src < 0) {
+            if (!out->missing++)
+                out->first_missing = cp;
+            continue;
+        }
+        memcpy(out->text + out->used, clean + i, k);
+        out->used += k;
+        cur->len += k;
+    }
+    if (cur)
+        out->text[out->used++] = '\0';
 }
 
 static uint64_t memo_key(int face, int px, const char *s, size_t len)
@@ -181,27 +437,100 @@ static memo_entry *memo_slot(fonts *f, uint64_t key)
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
 {
     fonts *f = ctx;
-    char buf[FONTS_TEXT_MAX];
-    int w = 0, h = 0;
     if (len == 0)
         return 0;
-    copy_text(buf, s, len);
-    len = strlen(buf); /* as clipped */
-    uint64_t key = memo_key(face, px, buf, len);
+    face = face_ok(face);
+    uint64_t key = memo_key(face, px, s, len);
     memo_entry *e = memo_slot(f, key);
     if (e->key == key)
         return e->width;
-    TTF_Font *font = font_at(f, face, px);
-    if (!font || TTF_SizeUTF8(font, buf, &w, &h) != 0)
-        return 0;
-    *e = (memo_entry){key, w};
-    return w;
+    text_runs runs;
+    itemise(f, face, px, s, len, &runs);
+    int width = 0;
+    for (size_t k = 0; k < runs.n_runs; k++) {
+        const text_run *r = &runs.runs[k];
+        TTF_Font *font = run_font(f, r, px);
+        int w = 0, h = 0;
+        if (!font || TTF_SizeUTF8(font, runs.text + r->start, &w, &h) != 0)
+            return 0;
+        width += w;
+    }
+    *e = (memo_entry){key, width};
+    return width;
+}
+
+size_t fonts_missing(fonts *f, int face, int px, const char *s, size_t len, uint32_t *first)
+{
+    text_runs runs;
+    itemise(f, face, px, s ? s : "", s ? len : 0, &runs);
+    if (first)
+        *first = runs.first_missing;
+    return runs.missing;
+}
+
+/* Where the baseline of a run's surface is: at the font's ascent, unless a
+ * glyph rises above it (SDL_ttf then grows the surface at the top). */
+static int baseline(TTF_Font *font, const char *text, const SDL_Surface *surf)
+{
+    int ascent = TTF_FontAscent(font);
+    if (surf->h <= TTF_FontHeight(font))
+        return ascent;
+    int top = ascent;
+    for (size_t i = 0, n = strlen(text), k; i < n; i += k) {
+        uint32_t cp;
+        int maxy;
+        k = text_utf8_next(text + i, n - i, &cp);
+        if (TTF_GlyphMetrics32(font, cp, NULL, NULL, NULL, &maxy, NULL) == 0 && maxy > top)
+            top = maxy;
+    }
+    return top < surf->h ? top : surf->h;
+}
+
+/* The runs' surfaces side by side on one baseline, copied (not blended:
+ * they do not overlap) onto a transparent surface of the text's colour. */
+static SDL_Surface *compose(fonts *f, const text_runs *runs, int px, SDL_Color c)
+{
+    SDL_Surface *parts[FONTS_MAX_RUNS] = {0};
+    int base[FONTS_MAX_RUNS] = {0}, w = 0, above = 0, below = 0;
+    for (size_t k = 0; k < runs->n_runs; k++) {
+        const char *text = runs->text + runs->runs[k].start;
+        TTF_Font *font = run_font(f, &runs->runs[k], px);
+        parts[k] = font ? TTF_RenderUTF8_Blended(font, text, c) : NULL;
+        if (!parts[k])
+            continue; /* only invisible characters: nothing to draw */
+        base[k] = baseline(font, text, parts[k]);
+        w += parts[k]->w;
+        above = base[k] > above ? base[k] : above;
+        below = parts[k]->h - base[k] > below ? parts[k]->h - base[k] : below;
+    }
+    SDL_Surface *out =
+        w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, above + below, 32, SDL_PIXELFORMAT_ARGB8888)
+              : NULL;
+    if (out)
+        SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, c.r, c.g, c.b, 0));
+    for (size_t k = 0, x = 0; k < runs->n_runs; k++) {
+        if (!parts[k])
+            continue;
+        if (out) {
+            SDL_Rect at = {(int)x, above - base[k], parts[k]->w, parts[k]->h};
+            SDL_SetSurfaceBlendMode(parts[k], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(parts[k], NULL, out, &at);
+        }
+        x += (size_t)parts[k]->w;
+        SDL_FreeSurface(parts[k]);
+    }
+    return out;
 }
 
 SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c)
 {
-    TTF_Font *font = font_at(f, face, px);
-    if (!font || !s || !*s)
+    if (!s || !*s)
         return NULL;
-    return TTF_RenderUTF8_Blended(font, s, c);
+    text_runs runs;
+    itemise(f, face_ok(face), px, s, strlen(s), &runs);
+    if (runs.n_runs == 1) { /* the common case: one font, drawn as is */
+        TTF_Font *font = run_font(f, &runs.runs[0], px);
+        return font ? TTF_RenderUTF8_Blended(font, runs.text, c) : NULL;
+    }
+    return compose(f, &runs, px, c);
 }

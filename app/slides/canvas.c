@@ -2,6 +2,7 @@
  * checks that make "no overflow, no overlap, readable contrast" testable. */
 #include "canvas.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "vitrine/arena.h"
 #include "vitrine/gfx.h"
 #include "vitrine/log.h"
+#include "vitrine/text.h"
 
 typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT } op_kind;
 
@@ -198,10 +200,34 @@ int canvas_measure(canvas *c, fonts_face face, int px, const char *s)
     return fonts_measure(c->fonts, face, px, s, strlen(s));
 }
 
+/* The start of s for a log line, cut with an ellipsis on a character
+ * boundary. */
+static const char *excerpt(const char *s, char out[CANVAS_EXCERPT_LEN])
+{
+    text_clean(s, s ? strlen(s) : 0, out, CANVAS_EXCERPT_LEN);
+    return out;
+}
+
 static void problem(canvas *c, const char *what, const char *s)
 {
+    char ex[CANVAS_EXCERPT_LEN];
     c->problems++;
-    log_warn("layout", "[%s] %s: \"%.80s\"", c->name, what, s ? s : "");
+    log_warn("layout", "[%s] %s: \"%s\"", c->name, what, excerpt(s, ex));
+}
+
+/* Each character no font has is one problem: it is left out of the slide
+ * (drawing it would show an empty box). */
+static void missing_glyphs(canvas *c, const char *s, const canvas_style *st, int px)
+{
+    uint32_t first;
+    size_t n = fonts_missing(c->fonts, (int)st->face, px, s, strlen(s), &first);
+    if (n == 0)
+        return;
+    char ex[CANVAS_EXCERPT_LEN];
+    c->problems += n;
+    log_warn("layout",
+             "[%s] %zu character(s) that no font has, left out (U+%04" PRIX32 "%s): \"%s\"",
+             c->name, n, first, n > 1 ? " and others" : "", excerpt(s, ex));
 }
 
 static const char *line_copy(canvas *c, const char *s, const layout_line *ln)
@@ -225,6 +251,7 @@ layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_
         problem(c, "text does not fit its box even at the minimum size", s);
     if (!theme_pair_allowed(st->fg, st->bg))
         problem(c, "text colour not in the contrast-checked pairs", s);
+    missing_glyphs(c, s, st, t.px);
     if (!c->smallest_px || t.px < c->smallest_px)
         c->smallest_px = t.px;
     float y = box.y;
@@ -274,8 +301,10 @@ size_t canvas_finish(canvas *c)
         for (size_t j = i + 1; j < c->n_ops; j++) {
             const canvas_op *b = &c->ops[j];
             if (b->kind == OP_TEXT && layout_overlaps(ra, (layout_rect){b->x, b->y, b->w, b->h})) {
-                char both[2 * CANVAS_NAME_LEN + 8];
-                snprintf(both, sizeof both, "%.60s\" / \"%.60s", a->text, b->text);
+                char ea[CANVAS_EXCERPT_LEN], eb[CANVAS_EXCERPT_LEN],
+                    both[2 * CANVAS_EXCERPT_LEN + 8];
+                snprintf(both, sizeof both, "%s\" / \"%s", excerpt(a->text, ea),
+                         excerpt(b->text, eb));
                 problem(c, "texts overlap", both);
             }
         }

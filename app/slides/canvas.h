@@ -2,8 +2,9 @@
  * shapes and text in pixel coordinates computed from relative units; the
  * canvas fits every text (layout.h rules), keeps the result, and checks the
  * page: text that overflowed, text boxes that overlap, text outside the
- * slide, text colours not in the theme's contrast-checked pairs. Drawing the
- * list later costs texture copies and a few meshes, no layout. */
+ * slide, text colours not in the theme's contrast-checked pairs, characters
+ * that no font has (one problem each: they are left out, see fonts.h).
+ * Drawing the list later costs texture copies and a few meshes, no layout. */
 #ifndef VITRINE_CANVAS_H
 #define VITRINE_CANVAS_H
 
@@ -19,6 +20,7 @@
 #define CANVAS_MAX_OPS 2048 /* per slide: a power of two times CANVAS_FIRST_OPS */
 #define CANVAS_FIRST_OPS 64
 #define CANVAS_NAME_LEN 64
+#define CANVAS_EXCERPT_LEN 84 /* bytes of a text quoted in a problem's log line */
 
 typedef enum { CANVAS_LEFT, CANVAS_CENTER, CANVAS_RIGHT } canvas_align;
 typedef enum { CANVAS_TOP, CANVAS_MIDDLE, CANVAS_BOTTOM } canvas_valign;

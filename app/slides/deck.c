@@ -61,6 +61,16 @@ static const struct {
 };
 #define CATALOG_N (sizeof catalog / sizeof *catalog)
 
+bool deck_knows_slide(const char *name)
+{
+    for (size_t i = 0; i < CATALOG_N; i++)
+        if (strcmp(catalog[i].name, name) == 0)
+            return true;
+    const char *page = strncmp(name, "team-", 5) == 0 ? name + 5 : "";
+    return *page >= '1' && *page <= '9' && strspn(page, "0123456789") == strlen(page) &&
+           strlen(page) <= 2;
+}
+
 typedef struct {
     char name[DECK_NAME_LEN];
     char title[FRAME_TEXT_LEN];
@@ -194,17 +204,18 @@ static int by_name(const void *a, const void *b)
 
 static const char *incubator_titles(arena *a, const model *m, const model_product *p)
 {
-    char buf[FRAME_TEXT_LEN] = "";
-    size_t o = 0;
+    char buf[FRAME_TEXT_LEN] = "", next[FRAME_TEXT_LEN];
     for (size_t i = 0; i < p->n_incubators; i++) {
         const char *title = p->incubators[i];
         for (size_t k = 0; k < m->n_incubators; k++)
             if (strcmp(m->incubators[k].id, p->incubators[i]) == 0 && m->incubators[k].title)
                 title = m->incubators[k].title;
-        int w = snprintf(buf + o, sizeof buf - o, "%s%s", i ? ", " : "", title);
-        if (w < 0 || (size_t)w >= sizeof buf - o)
+        /* The whole list formatted again: a cut ends with an ellipsis
+         * however little room the previous titles left. */
+        bool whole = text_format(next, sizeof next, "%s%s%s", buf, i ? ", " : "", title);
+        memcpy(buf, next, strlen(next) + 1);
+        if (!whole)
             break; /* the first ones are enough */
-        o += (size_t)w;
     }
     return arena_strdup(a, buf);
 }
@@ -228,8 +239,9 @@ static bool copy_spots(deck *d, const model *m, vt_date today)
         for (size_t k = 0; k < p->n_phases; k++)
             if (p->phases[k].start != DATE_NONE && p->phases[k].start < created)
                 created = p->phases[k].start;
-        char pitch[FRAME_TEXT_LEN * 4];
-        text_trim(p->pitch, pitch, sizeof pitch);
+        char pitch[FRAME_TEXT_LEN * 4]; /* longer than any slide shows: cut with an ellipsis */
+        text_clean(p->pitch, strlen(p->pitch), pitch, sizeof pitch);
+        text_trim(pitch, pitch, sizeof pitch);
         spots[n] = (slides_products_spot){arena_strdup(a, p->name),
                                           arena_strdup(a, pitch),
                                           arena_strdup(a, ph->name),

@@ -9,6 +9,7 @@
 #include "chart.h"
 #include "vitrine/fmt.h"
 #include "vitrine/log.h"
+#include "vitrine/text.h"
 
 #define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"
 #define EIG_FEEDS (FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES))
@@ -39,10 +40,10 @@ bool slides_eig(canvas *c, const frame_input *in)
         return false;
     char span[64], sub[FRAME_TEXT_LEN], v[4][FMT_LEN];
     year_span(s, span, sizeof span);
-    snprintf(sub, sizeof sub,
-             "Le programme qui fait entrer des talents du numérique dans "
-             "l'administration, %s",
-             span);
+    text_format(sub, sizeof sub,
+                "Le programme qui fait entrer des talents du numérique dans "
+                "l'administration, %s",
+                span);
     layout_rect area =
         frame_begin(c, in, "Entrepreneurs d'intérêt général", sub, EIG_FEEDS, SRC_EIG);
     fmt_int(s->eig.projects, v[0], FMT_LEN);
@@ -71,9 +72,9 @@ bool slides_eig_promotions(canvas *c, const frame_input *in)
         bool dig = strcmp(p->promotion, "dig") == 0;
         const char *name = dig ? "DIG" : p->promotion;
         if (p->year)
-            snprintf(names[k], sizeof names[k], "%s%s %d", dig ? "" : "Promo ", name, p->year);
+            text_format(names[k], sizeof names[k], "%s%s %d", dig ? "" : "Promo ", name, p->year);
         else
-            snprintf(names[k], sizeof names[k], "%s%s", dig ? "" : "Promo ", name);
+            text_format(names[k], sizeof names[k], "%s%s", dig ? "" : "Promo ", name);
         cats[k] = names[k];
         vals[k] = (double)p->projects;
         vals[n + k] = (double)p->fellows;
@@ -148,7 +149,7 @@ bool slides_eig_published(canvas *c, const frame_input *in, const char *group)
         return false;
     char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];
     snprintf(sub, sizeof sub, "Chiffres publiés par la DINUM en %d, cités tels quels", first->year);
-    snprintf(src, sizeof src, "Source : %s, %d", first->source, first->year);
+    text_format(src, sizeof src, "Source : %s, %d", first->source, first->year);
     const char *title =
         eig ? "Ce que devient le programme EIG" : "La certification des intrapreneurs";
     layout_rect area = frame_begin(c, in, title, sub, FRAME_LOCAL, src);

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "vitrine/fmt.h"
+#include "vitrine/text.h"
 
 #define SRC_MEMBERS "Source : beta.gouv.fr, fiches des membres (API publique)"
 #define MEMBERS_FEEDS FRAME_FEED(FEED_AUTHORS)
@@ -240,9 +241,9 @@ bool slides_people_market(canvas *c, const frame_input *in)
     if (!in->m->local.loaded || mk->n_holders == 0)
         return false;
     char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];
-    snprintf(sub, sizeof sub, "Notifié en %s, renouvelable jusqu'en %s : ses titulaires",
-             mk->notified, mk->renewable_until);
-    snprintf(src, sizeof src, "Source : %s", mk->source);
+    text_format(sub, sizeof sub, "Notifié en %s, renouvelable jusqu'en %s : ses titulaires",
+                mk->notified, mk->renewable_until);
+    text_format(src, sizeof src, "Source : %s", mk->source);
     layout_rect area = frame_begin(c, in, mk->title, sub, FRAME_LOCAL, src);
     float g = frame_gap(c);
     int n = (int)mk->n_holders;
@@ -299,7 +300,7 @@ bool slides_people_budget(canvas *c, const frame_input *in)
         fmt_euros((long)vals[i], vt[i], FMT_LEN);
         vtp[i] = vt[i];
     }
-    snprintf(src, sizeof src, "Source : %s", b->source);
+    text_format(src, sizeof src, "Source : %s", b->source);
     layout_rect area =
         frame_begin(c, in, "Le budget du coaching InserJeunes",
                     "Crédits délégués par la DNE à la DINUM, en euros par année", FRAME_LOCAL, src);

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "vitrine/fmt.h"
+#include "vitrine/text.h"
 
 #define SRC_PRODUCTS "Source : beta.gouv.fr, fiches des produits (API publique)"
 #define SRC_NETWORK "Source : beta.gouv.fr (produits, membres) et site du programme EIG"
@@ -299,8 +300,8 @@ bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_pr
         return false;
     char since[FMT_LEN], sub[FRAME_TEXT_LEN];
     fmt_month_year(p->phase_since, since, sizeof since);
-    snprintf(sub, sizeof sub, "Un produit à la une, en phase « %s » depuis %s",
-             phase_label(p->phase), since);
+    text_format(sub, sizeof sub, "Un produit à la une, en phase « %s » depuis %s",
+                phase_label(p->phase), since);
     layout_rect area = frame_begin(c, in, p->name, sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
     float g = frame_gap(c);
     /* Facts at the bottom, the pitch gets the rest. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vitrine/log.h"
+#include "vitrine/text.h"
 
 #define TEAM_TITLE "L'équipe de l'incubateur"
 #define TEAM_SOURCE "Source : équipe du programme beta.gouv.fr à la DINUM (données locales)"
@@ -165,7 +166,7 @@ bool slides_team(canvas *c, const frame_input *in, const slides_team_page *page,
         const slides_team_block *bl = &page->blocks[b];
         const model_pole *pole = &l->poles[bl->pole];
         char head[FRAME_TEXT_LEN];
-        snprintf(head, sizeof head, "%s%s", pole->name, bl->continued ? " (suite)" : "");
+        text_format(head, sizeof head, "%s%s", pole->name, bl->continued ? " (suite)" : "");
         canvas_style hs = {
             .face = FONTS_BOLD, .size = TEAM_POLE_SIZE, .fg = THEME_BLUE, .bg = THEME_BG};
         canvas_style ms = {

@@ -55,6 +55,10 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
 fonts *deck_fonts(deck *d);
 
 size_t deck_count(const deck *d);
+/* True when a deck can have a slide of that name, whatever the data: one of
+ * the catalogue's, or a team page "team-N" (how many depends on the data).
+ * What --check-config checks a playlist against. */
+bool deck_knows_slide(const char *name);
 /* Stable slug, e.g. "products-by-phase" (for logs, playlists, file names). */
 const char *deck_slide_name(const deck *d, size_t i);
 /* French title shown on screen, e.g. "Produits par phase". */
@@ -65,8 +69,10 @@ bool deck_slide_has_data(const deck *d, size_t i);
 /* Draws slide i at offset (x, y) of the current render target with the given
  * opacity (255 = opaque); used for transitions. */
 void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha);
-/* Number of layout overflows found by the last deck_update (tests fail on
- * any): text that could not fit even at minimum size after wrapping. */
+/* Number of layout problems found by the last deck_update (tests fail on
+ * any): text that could not fit even at minimum size after wrapping, and
+ * the other page checks of canvas.h (overlaps, contrast, characters that no
+ * font has, one each). */
 size_t deck_overflows(const deck *d);
 
 /* The product spotlight shows a different active product for each cycle

@@ -1,10 +1,17 @@
 /* fileio: whole-file reads with a size cap, atomic whole-file writes,
- * paths and directories. */
+ * paths and directories.
+ *
+ * Every read of a file of ours (the configuration, the cache, local feeds,
+ * a data dir) opens it with fileio_open_regular: only a regular file is
+ * read. A FIFO with no writer would block the open, then the read, forever
+ * (and the thread with them); a device, a socket or a directory is never a
+ * file of ours. */
 #ifndef VITRINE_FILEIO_H
 #define VITRINE_FILEIO_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #define FILEIO_ERR_LEN 256
 
@@ -18,11 +25,27 @@ typedef enum {
     FILEIO_NOMEM
 } fileio_status;
 
+/* Opens path for reading when it is a regular file (a symbolic link to one
+ * is followed), without ever waiting: anything else (FIFO, device, socket,
+ * directory) is FILEIO_WRONG_TYPE with one line naming the path and what
+ * it is ("not a regular file (a FIFO)"). The type is checked before the
+ * open (opening a device can act on it: a watchdog starts, a tape rewinds),
+ * the open does not wait (O_NONBLOCK: a FIFO swapped in meanwhile opens at
+ * once) and the type is checked again with fstat on what was opened. On
+ * FILEIO_OK *fd is the caller's to close, in blocking mode, and *st is its
+ * fstat; otherwise *fd is -1. */
+fileio_status fileio_open_regular(const char *path, int *fd, struct stat *st,
+                                  char err[FILEIO_ERR_LEN]);
 /* Reads path into a malloc'ed buffer (NUL-terminated, *len excludes the NUL).
  * Anything but FILEIO_OK leaves *out NULL and one line naming the path and
  * the reason in err. Caller frees *out. */
 fileio_status fileio_read(const char *path, size_t max_bytes, char **out, size_t *len,
                           char err[FILEIO_ERR_LEN]);
+/* The first cap bytes of path (all of it when shorter) into buf, *n of
+ * them, and the file's whole size in *size, without reading the rest (the
+ * cache's metadata line). The same refusals as fileio_read. */
+fileio_status fileio_read_head(const char *path, char *buf, size_t cap, size_t *n,
+                               unsigned long long *size, char err[FILEIO_ERR_LEN]);
 bool fileio_exists(const char *path);
 /* Joins dir and rel with one '/'; false when out is too small. */
 bool fileio_join(char *out, size_t outsz, const char *dir, const char *rel);

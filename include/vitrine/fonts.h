@@ -2,18 +2,31 @@
  * time among the Debian font packages (fonts-inter, then fonts-dejavu-core),
  * measured and rasterised with SDL_ttf at any pixel size. Font files are read
  * once; a bounded set of (face, size) TTF_Font objects is kept open so that
- * repeated measurements at a size reuse SDL_ttf's glyph cache. */
+ * repeated measurements at a size reuse SDL_ttf's glyph cache.
+ *
+ * No empty boxes: a character the face lacks (emoji, pictographs, scripts
+ * Inter does not cover) is measured and drawn from the first fallback that
+ * has it, DejaVu Sans (Greek, Cyrillic, Arabic, Hebrew, symbols) then
+ * Symbola (fonts-symbola: monochrome emoji, drawn in the text's colour, so
+ * the theme's contrast checks still hold), loaded only when a text needs
+ * them. A character no font has is left out of what is measured and drawn,
+ * and fonts_missing counts it (the slides report it as a layout problem).
+ * Bytes that are not UTF-8 are drawn as U+FFFD, control characters as
+ * spaces, and a text longer than FONTS_TEXT_MAX bytes is cut with an
+ * ellipsis: measuring and drawing always see the same text. */
 #ifndef VITRINE_FONTS_H
 #define VITRINE_FONTS_H
 
 #include <SDL2/SDL.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define FONTS_ERR_LEN 256
 #define FONTS_MAX_OPEN 6           /* open fonts, resized on demand (~250 KiB each) */
 #define FONTS_MAX_PX 1024          /* larger sizes are clamped */
 #define FONTS_TEXT_MAX 1024        /* longest string measured or drawn */
 #define FONTS_FILE_MAX (16u << 20) /* font files larger than this are refused */
+#define FONTS_MAX_RUNS 64 /* font changes in one text; past that, characters are left out */
 
 typedef enum { FONTS_REGULAR, FONTS_BOLD, FONTS_FACE_COUNT } fonts_face;
 
@@ -25,7 +38,14 @@ void fonts_free(fonts *f); /* accepts NULL */
 
 /* Width in pixels of s[0..len); a layout_measure_fn when ctx is a fonts*. */
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len);
-/* Anti-aliased rendering of s (NUL-terminated) in colour c; caller frees. */
+/* Anti-aliased rendering of s (NUL-terminated) in colour c; caller frees.
+ * NULL when nothing is drawn (empty, or only characters no font has). */
 SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c);
+/* Characters of s[0..len) that no font can draw in this face, left out of
+ * what fonts_measure and fonts_render see (with the ones past
+ * FONTS_MAX_RUNS); *first is the first of them (0 when none). Invisible
+ * characters (joiners, variation selectors) are never missing: the run's
+ * font shapes them, or they are left out. */
+size_t fonts_missing(fonts *f, int face, int px, const char *s, size_t len, uint32_t *first);
 
 #endif

@@ -14,7 +14,12 @@
  * thread's event (kiosk_wake), on every video driver (waker.h where SDL's
  * wait polls).
  * It refuses to run on a video driver that shows nothing unless
- * SDL_VIDEODRIVER asked for it (displaycheck.h). */
+ * SDL_VIDEODRIVER asked for it (displaycheck.h).
+ *
+ * The loop's thread reads no local file: the start-up thread reads the
+ * first data, the reader's thread the configuration again (SIGHUP) and
+ * --data DIR again (R, SIGUSR1). Only kiosk_new reads two, before the
+ * window opens: the font files of the deck (fonts.h: fixed system paths). */
 #ifndef VITRINE_KIOSK_H
 #define VITRINE_KIOSK_H
 
@@ -58,6 +63,12 @@ typedef struct {
     kiosk_load_fn load;           /* NULL: --data DIR, else the demo data */
     void *load_ctx;
     memgate *gate; /* borrowed, may be NULL: held for each slide transition */
+    /* borrowed, may be NULL: main's signal bridge (sigbridge.h), keeping
+     * the signals that come before the loop runs; the kiosk attaches its
+     * loop to it and detaches in kiosk_free. NULL: the kiosk blocks the
+     * signals and starts its own, without SIGTERM's deadline (tests that
+     * run a kiosk in their own process). */
+    struct sigbridge *signals;
     /* status.h's files, rewritten at each slide change, feed event, pause
      * and screen change (copied; NULL or "": none). */
     const char *status_file, *metrics_file;

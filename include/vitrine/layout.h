@@ -6,19 +6,23 @@
  *   1. one line, shrinking from max_px down to min_px;
  *   2. wrapped on spaces (no-break spaces never break), again from max_px
  *      down to min_px, within max_lines and the box height;
- *   3. at min_px, the lines that fit with an ellipsis on the last one: this
- *      is an overflow, reported in layout_text.overflow (tests fail on it). */
+ *   3. at min_px, the lines that fit: this is an overflow, reported in
+ *      layout_text.overflow (tests fail on it). Every cut ends with an
+ *      ellipsis: the last line when text is left after it, and a line whose
+ *      one word is wider than the box (so no line is ever wider than it). */
 #ifndef VITRINE_LAYOUT_H
 #define VITRINE_LAYOUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "vitrine/text.h"
+
 #define LAYOUT_MAX_LINES 16
-#define LAYOUT_LINE_BYTES 512          /* longest line measured at once */
-#define LAYOUT_LINE_HEIGHT 1.25f       /* line box, as a multiple of the font size */
-#define LAYOUT_REF_PX 96               /* size the fitter's estimates are measured at */
-#define LAYOUT_ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
+#define LAYOUT_LINE_BYTES 512         /* longest line measured at once */
+#define LAYOUT_LINE_HEIGHT 1.25f      /* line box, as a multiple of the font size */
+#define LAYOUT_REF_PX 96              /* size the fitter's estimates are measured at */
+#define LAYOUT_ELLIPSIS TEXT_ELLIPSIS /* U+2026 */
 
 typedef struct {
     float x, y, w, h;

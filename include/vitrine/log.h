@@ -6,6 +6,9 @@
 typedef enum { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR, LOG_QUIET } log_level;
 
 void log_set_level(log_level level);
+/* Warnings and errors logged so far (shown or not): what a command sums up
+ * at its end ("configuration OK, 2 warnings above"). */
+unsigned log_warnings(void);
 /* Formats one line; newlines inside the message are replaced by spaces so a
  * journal line is always one event. */
 void log_msg(log_level level, const char *module, const char *fmt, ...)

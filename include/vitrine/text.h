@@ -1,9 +1,18 @@
-/* text: small UTF-8 string helpers shared by parsers and statistics. */
+/* text: small UTF-8 string helpers shared by parsers, statistics and the
+ * screens. Feed strings (jsonx_copy) and every text drawn (fonts) go through
+ * text_clean (valid UTF-8, U+FFFD for what is not), and every text cut short
+ * ends with TEXT_ELLIPSIS (text_clean, text_format). */
 #ifndef VITRINE_TEXT_H
 #define VITRINE_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#define TEXT_ELLIPSIS "\xE2\x80\xA6" /* U+2026: the end of every text cut short */
+#define TEXT_ELLIPSIS_LEN 3
+#define TEXT_REPLACEMENT 0xFFFDu /* stands for bytes that are not UTF-8 */
+#define TEXT_UTF8_MAX 4          /* bytes of the longest character */
 
 /* True when s is NULL or holds only blanks (space, tab, CR, LF, NBSP). */
 bool text_is_blank(const char *s);
@@ -17,5 +26,33 @@ size_t text_html_decode(const char *s, char *out, size_t outsz);
 /* Normalised employer key (metrics.md): blanks and leading '/' removed,
  * lower-cased; "unknown" when nothing is left. */
 size_t text_employer_key(const char *s, char *out, size_t outsz);
+
+/* Decodes the character at s[0..len) into *cp and returns its length in
+ * bytes, 1..4 (0 only when len is 0). What is not valid UTF-8 (a stray
+ * continuation byte, C0, C1, F5..FF, an overlong form, a surrogate, more
+ * than U+10FFFF, a sequence cut short) gives TEXT_REPLACEMENT and the length
+ * of its longest valid start, at least 1: one U+FFFD per maximal invalid
+ * part, as Unicode recommends and Python's decode(errors="replace") does. */
+size_t text_utf8_next(const char *s, size_t len, uint32_t *cp);
+/* Writes cp as UTF-8 (U+FFFD for a surrogate or above U+10FFFF); returns
+ * its length, 1..4. */
+size_t text_utf8_encode(uint32_t cp, char out[TEXT_UTF8_MAX]);
+/* Copies s[0..len) into out (size outsz, always NUL-terminated) as valid
+ * UTF-8: invalid bytes become U+FFFD (text_utf8_next), control characters
+ * (C0, DEL, C1, a NUL inside s) spaces. What does not fit is cut on a
+ * character boundary and the copy ends with TEXT_ELLIPSIS (when outsz leaves
+ * room for it, 4 bytes or more). Returns the length written. */
+size_t text_clean(const char *s, size_t len, char *out, size_t outsz);
+/* snprintf into out that never cuts a character in two: a result that does
+ * not fit is cut on a character boundary and ends with TEXT_ELLIPSIS.
+ * Returns false when it was cut. For text shown on screen. */
+bool text_format(char *out, size_t outsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A character drawn as part of the one before it: a combining mark (accents,
+ * Arabic and Hebrew vowel signs) or a default-ignorable character (zero
+ * width joiners and spaces, variation selectors, bidirectional marks), which
+ * has no glyph of its own. Common blocks only: the screens' scripts. */
+bool text_is_mark(uint32_t cp);
+bool text_is_invisible(uint32_t cp); /* default-ignorable: shaping hides it */
 
 #endif

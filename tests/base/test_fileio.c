@@ -1,12 +1,19 @@
 /* fileio and hash: the status of each failure of a bounded read (absent,
- * too large, not a regular file), mkdir -p on fresh, existing and blocked
+ * too large, not a regular file), fileio_open_regular on every kind of
+ * file (a FIFO with no writer, a directory, a character device, a unix
+ * socket: refused at once, naming the path and the kind; a regular file and
+ * a symbolic link to one: opened), mkdir -p on fresh, existing and blocked
  * paths, atomic writes (content, exact mode, nothing left behind, the old
  * file kept on failure), and FNV-1a 64 against its published test
  * vectors. */
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -48,6 +55,89 @@ static void read_statuses(void)
     CHECK(strstr(err, "missing.txt") != NULL);
     CHECK_INT(fileio_read(dir, 10, &buf, &len, err), FILEIO_WRONG_TYPE);
     CHECK(strstr(err, "not a regular file") != NULL);
+}
+
+/* A read that blocks (a FIFO opened for reading waits for a writer) fails
+ * the test in seconds instead of hanging it. */
+#define BLOCKED_READ_S 10
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "test_fileio: a read blocked (FIFO?): FAIL\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(1);
+}
+
+/* One path refused by each reader with FILEIO_WRONG_TYPE and a line naming
+ * it and what it is. */
+static void check_refused(const char *path, const char *kind)
+{
+    char err[FILEIO_ERR_LEN], want[FILEIO_ERR_LEN + 64], head[16], *buf = (char *)"x";
+    size_t len = 99, n = 99;
+    unsigned long long size = 99;
+    struct stat st;
+    int fd = 0;
+    snprintf(want, sizeof want, "%s: not a regular file (%s)", path, kind);
+    CHECK_INT(fileio_open_regular(path, &fd, &st, err), FILEIO_WRONG_TYPE);
+    CHECK_INT(fd, -1);
+    CHECK_STR(err, want);
+    CHECK_INT(fileio_read(path, 1000, &buf, &len, err), FILEIO_WRONG_TYPE);
+    CHECK(buf == NULL && len == 0);
+    CHECK_STR(err, want);
+    CHECK_INT(fileio_read_head(path, head, sizeof head, &n, &size, err), FILEIO_WRONG_TYPE);
+    CHECK(n == 0 && size == 0);
+    CHECK_STR(err, want);
+}
+
+static void check_opened(const char *path, const char *content)
+{
+    char err[FILEIO_ERR_LEN], head[4], *buf = NULL;
+    size_t len = 0, n = 0;
+    unsigned long long size = 0;
+    struct stat st;
+    int fd = -1;
+    CHECK_INT(fileio_open_regular(path, &fd, &st, err), FILEIO_OK);
+    CHECK(fd >= 0 && S_ISREG(st.st_mode) && st.st_size == (off_t)strlen(content));
+    if (fd >= 0) {
+        CHECK((fcntl(fd, F_GETFL) & O_NONBLOCK) == 0); /* plain blocking reads */
+        CHECK((fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0); /* not left to a display command */
+        close(fd);
+    }
+    CHECK_INT(fileio_read(path, 100, &buf, &len, err), FILEIO_OK);
+    CHECK_STR(buf, content);
+    free(buf);
+    CHECK_INT(fileio_read_head(path, head, sizeof head, &n, &size, err), FILEIO_OK);
+    CHECK_INT(n, sizeof head); /* the head only, and the whole size */
+    CHECK_INT(size, strlen(content));
+    CHECK(memcmp(head, content, sizeof head) == 0);
+}
+
+static void regular_only(void)
+{
+    char fifo[512], sock[512], file[512], link[512];
+    signal(SIGALRM, on_alarm);
+    alarm(BLOCKED_READ_S);
+    path_in(fifo, sizeof fifo, "feed.fifo");
+    CHECK(mkfifo(fifo, 0600) == 0);
+    check_refused(fifo, "a FIFO");
+    check_refused(dir, "a directory");
+    check_refused("/dev/null", "a character device");
+    path_in(sock, sizeof sock, "feed.sock");
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    CHECK(s >= 0 && strlen(sock) < sizeof addr.sun_path);
+    memcpy(addr.sun_path, sock, strlen(sock) < sizeof addr.sun_path ? strlen(sock) + 1 : 0);
+    CHECK(bind(s, (struct sockaddr *)&addr, sizeof addr) == 0 && listen(s, 1) == 0);
+    check_refused(sock, "a socket");
+    close(s);
+    path_in(file, sizeof file, "feed.json");
+    write_file(file, "{\"data\": []}");
+    check_opened(file, "{\"data\": []}");
+    path_in(link, sizeof link, "link.json");
+    CHECK(symlink(file, link) == 0);
+    check_opened(link, "{\"data\": []}");
+    alarm(0);
 }
 
 static void mkdirs(void)
@@ -128,6 +218,7 @@ int main(void)
         return 1;
     }
     RUN(read_statuses);
+    RUN(regular_only);
     RUN(mkdirs);
     RUN(write_atomic);
     RUN(fnv1a64_vectors);

@@ -1,5 +1,7 @@
 /* Text helpers: blanks, trimming, HTML entities, lower-casing, employer keys,
- * and the string map behind every counter. */
+ * UTF-8 decoding and cleaning (invalid bytes become U+FFFD as Python's
+ * decode(errors="replace") makes them), cuts that end with an ellipsis, and
+ * the string map behind every counter. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -54,6 +56,129 @@ static void employer_keys(void)
     CHECK_STR(out, "unknown");
 }
 
+#define R "\xEF\xBF\xBD"                /* U+FFFD */
+#define ROCKET_BYTES "\xF0\x9F\x9A\x80" /* U+1F680 */
+
+typedef struct {
+    const char *in, *want;
+} clean_case;
+
+/* The cleaning step of every feed string (jsonx_copy is text_clean): one
+ * U+FFFD per maximal invalid part, the expected strings checked against
+ * Python's bytes.decode("utf-8", "replace"). */
+static const clean_case CLEAN_CASES[] = {
+    {"a\xF5"
+     "b",
+     "a" R "b"},                                       /* F5..FF never start a character */
+    {"\xF5\x80\x80", R R R},                           /* was taken for a 3-byte sequence */
+    {"\xF8\x88\x80\x80\x80", R R R R R},               /* 5-byte forms of old */
+    {"\xFF\xFE", R R},                                 /* a UTF-16 byte order mark */
+    {"\xC0\xAF", R R},                                 /* overlong "/" */
+    {"\xC1\xBF", R R},                                 /* overlong U+007F */
+    {"\xE0\x80\xAF", R R R},                           /* overlong, 3 bytes */
+    {"\xF0\x80\x80\xAF", R R R R},                     /* overlong, 4 bytes */
+    {"\xED\xA0\x80", R R R},                           /* surrogate U+D800 */
+    {"\xED\xBF\xBF", R R R},                           /* surrogate U+DFFF */
+    {"\xF4\x90\x80\x80", R R R R},                     /* above U+10FFFF */
+    {"\xE2\x82x", R "x"},                              /* cut short: one U+FFFD */
+    {"\xF0\x9F\x9A", R},                               /* cut short at the end */
+    {"\x80\xBF", R R},                                 /* stray continuation bytes */
+    {"\xF4\x8F\xBF\xBF \xE2\x82\xAC \xF0\x9F\x9A\x80", /* U+10FFFF, euro, rocket: valid */
+     "\xF4\x8F\xBF\xBF \xE2\x82\xAC \xF0\x9F\x9A\x80"},
+    {"a\tb\nc\x7F"
+     "d\xC2\x85"
+     "e",
+     "a b c d e"}, /* C0, DEL and C1 controls: spaces */
+};
+
+static void utf8_cleaning(void)
+{
+    char out[64];
+    for (size_t i = 0; i < sizeof CLEAN_CASES / sizeof *CLEAN_CASES; i++) {
+        const char *in = CLEAN_CASES[i].in;
+        size_t n = text_clean(in, strlen(in), out, sizeof out);
+        CHECK_STR(out, CLEAN_CASES[i].want);
+        CHECK_INT(n, strlen(CLEAN_CASES[i].want));
+    }
+    /* Every byte F5..FF, alone and as a lead byte. */
+    for (int b = 0xF5; b <= 0xFF; b++) {
+        char in[4] = {(char)b, (char)0x80, (char)0x80, 0};
+        text_clean(in, 3, out, sizeof out);
+        CHECK_STR(out, R R R);
+        text_clean(in, 1, out, sizeof out);
+        CHECK_STR(out, R);
+    }
+    text_clean(NULL, 5, out, sizeof out);
+    CHECK_STR(out, "");
+    text_clean("a\0b", 3, out, sizeof out); /* a NUL inside the bytes given */
+    CHECK_STR(out, "a b");
+}
+
+static void utf8_decoding(void)
+{
+    uint32_t cp;
+    CHECK_INT(text_utf8_next("\xF0\x9F\x9A\x80", 4, &cp), 4);
+    CHECK_INT(cp, 0x1F680);
+    CHECK_INT(text_utf8_next("\xF0\x9F\x9A\x80", 3, &cp), 3); /* len cuts it short */
+    CHECK_INT(cp, TEXT_REPLACEMENT);
+    CHECK_INT(text_utf8_next("\xE2\x82\xAC", 3, &cp), 3);
+    CHECK_INT(cp, 0x20AC);
+    CHECK_INT(text_utf8_next("\xFF", 1, &cp), 1);
+    CHECK_INT(cp, TEXT_REPLACEMENT);
+    CHECK_INT(text_utf8_next("", 0, &cp), 0);
+    char buf[TEXT_UTF8_MAX];
+    CHECK_INT(text_utf8_encode(0x1F680, buf), 4);
+    CHECK(memcmp(buf, "\xF0\x9F\x9A\x80", 4) == 0);
+    CHECK_INT(text_utf8_encode(0xD800, buf), 3); /* not a scalar value: U+FFFD */
+    CHECK(memcmp(buf, R, 3) == 0);
+    CHECK(text_is_invisible(0x200D) && text_is_invisible(0xFE0F) && !text_is_invisible('a'));
+    CHECK(text_is_mark(0x0301) && text_is_mark(0x064E) && text_is_mark(0x200D));
+    CHECK(!text_is_mark(0x1F680) && !text_is_mark(0x0627) && !text_is_mark(' '));
+}
+
+/* A text cut short ends with an ellipsis, on a character boundary. */
+static void cuts_end_with_an_ellipsis(void)
+{
+    char out[8];
+    CHECK_INT(text_clean("abcdefghij", 10, out, sizeof out), 7);
+    CHECK_STR(out, "abcd" TEXT_ELLIPSIS);
+    text_clean("abcdefg", 7, out, sizeof out); /* fits exactly: no cut */
+    CHECK_STR(out, "abcdefg");
+    text_clean("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 8, out, sizeof out); /* "éééé" */
+    CHECK_STR(out, "\xC3\xA9\xC3\xA9" TEXT_ELLIPSIS);
+    text_clean("abcdef", 6, out, 3); /* no room for an ellipsis: whole characters */
+    CHECK_STR(out, "ab");
+    text_clean("abc" ROCKET_BYTES "d", 8, out, sizeof out); /* 3 + 4 bytes: no room for "d" */
+    CHECK_STR(out, "abc" TEXT_ELLIPSIS);
+    text_clean("ab" ROCKET_BYTES ROCKET_BYTES, 10, out, sizeof out);
+    CHECK_STR(out, "ab" TEXT_ELLIPSIS);
+    /* Every size and every cut: valid, NUL-terminated, the ellipsis last. */
+    const char *mixed = "a\xC3\xA9 " ROCKET_BYTES " \xF5x\xE2\x82\xAC  yz";
+    for (size_t size = 1; size <= 24; size++) {
+        char buf[24];
+        size_t n = text_clean(mixed, strlen(mixed), buf, size);
+        CHECK(n < size && n == strlen(buf));
+        char again[32];
+        CHECK_INT(text_clean(buf, n, again, sizeof again), n); /* already clean */
+        bool cut = text_clean(mixed, strlen(mixed), again, sizeof again) != n;
+        CHECK(!cut || size < 4 || strcmp(buf + n - TEXT_ELLIPSIS_LEN, TEXT_ELLIPSIS) == 0);
+    }
+    CHECK(text_format(out, sizeof out, "%s", "abcdefg"));
+    CHECK_STR(out, "abcdefg");
+    CHECK(!text_format(out, sizeof out, "%s %d", "abc", 12345));
+    CHECK_STR(out, "abc" TEXT_ELLIPSIS); /* no blank before the ellipsis */
+    text_clean("ab    cdefgh", 12, out, sizeof out);
+    CHECK_STR(out, "ab" TEXT_ELLIPSIS);
+    /* "aéé": the cut falls inside the second é, which goes as a whole. */
+    CHECK(!text_format(out, sizeof out, "aa%s", "\xC3\xA9\xC3\xA9\xC3\xA9"));
+    CHECK_STR(out, "aa\xC3\xA9" TEXT_ELLIPSIS);
+    CHECK(!text_format(out, sizeof out, "\xF0\x9F\x9A\x80\xF0\x9F\x9A\x80"));
+    CHECK_STR(out, "\xF0\x9F\x9A\x80" TEXT_ELLIPSIS);
+    char tiny[3];
+    CHECK(!text_format(tiny, sizeof tiny, "a\xC3\xA9"));
+    CHECK_STR(tiny, "a");
+}
+
 static void strmap_counts_in_order(void)
 {
     strmap *m = strmap_new();
@@ -78,6 +203,9 @@ int main(void)
     RUN(blanks_and_trim);
     RUN(html_entities);
     RUN(employer_keys);
+    RUN(utf8_cleaning);
+    RUN(utf8_decoding);
+    RUN(cuts_end_with_an_ellipsis);
     RUN(strmap_counts_in_order);
     return test_report();
 }

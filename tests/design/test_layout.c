@@ -159,6 +159,31 @@ static void ellipsises_and_reports_overflow(void)
     CHECK(tiny.overflow);
 }
 
+/* Every cut ends with an ellipsis, and no line is wider than the box: a
+ * word too long for it is cut too, and the last line only when text is
+ * left after it. At 12 px every byte is 6 px wide. */
+static void every_cut_ends_with_an_ellipsis(void)
+{
+    layout_text t = fit("aaaa unmotbeaucouptroplong bb cc dd ee ff", 60, 45, 12, 12, 3);
+    CHECK(t.overflow);
+    CHECK_INT(t.n_lines, 3);
+    CHECK(!t.lines[0].ellipsis);
+    CHECK(t.lines[1].ellipsis); /* the long word, cut */
+    CHECK(t.lines[2].ellipsis); /* "bb cc dd" and more to come */
+    for (size_t k = 0; k < t.n_lines; k++)
+        CHECK(t.lines[k].width <= 60);
+    CHECK(t.width <= 60);
+    layout_text w = fit("aa unmotbeaucouptroplong bb", 60, 45, 12, 12, 3);
+    CHECK(w.overflow);
+    CHECK_INT(w.n_lines, 3);
+    CHECK(w.lines[1].ellipsis && w.lines[1].width <= 60);
+    CHECK(!w.lines[2].ellipsis);                      /* "bb" ends the text: nothing cut there */
+    layout_text tiny = fit("abc", 100, 5, 10, 10, 1); /* too low, nothing cut */
+    CHECK(tiny.overflow);
+    CHECK(!tiny.lines[0].ellipsis);
+    CHECK(strcmp(LAYOUT_ELLIPSIS, "\xE2\x80\xA6") == 0);
+}
+
 static void empty_text_is_harmless(void)
 {
     layout_text t = fit("", 100, 100, 20, 10, 1);
@@ -246,6 +271,7 @@ int main(void)
     RUN(no_break_spaces_hold);
     RUN(newline_forces_a_break);
     RUN(ellipsises_and_reports_overflow);
+    RUN(every_cut_ends_with_an_ellipsis);
     RUN(empty_text_is_harmless);
     RUN(rectangles);
     RUN(theme_text_is_readable);

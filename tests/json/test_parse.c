@@ -86,6 +86,55 @@ static void rejects_whole_documents(void)
     model_free(m);
 }
 
+/* Records are parsed one at a time (span.c): whatever is not JSON between
+ * them is still a rejection of the whole document. */
+static void one_record_at_a_time_is_still_strict(void)
+{
+    static const struct {
+        feed_id feed;
+        const char *text;
+    } bad[] = {
+        {FEED_AUTHORS, "[{\"id\":\"a\"},]"},
+        {FEED_AUTHORS, "[{\"id\":\"a\"} {\"id\":\"b\"}]"},
+        {FEED_AUTHORS, "[{\"id\":\"a\"}}"},
+        {FEED_AUTHORS, "[{\"id\":\"a\",}]"},
+        {FEED_AUTHORS, "[tru]"},
+        {FEED_STARTUPS, "{\"data\":[{\"id\":1}}}"},
+        {FEED_STARTUPS, "{\"data\":[] \"included\":[]}"},
+        {FEED_STARTUPS, "{\"data\":[], \"meta\": }"},
+        {FEED_STARTUPS, "{\"data\":[], \"included\": [{]}"},
+        {FEED_DEFIS, "{\"A\" {\"title\":\"x\"}}"},
+        {FEED_DEFIS, "{\"A\":{\"title\":\"x\"},}"},
+        {FEED_INCUBATORS, "{\"data\":[{\"id\":\"a\"}], \"links\":[}"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        model *m = model_new();
+        parse_result res;
+        if (parse_str(m, bad[i].feed, bad[i].text, &res) != PARSE_REJECTED)
+            fprintf(stderr, "accepted: %s\n", bad[i].text);
+        CHECK_INT(parse_str(m, bad[i].feed, bad[i].text, &res), PARSE_REJECTED);
+        CHECK(res.error[0] != '\0');
+        model_free(m);
+    }
+    /* Keys and escapes as cJSON reads them; "data" anywhere in the object. */
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_DEFIS, "{\"Un \\\"défi\\\"\": {\"year\": 2020}, \"B\": {}}", &res),
+              PARSE_OK);
+    CHECK_INT(m->n_defis, 2);
+    CHECK_STR(m->defis[0].name, "Un \"défi\"");
+    CHECK_INT(parse_str(m, FEED_STARTUPS,
+                        "{\"included\": [{\"id\": \"i\", \"type\": \"incubator\", "
+                        "\"attributes\": {\"title\": \"I\"}}], \"data\": [{\"id\": \"p\", "
+                        "\"attributes\": {\"name\": \"P ]}\"}}]}",
+                        &res),
+              PARSE_OK);
+    CHECK_INT(m->n_products, 1);
+    CHECK_STR(m->products[0].name, "P ]}");
+    CHECK_INT(m->n_incubators, 1);
+    model_free(m);
+}
+
 static void skips_wrong_types(void)
 {
     const char *json = "[{\"id\":1},{\"id\":\"a\",\"missions\":{}},{\"id\":\"b\",\"fullname\":"
@@ -227,6 +276,7 @@ int main(void)
     RUN(v26_prefixed_incubators);
     RUN(v27_coincubated_and_defaults);
     RUN(rejects_whole_documents);
+    RUN(one_record_at_a_time_is_still_strict);
     RUN(skips_wrong_types);
     RUN(validate_needs_a_record);
     RUN(validate_needs_what_the_figures_need);

@@ -1,0 +1,173 @@
+/* reader: implements reader.h with one thread, started at the first
+ * request, a condition variable for the requests and one result slot per
+ * kind. */
+#include "reader.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/log.h"
+
+struct reader {
+    reader_options opt;
+    char config_path[CONFIG_PATH_LEN], data_dir[CONFIG_PATH_LEN]; /* "": none */
+    pthread_t thread;
+    bool started, inline_only; /* inline_only: no thread could be started */
+    pthread_mutex_t lock;      /* everything below */
+    pthread_cond_t wake;
+    bool stop;
+    bool wanted[READER_KINDS];
+    bool done[READER_KINDS]; /* a result waits for the loop */
+    config cfg;
+    config_status cfg_status;
+    char cfg_err[CONFIG_ERR_LEN];
+    model *m;
+    feedstate_set fs;
+    char data_err[DATADIR_ERR_LEN];
+};
+
+reader *reader_new(const reader_options *opt)
+{
+    reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    if (pthread_mutex_init(&r->lock, NULL) != 0) {
+        free(r);
+        return NULL;
+    }
+    if (pthread_cond_init(&r->wake, NULL) != 0) {
+        pthread_mutex_destroy(&r->lock);
+        free(r);
+        return NULL;
+    }
+    r->opt = *opt;
+    snprintf(r->config_path, sizeof r->config_path, "%s", opt->config_path ? opt->config_path : "");
+    snprintf(r->data_dir, sizeof r->data_dir, "%s", opt->data_dir ? opt->data_dir : "");
+    return r;
+}
+
+/* One read, outside the lock; its result replaces an older one not taken. */
+static void run_one(reader *r, reader_kind kind)
+{
+    if (kind == READER_CONFIG) {
+        config c;
+        char err[CONFIG_ERR_LEN] = "";
+        config_status st = config_load(*r->config_path ? r->config_path : NULL, &c, err);
+        pthread_mutex_lock(&r->lock);
+        r->cfg = c;
+        r->cfg_status = st;
+        memcpy(r->cfg_err, err, sizeof err);
+    } else {
+        model *m = NULL;
+        feedstate_set fs;
+        char err[DATADIR_ERR_LEN] = "";
+        memgate_enter(r->opt.gate); /* not during a slide transition */
+        datadir_status st = datadir_load(r->data_dir, &m, err);
+        memgate_leave(r->opt.gate);
+        if (st == DATADIR_OK)
+            datadir_feedstates(r->data_dir, m, &fs);
+        pthread_mutex_lock(&r->lock);
+        model_free(r->m);
+        r->m = m;
+        if (m)
+            r->fs = fs;
+        memcpy(r->data_err, err, sizeof err);
+    }
+    r->done[kind] = true;
+    pthread_mutex_unlock(&r->lock);
+    SDL_Event ev = {0};
+    ev.type = r->opt.event_type;
+    if (SDL_PushEvent(&ev) < 1)
+        log_warn("kiosk", "a file read finished without an event (%s)", SDL_GetError());
+    if (r->opt.wake)
+        r->opt.wake(r->opt.wake_ctx);
+}
+
+static void *thread_main(void *arg)
+{
+    reader *r = arg;
+    pthread_mutex_lock(&r->lock);
+    while (!r->stop) {
+        int kind = 0;
+        while (kind < READER_KINDS && !r->wanted[kind])
+            kind++;
+        if (kind == READER_KINDS) {
+            pthread_cond_wait(&r->wake, &r->lock);
+            continue;
+        }
+        r->wanted[kind] = false;
+        pthread_mutex_unlock(&r->lock);
+        run_one(r, (reader_kind)kind);
+        pthread_mutex_lock(&r->lock);
+    }
+    pthread_mutex_unlock(&r->lock);
+    return NULL;
+}
+
+void reader_request(reader *r, reader_kind kind)
+{
+    if (!r->started && !r->inline_only) {
+        int rc = pthread_create(&r->thread, NULL, thread_main, r);
+        r->started = rc == 0;
+        r->inline_only = rc != 0;
+        if (rc != 0)
+            log_warn("kiosk", "no thread for file reads (%s): reading on the loop's thread",
+                     strerror(rc));
+    }
+    if (r->inline_only) {
+        run_one(r, kind);
+        return;
+    }
+    pthread_mutex_lock(&r->lock);
+    r->wanted[kind] = true;
+    pthread_cond_signal(&r->wake);
+    pthread_mutex_unlock(&r->lock);
+}
+
+bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN])
+{
+    pthread_mutex_lock(&r->lock);
+    bool done = r->done[READER_CONFIG];
+    if (done) {
+        *c = r->cfg;
+        *st = r->cfg_status;
+        memcpy(err, r->cfg_err, CONFIG_ERR_LEN);
+        r->done[READER_CONFIG] = false;
+    }
+    pthread_mutex_unlock(&r->lock);
+    return done;
+}
+
+bool reader_take_data(reader *r, model **m, feedstate_set *fs, char err[DATADIR_ERR_LEN])
+{
+    pthread_mutex_lock(&r->lock);
+    bool done = r->done[READER_DATA_DIR];
+    if (done) {
+        *m = r->m;
+        *fs = r->fs;
+        memcpy(err, r->data_err, DATADIR_ERR_LEN);
+        r->m = NULL;
+        r->done[READER_DATA_DIR] = false;
+    }
+    pthread_mutex_unlock(&r->lock);
+    return done;
+}
+
+void reader_free(reader *r)
+{
+    if (!r)
+        return;
+    if (r->started) {
+        pthread_mutex_lock(&r->lock);
+        r->stop = true;
+        pthread_cond_signal(&r->wake);
+        pthread_mutex_unlock(&r->lock);
+        pthread_join(r->thread, NULL);
+    }
+    model_free(r->m);
+    pthread_cond_destroy(&r->wake);
+    pthread_mutex_destroy(&r->lock);
+    free(r);
+}
