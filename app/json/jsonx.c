@@ -138,7 +138,7 @@ void jsonx_use_arenas(void)
     arenas_on = true;
 }
 
-static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+parse_status jsonx_check_size(const char *buf, size_t len, parse_result *res)
 {
     if (len > PARSE_MAX_BYTES) {
         jsonx_reject(res, "too large (%zu bytes, limit %zu)", len, (size_t)PARSE_MAX_BYTES);
@@ -148,6 +148,12 @@ static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, pars
         jsonx_reject(res, "empty document");
         return PARSE_REJECTED;
     }
+    return PARSE_OK;
+}
+
+/* buf into doc->root, in doc->nodes when set; buf's size checked. */
+static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+{
     const char *end = NULL;
     tree_arena = doc->nodes;
     tree_nomem = false;
@@ -176,8 +182,10 @@ static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, pars
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
 {
     *doc = (jsonx_doc){0};
-    if (arenas_on && len && len <= PARSE_MAX_BYTES &&
-        !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
+    parse_status st = jsonx_check_size(buf, len, res);
+    if (st != PARSE_OK)
+        return st;
+    if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
         return jsonx_nomem(res);
     return parse_tree(doc, buf, len, res);
 }
@@ -186,7 +194,8 @@ parse_status jsonx_parse_in(jsonx_doc *doc, arena *nodes, const char *buf, size_
                             parse_result *res)
 {
     *doc = (jsonx_doc){.nodes = arenas_on ? nodes : NULL, .borrowed = arenas_on && nodes};
-    return parse_tree(doc, buf, len, res);
+    parse_status st = jsonx_check_size(buf, len, res);
+    return st != PARSE_OK ? st : parse_tree(doc, buf, len, res);
 }
 
 void jsonx_doc_free(jsonx_doc *doc)

@@ -54,6 +54,9 @@ typedef struct {
     bool borrowed; /* nodes is the caller's (jsonx_parse_in): freeing the doc leaves it */
 } jsonx_doc;
 
+/* PARSE_REJECTED with the reason when buf is empty or over PARSE_MAX_BYTES:
+ * the first check of every parse. */
+parse_status jsonx_check_size(const char *buf, size_t len, parse_result *res);
 /* Parses len bytes (no NUL needed) into doc; otherwise PARSE_REJECTED (not
  * JSON, too large) or PARSE_NOMEM with a reason in res->error, doc->root
  * NULL and nothing to free. */

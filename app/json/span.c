@@ -75,18 +75,15 @@ static const char *skip_value(const char *p, const char *end)
 
 parse_status span_root(const char *buf, size_t len, span *root, parse_result *res)
 {
-    if (len > PARSE_MAX_BYTES) {
-        jsonx_reject(res, "too large (%zu bytes, limit %zu)", len, (size_t)PARSE_MAX_BYTES);
-        return PARSE_REJECTED;
-    }
-    const char *end = buf ? buf + len : buf;
-    const char *p = buf ? skip_blank(buf, end) : NULL;
-    while (p && end > p && (blank(end[-1]) || end[-1] == '\0'))
+    parse_status st = jsonx_check_size(buf, len, res);
+    if (st != PARSE_OK)
+        return st;
+    const char *end = buf + len;
+    const char *p = skip_blank(buf, end);
+    while (end > p && (blank(end[-1]) || end[-1] == '\0'))
         end--; /* blanks and NULs may follow the value */
-    if (!p || p == end) {
-        jsonx_reject(res, "empty document");
-        return PARSE_REJECTED;
-    }
+    if (p == end)
+        return jsonx_check_size(p, 0, res); /* blanks only: empty */
     /* Where the value really ends is checked by the walk of its elements
      * (a "[...] [...]" fails at the second bracket); here only that it
      * ends with the bracket it opened, or that a scalar is one. */
@@ -99,7 +96,7 @@ parse_status span_root(const char *buf, size_t len, span *root, parse_result *re
         return PARSE_REJECTED;
     }
     jsonx_doc doc; /* a scalar: valid or not, the parsers want a container */
-    parse_status st = jsonx_parse(&doc, root->text, root->len, res);
+    st = jsonx_parse(&doc, root->text, root->len, res);
     jsonx_doc_free(&doc);
     return st;
 }

@@ -25,14 +25,12 @@ test is skipped there.
 usage: kiosk_early_signals.py VITRINE EMULATOR
 Exit 0 pass, 1 fail, 77 skip."""
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
-from kioskrun import SKIP, Failure, Kiosk, check, write_config
+from kioskrun import SKIP, Failure, Kiosk, check, run_in_tmp, write_config
 
 ROUNDS = 12  # per signal: a few dozen starts in all
 DELAYS_MS = (0, 0, 0, 0, 1, 2, 5, 10, 20, 50, 100, 200)  # after main's first instant
@@ -102,22 +100,17 @@ def main():
     if emulator.strip():
         print("SKIP: under an emulator /proc shows the emulator's signal state")
         return SKIP
-    tmp = tempfile.mkdtemp(prefix="vitrine-early-")
-    config = os.path.join(tmp, "vitrine.json")
-    write_config(config, os.path.join(tmp, "cache"))
-    times = []
-    try:
+
+    def body(tmp):
+        config = os.path.join(tmp, "vitrine.json")
+        write_config(config, os.path.join(tmp, "cache"))
+        times = []
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1):
             for i in range(ROUNDS):
                 one_start(binary, tmp, config, sig, DELAYS_MS[i % len(DELAYS_MS)], times)
-        print("%d passed, 0 failed: SIGTERM, SIGHUP and SIGUSR1 from main's first instant "
-              "(SIGTERM ended the kiosk in %.0f ms at most)" % (3 * ROUNDS, max(times) * 1e3))
-        return 0
-    except Failure as e:
-        print("FAIL: %s" % e)
-        return 1
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        return ("%d passed, 0 failed: SIGTERM, SIGHUP and SIGUSR1 from main's first instant "
+                "(SIGTERM ended the kiosk in %.0f ms at most)" % (3 * ROUNDS, max(times) * 1e3))
+    return run_in_tmp("vitrine-early-", body)
 
 
 if __name__ == "__main__":

@@ -24,9 +24,8 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 
-from kioskrun import Failure, Kiosk, check, write_config
+from kioskrun import Kiosk, check, run_in_tmp, write_config
 
 EXIT_WITHIN_S = 1.0  # the kiosk's promise for SIGTERM
 FEEDS_WAIT_S = 30.0  # first refresh within 5 s of start (REFRESH_START_JITTER_MS), sanitizers
@@ -108,18 +107,13 @@ def main():
         print(__doc__)
         return 2
     binary, emulator, fixtures = sys.argv[1:]
-    tmp = tempfile.mkdtemp(prefix="vitrine-special-")
-    try:
+
+    def body(tmp):
         live_feeds(binary, emulator, tmp)
         data_dir(binary, emulator, tmp, fixtures)
-        print("2 passed, 0 failed: FIFOs as the cache, a local feed, a data dir file and the "
-              "configuration file")
-        return 0
-    except Failure as e:
-        print("FAIL: %s" % e)
-        return 1
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        return ("2 passed, 0 failed: FIFOs as the cache, a local feed, a data dir file and the "
+                "configuration file")
+    return run_in_tmp("vitrine-special-", body)
 
 
 if __name__ == "__main__":

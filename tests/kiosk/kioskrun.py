@@ -7,9 +7,11 @@ import json
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -117,3 +119,17 @@ class Kiosk:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+
+
+def run_in_tmp(prefix, body):
+    """A test's main: body(tmp) in a temporary directory removed after it,
+    returning the summary line; exit status 0, or 1 with "FAIL: why"."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    try:
+        print(body(tmp))
+        return 0
+    except Failure as e:
+        print("FAIL: %s" % e)
+        return 1
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
