@@ -25,7 +25,7 @@ triplet=$1
 # (libsystemd is optional: sd_notify for the systemd watchdog).
 host_pkgs="gcc-$triplet libc6-dev-$arch-cross qemu-user cmake pkg-config file"
 target_pkgs="libc6-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
-libcjson-dev libsystemd-dev pkg-config"
+libcjson-dev libqrencode-dev libsystemd-dev pkg-config"
 
 missing=""
 for p in $host_pkgs; do

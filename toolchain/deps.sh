@@ -2,18 +2,20 @@
 # Installs the Debian 12 / Raspberry Pi OS bookworm packages Vitrine needs,
 # and only those that are missing. Works as root or through sudo.
 #   toolchain/deps.sh            build + run dependencies
-#   toolchain/deps.sh --test     also what the tests need (Xvfb, xdotool, xwd, python3)
+#   toolchain/deps.sh --test     also what the tests need (Xvfb, xdotool, xwd, python3,
+#                                zbarimg to read the QR codes back)
 #   toolchain/deps.sh --extra P  also package P (may repeat)
 set -eu
 
 # fonts-symbola: monochrome emoji and pictographs, the fallback for what Inter
 # and DejaVu Sans lack (1.3 MB download, 3 MB on disk; see app/render/fonts.c).
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-libcurl4-openssl-dev libcjson-dev libsystemd-dev fonts-inter fonts-dejavu-core fonts-symbola
+libcurl4-openssl-dev libcjson-dev libqrencode-dev libsystemd-dev fonts-inter fonts-dejavu-core fonts-symbola
 ca-certificates"
 while [ $# -gt 0 ]; do
     case "$1" in
-    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils x11-apps clang clang-format libclang-rt-14-dev" ;;
+    --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils x11-apps clang clang-format libclang-rt-14-dev
+        zbar-tools" ;;
     --extra) shift; pkgs="$pkgs $1" ;;
     *) echo "deps.sh: unknown option '$1'" >&2; exit 2 ;;
     esac

@@ -72,11 +72,11 @@ static datadir_status load_dir_feed(model *m, feed_id f, const char *dir, char e
     return load_feed(m, f, path, err);
 }
 
-static datadir_status load_demo_feed(model *m, feed_id f, const char *dir,
-                                     char err[DATADIR_ERR_LEN])
+static datadir_status load_builtin_feed(model *m, feed_id f, const char *dir,
+                                        char err[DATADIR_ERR_LEN])
 {
     (void)dir;
-    return datadir_load_demo_feed(m, f, err);
+    return datadir_load_builtin_feed(m, f, err);
 }
 
 typedef datadir_status (*feed_loader)(model *m, feed_id f, const char *dir,
@@ -110,24 +110,34 @@ datadir_status datadir_load(const char *dir, model **out, char err[DATADIR_ERR_L
     return build(dir, load_dir_feed, out, err);
 }
 
-datadir_status datadir_load_demo_feed(model *m, feed_id feed, char err[DATADIR_ERR_LEN])
+/* assets/<relpath> is real data bundled with the program (the EIG
+ * programme's); assets/demo/<relpath> is the fictional demo copy. */
+datadir_status datadir_load_builtin_feed(model *m, feed_id feed, char err[DATADIR_ERR_LEN])
 {
     char name[128];
-    snprintf(name, sizeof name, DEMO_PREFIX "%s", feed_relpath(feed));
+    bool real = true;
+    snprintf(name, sizeof name, "%s", feed_relpath(feed));
     const assets_file *a = assets_find(name);
+    if (!a) {
+        real = false;
+        snprintf(name, sizeof name, DEMO_PREFIX "%s", feed_relpath(feed));
+        a = assets_find(name);
+    }
     if (!a)
-        return DATADIR_OK; /* no bundled copy of this (optional) feed */
+        return DATADIR_OK; /* no built-in copy of this (optional) feed */
     parse_result res;
     datadir_status st =
         from_parse(parse_feed(m, feed, (const char *)a->data, a->size, &res), name, &res, err);
-    if (st == DATADIR_OK)
-        m->demo[feed] = true;
+    if (st == DATADIR_OK) {
+        m->bundled[feed] = real;
+        m->demo[feed] = !real;
+    }
     return st;
 }
 
-datadir_status datadir_load_demo(model **out, char err[DATADIR_ERR_LEN])
+datadir_status datadir_load_builtin(model **out, char err[DATADIR_ERR_LEN])
 {
-    return build(NULL, load_demo_feed, out, err);
+    return build(NULL, load_builtin_feed, out, err);
 }
 
 void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
@@ -139,6 +149,11 @@ void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
         struct stat sb;
         if (!m->loaded[f])
             continue; /* FEEDSTATE_MISSING */
+        if (m->bundled[f]) {
+            st->kind = FEEDSTATE_BUNDLED;
+            st->data_time = DATADIR_BUNDLED_EIG_TIME;
+            continue;
+        }
         if (m->demo[f] || !dir) {
             st->kind = FEEDSTATE_DEMO;
             continue;
@@ -149,8 +164,8 @@ void datadir_feedstates(const char *dir, const model *m, feedstate_set *out)
     }
 }
 
-datadir_status datadir_load_or_demo(const char *dir, model **out, feedstate_set *fs,
-                                    char err[DATADIR_ERR_LEN])
+datadir_status datadir_load_or_builtin(const char *dir, model **out, feedstate_set *fs,
+                                       char err[DATADIR_ERR_LEN])
 {
     datadir_status st = DATADIR_FAILED;
     if (dir) {
@@ -158,13 +173,13 @@ datadir_status datadir_load_or_demo(const char *dir, model **out, feedstate_set 
         if (st == DATADIR_OK)
             log_info("datadir", "data from %s (offline)", dir);
         else
-            log_error("datadir", "%s; showing the demo data instead", err);
+            log_error("datadir", "%s; showing the built-in data instead", err);
     }
     if (st != DATADIR_OK) {
         dir = NULL;
-        st = datadir_load_demo(out, err);
+        st = datadir_load_builtin(out, err);
         if (st == DATADIR_OK)
-            log_info("datadir", "showing the bundled demo data");
+            log_info("datadir", "showing the built-in data (demo for the beta.gouv.fr feeds)");
     }
     if (st == DATADIR_OK)
         datadir_feedstates(dir, *out, fs);

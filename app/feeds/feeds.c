@@ -161,8 +161,7 @@ void feeds_free(feeds *f)
 static void current_states(const feeds *f, feedstate_set *fs)
 {
     for (int i = 0; i < FEED_COUNT; i++)
-        fs->feeds[i] =
-            refresh_state(&f->feeds[i], f->offline, f->shown.demo[i], f->shown.loaded[i]);
+        fs->feeds[i] = refresh_state(&f->feeds[i], f->offline, f->shown.shown[i]);
 }
 
 feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN])
@@ -414,6 +413,17 @@ void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
         break;
     case FEEDSTATE_DEMO:
         snprintf(out, FEEDS_LINE_LEN, "[%s] demo data used (%s)", name, st->reason);
+        break;
+    case FEEDSTATE_BUNDLED:
+        /* The normal source of a feed with no url: nothing to say. A
+         * configured source not read yet is worth a line. */
+        if (strcmp(st->reason, REFRESH_REASON_NO_URL) == 0)
+            out[0] = '\0';
+        else
+            snprintf(out, FEEDS_LINE_LEN,
+                     "[%s] %s; the bundled copy of the EIG programme site (5 September 2022) "
+                     "stands in",
+                     name, st->reason);
         break;
     case FEEDSTATE_MISSING:
         snprintf(out, FEEDS_LINE_LEN, "[%s] no data (%s)", name,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vitrine/datadir.h"
 #include "vitrine/hash.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
@@ -71,8 +72,8 @@ static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_
     if (has_copy(r))
         log_msg(level, "feeds", "[%s] %s; keeping the last good copy", name_of(r), why);
     else
-        log_msg(level, "feeds", "[%s] %s; no cached copy, the bundled demo data stands in",
-                name_of(r), why);
+        log_msg(level, "feeds", "[%s] %s; no cached copy, the built-in %s stands in", name_of(r),
+                why, feed_is_eig(r->feed) ? "copy of the EIG programme" : "demo data");
 }
 
 static void record_success(refresh_feed *r, int64_t now_s)
@@ -339,21 +340,27 @@ void refresh_schedule(refresh_feed *r, int64_t now_ms, double u)
                                       : refresh_interval_ms(r->cfg, u));
 }
 
-feedstate refresh_state(const refresh_feed *r, bool offline, bool shown_demo, bool shown_any)
+/* Why a built-in copy stands in, when no refresh failure says it. */
+static const char *builtin_reason(const refresh_feed *r, bool offline)
+{
+    return r->cfg->url_kind == CONFIG_URL_BUNDLED           ? REFRESH_REASON_NO_URL
+           : offline && r->cfg->url_kind == CONFIG_URL_HTTP ? "offline and no cached copy"
+                                                            : "no cached copy yet";
+}
+
+feedstate refresh_state(const refresh_feed *r, bool offline, refresh_shown shown)
 {
     feedstate s = {.kind = FEEDSTATE_MISSING};
     s.failing_since = r->failing_since;
     s.unsaved = r->mem_body != NULL;
     snprintf(s.reason, sizeof s.reason, "%s", r->reason);
-    if (!shown_any)
+    if (shown == REFRESH_SHOWN_NOTHING)
         return s;
-    if (shown_demo) {
-        s.kind = FEEDSTATE_DEMO;
+    if (shown == REFRESH_SHOWN_DEMO || shown == REFRESH_SHOWN_BUNDLED) {
+        s.kind = shown == REFRESH_SHOWN_DEMO ? FEEDSTATE_DEMO : FEEDSTATE_BUNDLED;
+        s.data_time = shown == REFRESH_SHOWN_BUNDLED ? DATADIR_BUNDLED_EIG_TIME : 0;
         if (!*s.reason)
-            snprintf(s.reason, sizeof s.reason, "%s",
-                     r->cfg->url_kind == CONFIG_URL_BUNDLED ? "no url configured: bundled copy"
-                     : offline && r->cfg->url_kind == CONFIG_URL_HTTP ? "offline and no cached copy"
-                                                                      : "no cached copy yet");
+            snprintf(s.reason, sizeof s.reason, "%s", builtin_reason(r, offline));
         return s;
     }
     s.data_time = r->checked_at > r->meta.fetched_at ? r->checked_at : r->meta.fetched_at;

@@ -85,8 +85,18 @@ long refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u);
 long refresh_interval_ms(const config_feed *cfg, double u);
 /* Sets due_ms from the last outcome; u is uniform in [0, 1). */
 void refresh_schedule(refresh_feed *r, int64_t now_ms, double u);
-/* The state the screens show; shown_demo: the snapshot carries the demo
- * copy of this feed (no usable cache). */
-feedstate refresh_state(const refresh_feed *r, bool offline, bool shown_demo, bool shown_any);
+/* The reason of a built-in copy shown because no url is configured. */
+#define REFRESH_REASON_NO_URL "no url configured: bundled copy"
+
+/* What the last snapshot carried for a feed. */
+typedef enum {
+    REFRESH_SHOWN_NOTHING = 0,
+    REFRESH_SHOWN_CACHE,   /* the cached (or in-memory) copy */
+    REFRESH_SHOWN_BUNDLED, /* the real copy built into the program (EIG) */
+    REFRESH_SHOWN_DEMO     /* the demo copy (no usable cache) */
+} refresh_shown;
+
+/* The state the screens show for what the snapshot carries. */
+feedstate refresh_state(const refresh_feed *r, bool offline, refresh_shown shown);
 
 #endif

@@ -60,15 +60,20 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
     return true;
 }
 
-static bool load_demo(feed_id feed, model *m, bool *nomem)
+/* The built-in copy of a feed with no usable cache: the bundled EIG data
+ * (real) or the demo data. */
+static refresh_shown load_builtin(feed_id feed, model *m, bool *nomem)
 {
     char err[DATADIR_ERR_LEN];
-    datadir_status st = datadir_load_demo_feed(m, feed, err);
+    datadir_status st = datadir_load_builtin_feed(m, feed, err);
     if (st == DATADIR_NOMEM)
         *nomem = true;
     else if (st != DATADIR_OK)
-        log_error("feeds", "bundled demo data rejected: %s", err);
-    return st == DATADIR_OK && m->demo[feed];
+        log_error("feeds", "built-in data rejected: %s", err);
+    return st != DATADIR_OK   ? REFRESH_SHOWN_NOTHING
+           : m->bundled[feed] ? REFRESH_SHOWN_BUNDLED
+           : m->demo[feed]    ? REFRESH_SHOWN_DEMO
+                              : REFRESH_SHOWN_NOTHING;
 }
 
 /* Parsing a feed briefly needs several times its size (the file, the cJSON
@@ -90,9 +95,9 @@ snapshot_status snapshot_build(refresh_feed feeds[FEED_COUNT], const cache *c, m
     bool nomem = !m;
     for (int f = 0; !nomem && f < FEED_COUNT; f++) {
         bool cached = load_cached(&feeds[f], c, m, &nomem);
-        bool demo = !cached && !nomem && load_demo((feed_id)f, m, &nomem);
-        m->demo[f] = origin->demo[f] = demo;
-        origin->loaded[f] = cached || demo;
+        origin->shown[f] = cached  ? REFRESH_SHOWN_CACHE
+                           : nomem ? REFRESH_SHOWN_NOTHING
+                                   : load_builtin((feed_id)f, m, &nomem);
     }
     release_parse_memory();
     if (nomem) {

@@ -15,8 +15,7 @@
 #define SNAPSHOT_ERR_LEN 512
 
 typedef struct {
-    bool demo[FEED_COUNT];   /* the feed's data is the bundled demo copy */
-    bool loaded[FEED_COUNT]; /* the feed has data at all */
+    refresh_shown shown[FEED_COUNT]; /* where each feed's data came from */
 } snapshot_origin;
 
 typedef enum {

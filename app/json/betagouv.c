@@ -116,6 +116,11 @@ static bool parse_product(model *m, void *record, const cJSON *rec, bool *bad)
     if (!jsonx_items(m, events, sizeof *p->events, parse_event, &list, &p->n_events, bad))
         return false;
     p->events = list;
+    /* Sponsors only label the spotlight: a list of another shape is left
+     * out rather than costing the product its place in the figures. */
+    if (!jsonx_str_list(m->arena, cJSON_GetObjectItemCaseSensitive(attrs, "sponsors"), &p->sponsors,
+                        &p->n_sponsors))
+        return false;
     return *bad || parse_relationships(m, p, rel);
 }
 

@@ -41,14 +41,17 @@ static bool add_time(cJSON *obj, const char *key, int64_t t)
 static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
 {
     cJSON *o = cJSON_AddObjectToObject(feeds, feed_name(f));
+    /* A built-in copy (demo, or the bundled EIG data of 2022) was never
+     * fetched: no fetch time, no age, nothing on disk. */
+    int64_t fetched = fs->kind == FEEDSTATE_BUNDLED ? 0 : fs->data_time;
     bool ok = o && cJSON_AddStringToObject(o, "state", feedstate_kind_name(fs->kind)) &&
-              add_time(o, "fetched_at", fs->data_time);
-    if (ok && fs->data_time > 0)
-        ok = cJSON_AddNumberToObject(o, "age_s", (double)(now - fs->data_time)) != NULL;
+              add_time(o, "fetched_at", fetched);
+    if (ok && fetched > 0)
+        ok = cJSON_AddNumberToObject(o, "age_s", (double)(now - fetched)) != NULL;
     else if (ok)
         ok = cJSON_AddNullToObject(o, "age_s") != NULL;
     ok = ok && add_time(o, "failing_since", fs->failing_since) &&
-         cJSON_AddBoolToObject(o, "on_disk", !fs->unsaved && fs->data_time > 0);
+         cJSON_AddBoolToObject(o, "on_disk", !fs->unsaved && fetched > 0);
     if (ok && *fs->reason)
         return cJSON_AddStringToObject(o, "last_error", fs->reason) != NULL;
     return ok && cJSON_AddNullToObject(o, "last_error") != NULL;

@@ -74,12 +74,15 @@ static void put_header(text *t, const char *name, const char *type, const char *
 
 static bool feed_up(feedstate_kind k)
 {
-    return k == FEEDSTATE_FRESH || k == FEEDSTATE_OFFLINE;
+    return k == FEEDSTATE_FRESH || k == FEEDSTATE_OFFLINE || k == FEEDSTATE_BUNDLED;
 }
 
 static bool has_data_time(const feedstate *fs)
 {
-    return fs->data_time > 0 && fs->kind != FEEDSTATE_DEMO && fs->kind != FEEDSTATE_MISSING;
+    /* The bundled EIG copy is dated 2022 and never refreshed: an age would
+     * only set off alerts on data that is meant to be that old. */
+    return fs->data_time > 0 && fs->kind != FEEDSTATE_DEMO && fs->kind != FEEDSTATE_MISSING &&
+           fs->kind != FEEDSTATE_BUNDLED;
 }
 
 /* One sample per feed (those with a known data time for the two time
@@ -103,7 +106,8 @@ static void put_feed_metrics(text *t, const status_report *r)
 {
     put_header(t, "vitrine_feed_up", "gauge",
                "1 when the feed's last refresh succeeded (state fresh, or offline: local data "
-               "read), 0 otherwise (stale, failing, demo, missing).");
+               "read, or bundled: the EIG copy built in), 0 otherwise (stale, failing, demo, "
+               "missing).");
     put_feeds(t, r, "vitrine_feed_up", 0);
     put_header(t, "vitrine_feed_age_seconds", "gauge",
                "Age of the feed's data when this file was written; prefer time() - "

@@ -29,7 +29,7 @@ static void load(startup *s)
         return;
     }
     char err[DATADIR_ERR_LEN];
-    if (datadir_load_or_demo(j->data_dir, &s->res.m, &s->res.fs, err) != DATADIR_OK) {
+    if (datadir_load_or_builtin(j->data_dir, &s->res.m, &s->res.fs, err) != DATADIR_OK) {
         log_error("kiosk", "no data to show: %s", err);
         s->res.m = NULL;
     }

@@ -26,3 +26,8 @@ bool feed_required(feed_id f)
 {
     return f >= 0 && f < FEED_COUNT && FEEDS[f].required;
 }
+
+bool feed_is_eig(feed_id f)
+{
+    return f == FEED_DEFIS || f == FEED_PERSONNES;
+}

@@ -10,20 +10,28 @@ const char *feedstate_kind_name(feedstate_kind k)
     case FEEDSTATE_FAILING: return "failing";
     case FEEDSTATE_OFFLINE: return "offline";
     case FEEDSTATE_DEMO: return "demo";
+    case FEEDSTATE_BUNDLED: return "bundled";
     }
     return "?";
 }
 
-int64_t feedstate_oldest(const feedstate_set *s, unsigned mask)
+static int64_t oldest_of(const feedstate_set *s, unsigned mask, bool bundled)
 {
     int64_t oldest = 0;
     for (int f = 0; f < FEED_COUNT; f++) {
         const feedstate *fs = &s->feeds[f];
-        if ((mask & FEEDSTATE_MASK(f)) && fs->kind != FEEDSTATE_MISSING && fs->data_time > 0 &&
+        if ((mask & FEEDSTATE_MASK(f)) && fs->kind != FEEDSTATE_MISSING &&
+            (fs->kind == FEEDSTATE_BUNDLED) == bundled && fs->data_time > 0 &&
             (oldest == 0 || fs->data_time < oldest))
             oldest = fs->data_time;
     }
     return oldest;
+}
+
+int64_t feedstate_oldest(const feedstate_set *s, unsigned mask)
+{
+    int64_t live = oldest_of(s, mask, false);
+    return live ? live : oldest_of(s, mask, true);
 }
 
 static int severity(feedstate_kind k)
@@ -33,7 +41,8 @@ static int severity(feedstate_kind k)
     case FEEDSTATE_FAILING: return 4;
     case FEEDSTATE_STALE: return 3;
     case FEEDSTATE_OFFLINE: return 2;
-    case FEEDSTATE_FRESH: return 1;
+    case FEEDSTATE_FRESH:
+    case FEEDSTATE_BUNDLED: return 1;
     default: return 0;
     }
 }

@@ -11,9 +11,10 @@
 #include "vitrine/arena.h"
 #include "vitrine/gfx.h"
 #include "vitrine/log.h"
+#include "vitrine/qr.h"
 #include "vitrine/text.h"
 
-typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT } op_kind;
+typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT, OP_QR } op_kind;
 
 typedef struct {
     op_kind kind;
@@ -22,7 +23,9 @@ typedef struct {
     float r_in, r_out, a0, a1; /* ring; round rect: r_out is the radius */
     unsigned edges;
     int face, px;
-    const char *text; /* in the canvas arena */
+    const char *text;          /* in the canvas arena */
+    const unsigned char *dark; /* QR: modules x modules, 1 = dark (arena) */
+    int modules, module_px;    /* QR: modules a side (no quiet zone), pixels a module */
 } canvas_op;
 
 struct canvas {
@@ -288,6 +291,78 @@ layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_
     return used;
 }
 
+layout_rect canvas_qr(canvas *c, layout_rect box, const char *text, theme_role fg)
+{
+    char err[QR_ERR_LEN];
+    layout_rect none = {box.x, box.y, 0, 0};
+    qr *q = qr_new(text, err);
+    if (!q) {
+        problem(c, err, text);
+        return none;
+    }
+    float side = box.w < box.h ? box.w : box.h;
+    int mpx = qr_module_px(q, side), n = qr_modules(q);
+    unsigned char *dark = mpx > 0 ? arena_alloc(c->arena, (size_t)n * (size_t)n) : NULL;
+    canvas_op *op = dark ? push(c, OP_QR, fg) : NULL;
+    if (mpx <= 0)
+        problem(c, "box too small for a readable QR code", text);
+    else if (!dark)
+        fail(c, CANVAS_NOMEM);
+    if (!op) {
+        qr_free(q);
+        return none;
+    }
+    for (int y = 0; y < n; y++)
+        for (int x = 0; x < n; x++)
+            dark[y * n + x] = qr_dark(q, x, y);
+    float used = (float)(mpx * qr_side_modules(q));
+    qr_free(q);
+    /* Whole pixels: a module's edges fall on pixel edges, which a camera
+     * needs far more than the last few pixels of size. */
+    layout_rect r = {roundf(box.x + (box.w - used) / 2), roundf(box.y + (box.h - used) / 2), used,
+                     used};
+    op->x = r.x, op->y = r.y, op->w = used, op->h = used;
+    op->dark = dark, op->modules = n, op->module_px = mpx;
+    log_debug("canvas",
+              "[%s] QR code of %d modules, %d px a module, %.0f px a side at (%.0f, %.0f): %s",
+              c->name, n, mpx, used, r.x, r.y, text);
+    return r;
+}
+
+#define CUT_MAX_WORDS 512 /* word ends tried by canvas_text_cut */
+
+/* s[0..len) and an ellipsis, in buf; false when it does not fit box. */
+static bool cut_fits(canvas *c, layout_rect box, const char *s, size_t len, const canvas_style *st,
+                     char *buf, size_t bufsz)
+{
+    if (!text_format(buf, bufsz, "%.*s%s", (int)len, s, LAYOUT_ELLIPSIS))
+        return false;
+    return !canvas_fit(c, box, buf, st).overflow;
+}
+
+layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+{
+    if (!s || !*s || !canvas_fit(c, box, s, st).overflow)
+        return canvas_text(c, box, s, st);
+    size_t ends[CUT_MAX_WORDS], n = 0, len = strlen(s);
+    for (size_t i = 1; i < len && n < CUT_MAX_WORDS; i++)
+        if (s[i] == ' ' && s[i - 1] != ' ')
+            ends[n++] = i - (s[i - 1] == ',' || s[i - 1] == ';' || s[i - 1] == ':');
+    char buf[LAYOUT_LINE_BYTES * 4];
+    size_t lo = 0, hi = n; /* the first lo word ends are known to fit */
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (cut_fits(c, box, s, ends[mid - 1], st, buf, sizeof buf))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    if (lo == 0) /* not even one word: the fitter's own cut, reported */
+        return canvas_text(c, box, s, st);
+    cut_fits(c, box, s, ends[lo - 1], st, buf, sizeof buf);
+    return canvas_text(c, box, buf, st);
+}
+
 size_t canvas_finish(canvas *c)
 {
     layout_rect page = canvas_bounds(c);
@@ -310,6 +385,34 @@ size_t canvas_finish(canvas *c)
         }
     }
     return c->problems;
+}
+
+/* The quiet zone in the background colour, then one rectangle per run of
+ * dark modules in a row. */
+static void draw_qr(const canvas_op *op, SDL_Renderer *r, int x, int y)
+{
+    theme_color bg = theme_get(THEME_BG), fg = theme_get(op->color);
+    int ox = (int)op->x + x, oy = (int)op->y + y, m = op->module_px;
+    int quiet = QR_QUIET_MODULES * m;
+    SDL_Rect zone = {ox, oy, (int)op->w, (int)op->h};
+    SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderFillRect(r, &zone);
+    SDL_SetRenderDrawColor(r, fg.r, fg.g, fg.b, 255);
+    for (int row = 0; row < op->modules; row++) {
+        const unsigned char *d = op->dark + (size_t)row * (size_t)op->modules;
+        for (int col = 0; col < op->modules;) {
+            if (!d[col]) {
+                col++;
+                continue;
+            }
+            int run = col;
+            while (run < op->modules && d[run])
+                run++;
+            SDL_Rect dark = {ox + quiet + col * m, oy + quiet + row * m, (run - col) * m, m};
+            SDL_RenderFillRect(r, &dark);
+            col = run;
+        }
+    }
 }
 
 static void draw_text(const canvas_op *op, SDL_Renderer *r, textcache *tc, int x, int y)
@@ -339,6 +442,7 @@ void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y)
                           op->edges);
             break;
         case OP_TEXT: draw_text(op, r, tc, x, y); break;
+        case OP_QR: draw_qr(op, r, x, y); break;
         }
     }
 }

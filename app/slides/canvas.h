@@ -59,9 +59,19 @@ void canvas_round_rect(canvas *c, layout_rect r, float radius, theme_role color)
 void canvas_ring(canvas *c, float cx, float cy, float r_in, float r_out, float a0, float a1,
                  theme_role color, unsigned edges);
 
+/* A QR code for text (qr.h), the largest with whole pixels a module that
+ * fits the square centred in box, quiet zone included and filled with the
+ * background; modules in fg. Returns the square drawn (zero size when the
+ * text cannot be encoded or the box is too small: a problem, logged). */
+layout_rect canvas_qr(canvas *c, layout_rect box, const char *text, theme_role fg);
 /* Fits s into box and records it; returns the rectangle the text occupies
  * (zero height for an empty string). */
 layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+/* As canvas_text, for free text of any length (a pitch, a list of names):
+ * when s does not fit even at the minimum size, the longest start of it
+ * that ends on a word and fits with an ellipsis is drawn instead. That cut
+ * is the slide's choice, not an overflow: no problem is reported. */
+layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const canvas_style *st);
 /* Fits without recording (to size things before placing them). */
 layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st);
 /* Width of s on one line at px in face. */

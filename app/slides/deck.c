@@ -220,39 +220,83 @@ static const char *incubator_titles(arena *a, const model *m, const model_produc
     return arena_strdup(a, buf);
 }
 
+static const char *sponsor_names(arena *a, const model_product *p)
+{
+    char buf[FRAME_TEXT_LEN] = "", next[FRAME_TEXT_LEN], name[FRAME_TEXT_LEN];
+    for (size_t i = 0; i < p->n_sponsors; i++) {
+        slides_products_sponsor(p->sponsors[i], name, sizeof name);
+        bool whole = text_format(next, sizeof next, "%s%s%s", buf, i ? ", " : "", name);
+        memcpy(buf, next, strlen(next) + 1);
+        if (!whole)
+            break;
+    }
+    return arena_strdup(a, buf);
+}
+
+/* The dated phases, oldest first, for the timeline. */
+static model_phase *dated_phases(arena *a, const model_product *p, size_t *n)
+{
+    model_phase *out = arena_alloc(a, (p->n_phases + 1) * sizeof *out);
+    *n = 0;
+    for (size_t k = 0; out && k < p->n_phases; k++) {
+        if (p->phases[k].start == DATE_NONE)
+            continue;
+        out[*n] = (model_phase){arena_strdup(a, p->phases[k].name), p->phases[k].start};
+        if (!out[*n].name)
+            return NULL;
+        (*n)++;
+    }
+    /* By date, stable: phases of one day keep the feed's (lifecycle) order. */
+    for (size_t i = 1; out && i < *n; i++)
+        for (size_t k = i; k > 0 && out[k - 1].start > out[k].start; k--) {
+            model_phase t = out[k];
+            out[k] = out[k - 1];
+            out[k - 1] = t;
+        }
+    return out;
+}
+
+/* One candidate, copied into a; false when out of memory. */
+static bool copy_spot(arena *a, const model *m, const model_product *p, const model_phase *ph,
+                      long team, slides_products_spot *out)
+{
+    char pitch[FRAME_TEXT_LEN * 4]; /* longer than any slide shows: cut with an ellipsis */
+    text_clean(p->pitch, strlen(p->pitch), pitch, sizeof pitch);
+    text_trim(pitch, pitch, sizeof pitch);
+    *out = (slides_products_spot){.id = arena_strdup(a, p->id),
+                                  .name = arena_strdup(a, p->name),
+                                  .pitch = arena_strdup(a, pitch),
+                                  .phase = arena_strdup(a, ph->name),
+                                  .incubators = incubator_titles(a, m, p),
+                                  .sponsors = sponsor_names(a, p),
+                                  .team = team,
+                                  .phase_since = ph->start};
+    model_phase *phases = dated_phases(a, p, &out->n_phases);
+    out->phases = phases;
+    out->created = out->n_phases ? phases[0].start : ph->start;
+    return out->id && out->name && out->pitch && out->phase && out->incubators && out->sponsors &&
+           phases;
+}
+
 /* Active products with a pitch, copied so the spotlight can change later. */
 static bool copy_spots(deck *d, const model *m, vt_date today)
 {
     arena *a = arena_new();
     slides_products_spot *spots = a ? arena_alloc(a, (m->n_products + 1) * sizeof *spots) : NULL;
-    if (!spots) {
-        arena_free(a);
-        return false;
-    }
+    long *teams = calloc(m->n_products + 1, sizeof *teams);
+    bool ok = spots && teams && stats_product_teams(m, today, teams, NULL, NULL);
     size_t n = 0;
-    for (size_t i = 0; i < m->n_products; i++) {
+    for (size_t i = 0; ok && i < m->n_products; i++) {
         const model_product *p = &m->products[i];
         const model_phase *ph = stats_current_phase(p, today);
         if (!ph || !stats_phase_is_active(ph->name) || text_is_blank(p->pitch) || !p->name)
             continue;
-        vt_date created = ph->start;
-        for (size_t k = 0; k < p->n_phases; k++)
-            if (p->phases[k].start != DATE_NONE && p->phases[k].start < created)
-                created = p->phases[k].start;
-        char pitch[FRAME_TEXT_LEN * 4]; /* longer than any slide shows: cut with an ellipsis */
-        text_clean(p->pitch, strlen(p->pitch), pitch, sizeof pitch);
-        text_trim(pitch, pitch, sizeof pitch);
-        spots[n] = (slides_products_spot){arena_strdup(a, p->name),
-                                          arena_strdup(a, pitch),
-                                          arena_strdup(a, ph->name),
-                                          incubator_titles(a, m, p),
-                                          ph->start,
-                                          created};
-        if (!spots[n].name || !spots[n].pitch || !spots[n].phase || !spots[n].incubators) {
-            arena_free(a);
-            return false;
-        }
-        n++;
+        ok = copy_spot(a, m, p, ph, teams[i], &spots[n++]);
+    }
+    free(teams);
+    if (!ok) {
+        arena_free(a);
+        return false;
     }
     qsort(spots, n, sizeof *spots, by_name);
     arena_free(d->spot_arena);
@@ -307,6 +351,8 @@ static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
     if (!cv)
         return nomem(err, sl->name);
     sl->has_data = slides_products_spotlight(cv, &in, p);
+    if (p)
+        log_debug("deck", "spotlight: %s (id %s)", p->name, p->id);
     canvas_free(sl->cv);
     sl->cv = cv;
     return finish_slide(sl, err);

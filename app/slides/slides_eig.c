@@ -12,7 +12,16 @@
 #include "vitrine/text.h"
 
 #define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"
+/* The copy bundled with the program: the Licence Ouverte asks for the
+ * source and the date of its last update (the footer's "Données du
+ * 5 septembre 2022"). */
+#define SRC_EIG_BUNDLED "Source : site du programme EIG, Licence Ouverte"
 #define EIG_FEEDS (FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES))
+
+static const char *eig_source(const frame_input *in, feed_id feed)
+{
+    return in->fs->feeds[feed].kind == FEEDSTATE_BUNDLED ? SRC_EIG_BUNDLED : SRC_EIG;
+}
 
 /* "2017 à 2020" from the promotions' years, "" when none. */
 static void year_span(const stats *s, char *out, size_t outsz)
@@ -44,8 +53,8 @@ bool slides_eig(canvas *c, const frame_input *in)
                 "Le programme qui fait entrer des talents du numérique dans "
                 "l'administration, %s",
                 span);
-    layout_rect area =
-        frame_begin(c, in, "Entrepreneurs d'intérêt général", sub, EIG_FEEDS, SRC_EIG);
+    layout_rect area = frame_begin(c, in, "Entrepreneurs d'intérêt général", sub, EIG_FEEDS,
+                                   eig_source(in, FEED_DEFIS));
     fmt_int(s->eig.projects, v[0], FMT_LEN);
     fmt_int(s->eig.fellows, v[1], FMT_LEN);
     fmt_int(s->eig.mentors, v[2], FMT_LEN);
@@ -86,7 +95,7 @@ bool slides_eig_promotions(canvas *c, const frame_input *in)
     layout_rect area = frame_begin(c, in, "Les promotions EIG",
                                    "Nombre de défis et d'entrepreneurs par promotion (DIG : "
                                    "défis d'intérêt général)",
-                                   EIG_FEEDS, SRC_EIG);
+                                   EIG_FEEDS, eig_source(in, FEED_DEFIS));
     const chart_series series[2] = {{"Défis", THEME_BLUE}, {"Entrepreneurs", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
     chart_columns(c, area, &d);
@@ -110,7 +119,7 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
     qsort(sc, n, sizeof *sc, by_count_desc);
     layout_rect area = frame_begin(c, in, "Les profils des EIG",
                                    "Nombre d'entrepreneurs d'intérêt général par profil",
-                                   FRAME_FEED(FEED_PERSONNES), SRC_EIG);
+                                   FRAME_FEED(FEED_PERSONNES), eig_source(in, FEED_PERSONNES));
     size_t cap = chart_hbars_capacity(c, area, false);
     if (n > cap)
         n = cap; /* profiles are few; never more than the rows that fit */

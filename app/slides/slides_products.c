@@ -2,6 +2,7 @@
  * the words around them say what is counted and as of when. */
 #include "slides_products.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,6 +295,144 @@ bool slides_products_quality(canvas *c, const frame_input *in)
     return true;
 }
 
+/* Names of the most frequent sponsors that an upper-cased slug would not
+ * give (the others are acronyms: "anct" -> "ANCT"). */
+static const struct {
+    const char *slug, *name;
+} sponsor_names[] = {
+    {"francetravail", "France Travail"},
+    {"interieur", "Ministère de l'Intérieur"},
+    {"solidarite-sante", "Ministère des Solidarités et de la Santé"},
+    {"agriculture", "Ministère de l'Agriculture"},
+    {"armees", "Ministère des Armées"},
+    {"c-comptes", "Cour des comptes"},
+    {"cour-de-cassation", "Cour de cassation"},
+    {"nouvelle-caledonie", "Nouvelle-Calédonie"},
+};
+#define SPONSOR_ACRONYM_MAX 6 /* "dgaln", "menjs": read as acronyms */
+
+void slides_products_sponsor(const char *slug, char *out, size_t outsz)
+{
+    if (!outsz)
+        return;
+    for (size_t i = 0; i < sizeof sponsor_names / sizeof *sponsor_names; i++)
+        if (strcmp(sponsor_names[i].slug, slug) == 0) {
+            snprintf(out, outsz, "%s", sponsor_names[i].name);
+            return;
+        }
+    size_t len = strlen(slug), k = 0;
+    bool acronym = len <= SPONSOR_ACRONYM_MAX && !strchr(slug, '-');
+    for (; k + 1 < outsz && slug[k]; k++) {
+        char ch = slug[k];
+        if (ch == '-')
+            ch = ' ';
+        else if ((acronym || k == 0) && ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 'a' + 'A');
+        out[k] = ch;
+    }
+    out[k] = '\0';
+}
+
+/* One label / value row of the spotlight's facts. */
+static void spot_fact(canvas *c, layout_rect r, const char *label, const char *value, int lines)
+{
+    float g = frame_gap(c);
+    canvas_style ls = {.face = FONTS_REGULAR,
+                       .size = THEME_TEXT_BODY,
+                       .valign = CANVAS_MIDDLE,
+                       .fg = THEME_MUTED,
+                       .bg = THEME_PANEL};
+    canvas_style vs = {.face = FONTS_BOLD,
+                       .size = THEME_TEXT_LABEL,
+                       .max_lines = lines,
+                       .valign = CANVAS_MIDDLE,
+                       .fg = THEME_TEXT,
+                       .bg = THEME_PANEL};
+    layout_rect l = layout_cut_left(&r, r.w * (canvas_portrait(c) ? 0.3f : 0.26f), g);
+    canvas_text(c, l, label, &ls);
+    canvas_text_cut(c, r, value && *value ? value : "non renseigné", &vs);
+}
+
+/* The facts panel: incubator, sponsors, team, first steps. */
+static void spot_facts(canvas *c, layout_rect box, const slides_products_spot *p)
+{
+    float g = frame_gap(c);
+    char team[FMT_LEN + 32], n[FMT_LEN], created[16];
+    fmt_int(p->team, n, sizeof n);
+    snprintf(team, sizeof team, "%s membre%s actif%s", n, p->team > 1 ? "s" : "",
+             p->team > 1 ? "s" : "");
+    snprintf(created, sizeof created, "%d", date_year(p->created));
+    canvas_round_rect(c, box, g * 0.6f, THEME_PANEL);
+    layout_rect in = layout_inset(box, g * 1.2f, g * 0.6f);
+    const char *labels[4] = {"Incubateur", "Sponsors", "Équipe", "Premiers pas"};
+    const char *values[4] = {p->incubators, p->sponsors, p->team ? team : "", created};
+    const int lines[4] = {2, 2, 1, 1}; /* long titles may take two lines */
+    for (int i = 0; i < 4; i++)
+        spot_fact(c, layout_cut_top(&in, in.h / (float)(4 - i), 0), labels[i], values[i], lines[i]);
+}
+
+/* The phase history as steps, the current one filled: equal widths keep
+ * every name readable however short a phase was. */
+static void spot_timeline(canvas *c, layout_rect r, const slides_products_spot *p)
+{
+    float g = frame_gap(c) * 0.5f;
+    /* As many of the last steps as leave room for the longest word of a
+     * phase's name at the smallest size. */
+    float step =
+        (float)canvas_measure(c, FONTS_BOLD, canvas_px(c, THEME_TEXT_MIN), "Consolidation");
+    size_t max_steps = (size_t)fmaxf(1, floorf((r.w + g) / (step + 3 * g)));
+    size_t first = p->n_phases > max_steps ? p->n_phases - max_steps : 0;
+    size_t n = p->n_phases - first;
+    if (n == 0)
+        return;
+    canvas_style name = {.face = FONTS_BOLD,
+                         .size = THEME_TEXT_BODY,
+                         .max_lines = 2,
+                         .align = CANVAS_CENTER,
+                         .valign = CANVAS_BOTTOM};
+    canvas_style when = {.face = FONTS_REGULAR,
+                         .size = THEME_TEXT_MIN,
+                         .align = CANVAS_CENTER,
+                         .valign = CANVAS_TOP};
+    for (size_t i = 0; i < n; i++) {
+        const model_phase *ph = &p->phases[first + i];
+        bool current = first + i + 1 == p->n_phases;
+        layout_rect cell = layout_cell(r, (int)n, 1, (int)i, 0, g);
+        theme_role bg = current ? THEME_BLUE : THEME_PANEL;
+        canvas_round_rect(c, cell, g, bg);
+        layout_rect in = layout_inset(cell, g, g * 0.6f);
+        layout_rect top = layout_cut_top(&in, in.h * 0.58f, 0);
+        char since[FMT_LEN];
+        fmt_month_year(ph->start, since, sizeof since);
+        if (canvas_fit(c, in, since, &when).overflow) /* a narrow step: the year */
+            snprintf(since, sizeof since, "%d", date_year(ph->start));
+        name.fg = current ? THEME_ON_DARK : THEME_TEXT, name.bg = bg;
+        when.fg = current ? THEME_ON_DARK : THEME_MUTED, when.bg = current ? THEME_BLUE : bg;
+        canvas_text(c, top, phase_label(ph->name), &name);
+        canvas_text(c, in, since, &when);
+    }
+}
+
+/* The QR code of the product's page with what it is, under it. */
+static void spot_qr(canvas *c, layout_rect box, const slides_products_spot *p)
+{
+    char url[FRAME_TEXT_LEN];
+    canvas_style cs = {.face = FONTS_REGULAR,
+                       .size = THEME_TEXT_BODY,
+                       .max_lines = 2,
+                       .align = CANVAS_CENTER,
+                       .valign = CANVAS_TOP,
+                       .fg = THEME_MUTED,
+                       .bg = THEME_BG};
+    float caption = 2.2f * (float)layout_line_height(canvas_px(c, THEME_TEXT_BODY));
+    layout_rect cap = layout_cut_bottom(&box, caption, 0);
+    if (!text_format(url, sizeof url, SLIDES_SPOT_URL, p->id))
+        return; /* an id too long for a url: no code rather than a wrong one */
+    layout_rect code = canvas_qr(c, box, url, THEME_TEXT);
+    cap.y = code.y + code.h;
+    canvas_text(c, cap, "Sa fiche sur beta.gouv.fr", &cs);
+}
+
 bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_products_spot *p)
 {
     if (!p || !p->name)
@@ -303,45 +442,23 @@ bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_pr
     text_format(sub, sizeof sub, "Un produit à la une, en phase « %s » depuis %s",
                 phase_label(p->phase), since);
     layout_rect area = frame_begin(c, in, p->name, sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
-    float g = frame_gap(c);
-    /* Facts at the bottom, the pitch gets the rest. */
-    char created[FMT_LEN];
-    snprintf(created, sizeof created, "%d", date_year(p->created));
-    const char *labels[3] = {"Phase", "Incubateur", "Premiers pas"};
-    const char *values[3] = {phase_label(p->phase), p->incubators, created};
-    canvas_style ls = {.face = FONTS_REGULAR,
-                       .size = THEME_TEXT_BODY,
-                       .valign = CANVAS_MIDDLE,
-                       .fg = THEME_MUTED,
-                       .bg = THEME_PANEL};
-    canvas_style vs = {.face = FONTS_BOLD,
-                       .size = THEME_TEXT_LABEL,
-                       .max_lines = 2,
-                       .valign = CANVAS_MIDDLE,
-                       .fg = THEME_TEXT,
-                       .bg = THEME_PANEL};
-    /* Incubator titles can be long (co-incubation too): three lines. */
-    const int lines[3] = {1, 3, 1};
-    float lh = (float)layout_line_height(canvas_px(c, THEME_TEXT_LABEL));
-    float heights[3], total = 2 * g;
-    for (int i = 0; i < 3; i++)
-        total += heights[i] = ((float)lines[i] + 0.5f) * lh;
-    layout_rect facts = layout_cut_bottom(&area, total, g * 2);
-    canvas_round_rect(c, facts, g * 0.6f, THEME_PANEL);
-    layout_rect fin = layout_inset(facts, g * 1.2f, g);
-    for (int i = 0; i < 3; i++) {
-        layout_rect r = layout_cut_top(&fin, heights[i], 0);
-        layout_rect l = layout_cut_left(&r, r.w * (canvas_portrait(c) ? 0.34f : 0.22f), g);
-        vs.max_lines = lines[i];
-        canvas_text(c, l, labels[i], &ls);
-        canvas_text(c, r, values[i] && *values[i] ? values[i] : "non renseigné", &vs);
-    }
+    float g = frame_gap(c), u = canvas_unit(c);
+    /* The code: a third of the short side, far above the 12 % a phone
+     * needs at 1.5 m. */
+    float qr_side = 0.40f * u;
+    layout_rect qr_box = canvas_portrait(c) ? layout_cut_bottom(&area, qr_side * 1.25f, g * 2)
+                                            : layout_cut_right(&area, qr_side, g * 2);
+    spot_qr(c, qr_box, p);
+    layout_rect steps = layout_cut_bottom(&area, 0.13f * u, g * 1.5f);
+    spot_timeline(c, steps, p);
+    layout_rect facts = layout_cut_bottom(&area, area.h * 0.55f, g * 1.5f);
+    spot_facts(c, facts, p);
     canvas_style ps = {.face = FONTS_REGULAR,
-                       .size = 0.05f,
+                       .size = 0.046f,
                        .max_lines = LAYOUT_MAX_LINES,
                        .valign = CANVAS_MIDDLE,
                        .fg = THEME_TEXT,
                        .bg = THEME_BG};
-    canvas_text(c, area, p->pitch, &ps);
+    canvas_text_cut(c, area, p->pitch, &ps);
     return true;
 }

@@ -15,11 +15,22 @@ bool slides_products_launches(canvas *c, const frame_input *in);
 bool slides_products_incubators(canvas *c, const frame_input *in);
 bool slides_products_quality(canvas *c, const frame_input *in);
 
-/* One product as the spotlight shows it (strings borrowed). */
+#define SLIDES_SPOT_URL "https://beta.gouv.fr/startups/%s.html" /* a product's page */
+
+/* One product as the spotlight shows it (strings and phases borrowed). */
 typedef struct {
-    const char *name, *pitch, *phase, *incubators;
+    const char *id, *name, *pitch, *phase, *incubators;
+    const char *sponsors;      /* formatted names, "" when none */
+    long team;                 /* active members on the product (stats_product_teams) */
+    const model_phase *phases; /* dated phases, oldest first */
+    size_t n_phases;
     vt_date phase_since, created;
 } slides_products_spot;
+
+/* A sponsor's slug as people read it: "anct" -> "ANCT", "francetravail"
+ * -> "France Travail", "office-francais-de-la-biodiversite" -> "Office
+ * francais de la biodiversite". */
+void slides_products_sponsor(const char *slug, char *out, size_t outsz);
 
 bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_products_spot *p);
 

@@ -21,5 +21,8 @@ const char *feed_name(feed_id f);
 const char *feed_relpath(feed_id f);
 /* A required feed must be present in a data dir (incubators is optional). */
 bool feed_required(feed_id f);
+/* The EIG programme's feeds (defis, personnes): finished, their real data is
+ * built into the program (assets/eig). */
+bool feed_is_eig(feed_id f);
 
 #endif

@@ -17,7 +17,9 @@ typedef enum {
     FEEDSTATE_STALE,       /* cached data, refresh pending or overdue */
     FEEDSTATE_FAILING,     /* cached data, refreshes failing since failing_since */
     FEEDSTATE_OFFLINE,     /* --offline / --data: local files, no network */
-    FEEDSTATE_DEMO         /* bundled demo data stands in */
+    FEEDSTATE_DEMO,        /* bundled demo data stands in */
+    FEEDSTATE_BUNDLED      /* the real copy bundled with the program (EIG programme,
+                              finished): dated by the copy, never refreshed */
 } feedstate_kind;
 
 typedef struct {
@@ -38,10 +40,12 @@ typedef struct {
 
 const char *feedstate_kind_name(feedstate_kind k); /* "fresh", "stale"... */
 /* The oldest data_time among the feeds of mask that have data; 0 when
- * unknown. */
+ * unknown. A bundled copy of a finished programme does not make the live
+ * feeds beside it look old: its date counts only when the mask has no
+ * other dated feed. */
 int64_t feedstate_oldest(const feedstate_set *s, unsigned mask);
 /* The worst kind among the feeds of mask that have data (demo > failing >
- * stale > offline > fresh), for the one badge a slide shows. */
+ * stale > offline > fresh, bundled), for the one badge a slide shows. */
 feedstate_kind feedstate_worst(const feedstate_set *s, unsigned mask);
 
 #endif

@@ -35,6 +35,8 @@ typedef struct {
     size_t n_events;
     const char **incubators; /* distinct ids, "/incubateurs/" stripped */
     size_t n_incubators;
+    const char **sponsors; /* organisation slugs ("anct", "dinum"); strings only */
+    size_t n_sponsors;
 } model_product;
 
 typedef struct {
@@ -153,7 +155,8 @@ typedef struct model {
     model_person *persons;
     size_t n_persons;
     model_local local;
-    bool demo[FEED_COUNT]; /* the feed was the bundled demo data */
+    bool demo[FEED_COUNT];    /* the feed was the bundled demo data (fictional) */
+    bool bundled[FEED_COUNT]; /* the feed was the bundled real copy (EIG programme) */
     bool loaded[FEED_COUNT];
 } model;
 

@@ -119,4 +119,17 @@ bool stats_rate_is_null(stats_rate r);
 long stats_counts_get(const stats_counts *c, const char *key);
 long stats_years_get(const stats_years *y, int year);
 
+/* The teams of the products at d. A member is on a product's team when
+ * active at d and the product is named by one of their active missions or
+ * by their top-level startups list (the rule of coached_products,
+ * metrics.md). Fills, when not NULL:
+ * - counts[i]: the team size of m->products[i] (an array of n_products);
+ * - *incubator_members: the distinct members on the team of at least one
+ *   product of incubator (an id; NULL: not counted).
+ * False on allocation failure. */
+bool stats_product_teams(const model *m, vt_date d, long *counts, const char *incubator,
+                         long *incubator_members);
+/* Whether product p is incubated (or co-incubated) by incubator id. */
+bool stats_product_in_incubator(const model_product *p, const char *id);
+
 #endif

@@ -367,7 +367,15 @@ def offline_modes(env, srv, cfg, stats_now):
     check(rc == 3, "--offline with an empty cache exits 3 (got %d)" % rc)
     has_demo = os.path.isdir(os.path.join(env.assets, "demo", "betagouv"))
     if has_demo:
-        check(err.count("demo data used") >= 4, "says demo data was used: " + err)
+        check(err.count("demo data used") == 3, "says demo data was used: " + err)
+    # The EIG feeds have the real copy built in: never demo, and their figures
+    # are the programme's (assets/eig).
+    check(err.count("bundled copy of the EIG programme site") == 2,
+          "says the bundled EIG copy stands in: " + err)
+    check("[defis] demo" not in err and "[personnes] demo" not in err, "no EIG demo line: " + err)
+    eig = json.loads(out)["eig"]
+    check((eig["projects"], eig["fellows"], eig["mentors"]) == (71, 128, 138),
+          "bundled EIG figures: %s" % eig)
     check(json.loads(out)["as_of"] == NOW, "still prints statistics")
 
 

@@ -8,6 +8,7 @@
 #include "test.h"
 
 #include "feedtest.h"
+#include "vitrine/datadir.h"
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
 
@@ -63,7 +64,7 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     bool changed;
     CHECK(feedtest_refresh(&r, ft, c, 1000, &changed));
     CHECK(changed && r.have_cache);
-    feedstate s = refresh_state(&r, false, false, true);
+    feedstate s = refresh_state(&r, false, REFRESH_SHOWN_CACHE);
     CHECK_INT(s.kind, FEEDSTATE_FRESH);
     CHECK_INT(s.data_time, 1000);
     uint64_t good = r.meta.hash;
@@ -80,7 +81,7 @@ static void bad_bodies_never_replace_the_cached_copy(void)
         CHECK(!changed);
         CHECK_INT(r.failures, i + 1);
     }
-    s = refresh_state(&r, false, false, true);
+    s = refresh_state(&r, false, REFRESH_SHOWN_CACHE);
     CHECK_INT(s.kind, FEEDSTATE_FAILING);
     CHECK_INT(s.failing_since, 2000);
     CHECK(strstr(s.reason, "rejected") != NULL);
@@ -97,7 +98,7 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     write_file(src, GOOD_AUTHORS); /* back to the good copy */
     CHECK(feedtest_refresh(&r, ft, c, 4000, &changed));
     CHECK_INT(r.failures, 0);
-    CHECK_INT(refresh_state(&r, false, false, true).kind, FEEDSTATE_FRESH);
+    CHECK_INT(refresh_state(&r, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_FRESH);
     fetch_free(ft);
     cache_free(c);
 }
@@ -175,7 +176,7 @@ static void an_unwritable_cache_keeps_new_data_in_memory(void)
     size_t len;
     const char *mem = refresh_memory_copy(&r, &len);
     CHECK(mem && len == strlen(FOUR_AUTHORS) && memcmp(mem, FOUR_AUTHORS, len) == 0);
-    feedstate s = refresh_state(&r, false, false, true);
+    feedstate s = refresh_state(&r, false, REFRESH_SHOWN_CACHE);
     CHECK_INT(s.kind, FEEDSTATE_FRESH);
     CHECK(s.unsaved);
     /* Same bytes: nothing new to show, and the disk is tried again. */
@@ -185,7 +186,7 @@ static void an_unwritable_cache_keeps_new_data_in_memory(void)
     CHECK(feedtest_refresh(&r, ft, c, 1200, &changed)); /* state: on disk now */
     CHECK(!changed);
     CHECK(refresh_memory_copy(&r, &len) == NULL && r.have_cache);
-    CHECK(!refresh_state(&r, false, false, true).unsaved);
+    CHECK(!refresh_state(&r, false, REFRESH_SHOWN_CACHE).unsaved);
     char *body;
     cachemeta m;
     CHECK_INT(cache_load(c, "authors", 1 << 20, &body, &len, &m, err), CACHE_OK);
@@ -203,20 +204,22 @@ static void states_for_the_screens(void)
     refresh_feed r;
     refresh_init(&r, FEED_DEFIS, &cfg.feeds[FEED_DEFIS], NULL);
     CHECK(!refresh_fetchable(&r, false)); /* bundled copy */
-    feedstate s = refresh_state(&r, false, true, true);
-    CHECK_INT(s.kind, FEEDSTATE_DEMO);
+    feedstate s = refresh_state(&r, false, REFRESH_SHOWN_BUNDLED);
+    CHECK_INT(s.kind, FEEDSTATE_BUNDLED); /* the real EIG copy: dated, no demo */
+    CHECK_INT(s.data_time, DATADIR_BUNDLED_EIG_TIME);
     CHECK(strstr(s.reason, "bundled") != NULL);
-    CHECK_INT(refresh_state(&r, false, false, false).kind, FEEDSTATE_MISSING);
+    CHECK_INT(refresh_state(&r, false, REFRESH_SHOWN_DEMO).kind, FEEDSTATE_DEMO);
+    CHECK_INT(refresh_state(&r, false, REFRESH_SHOWN_NOTHING).kind, FEEDSTATE_MISSING);
     refresh_init(&r, FEED_STARTUPS, &cfg.feeds[FEED_STARTUPS], NULL);
     CHECK(refresh_fetchable(&r, false));
     CHECK(!refresh_fetchable(&r, true)); /* offline: no connection */
     r.have_cache = true;
     r.meta.fetched_at = 500;
-    s = refresh_state(&r, false, false, true);
+    s = refresh_state(&r, false, REFRESH_SHOWN_CACHE);
     CHECK_INT(s.kind, FEEDSTATE_STALE);
     CHECK_INT(s.data_time, 500);
-    CHECK_INT(refresh_state(&r, true, false, true).kind, FEEDSTATE_OFFLINE);
-    CHECK(strstr(refresh_state(&r, true, true, true).reason, "offline") != NULL);
+    CHECK_INT(refresh_state(&r, true, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_OFFLINE);
+    CHECK(strstr(refresh_state(&r, true, REFRESH_SHOWN_DEMO).reason, "offline") != NULL);
 }
 
 int main(void)

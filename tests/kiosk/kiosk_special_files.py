@@ -77,7 +77,7 @@ def data_dir(binary, emulator, tmp, fixtures):
     write_config(config, os.path.join(tmp, "cache"))
     k = Kiosk(binary, emulator, tmp, ["--config", config, "--data", data, "--now", "2024-06-01"])
     try:
-        k.wait_for(r"^error datadir: %s: not a regular file \(a FIFO\); showing the demo data"
+        k.wait_for(r"^error datadir: %s: not a regular file \(a FIFO\); showing the built-in data"
                    % re.escape(startups))
         m = k.wait_for(r"^info kiosk: slide 1/\d+ ")
         k.proc.send_signal(signal.SIGUSR1)

@@ -5,12 +5,12 @@ Starts vitrine (SDL's offscreen driver, software renderer: no display) with
 a configuration in a temp dir that sets status_file and metrics_file, feeds
 read from local files (startups, authors: fresh), a feed whose file is
 missing (incubators: demo, with the reason) and bundled ones (defis,
-personnes: demo). Then checks what an operator would:
+personnes: the real EIG copy, "bundled"). Then checks what an operator would:
   - `vitrine --status --config FILE` exits 0 and prints the kiosk's pid, the
     slide the log's last "slide N/M name" line names, and every feed with
-    the state it has (fresh once the files are read, demo otherwise);
+    the state it has (fresh once the files are read, bundled, demo);
   - the metrics file holds a vitrine_feed_up line per feed (1 for the fresh
-    ones, 0 for the others), the slide counter and the build info; both
+    ones and the bundled EIG copy, 0 for the others), the slide counter and the build info; both
     files are mode 0644 and no temporary file is left next to them;
   - the slide counter moves from one --status to a later one;
   - after SIGTERM, --status exits 1 with one line naming the pid that has
@@ -161,8 +161,8 @@ def check_status(kiosk, run, config):
     check(doc["slide_changes"] >= 1, "slide_changes %r" % doc["slide_changes"])
     check(re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", doc["updated_at"]),
           "updated_at not ISO 8601 UTC: %r" % doc["updated_at"])
-    want = {"startups": "fresh", "authors": "fresh", "incubators": "demo", "defis": "demo",
-            "personnes": "demo"}
+    want = {"startups": "fresh", "authors": "fresh", "incubators": "demo", "defis": "bundled",
+            "personnes": "bundled"}
     for feed, state in want.items():
         got = doc["feeds"][feed]
         check(got["state"] == state, "%s: state %r, want %r" % (feed, got["state"], state))
@@ -185,7 +185,7 @@ def check_files(tmp):
     with open(metrics) as f:
         text = f.read()
     for feed in FEEDS:
-        up = 1 if feed in ("startups", "authors") else 0
+        up = 1 if feed in ("startups", "authors", "defis", "personnes") else 0  # EIG: bundled
         check(re.search(r'^vitrine_feed_up\{feed="%s"\} %d$' % (feed, up), text, re.M),
               "metrics: no 'vitrine_feed_up{feed=\"%s\"} %d' line" % (feed, up))
     check(re.search(r"^vitrine_slide_changes_total [1-9]\d*$", text, re.M), "no slide counter")

@@ -110,7 +110,7 @@ static void source_put(source *s, kiosk *k)
 {
     model *m = NULL;
     char err[DATADIR_ERR_LEN];
-    CHECK_INT(datadir_load_demo(&m, err), DATADIR_OK);
+    CHECK_INT(datadir_load_builtin(&m, err), DATADIR_OK);
     pthread_mutex_lock(&s->lock);
     model_free(s->mail); /* a newer snapshot replaces one not taken yet */
     s->mail = m;

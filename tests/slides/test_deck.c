@@ -171,6 +171,17 @@ static void footer_badges_follow_the_slide_feeds(void)
     fs.feeds[FEED_STARTUPS].data_time = 0;
     frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
     CHECK_STR(date, "Date des données inconnue");
+    /* The bundled EIG copy: its own date, no badge; beside a live feed it
+     * does not make the live data look four years old. */
+    fs.feeds[FEED_STARTUPS] = (feedstate){FEEDSTATE_FRESH, 1787227200, 0, "", false};
+    fs.feeds[FEED_DEFIS] = (feedstate){FEEDSTATE_BUNDLED, DATADIR_BUNDLED_EIG_TIME, 0, "", false};
+    fs.feeds[FEED_PERSONNES] = fs.feeds[FEED_DEFIS];
+    frame_status(&fs, FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES), date, badge, &bg);
+    CHECK_STR(date, "Données du 5 septembre 2022");
+    CHECK_STR(badge, "");
+    frame_status(&fs, FRAME_FEED(FEED_STARTUPS) | FRAME_FEED(FEED_DEFIS), date, badge, &bg);
+    CHECK_STR(date, "Données du 20 août 2026");
+    CHECK_STR(badge, "");
 }
 
 static void initials(void)
@@ -198,7 +209,7 @@ int main(int argc, char **argv)
     RUN(footer_badges_follow_the_slide_feeds);
     RUN(initials);
     model *m = NULL;
-    datadir_status st = dir ? datadir_load(dir, &m, err) : datadir_load_demo(&m, err);
+    datadir_status st = dir ? datadir_load(dir, &m, err) : datadir_load_builtin(&m, err);
     if (st != DATADIR_OK) {
         fprintf(stderr, "%s\n", err);
         return 1;

@@ -154,6 +154,42 @@ static void coaching(void)
     CHECK_INT(s->coaching.coached_products, 3);
 }
 
+static long team_of(const long *counts, const char *id)
+{
+    for (size_t i = 0; i < m->n_products; i++)
+        if (strcmp(m->products[i].id, id) == 0)
+            return counts[i];
+    return -1;
+}
+
+/* stats_product_teams: coach1 is active on p-equal and p-abandon (mission)
+ * and p-future, p-none (top-level list); coach2 on p-baddate (current
+ * mission), no longer on p-opere (ended). */
+static void product_teams(void)
+{
+    vt_date d = date_parse("2024-06-30");
+    long *counts = calloc(m->n_products, sizeof *counts), members = -1;
+    CHECK(counts && stats_product_teams(m, d, counts, "inc-b", &members));
+    if (!counts)
+        return;
+    CHECK_INT(team_of(counts, "p-equal"), 1);
+    CHECK_INT(team_of(counts, "p-abandon"), 1);
+    CHECK_INT(team_of(counts, "p-future"), 1);
+    CHECK_INT(team_of(counts, "p-none"), 1);
+    CHECK_INT(team_of(counts, "p-baddate"), 1);
+    CHECK_INT(team_of(counts, "p-opere"), 0);
+    /* inc-b: p-future (co-incubated), p-abandon, p-baddate: coach1, coach2. */
+    CHECK_INT(members, 2);
+    CHECK(stats_product_teams(m, d, NULL, "inc-a", &members));
+    CHECK_INT(members, 1); /* coach1 */
+    CHECK(stats_product_teams(m, d, NULL, "inc-c", &members));
+    CHECK_INT(members, 0); /* p-opere's mission ended in 2021 */
+    /* Before coach1's mission: nobody on p-equal. */
+    CHECK(stats_product_teams(m, date_parse("2022-02-01"), counts, NULL, NULL));
+    CHECK_INT(team_of(counts, "p-equal"), 0);
+    free(counts);
+}
+
 static void eig(void)
 {
     CHECK_INT(s->eig.projects, 4); /* two wrong-typed défis skipped */
@@ -213,6 +249,7 @@ int main(void)
     RUN(community);
     RUN(community_new_and_retention);
     RUN(coaching);
+    RUN(product_teams);
     RUN(eig);
     RUN(other_dates);
     stats_free(s);
