@@ -113,6 +113,40 @@ static bool playlist_names_known(const config *cfg)
     return true;
 }
 
+static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_set *fs);
+
+/* focus_incubator against the data the screens would show (--data, else
+ * the cache): unknown is an error naming the closest ids; with no real
+ * startups data yet it cannot be checked, which one warning says. */
+static int check_focus(const cli_options *opt, const config *cfg)
+{
+    const char *id = cfg->kiosk.focus_incubator,
+               *file = *cfg->source ? cfg->source : "configuration";
+    model *m = NULL;
+    feedstate_set fs;
+    if (!*id)
+        return EXIT_SUCCESS;
+    int rc = load_offline_snapshot(opt, &m, &fs);
+    if (rc != EXIT_SUCCESS)
+        return rc;
+    if (!m->loaded[FEED_STARTUPS] || m->demo[FEED_STARTUPS]) {
+        log_warn("main",
+                 "%s: focus_incubator '%s' not checked: no data of the startups feed yet "
+                 "(the kiosk checks it when the data comes)",
+                 file, id);
+    } else if (!stats_incubator_known(m, id)) {
+        const char *near[3] = {"", "", ""};
+        size_t n = stats_incubator_closest(m, id, near, 3);
+        fprintf(
+            stderr,
+            "vitrine: %s: focus_incubator: no incubator '%s' in the data (closest: %s%s%s%s%s)\n",
+            file, id, near[0], n > 1 ? ", " : "", near[1], n > 2 ? ", " : "", near[2]);
+        rc = EXIT_BAD_INPUT;
+    }
+    model_free(m);
+    return rc;
+}
+
 static int check_config(const cli_options *opt)
 {
     config cfg;
@@ -123,6 +157,9 @@ static int check_config(const cli_options *opt)
     }
     if (!playlist_names_known(&cfg))
         return EXIT_BAD_INPUT;
+    int focus = check_focus(opt, &cfg);
+    if (focus != EXIT_SUCCESS)
+        return focus;
     char *json = config_to_json(&cfg);
     if (!json) {
         fprintf(stderr, "vitrine: out of memory\n");
@@ -208,6 +245,15 @@ static int render_slides(const cli_options *opt)
     int loaded = load_offline_snapshot(opt, &m, &fs);
     if (loaded != EXIT_SUCCESS)
         return loaded;
+    /* The configuration's focus incubator (its file was read, and checked,
+     * by load_offline_snapshot unless --data gave the data). */
+    config cfg;
+    char cerr[CONFIG_ERR_LEN];
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
+        fprintf(stderr, "vitrine: %s\n", cerr);
+        model_free(m);
+        return EXIT_BAD_INPUT;
+    }
     vt_date now = opt->now != DATE_NONE ? opt->now : date_today();
     stats *s = stats_compute(m, now);
     int w = opt->width ? opt->width : RENDER_DEFAULT_W,
@@ -217,7 +263,8 @@ static int render_slides(const cli_options *opt)
     if (!s) {
         fprintf(stderr, "vitrine: out of memory computing statistics\n");
         rc = EXIT_FAILURE;
-    } else if (export_slides(m, s, &fs, now, w, h, opt->render_dir, &rep, err) != EXPORT_OK) {
+    } else if (export_slides(m, s, &fs, now, cfg.kiosk.focus_incubator, w, h, opt->render_dir, &rep,
+                             err) != EXPORT_OK) {
         fprintf(stderr, "vitrine: %s\n", err);
         rc = EXIT_FAILURE;
     } else {

@@ -28,7 +28,8 @@ static inline bool same_kiosk(const config_kiosk *a, const config_kiosk *b)
         same = memcmp(s->ranges[d], t->ranges[d], (size_t)s->n_ranges[d] * sizeof **s->ranges) == 0;
     return same && a->allow_quit == b->allow_quit &&
            strcmp(a->display_off_cmd, b->display_off_cmd) == 0 &&
-           strcmp(a->display_on_cmd, b->display_on_cmd) == 0;
+           strcmp(a->display_on_cmd, b->display_on_cmd) == 0 &&
+           strcmp(a->focus_incubator, b->focus_incubator) == 0;
 }
 
 #endif

@@ -391,3 +391,27 @@ bool text_is_mark(uint32_t cp)
     return (cp >= 0x300 && in_ranges(cp, MARKS, sizeof MARKS / sizeof *MARKS)) ||
            text_is_invisible(cp);
 }
+
+size_t text_edit_distance(const char *a, const char *b)
+{
+    enum { LONGEST = TEXT_EDIT_LONGEST };
+    size_t la = strlen(a), lb = strlen(b), row[LONGEST + 1];
+    if (la > LONGEST || lb > LONGEST)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}

@@ -16,6 +16,7 @@
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 #include "vitrine/status.h"
+#include "vitrine/text.h"
 #include "vitrine/vclock.h"
 
 #define SYSTEM_CONFIG "/etc/vitrine/vitrine.json"
@@ -54,35 +55,9 @@ bool config_fail(const config_ctx *x, const char *key, const char *what)
     return false;
 }
 
-/* Edit distance of a and b (Levenshtein, bytes); SIZE_MAX for names too
- * long to be keys. */
-static size_t edits(const char *a, const char *b)
-{
-    enum { LONGEST = 64 };
-    size_t la = strlen(a), lb = strlen(b), row[LONGEST + 1];
-    if (la > LONGEST || lb > LONGEST)
-        return SIZE_MAX;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    return row[lb];
-}
-
 static void consider(const char *name, const char *candidate, const char **best, size_t *best_d)
 {
-    size_t d = candidate ? edits(name, candidate) : SIZE_MAX;
+    size_t d = candidate ? text_edit_distance(name, candidate) : SIZE_MAX;
     if (d > 0 && d < *best_d && d <= CONFIG_SUGGEST_EDITS && d < strlen(candidate)) {
         *best = candidate;
         *best_d = d;
@@ -363,13 +338,31 @@ static char *output_file(config *c, const char *key)
     return strcmp(key, "metrics_file") == 0 ? c->metrics_file : NULL;
 }
 
+/* focus_incubator: an id as the feed spells it, or "" for none. Whether
+ * the data knows it is --check-config's question (it needs the data). */
+static bool parse_focus(const config_ctx *x, const cJSON *it, char out[CONFIG_ID_LEN])
+{
+    if (!cJSON_IsString(it))
+        return config_fail(x, "focus_incubator", "expected an incubator id (a string), or \"\"");
+    const char *id = it->valuestring;
+    if (strlen(id) >= CONFIG_ID_LEN)
+        return config_fail(x, "focus_incubator", "id too long");
+    for (const char *p = id; *p; p++)
+        if ((unsigned char)*p <= ' ')
+            return config_fail(x, "focus_incubator", "an id has no spaces or control characters");
+    snprintf(out, CONFIG_ID_LEN, "%s", id);
+    return true;
+}
+
 /* The part of the file a top-level key belongs to; 0 for an unknown key. */
 static unsigned part_of(const char *key)
 {
     if (strcmp(key, "cache_dir") == 0 || strcmp(key, "feeds") == 0 ||
         strcmp(key, "status_file") == 0 || strcmp(key, "metrics_file") == 0)
         return CONFIG_PART_FEEDS;
-    return strcmp(key, "kiosk") == 0 ? CONFIG_PART_KIOSK : 0;
+    /* What the screens show: a bad focus keeps the kiosk's previous settings
+     * like any bad kiosk key. */
+    return strcmp(key, "kiosk") == 0 || strcmp(key, "focus_incubator") == 0 ? CONFIG_PART_KIOSK : 0;
 }
 
 /* One top-level key of its part into c. */
@@ -382,6 +375,8 @@ static bool parse_key(const config_ctx *x, const cJSON *it, const char *base_dir
         return parse_cache_dir(x, it, base_dir, c);
     if (strcmp(it->string, "feeds") == 0)
         return parse_feeds(x, it, base_dir, c);
+    if (strcmp(it->string, "focus_incubator") == 0)
+        return parse_focus(x, it, c->kiosk.focus_incubator);
     return config_parse_kiosk(x, it, &c->kiosk);
 }
 
@@ -411,8 +406,8 @@ static void parse_parts(const char *origin, const cJSON *root, const char *base_
     {
         unsigned part = part_of(it->string);
         if (!part) {
-            static const char *const top[] = {"cache_dir", "status_file", "metrics_file", "feeds",
-                                              "kiosk"};
+            static const char *const top[] = {"cache_dir", "status_file", "metrics_file",
+                                              "feeds",     "kiosk",       "focus_incubator"};
             config_warn_unknown(
                 origin, it->string,
                 config_closest(it->string, top, sizeof top / sizeof *top, NULL, 0, NULL));
@@ -536,7 +531,8 @@ char *config_to_json(const config *c)
     cJSON *root = cJSON_CreateObject();
     bool ok = root && cJSON_AddStringToObject(root, "cache_dir", c->cache_dir) &&
               cJSON_AddStringToObject(root, "status_file", c->status_file) &&
-              cJSON_AddStringToObject(root, "metrics_file", c->metrics_file);
+              cJSON_AddStringToObject(root, "metrics_file", c->metrics_file) &&
+              cJSON_AddStringToObject(root, "focus_incubator", c->kiosk.focus_incubator);
     cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)

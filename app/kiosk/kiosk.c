@@ -140,6 +140,7 @@ static void rebuild(kiosk *k, const char *why)
     stats_free(k->st);
     k->st = st;
     char err[DECK_ERR_LEN];
+    deck_set_focus(k->deck, k->cfg.focus_incubator); /* a reloaded configuration may change it */
     if (deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err) != DECK_OK)
         log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
     adopt_slides(k);
@@ -782,6 +783,7 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
     }
+    deck_set_focus(k->deck, k->opt.settings ? k->opt.settings->focus_incubator : NULL);
     startup_job job = {k->opt.load, k->opt.load_ctx, k->opt.data_dir, k->today, k->deck};
     startup *start = startup_begin(&job);
     if (!start) {

@@ -10,6 +10,7 @@
 
 #include "canvas.h"
 #include "slides_eig.h"
+#include "slides_incubator.h"
 #include "slides_people.h"
 #include "slides_products.h"
 #include "slides_team.h"
@@ -61,10 +62,26 @@ static const struct {
 };
 #define CATALOG_N (sizeof catalog / sizeof *catalog)
 
+/* The focus incubator's slides, after the overview (deck_set_focus). */
+typedef bool (*focus_builder)(canvas *c, const frame_input *in, const stats_focus *f);
+static const struct {
+    const char *name, *title;
+    focus_builder build;
+} focus_catalog[] = {
+    {"incubator-phases", "Les produits de l'incubateur", slides_incubator_phases},
+    {"incubator-teams", "Les équipes de l'incubateur", slides_incubator_teams},
+    {"incubator-newest", "Les derniers-nés de l'incubateur", slides_incubator_newest},
+};
+#define FOCUS_N (sizeof focus_catalog / sizeof *focus_catalog)
+#define FOCUS_AFTER "overview"
+
 bool deck_knows_slide(const char *name)
 {
     for (size_t i = 0; i < CATALOG_N; i++)
         if (strcmp(catalog[i].name, name) == 0)
+            return true;
+    for (size_t i = 0; i < FOCUS_N; i++)
+        if (strcmp(focus_catalog[i].name, name) == 0)
             return true;
     const char *page = strncmp(name, "team-", 5) == 0 ? name + 5 : "";
     return *page >= '1' && *page <= '9' && strspn(page, "0123456789") == strlen(page) &&
@@ -100,6 +117,9 @@ struct deck {
     unsigned long cycle;
     feedstate_set fs;
     vt_date today;
+    /* Focus incubator: the id, and the one it was found unknown for (so
+     * that is logged once, not at every rebuild). */
+    char focus[DECK_FOCUS_LEN], focus_unknown[DECK_FOCUS_LEN];
 };
 
 static void drop_slot(deck_slot *s)
@@ -278,9 +298,28 @@ static bool copy_spot(arena *a, const model *m, const model_product *p, const mo
            phases;
 }
 
-/* Active products with a pitch, copied so the spotlight can change later. */
-static bool copy_spots(deck *d, const model *m, vt_date today)
+/* The products the spotlight may show: active, with a pitch, and the
+ * focus incubator's when there is one (and it has such a product). */
+static bool spot_candidate(const model_product *p, const model_phase *ph)
 {
+    return ph && stats_phase_is_active(ph->name) && !text_is_blank(p->pitch) && p->name;
+}
+
+static const char *spot_focus(const model *m, vt_date today, const char *focus)
+{
+    for (size_t i = 0; focus && *focus && i < m->n_products; i++) {
+        const model_product *p = &m->products[i];
+        if (stats_product_in_incubator(p, focus) &&
+            spot_candidate(p, stats_current_phase(p, today)))
+            return focus;
+    }
+    return NULL;
+}
+
+/* Active products with a pitch, copied so the spotlight can change later. */
+static bool copy_spots(deck *d, const model *m, vt_date today, const char *focus)
+{
+    focus = spot_focus(m, today, focus);
     arena *a = arena_new();
     slides_products_spot *spots = a ? arena_alloc(a, (m->n_products + 1) * sizeof *spots) : NULL;
     long *teams = calloc(m->n_products + 1, sizeof *teams);
@@ -289,7 +328,7 @@ static bool copy_spots(deck *d, const model *m, vt_date today)
     for (size_t i = 0; ok && i < m->n_products; i++) {
         const model_product *p = &m->products[i];
         const model_phase *ph = stats_current_phase(p, today);
-        if (!ph || !stats_phase_is_active(ph->name) || text_is_blank(p->pitch) || !p->name)
+        if (!spot_candidate(p, ph) || (focus && !stats_product_in_incubator(p, focus)))
             continue;
         ok = copy_spot(a, m, p, ph, teams[i], &spots[n++]);
     }
@@ -381,8 +420,25 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
     return st;
 }
 
+/* The focus incubator's slides, when it has a focus the data knows. */
+static deck_status build_focus(deck *d, deck_slide *s, size_t *n, const frame_input *in,
+                               const stats_focus *f, char err[DECK_ERR_LEN])
+{
+    for (size_t i = 0; f && i < FOCUS_N; i++) {
+        deck_status st = add_slide(s, n, d->fonts, d->w, d->h, focus_catalog[i].name,
+                                   focus_catalog[i].title, err);
+        if (st != DECK_OK)
+            return st;
+        deck_slide *sl = &s[*n - 1];
+        sl->has_data = focus_catalog[i].build(sl->cv, in, f);
+        if ((st = finish_slide(sl, err)) != DECK_OK)
+            return st;
+    }
+    return DECK_OK;
+}
+
 static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_input *in,
-                             char err[DECK_ERR_LEN])
+                             const stats_focus *f, char err[DECK_ERR_LEN])
 {
     for (size_t i = 0; i < CATALOG_N; i++) {
         deck_status st =
@@ -397,10 +453,41 @@ static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_inpu
             sl->has_data = catalog[i].build(sl->cv, in);
             st = finish_slide(sl, err);
         }
+        if (st == DECK_OK && strcmp(catalog[i].name, FOCUS_AFTER) == 0)
+            st = build_focus(d, s, n, in, f, err);
         if (st != DECK_OK)
             return st;
     }
     return build_team(d, s, n, in, err);
+}
+
+void deck_set_focus(deck *d, const char *incubator_id)
+{
+    snprintf(d->focus, sizeof d->focus, "%s", incubator_id ? incubator_id : "");
+}
+
+/* The focus incubator's figures into *out, *f pointing at them; *f stays
+ * NULL with no focus, or one the data does not know (logged once). */
+static deck_status focus_stats(deck *d, const model *m, vt_date today, stats_focus *out,
+                               const stats_focus **f, char err[DECK_ERR_LEN])
+{
+    if (!*d->focus || !m->loaded[FEED_STARTUPS])
+        return DECK_OK;
+    switch (stats_focus_compute(m, today, d->focus, out)) {
+    case STATS_FOCUS_OK:
+        d->focus_unknown[0] = '\0';
+        *f = out;
+        return DECK_OK;
+    case STATS_FOCUS_UNKNOWN:
+        if (strcmp(d->focus_unknown, d->focus) != 0)
+            log_warn("deck",
+                     "focus_incubator '%s' is not an incubator of the data: showing the "
+                     "network's slides",
+                     d->focus);
+        snprintf(d->focus_unknown, sizeof d->focus_unknown, "%s", d->focus);
+        return DECK_OK;
+    default: return nomem(err, "the focus incubator's figures");
+    }
 }
 
 deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
@@ -417,9 +504,12 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
     deck_slide *slides = calloc(DECK_MAX_SLIDES, sizeof *slides);
     size_t n = 0;
     frame_input in = {m, s, fs, today};
-    deck_status st = !slides                    ? nomem(err, "the slides")
-                     : !copy_spots(d, m, today) ? nomem(err, "the spotlight")
-                                                : build_all(d, slides, &n, &in, err);
+    stats_focus focus;
+    const stats_focus *f = NULL;
+    deck_status st = !slides ? nomem(err, "the slides") : focus_stats(d, m, today, &focus, &f, err);
+    if (st == DECK_OK)
+        st = !copy_spots(d, m, today, f ? f->id : NULL) ? nomem(err, "the spotlight")
+                                                        : build_all(d, slides, &n, &in, f, err);
     if (st != DECK_OK) {
         free_slides(slides, n);
         arena_free(d->spot_arena);

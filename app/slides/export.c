@@ -41,8 +41,8 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
 }
 
 export_status export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                            int width, int height, const char *dir, export_report *rep,
-                            char err[EXPORT_ERR_LEN])
+                            const char *focus, int width, int height, const char *dir,
+                            export_report *rep, char err[EXPORT_ERR_LEN])
 {
     memset(rep, 0, sizeof *rep);
     if (width <= 0 || height <= 0 || width > EXPORT_MAX_SIDE || height > EXPORT_MAX_SIDE) {
@@ -60,6 +60,8 @@ export_status export_slides(const model *m, const stats *s, const feedstate_set 
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     char derr[DECK_ERR_LEN];
     deck *d = r ? deck_new(r, derr) : NULL;
+    if (d)
+        deck_set_focus(d, focus);
     layout_stage st = layout_stage_for(width, height);
     bool ok = false;
     if (!surf || !r) {

@@ -40,6 +40,11 @@ static const char *phase_label(const char *phase)
     return phase;
 }
 
+const char *slides_products_phase_label(const char *phase)
+{
+    return phase_label(phase);
+}
+
 static size_t phase_rank(const char *phase)
 {
     for (size_t i = 0; i < N_PHASES; i++)

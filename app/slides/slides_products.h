@@ -27,6 +27,9 @@ typedef struct {
     vt_date phase_since, created;
 } slides_products_spot;
 
+/* A phase's French name: "acceleration" -> "Accélération". */
+const char *slides_products_phase_label(const char *phase);
+
 /* A sponsor's slug as people read it: "anct" -> "ANCT", "francetravail"
  * -> "France Travail", "office-francais-de-la-biodiversite" -> "Office
  * francais de la biodiversite". */

@@ -14,6 +14,11 @@
 static const char *const ACTIVE_PHASES[] = {"investigation", "construction", "acceleration",
                                             "consolidation", "opere"};
 
+const char *stats_active_phase(size_t i)
+{
+    return i < sizeof ACTIVE_PHASES / sizeof *ACTIVE_PHASES ? ACTIVE_PHASES[i] : NULL;
+}
+
 bool stats_phase_is_active(const char *phase)
 {
     for (size_t i = 0; phase && i < sizeof ACTIVE_PHASES / sizeof *ACTIVE_PHASES; i++)

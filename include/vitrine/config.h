@@ -83,6 +83,8 @@ typedef struct {
     long retry_max_ms;        /* back-off cap */
 } config_feed;
 
+#define CONFIG_ID_LEN 128 /* an incubator id */
+
 /* The "kiosk" object. */
 typedef struct {
     playlist_config playlist;
@@ -90,6 +92,9 @@ typedef struct {
     bool allow_quit;                      /* false: the kiosk lock is on */
     char display_off_cmd[CONFIG_CMD_LEN]; /* "": blank frame only */
     char display_on_cmd[CONFIG_CMD_LEN];
+    /* The top-level "focus_incubator": an incubator id of the feed whose own
+     * slides are added and whose products the spotlight shows; "": none. */
+    char focus_incubator[CONFIG_ID_LEN];
 } config_kiosk;
 
 /* The parts of the file (config.invalid). */

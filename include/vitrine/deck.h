@@ -54,6 +54,14 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
  * other text (overlays): one set of open fonts for the whole screen. */
 fonts *deck_fonts(deck *d);
 
+/* The focus incubator (focus_incubator; NULL or "" for none), used from
+ * the next deck_update: its own slides ("incubator-phases",
+ * "incubator-teams", "incubator-newest", after the overview) and a
+ * spotlight among its products. An id the data does not know is logged
+ * once and the network's slides are shown. */
+#define DECK_FOCUS_LEN 128
+void deck_set_focus(deck *d, const char *incubator_id);
+
 size_t deck_count(const deck *d);
 /* True when a deck can have a slide of that name, whatever the data: one of
  * the catalogue's, or a team page "team-N" (how many depends on the data).

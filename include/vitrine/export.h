@@ -30,10 +30,10 @@ typedef enum {
 } export_status;
 
 /* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01). DIR is
- * created if missing. On failure err names the file, the slide or the SDL
- * call. */
+ * created if missing. focus: the focus incubator (deck_set_focus; NULL or
+ * "" for none). On failure err names the file, the slide or the SDL call. */
 export_status export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                            int width, int height, const char *dir, export_report *rep,
-                            char err[EXPORT_ERR_LEN]);
+                            const char *focus, int width, int height, const char *dir,
+                            export_report *rep, char err[EXPORT_ERR_LEN]);
 
 #endif

@@ -132,4 +132,34 @@ bool stats_product_teams(const model *m, vt_date d, long *counts, const char *in
 /* Whether product p is incubated (or co-incubated) by incubator id. */
 bool stats_product_in_incubator(const model_product *p, const char *id);
 
+/* One incubator's own figures (focus_incubator), at a date. */
+#define STATS_ACTIVE_PHASE_COUNT 5
+#define STATS_INCUBATOR_TOP 8 /* newest products, largest teams */
+typedef struct {
+    const char *id, *title; /* borrowed from the model; title: the id when none */
+    long total, active;     /* its products, those in an active phase at d */
+    long members;           /* distinct active members on its products (product teams) */
+    long by_phase[STATS_ACTIVE_PHASE_COUNT]; /* active products, stats_active_phase order */
+    size_t newest[STATS_INCUBATOR_TOP];      /* products (m->products index), newest first */
+    size_t n_newest;
+    size_t teams[STATS_INCUBATOR_TOP]; /* active products with a team, largest first */
+    long team_size[STATS_INCUBATOR_TOP];
+    size_t n_teams;
+} stats_focus;
+
+/* The active phases in lifecycle order: "investigation" ... "opere". */
+const char *stats_active_phase(size_t i);
+/* A product's first dated phase start (its creation); DATE_NONE when none. */
+vt_date stats_product_created(const model_product *p);
+/* Whether the data knows incubator id: in startups.json's "included", in
+ * incubators.json, or named by a product. */
+bool stats_incubator_known(const model *m, const char *id);
+typedef enum { STATS_FOCUS_OK = 0, STATS_FOCUS_UNKNOWN, STATS_FOCUS_NOMEM } stats_focus_status;
+/* Fills out for incubator id at d ("newest": products created at or before
+ * d, most recent first). */
+stats_focus_status stats_focus_compute(const model *m, vt_date d, const char *id, stats_focus *out);
+/* Up to n known incubator ids closest to id (edit distance, then id order),
+ * for an error message; returns how many were written. */
+size_t stats_incubator_closest(const model *m, const char *id, const char **out, size_t n);
+
 #endif

@@ -52,6 +52,10 @@ bool text_format(char *out, size_t outsz, const char *fmt, ...)
  * Arabic and Hebrew vowel signs) or a default-ignorable character (zero
  * width joiners and spaces, variation selectors, bidirectional marks), which
  * has no glyph of its own. Common blocks only: the screens' scripts. */
+/* Edit distance of a and b (Levenshtein, in bytes), to suggest the name a
+ * typo is closest to; SIZE_MAX when one is longer than TEXT_EDIT_LONGEST. */
+#define TEXT_EDIT_LONGEST 64
+size_t text_edit_distance(const char *a, const char *b);
 bool text_is_mark(uint32_t cp);
 bool text_is_invisible(uint32_t cp); /* default-ignorable: shaping hides it */
 

@@ -294,6 +294,31 @@ static void kiosk_files(void)
     CHECK(strstr(err, "broken.json: not valid JSON") != NULL);
 }
 
+/* focus_incubator: an id (the kiosk part: a bad one keeps the feeds');
+ * whether the data knows it is --check-config's (tests/cli/test_focus.py). */
+static void focus_incubator_key(void)
+{
+    config c;
+    char err[CONFIG_ERR_LEN] = "", long_id[CONFIG_ID_LEN + 40];
+    CHECK_INT(parse("{\"focus_incubator\": \"dinum\"}", &c, err), CONFIG_OK);
+    CHECK_STR(c.kiosk.focus_incubator, "dinum");
+    CHECK_INT(parse("{\"focus_incubator\": \"\"}", &c, err), CONFIG_OK);
+    CHECK_STR(c.kiosk.focus_incubator, "");
+    snprintf(long_id, sizeof long_id, "{\"focus_incubator\": \"%0*d\"}", CONFIG_ID_LEN, 7);
+    const char *bad[] = {"{\"focus_incubator\": 3}", "{\"focus_incubator\": \"a b\"}",
+                         "{\"focus_incubator\": null}", long_id};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK_INT(parse(bad[i], &c, err), CONFIG_INVALID);
+        CHECK(strstr(err, "t.json: focus_incubator: ") == err);
+        CHECK(c.invalid == CONFIG_PART_KIOSK);
+    }
+    char *json = NULL;
+    CHECK_INT(parse("{\"focus_incubator\": \"anct\"}", &c, err), CONFIG_OK);
+    json = config_to_json(&c);
+    CHECK(json && strstr(json, "\"focus_incubator\":\t\"anct\"") != NULL);
+    free(json);
+}
+
 static void printed_config_parses_back(void)
 {
     config c, back;
@@ -370,6 +395,7 @@ int main(void)
     RUN(bad_kiosk_keys_fail_naming_the_key);
     RUN(a_bad_part_leaves_the_other);
     RUN(kiosk_files);
+    RUN(focus_incubator_key);
     RUN(printed_config_parses_back);
     RUN(search_order_and_explicit_file);
     return test_report();

@@ -134,6 +134,11 @@ def run(vitrine, emulator, feeds_dir, tmp):
         k = Kiosk(argv0 + ["--config", cfg, "--windowed", "--size", "640x360", "--verbose"], env)
         try:
             k.wait(r"^info kiosk: new data on screen \(fresh\)$")
+            # The EIG feeds show their bundled copy (real data, "bundled")
+            # until fetched: "fresh" may come before their copies are kept.
+            deadline = time.monotonic() + WAIT_S
+            while len(cache_files(cache)) < len(FEEDS) and time.monotonic() < deadline:
+                time.sleep(0.1)
             good = cache_files(cache)
             check(len(good) == len(FEEDS), "expected a cached copy per feed, got %s" % sorted(good))
             burst_is_one_refresh(k, server)

@@ -190,6 +190,32 @@ static void product_teams(void)
     free(counts);
 }
 
+/* stats_focus on the fixture at 2024-06-30: inc-a incubates p-equal
+ * (consolidation), p-future (co-incubated, created 2025: not yet), p-noname
+ * (construction since 2024-03-01). */
+static void focus_incubator(void)
+{
+    stats_focus f;
+    vt_date d = date_parse("2024-06-30");
+    CHECK_INT(stats_focus_compute(m, d, "nope", &f), STATS_FOCUS_UNKNOWN);
+    CHECK(!stats_incubator_known(m, "nope") && stats_incubator_known(m, "inc-d"));
+    CHECK_INT(stats_focus_compute(m, d, "inc-b", &f), STATS_FOCUS_OK);
+    CHECK_INT(f.members, 2); /* as product_teams */
+    CHECK(f.total >= f.active && f.active >= 1);
+    long sum = 0;
+    for (size_t k = 0; k < STATS_ACTIVE_PHASE_COUNT; k++)
+        sum += f.by_phase[k];
+    CHECK_INT(sum, f.active);
+    for (size_t i = 1; i < f.n_newest; i++) /* newest first */
+        CHECK(stats_product_created(&m->products[f.newest[i - 1]]) >=
+              stats_product_created(&m->products[f.newest[i]]));
+    for (size_t i = 1; i < f.n_teams; i++)
+        CHECK(f.team_size[i - 1] >= f.team_size[i]);
+    const char *near[3];
+    CHECK_INT(stats_incubator_closest(m, "INC-X", near, 3), 3);
+    CHECK(strncmp(near[0], "inc-", 4) == 0);
+}
+
 static void eig(void)
 {
     CHECK_INT(s->eig.projects, 4); /* two wrong-typed défis skipped */
@@ -250,6 +276,7 @@ int main(void)
     RUN(community_new_and_retention);
     RUN(coaching);
     RUN(product_teams);
+    RUN(focus_incubator);
     RUN(eig);
     RUN(other_dates);
     stats_free(s);
