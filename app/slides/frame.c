@@ -15,8 +15,11 @@ float frame_gap(const canvas *c)
     return FRAME_GAP * canvas_unit(c);
 }
 
-void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_LEN],
-                  char badge[FRAME_TEXT_LEN], theme_role *badge_bg)
+/* today: the day the figures are for, DATE_NONE for none. Data is never
+ * dated after it: a snapshot replayed with --now in the past (its files
+ * copied since) holds the data of that day, not of the copy's. */
+static void status_at(const feedstate_set *fs, unsigned feeds, vt_date today,
+                      char date[FRAME_TEXT_LEN], char badge[FRAME_TEXT_LEN], theme_role *badge_bg)
 {
     feedstate_kind worst = feedstate_worst(fs, feeds);
     int64_t oldest = feedstate_oldest(fs, feeds);
@@ -30,7 +33,8 @@ void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_
         return;
     }
     if (oldest > 0) {
-        fmt_date(fmt_unix_day(oldest), day, sizeof day);
+        vt_date d = fmt_unix_day(oldest);
+        fmt_date(today != DATE_NONE && d != DATE_NONE && d > today ? today : d, day, sizeof day);
         snprintf(date, FRAME_TEXT_LEN, "Données du %s", day);
     } else {
         snprintf(date, FRAME_TEXT_LEN, "Date des données inconnue");
@@ -43,6 +47,12 @@ void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_
     } else if (worst == FEEDSTATE_OFFLINE) {
         snprintf(badge, FRAME_TEXT_LEN, "HORS LIGNE");
     }
+}
+
+void frame_status(const feedstate_set *fs, unsigned feeds, char date[FRAME_TEXT_LEN],
+                  char badge[FRAME_TEXT_LEN], theme_role *badge_bg)
+{
+    status_at(fs, feeds, DATE_NONE, date, badge, badge_bg);
 }
 
 static const canvas_style footer_style = {.face = FONTS_REGULAR,
@@ -81,7 +91,7 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     char date[FRAME_TEXT_LEN] = "", badge[FRAME_TEXT_LEN] = "";
     theme_role badge_bg = THEME_DARK;
     if (feeds)
-        frame_status(in->fs, feeds, date, badge, &badge_bg);
+        status_at(in->fs, feeds, in->today, date, badge, &badge_bg);
     float inner = (float)canvas_width(c) - 2 * m;
     float right = (float)canvas_measure(c, FONTS_REGULAR, px, date);
     if (*badge)

@@ -166,8 +166,12 @@ bool slides_products_launches(canvas *c, const frame_input *in)
                                     {"Produits ayant atteint un impact national", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
     /* Most recent years first in importance: drop the oldest that do not fit. */
-    char sub[FRAME_TEXT_LEN];
-    snprintf(sub, sizeof sub, "Nombre de produits par année");
+    /* The current year is not over: say so, or its short bar reads as a
+     * fall. */
+    char sub[FRAME_TEXT_LEN], day[FMT_LEN];
+    fmt_date(in->today, day, sizeof day);
+    text_format(sub, sizeof sub, "Nombre de produits par année (%d : jusqu'au %s)",
+                date_year(in->today), day);
     layout_rect area =
         frame_begin(c, in, "Produits lancés par année", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
     for (size_t k = 0; k < n; k++) {
