@@ -184,6 +184,49 @@ static parse_status parse_figures(model *m, const cJSON *arr, parse_result *res)
     return st;
 }
 
+static parse_status parse_step(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    model_step *st = item;
+    st->when = copy_field(m, it, "when");
+    st->what = copy_field(m, it, "what");
+    if (!st->when || !st->what)
+        return jsonx_nomem(res);
+    if (!*st->when || !*st->what) {
+        jsonx_reject(res, "key \"contexts.timeline\": each step needs a \"when\" and a \"what\"");
+        return PARSE_REJECTED;
+    }
+    return PARSE_OK;
+}
+
+static parse_status parse_context(model *m, void *item, const cJSON *it, parse_result *res)
+{
+    model_context *cx = item;
+    cx->slide = copy_field(m, it, "slide");
+    cx->about = copy_field(m, it, "about");
+    if (!cx->slide || !cx->about)
+        return jsonx_nomem(res);
+    if (!*cx->slide) {
+        jsonx_reject(res, "key \"contexts\": each context needs a \"slide\"");
+        return PARSE_REJECTED;
+    }
+    void *steps = NULL;
+    parse_status st =
+        read_list(m, cJSON_GetObjectItemCaseSensitive(it, "timeline"), "contexts.timeline",
+                  sizeof *cx->steps, parse_step, &steps, &cx->n_steps, res);
+    cx->steps = steps;
+    return st;
+}
+
+/* Optional: absent or null is no context. */
+static parse_status parse_contexts(model *m, const cJSON *arr, parse_result *res)
+{
+    void *contexts;
+    parse_status st = read_list(m, arr, "contexts", sizeof *m->local.contexts, parse_context,
+                                &contexts, &m->local.n_contexts, res);
+    m->local.contexts = contexts;
+    return st;
+}
+
 parse_status local_parse(model *m, const cJSON *root, parse_result *res)
 {
     if (!cJSON_IsObject(root)) {
@@ -198,7 +241,8 @@ parse_status local_parse(model *m, const cJSON *root, parse_result *res)
     if ((st = parse_market(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_market"), res)) ||
         (st = parse_budget(m, cJSON_GetObjectItemCaseSensitive(root, "coaching_budget"), res)) ||
         (st = parse_team(m, cJSON_GetObjectItemCaseSensitive(root, "team"), res)) ||
-        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res))) {
+        (st = parse_figures(m, cJSON_GetObjectItemCaseSensitive(root, "published_figures"), res)) ||
+        (st = parse_contexts(m, cJSON_GetObjectItemCaseSensitive(root, "contexts"), res))) {
         m->local = before;
         return st;
     }

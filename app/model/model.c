@@ -2,6 +2,7 @@
 #include "vitrine/model.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 model *model_new(void)
 {
@@ -21,4 +22,12 @@ void model_free(model *m)
         return;
     arena_free(m->arena);
     free(m);
+}
+
+const model_context *model_local_context(const model_local *l, const char *slide)
+{
+    for (size_t i = 0; i < l->n_contexts; i++)
+        if (strcmp(l->contexts[i].slide, slide) == 0)
+            return &l->contexts[i];
+    return NULL;
 }

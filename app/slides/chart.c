@@ -124,8 +124,12 @@ void chart_hbars(canvas *c, layout_rect r, const chart_item *items, size_t n,
     if (n == 0)
         return;
     double max = scale_max(items, n, o->max);
-    float row_max = (o->label_above ? CHART_ROW_ABOVE_MAX : CHART_ROW_MAX) * unit(c);
+    float row_max = (o->row_max > 0   ? o->row_max
+                     : o->label_above ? CHART_ROW_ABOVE_MAX
+                                      : CHART_ROW_MAX) *
+                    unit(c);
     float rh = fminf(r.h / (float)n, row_max);
+    r.y += (r.h - rh * (float)n) / 2; /* few rows: in the middle, not on top */
     const size_t stride = sizeof *items;
     if (!o->label_above) {
         float lw = r.w * (o->label_frac > 0 ? o->label_frac : 0.3f);
@@ -304,7 +308,9 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
     float side = portrait ? fminf(r.w * 0.8f, r.h * 0.52f) : fminf(r.h, r.w * 0.46f);
     layout_rect ring =
         portrait ? layout_cut_top(&r, side, g * 2) : layout_cut_left(&r, side, g * 3);
-    float cx = ring.x + ring.w / 2, cy = ring.y + side / 2;
+    /* Landscape: a ring narrower than the box is tall sits in its middle,
+     * not on top of an empty band. */
+    float cx = ring.x + ring.w / 2, cy = ring.y + (portrait ? side : ring.h) / 2;
     float ro = side / 2 - 2, ri = ro * CHART_DONUT_HOLE;
     double total = 0;
     for (size_t i = 0; i < n; i++)
@@ -415,4 +421,137 @@ void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n)
         canvas_text(c, vbox, f[i].value, &vs);
         canvas_text(c, in, f[i].label, &ls);
     }
+}
+
+static canvas_style when_style(canvas_align align)
+{
+    return (canvas_style){.face = FONTS_BOLD,
+                          .size = THEME_TEXT_LABEL * 1.15f,
+                          .max_lines = 2,
+                          .align = align,
+                          .fg = THEME_BLUE,
+                          .bg = THEME_BG};
+}
+
+static canvas_style what_style(canvas_align align)
+{
+    return (canvas_style){.face = FONTS_REGULAR,
+                          .size = THEME_TEXT_BODY,
+                          .min_size = THEME_TEXT_BODY * 0.9f, /* wraps rather than shrinks */
+                          .max_lines = 3,
+                          .align = align,
+                          .fg = THEME_TEXT,
+                          .bg = THEME_BG};
+}
+
+/* One step of a timeline: its date (bold, blue) over what happened. */
+static void context_step(canvas *c, layout_rect r, const model_step *st, canvas_align align)
+{
+    canvas_style ws = when_style(align), ts = what_style(align);
+    layout_rect used = canvas_text(c, r, st->when, &ws);
+    layout_rect rest = {r.x, used.y + used.h, r.w, r.y + r.h - used.y - used.h};
+    canvas_text(c, rest, st->what, &ts);
+}
+
+typedef struct {
+    float when_h, what_h, dot; /* the tallest date and text of the steps */
+} timeline_dims;
+
+static timeline_dims across_dims(canvas *c, layout_rect r, const model_step *st, size_t n)
+{
+    float g = gap(c), w = r.w / (float)n - g;
+    timeline_dims d = {0, 0, 0.014f * unit(c)};
+    canvas_style ws = when_style(CANVAS_CENTER), ts = what_style(CANVAS_CENTER);
+    for (size_t i = 0; i < n; i++) {
+        d.when_h = fmaxf(d.when_h,
+                         (float)canvas_fit(c, (layout_rect){0, 0, w, r.h}, st[i].when, &ws).height);
+        d.what_h = fmaxf(d.what_h,
+                         (float)canvas_fit(c, (layout_rect){0, 0, w, r.h}, st[i].what, &ts).height);
+    }
+    return d;
+}
+
+static float across_height(const canvas *c, timeline_dims d)
+{
+    return d.when_h + 2 * d.dot + 2 * gap(c) + d.what_h;
+}
+
+/* Steps side by side, dots on one line between each date and its text. */
+static void timeline_across(canvas *c, layout_rect r, const model_step *st, size_t n,
+                            timeline_dims d)
+{
+    float g = gap(c), w = r.w / (float)n;
+    float line_y = r.y + d.when_h + g + d.dot;
+    canvas_rect(
+        c, (layout_rect){r.x + w / 2, line_y - d.dot * 0.25f, w * (float)(n - 1), d.dot * 0.5f},
+        THEME_GRID);
+    canvas_style ws = when_style(CANVAS_CENTER), ts = what_style(CANVAS_CENTER);
+    ws.valign = CANVAS_BOTTOM;
+    for (size_t i = 0; i < n; i++) {
+        float cx = r.x + w * ((float)i + 0.5f);
+        canvas_ring(c, cx, line_y, 0, d.dot, 0, 2 * CHART_PI, THEME_BLUE, 2);
+        layout_rect cell = {r.x + w * (float)i + g / 2, r.y, w - g, d.when_h};
+        canvas_text(c, cell, st[i].when, &ws);
+        float top = line_y + d.dot + g;
+        canvas_text(c, (layout_rect){cell.x, top, cell.w, r.y + r.h - top}, st[i].what, &ts);
+    }
+}
+
+/* Steps one under the other, dots on a line down the left. */
+static void timeline_down(canvas *c, layout_rect r, const model_step *st, size_t n)
+{
+    float g = gap(c), dot = 0.014f * unit(c), h = r.h / (float)n;
+    float first = r.y + line_h(canvas_px(c, THEME_TEXT_LABEL * 1.15f)) / 2;
+    canvas_rect(c, (layout_rect){r.x + dot * 0.75f, first, dot * 0.5f, h * (float)(n - 1)},
+                THEME_GRID);
+    for (size_t i = 0; i < n; i++) {
+        canvas_ring(c, r.x + dot, first + h * (float)i, 0, dot, 0, 2 * CHART_PI, THEME_BLUE, 2);
+        layout_rect cell = {r.x + 2 * dot + g, r.y + h * (float)i, r.w - 2 * dot - g, h - g};
+        context_step(c, cell, &st[i], CANVAS_LEFT);
+    }
+}
+
+/* The sentence and the timeline take their natural heights; what r has
+ * more is shared out above, between and below them, so no part of r is
+ * left as one empty band. */
+void chart_context(canvas *c, layout_rect r, const model_context *cx)
+{
+    if (!cx)
+        return;
+    size_t n = cx->n_steps;
+    if (n > CHART_MAX_STEPS) {
+        log_warn("slides", "[%s] %zu steps in the context \"%s\": only the first %d are shown",
+                 canvas_name(c), n, cx->slide, CHART_MAX_STEPS);
+        n = CHART_MAX_STEPS;
+    }
+    bool tall = r.h > r.w, across = !tall && n > 1;
+    float g = gap(c);
+    canvas_style as = {.face = FONTS_REGULAR,
+                       .size = THEME_TEXT_SUBTITLE,
+                       .max_lines = tall ? 6 : 3,
+                       .align = tall ? CANVAS_LEFT : CANVAS_CENTER,
+                       .fg = THEME_TEXT,
+                       .bg = THEME_BG};
+    layout_rect abox = {r.x, r.y, r.w, n ? r.h * 0.5f : r.h};
+    float about_h = *cx->about ? (float)canvas_fit(c, abox, cx->about, &as).height : 0;
+    timeline_dims d = across ? across_dims(c, r, cx->steps, n) : (timeline_dims){0};
+    float steps_h = across ? across_height(c, d) : r.h - about_h - 2 * g;
+    float sep = about_h > 0 && n ? 2 * g : 0;
+    float extra = fmaxf(0, r.h - about_h - sep - steps_h) / 3;
+    if (tall)
+        extra = 0; /* the steps take the rest, spread down it */
+    if (about_h > 0) {
+        abox = (layout_rect){r.x, r.y + extra, r.w, about_h};
+        canvas_text(c, abox, cx->about, &as);
+    }
+    layout_rect rest = {r.x, r.y + extra + about_h + sep + extra, r.w, 0};
+    rest.h = r.y + r.h - rest.y;
+    if (n == 0)
+        return;
+    if (tall)
+        timeline_down(c, rest, cx->steps, n);
+    else if (n == 1)
+        context_step(c, rest, &cx->steps[0], CANVAS_CENTER);
+    else
+        timeline_across(c, rest, cx->steps, n, d);
 }

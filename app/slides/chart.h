@@ -1,7 +1,8 @@
 /* chart: the charts of the slides, drawn onto a canvas: horizontal bars with
  * direct labels, columns (grouped or stacked) with values on top and a
  * legend, a donut with a legend of values and shares, and a grid of big
- * figures. Every chart labels its values directly; units are stated by the
+ * figures, and the context of quoted figures (what they mean, their
+ * dates as a timeline). Every chart labels its values directly; units are stated by the
  * slide's subtitle or the legend. Sizes are shared within a chart so that
  * labels of one chart read as one set. */
 #ifndef VITRINE_CHART_H
@@ -11,6 +12,7 @@
 #include <stddef.h>
 
 #include "canvas.h"
+#include "vitrine/model.h"
 
 #define CHART_MAX_ITEMS 64
 
@@ -26,6 +28,7 @@ typedef struct {
     bool label_above; /* long labels: on their own line above the bar */
     float label_frac; /* label column, fraction of the width (labels left) */
     double max;       /* scale; 0: the largest value */
+    float row_max;    /* tallest row, of the short side; 0: the default */
 } chart_bar_opts;
 
 /* How many of n items a chart of slide c takes: n, at most CHART_MAX_ITEMS;
@@ -72,5 +75,11 @@ typedef struct {
 } chart_figure;
 
 void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n);
+
+/* A context: its sentence on top, then its steps as a timeline, across r
+ * when r is wide, down r when it is tall. Nothing for NULL. At most
+ * CHART_MAX_STEPS steps (more is logged). */
+#define CHART_MAX_STEPS 4
+void chart_context(canvas *c, layout_rect r, const model_context *cx);
 
 #endif

@@ -108,6 +108,39 @@ static int by_count_desc(const void *a, const void *b)
     return x->count != y->count ? (x->count > y->count ? -1 : 1) : strcmp(x->key, y->key);
 }
 
+/* The feed spells some profiles in the masculine and the feminine: one bar
+ * each, under one name, reads at a glance. */
+static const struct {
+    const char *a, *b, *label;
+} profile_pairs[] = {
+    {"Développeur", "Développeuse", "Développeurs et développeuses"},
+    {"Designer", "Designeuse", "Designers"},
+};
+
+/* Merges the pairs of counts (n in and out); keys may become the labels
+ * above (static strings). */
+static size_t merge_profiles(stats_count *sc, size_t n)
+{
+    for (size_t p = 0; p < sizeof profile_pairs / sizeof *profile_pairs; p++) {
+        size_t ia = n, ib = n;
+        for (size_t i = 0; i < n; i++) {
+            ia = strcmp(sc[i].key, profile_pairs[p].a) == 0 ? i : ia;
+            ib = strcmp(sc[i].key, profile_pairs[p].b) == 0 ? i : ib;
+        }
+        if (ia == n && ib == n)
+            continue;
+        size_t keep = ia < n ? ia : ib;
+        if (ia < n && ib < n) {
+            sc[ia].count += sc[ib].count;
+            memmove(&sc[ib], &sc[ib + 1], (n - ib - 1) * sizeof *sc);
+            n--;
+            keep = ia < ib ? ia : ia - 1;
+        }
+        sc[keep].key = profile_pairs[p].label;
+    }
+    return n;
+}
+
 bool slides_eig_profiles(canvas *c, const frame_input *in)
 {
     const stats_counts *bp = &in->s->eig.by_profile;
@@ -116,10 +149,23 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
     stats_count sc[CHART_MAX_ITEMS];
     size_t n = chart_cap(c, bp->n, "profiles");
     memcpy(sc, bp->items, n * sizeof *sc);
+    long total = 0;
+    for (size_t i = 0; i < bp->n; i++)
+        total += bp->items[i].count;
+    n = merge_profiles(sc, n);
     qsort(sc, n, sizeof *sc, by_count_desc);
     layout_rect area = frame_begin(c, in, "Les profils des EIG",
                                    "Nombre d'entrepreneurs d'intérêt général par profil",
                                    FRAME_FEED(FEED_PERSONNES), eig_source(in, FEED_PERSONNES));
+    /* Their number beside the bars, as on the statuses slide. */
+    char tv[FMT_LEN];
+    fmt_int(total, tv, sizeof tv);
+    chart_figure f = {tv, "entrepreneurs d'intérêt général dont le profil est connu", THEME_BLUE};
+    bool portrait = canvas_portrait(c);
+    float g = frame_gap(c) * 2;
+    layout_rect card = portrait ? layout_cut_bottom(&area, area.h * 0.28f, g)
+                                : layout_cut_right(&area, area.w * 0.3f, g);
+    chart_figures(c, card, &f, 1);
     size_t cap = chart_hbars_capacity(c, area, false);
     if (n > cap)
         n = cap; /* profiles are few; never more than the rows that fit */
@@ -129,7 +175,8 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
         fmt_int(sc[i].count, vals[i], FMT_LEN);
         items[i] = (chart_item){sc[i].key, (double)sc[i].count, vals[i], THEME_BLUE, THEME_TEXT};
     }
-    chart_bar_opts o = {.label_frac = canvas_portrait(c) ? 0.45f : 0.3f};
+    /* A handful of profiles: thicker bars fill the height. */
+    chart_bar_opts o = {.label_frac = portrait ? 0.45f : 0.42f, .row_max = 0.12f};
     chart_hbars(c, area, items, n, &o);
     return true;
 }
@@ -158,10 +205,18 @@ bool slides_eig_published(canvas *c, const frame_input *in, const char *group)
         return false;
     char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];
     snprintf(sub, sizeof sub, "Chiffres publiés par la DINUM en %d, cités tels quels", first->year);
-    text_format(src, sizeof src, "Source : %s, %d", first->source, first->year);
+    char year[16];
+    snprintf(year, sizeof year, "%d", first->year);
+    if (strstr(first->source, year)) /* "Communiqué de presse DINUM, 19 septembre 2023" */
+        text_format(src, sizeof src, "Source : %s", first->source);
+    else
+        text_format(src, sizeof src, "Source : %s, %d", first->source, first->year);
     const char *title =
         eig ? "Ce que devient le programme EIG" : "La certification des intrapreneurs";
     layout_rect area = frame_begin(c, in, title, sub, FRAME_LOCAL, src);
-    chart_figures(c, area, f, n);
+    /* The figures over what they are about and their dates. */
+    layout_rect figs = layout_cut_top(&area, area.h * 0.45f, frame_gap(c) * 2);
+    chart_figures(c, figs, f, n);
+    chart_context(c, area, model_local_context(l, group));
     return true;
 }

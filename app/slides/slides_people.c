@@ -235,25 +235,23 @@ bool slides_people_coaching(canvas *c, const frame_input *in)
     return true;
 }
 
+/* The holders' cards over the market's context (who may use it, its dates). */
 bool slides_people_market(canvas *c, const frame_input *in)
 {
     const model_market *mk = &in->m->local.market;
     if (!in->m->local.loaded || mk->n_holders == 0)
         return false;
     char sub[FRAME_TEXT_LEN], src[FRAME_TEXT_LEN];
-    text_format(sub, sizeof sub, "Notifié en %s, renouvelable jusqu'en %s : ses titulaires",
-                mk->notified, mk->renewable_until);
+    text_format(sub, sizeof sub, "Porté par la DINUM pour les administrations : ses %zu titulaires",
+                mk->n_holders);
     text_format(src, sizeof src, "Source : %s", mk->source);
     layout_rect area = frame_begin(c, in, mk->title, sub, FRAME_LOCAL, src);
     float g = frame_gap(c);
     int n = (int)mk->n_holders;
     bool portrait = canvas_portrait(c);
     int cols = portrait ? 1 : n, rows = portrait ? n : 1;
-    float card_max = 0.30f * canvas_unit(c);
-    if (!portrait && area.h > card_max) { /* centre a band of cards */
-        area.y += (area.h - card_max) / 2;
-        area.h = card_max;
-    }
+    layout_rect cards = layout_cut_top(&area, area.h * (portrait ? 0.55f : 0.45f), g * 2);
+    chart_context(c, area, model_local_context(&in->m->local, "coaching_market"));
     canvas_style ns = {.face = FONTS_BOLD,
                        .size = 0.06f,
                        .max_lines = 2,
@@ -263,16 +261,16 @@ bool slides_people_market(canvas *c, const frame_input *in)
                        .bg = THEME_PANEL};
     canvas_style ds = {.face = FONTS_REGULAR,
                        .size = THEME_TEXT_LABEL,
-                       .max_lines = 3,
+                       .max_lines = 2,
                        .align = CANVAS_CENTER,
                        .fg = THEME_TEXT,
                        .bg = THEME_PANEL};
     for (int i = 0; i < n; i++) {
         layout_rect cell =
-            layout_cell(area, cols, rows, portrait ? 0 : i, portrait ? i : 0, g * 1.5f);
+            layout_cell(cards, cols, rows, portrait ? 0 : i, portrait ? i : 0, g * 1.5f);
         canvas_round_rect(c, cell, g * 0.6f, THEME_PANEL);
-        layout_rect inner = layout_inset(cell, g, g);
-        layout_rect top = layout_cut_top(&inner, inner.h * 0.55f, g * 0.5f);
+        layout_rect inner = layout_inset(cell, g, g * 0.6f);
+        layout_rect top = layout_cut_top(&inner, inner.h * 0.5f, g * 0.4f);
         canvas_text(c, top, mk->holders[i].name, &ns);
         const char *detail =
             mk->holders[i].detail && *mk->holders[i].detail ? mk->holders[i].detail : "titulaire";
@@ -304,14 +302,15 @@ bool slides_people_budget(canvas *c, const frame_input *in)
     layout_rect area =
         frame_begin(c, in, "Le budget du coaching InserJeunes",
                     "Crédits délégués par la DNE à la DINUM, en euros par année", FRAME_LOCAL, src);
-    const chart_series series[2] = {{"Autorisations d'engagement", THEME_BLUE},
-                                    {"Crédits de paiement", THEME_RED}};
+    /* What the two amounts allow, in words a visitor knows. */
+    const chart_series series[2] = {{"Engagements autorisés (AE)", THEME_BLUE},
+                                    {"Paiements autorisés (CP)", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
-    if (!canvas_portrait(c)) { /* two years do not need the full width */
-        float w = area.w * 0.7f;
-        area.x += (area.w - w) / 2;
-        area.w = w;
-    }
+    /* Two years do not need the full width: the context takes a side. */
+    float g = frame_gap(c) * 2;
+    layout_rect context = canvas_portrait(c) ? layout_cut_bottom(&area, area.h * 0.4f, g)
+                                             : layout_cut_right(&area, area.w * 0.36f, g);
+    chart_context(c, context, model_local_context(&in->m->local, "coaching_budget"));
     chart_columns(c, area, &d);
     return true;
 }

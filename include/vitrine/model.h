@@ -130,6 +130,20 @@ typedef struct {
     int year;
 } model_figure;
 
+/* What a quoted-figure slide needs besides its figures (from the seeds): a
+ * sentence saying what the figures mean, and the dates around them. */
+typedef struct {
+    const char *when; /* "septembre 2024", "mai" */
+    const char *what;
+} model_step;
+
+typedef struct {
+    const char *slide; /* "coaching_market", "coaching_budget", "eig", "certification" */
+    const char *about; /* "" when absent */
+    model_step *steps;
+    size_t n_steps;
+} model_context;
+
 typedef struct {
     model_market market;
     model_budget budget;
@@ -137,6 +151,8 @@ typedef struct {
     size_t n_poles;
     model_figure *figures;
     size_t n_figures;
+    model_context *contexts;
+    size_t n_contexts;
     bool loaded;
 } model_local;
 
@@ -162,5 +178,7 @@ typedef struct model {
 
 model *model_new(void);
 void model_free(model *m); /* accepts NULL */
+/* The context of a quoted-figure slide ("coaching_market"...), NULL if none. */
+const model_context *model_local_context(const model_local *l, const char *slide);
 
 #endif

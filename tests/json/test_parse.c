@@ -271,6 +271,44 @@ static void local_budget_needs_64_bits(void)
     model_free(m);
 }
 
+/* The context of the quoted-figure slides: optional, but a step without a
+ * date or a context without its slide is a packaging error. */
+static void local_contexts(void)
+{
+    static const char ok[] =
+        "{\"coaching_market\":{},\"coaching_budget\":{},\"team\":[],"
+        "\"published_figures\":[],\"contexts\":[{\"slide\":\"eig\",\"about\":\"A\","
+        "\"timeline\":[{\"when\":\"2017\",\"what\":\"1re promotion\"},"
+        "{\"when\":\"2021\",\"what\":\"5e\"}]},{\"slide\":\"certification\"}]}";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_local(m, ok, sizeof ok - 1, &res), PARSE_OK);
+    CHECK_INT(m->local.n_contexts, 2);
+    const model_context *cx = model_local_context(&m->local, "eig");
+    CHECK(cx != NULL);
+    CHECK_INT(cx ? cx->n_steps : 0, 2);
+    CHECK_STR(cx ? cx->steps[1].when : "", "2021");
+    CHECK_STR(model_local_context(&m->local, "certification")->about, "");
+    CHECK(model_local_context(&m->local, "coaching_market") == NULL);
+    model_free(m);
+    static const char *const bad[] = {
+        "{\"coaching_market\":{},\"coaching_budget\":{},\"team\":[],\"published_figures\":[],"
+        "\"contexts\":{}}",
+        "{\"coaching_market\":{},\"coaching_budget\":{},\"team\":[],\"published_figures\":[],"
+        "\"contexts\":[{\"about\":\"no slide\"}]}",
+        "{\"coaching_market\":{},\"coaching_budget\":{},\"team\":[],\"published_figures\":[],"
+        "\"contexts\":[{\"slide\":\"eig\",\"timeline\":[{\"what\":\"no date\"}]}]}",
+        "{\"coaching_market\":{},\"coaching_budget\":{},\"team\":[],\"published_figures\":[],"
+        "\"contexts\":[{\"slide\":\"eig\",\"timeline\":\"2017\"}]}"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        m = model_new();
+        CHECK_INT(parse_local(m, bad[i], strlen(bad[i]), &res), PARSE_REJECTED);
+        CHECK(strstr(res.error, "contexts") != NULL);
+        CHECK_INT(m->local.n_contexts, 0); /* left as it was */
+        model_free(m);
+    }
+}
+
 int main(void)
 {
     RUN(v26_prefixed_incubators);
@@ -284,5 +322,6 @@ int main(void)
     RUN(eig_shapes);
     RUN(local_programme);
     RUN(local_budget_needs_64_bits);
+    RUN(local_contexts);
     return test_report();
 }

@@ -1,6 +1,11 @@
-/* png_check DIR WIDTH HEIGHT MIN_COUNT: reads every slide-*.png in DIR with
- * SDL2_image and fails when a file has the wrong size, when a slide is blank
- * (almost every pixel the same) or when fewer than MIN_COUNT slides exist. */
+/* png_check DIR WIDTH HEIGHT MIN_COUNT [MAX_EMPTY_BAND_PERCENT [--skip-band
+ * WORD]...]: reads every slide-*.png in DIR with SDL2_image and fails when a
+ * file has the wrong size, when a slide is blank (almost every pixel the
+ * same) or when fewer than MIN_COUNT slides exist. With
+ * MAX_EMPTY_BAND_PERCENT, also when a band of rows that are entirely the
+ * background (white, THEME_BG) is taller than that share of the height: a
+ * slide that leaves part of the screen unused. --skip-band WORD leaves out
+ * of that check the slides whose file name contains WORD. */
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
 #include <dirent.h>
@@ -12,8 +17,67 @@
 
 #define MIN_STDDEV 8.0     /* luminance spread of a page with content */
 #define MIN_INK_SHARE 0.01 /* share of pixels that are not the background */
+#define MAX_SKIPS 16       /* --skip-band words */
 
-static int check_one(const char *path, int w, int h)
+static const Uint8 band_bg[3] = {255, 255, 255}; /* THEME_BG */
+
+typedef struct {
+    double max_band; /* percent of the height; < 0: no band check */
+    const char *skip[MAX_SKIPS];
+    int n_skip;
+} band_check;
+
+static int is_bg_row(const Uint8 *row, int w)
+{
+    for (int x = 0; x < w; x++)
+        if (row[4 * x] != band_bg[0] || row[4 * x + 1] != band_bg[1] ||
+            row[4 * x + 2] != band_bg[2])
+            return 0;
+    return 1;
+}
+
+/* The tallest run of background rows: its height and first row. */
+static int tallest_band(const SDL_Surface *s, int *start)
+{
+    int best = 0, run = 0;
+    *start = 0;
+    for (int y = 0; y < s->h; y++) {
+        const Uint8 *row = (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch;
+        run = is_bg_row(row, s->w) ? run + 1 : 0;
+        if (run > best) {
+            best = run;
+            *start = y - run + 1;
+        }
+    }
+    return best;
+}
+
+static int skipped(const band_check *bc, const char *name)
+{
+    for (int i = 0; i < bc->n_skip; i++)
+        if (strstr(name, bc->skip[i]))
+            return 1;
+    return 0;
+}
+
+static int check_band(const SDL_Surface *s, const char *path, const char *name,
+                      const band_check *bc)
+{
+    if (bc->max_band < 0 || skipped(bc, name))
+        return 0;
+    int start, h = tallest_band(s, &start);
+    double pct = 100.0 * h / s->h;
+    if (pct <= bc->max_band)
+        return 0;
+    fprintf(stderr,
+            "%s: empty band of %d rows (%.1f %% of the height, over %.1f %%) "
+            "from row %d to %d (%.0f %% to %.0f %% down the slide)\n",
+            path, h, pct, bc->max_band, start, start + h - 1, 100.0 * start / s->h,
+            100.0 * (start + h) / s->h);
+    return 1;
+}
+
+static int check_one(const char *path, const char *name, int w, int h, const band_check *bc)
 {
     SDL_Surface *raw = IMG_Load(path);
     if (!raw) {
@@ -49,14 +113,22 @@ static int check_one(const char *path, int w, int h)
         fprintf(stderr, "%s: blank slide (stddev %.1f, ink %.3f)\n", path, sd, share);
         bad = 1;
     }
+    bad |= check_band(s, path, name, bc);
     SDL_FreeSurface(s);
     return bad;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "usage: png_check DIR WIDTH HEIGHT MIN_COUNT\n");
+    band_check bc = {.max_band = -1};
+    if (argc >= 6)
+        bc.max_band = strtod(argv[5], NULL);
+    for (int i = 6; i + 1 < argc && bc.n_skip < MAX_SKIPS; i += 2)
+        if (strcmp(argv[i], "--skip-band") == 0)
+            bc.skip[bc.n_skip++] = argv[i + 1];
+    if (argc < 5 || (argc > 6 && (argc % 2 != 0 || (argc - 6) / 2 != bc.n_skip))) {
+        fprintf(stderr, "usage: png_check DIR WIDTH HEIGHT MIN_COUNT "
+                        "[MAX_EMPTY_BAND_PERCENT [--skip-band WORD]...]\n");
         return 2;
     }
     int w = (int)strtol(argv[2], NULL, 10), h = (int)strtol(argv[3], NULL, 10);
@@ -75,7 +147,7 @@ int main(int argc, char **argv)
             continue;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", argv[1], e->d_name);
-        failures += check_one(path, w, h);
+        failures += check_one(path, e->d_name, w, h, &bc);
         count++;
     }
     closedir(d);
