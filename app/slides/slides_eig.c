@@ -166,7 +166,7 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
     layout_rect card = portrait ? layout_cut_bottom(&area, area.h * 0.28f, g)
                                 : layout_cut_right(&area, area.w * 0.3f, g);
     chart_figures(c, card, &f, 1);
-    size_t cap = chart_hbars_capacity(c, area, false);
+    size_t cap = chart_hbars_capacity(c, area, portrait);
     if (n > cap)
         n = cap; /* profiles are few; never more than the rows that fit */
     chart_item items[CHART_MAX_ITEMS];
@@ -176,7 +176,9 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
         items[i] = (chart_item){sc[i].key, (double)sc[i].count, vals[i], THEME_BLUE, THEME_TEXT};
     }
     /* A handful of profiles: thicker bars fill the height. */
-    chart_bar_opts o = {.label_frac = portrait ? 0.45f : 0.42f, .row_max = 0.12f};
+    chart_bar_opts o = {.label_above = portrait, /* the full width for the names */
+                        .label_frac = 0.42f,
+                        .row_max = portrait ? 0.2f : 0.12f};
     chart_hbars(c, area, items, n, &o);
     return true;
 }

@@ -374,7 +374,8 @@ static void spot_facts(canvas *c, layout_rect box, const slides_products_spot *p
     canvas_round_rect(c, box, g * 0.6f, THEME_PANEL);
     layout_rect in = layout_inset(box, g * 1.2f, g * 0.6f);
     const char *labels[4] = {"Incubateur", "Sponsors", "Équipe", "Premiers pas"};
-    const char *values[4] = {p->incubators, p->sponsors, p->team ? team : "", created};
+    const char *values[4] = {p->incubators, p->sponsors,
+                             p->team ? team : "aucun membre actif recensé", created};
     const int lines[4] = {2, 2, 1, 1}; /* long titles may take two lines */
     for (int i = 0; i < 4; i++)
         spot_fact(c, layout_cut_top(&in, in.h / (float)(4 - i), 0), labels[i], values[i], lines[i]);

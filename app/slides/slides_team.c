@@ -1,9 +1,9 @@
 /* slides_team: pages of the team. Planning and drawing share one geometry
- * (team_geom) and one measure of a pole's header, so a planned page always
- * fits when drawn. */
+ * (team_geom) so a planned page always fits when drawn. */
 #include "slides_team.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,19 +12,38 @@
 
 #define TEAM_TITLE "L'équipe de l'incubateur"
 #define TEAM_SOURCE "Source : équipe du programme beta.gouv.fr à la DINUM (données locales)"
-#define TEAM_POLE_SIZE 0.038f
-/* Lines of a role: two in the three columns of a landscape page, up to four in
- * the two narrower columns of a portrait one (four). */
-#define TEAM_ROLE_LINES 2
-#define TEAM_ROLE_LINES_PORTRAIT 4
-#define TEAM_MAX_STRETCH 1.5f /* cards grow at most this much to fill a page */
-#define TEAM_BALANCE_STEPS 12 /* bisection steps of the column height */
+#define TEAM_POLE_SIZE 0.042f
+#define TEAM_HEAD_LINES 3 /* pole name */
+#define TEAM_MISSION_LINES 3
+#define TEAM_HEAD_SCALE 1.15f /* headings grow less than cards */
+#define TEAM_AVATAR 1.7f      /* avatar diameter, in name lines */
+#define TEAM_SHRINK_OK 0.9f   /* shared text sizes, of the scaled sizes */
+/* Cards grow with the room a page leaves, up to this factor of their
+ * smallest size (text grows with them). */
+#define TEAM_MAX_SCALE 1.6f
+#define TEAM_SCALE_STEP 0.05f
 
+/* Poles flow down columns like a newspaper's text: a pole heading, then one
+ * card per person; a pole goes on in the next column, and on the next page
+ * (marked "(suite)") only when it does not fit on one. Planning and drawing
+ * run the same flow (team_flow), so a planned page always fits when drawn. */
 typedef struct {
     layout_rect area;
     int cols, role_lines;
-    float col_w, card_h, gap;
+    float scale, gap, col_w, card_h, head_gap; /* card_h: the tallest card */
+    float pole_size, name_size, role_size;
+    int name_px, role_px; /* shared by every card: one set of sizes */
 } team_geom;
+
+typedef struct {
+    size_t page;
+    int col;
+    float y; /* from the area's top */
+} team_pos;
+
+/* What the flow places: a pole heading (person == SIZE_MAX) or a card. */
+typedef void (*team_emit)(void *ctx, const team_geom *g, size_t page, layout_rect r,
+                          const model_pole *pole, size_t pole_index, size_t person, bool continued);
 
 static float lh(const canvas *c, float size)
 {
@@ -42,158 +61,250 @@ static layout_rect team_frame(canvas *c, const frame_input *in, size_t index, si
                        FRAME_LOCAL, TEAM_SOURCE);
 }
 
-static team_geom geometry(const canvas *c, layout_rect area)
+static team_geom geometry(const canvas *c, layout_rect area, float scale)
 {
     team_geom g;
     g.area = area;
+    g.scale = scale;
     g.gap = 0.016f * canvas_unit(c);
+    /* Three columns in landscape, two in portrait: names and roles fit. */
     g.cols = canvas_portrait(c) ? 2 : 3;
-    g.col_w = (area.w - g.gap * (float)(g.cols - 1)) / (float)g.cols;
-    g.role_lines = canvas_portrait(c) ? TEAM_ROLE_LINES_PORTRAIT : TEAM_ROLE_LINES;
-    g.card_h = lh(c, THEME_TEXT_LABEL) + (float)g.role_lines * lh(c, THEME_TEXT_MIN) + g.gap;
+    g.role_lines = canvas_portrait(c) ? 4 : 2; /* narrower columns */
+    g.col_w = (area.w - g.gap * 1.5f * (float)(g.cols - 1)) / (float)g.cols;
+    g.pole_size = TEAM_POLE_SIZE * fminf(scale, TEAM_HEAD_SCALE);
+    g.name_size = THEME_TEXT_LABEL * scale;
+    g.role_size = THEME_TEXT_MIN * scale;
+    g.card_h = lh(c, g.name_size) + (float)g.role_lines * lh(c, g.role_size) + g.gap;
+    g.head_gap = g.gap * 1.5f; /* before a heading that follows cards */
+    g.name_px = g.role_px = 0;
     return g;
 }
 
-static const canvas_style pole_style = {
-    .face = FONTS_BOLD, .size = TEAM_POLE_SIZE, .max_lines = 2, .fg = THEME_BLUE, .bg = THEME_BG};
-static const canvas_style mission_style = {.face = FONTS_REGULAR,
-                                           .size = THEME_TEXT_MIN,
-                                           .max_lines = 2,
-                                           .fg = THEME_MUTED,
-                                           .bg = THEME_BG};
+/* The name's line: at the shared size once it is known. */
+static float name_line(const canvas *c, const team_geom *g)
+{
+    return g->name_px ? (float)layout_line_height(g->name_px) : lh(c, g->name_size);
+}
 
-static void pole_head(const model_pole *pole, bool continued, char out[FRAME_TEXT_LEN])
+static float avatar_d(const canvas *c, const team_geom *g)
+{
+    return lh(c, g->name_size) * TEAM_AVATAR;
+}
+
+/* The box of a card's name and role. */
+static layout_rect card_text_box(const canvas *c, const team_geom *g, layout_rect cell)
+{
+    layout_rect in = layout_inset(cell, g->gap * 0.6f, g->gap * 0.5f);
+    layout_cut_left(&in, avatar_d(c, g), g->gap * 0.8f);
+    return in;
+}
+
+static canvas_style name_style(const team_geom *g)
+{
+    return (canvas_style){.face = FONTS_BOLD,
+                          .size = g->name_size,
+                          .max_px = g->name_px,
+                          .fg = THEME_TEXT,
+                          .bg = THEME_PANEL};
+}
+
+static canvas_style role_style(const team_geom *g)
+{
+    return (canvas_style){.face = FONTS_REGULAR,
+                          .size = g->role_size,
+                          .max_px = g->role_px,
+                          .max_lines = g->role_lines,
+                          .fg = THEME_MUTED,
+                          .bg = THEME_PANEL};
+}
+
+/* The largest name and role sizes at which every card's texts fit; false
+ * when one does not fit even at the smallest size. */
+static bool shared_sizes(canvas *c, team_geom *g, const model_local *l)
+{
+    layout_rect in = card_text_box(c, g, (layout_rect){0, 0, g->col_w, g->card_h});
+    layout_rect name = layout_cut_top(&in, lh(c, g->name_size), 0);
+    canvas_style ns = name_style(g), rs = role_style(g);
+    int np = canvas_px(c, g->name_size), rp = canvas_px(c, g->role_size);
+    bool fits = true;
+    for (size_t p = 0; p < l->n_poles; p++)
+        for (size_t i = 0; i < l->poles[p].n_people; i++) {
+            const model_teammate *t = &l->poles[p].people[i];
+            layout_text a = canvas_fit(c, name, t->name, &ns), b = canvas_fit(c, in, t->role, &rs);
+            np = a.px < np ? a.px : np;
+            rp = b.px < rp ? b.px : rp;
+            fits = fits && !a.overflow && !b.overflow;
+        }
+    g->name_px = np;
+    g->role_px = rp;
+    /* Larger cards are worth it only when their texts grow with them. */
+    return fits && (float)np >= TEAM_SHRINK_OK * (float)canvas_px(c, g->name_size) &&
+           (float)rp >= TEAM_SHRINK_OK * (float)canvas_px(c, g->role_size);
+}
+
+static canvas_style pole_style(const team_geom *g)
+{
+    return (canvas_style){.face = FONTS_BOLD,
+                          .size = g->pole_size,
+                          .min_size = g->pole_size * 0.85f, /* wraps rather than shrinks */
+                          .max_lines = TEAM_HEAD_LINES,
+                          .fg = THEME_BLUE,
+                          .bg = THEME_BG};
+}
+
+static canvas_style mission_style(const team_geom *g)
+{
+    return (canvas_style){.face = FONTS_REGULAR,
+                          .size = THEME_TEXT_MIN * fminf(g->scale, TEAM_HEAD_SCALE),
+                          .max_lines = TEAM_MISSION_LINES,
+                          .fg = THEME_MUTED,
+                          .bg = THEME_BG};
+}
+
+static void pole_head(char out[FRAME_TEXT_LEN], const model_pole *pole, bool continued)
 {
     text_format(out, FRAME_TEXT_LEN, "%s%s", pole->name, continued ? " (suite)" : "");
 }
 
-/* Height of a pole's name and mission in a column, as drawn. */
-static float header_height(canvas *c, const team_geom *g, const model_pole *pole, bool continued)
+/* Height of a pole's heading in a column: its name and its mission, as fitted. */
+static float head_height(canvas *c, const team_geom *g, const model_pole *pole, bool continued)
 {
     char head[FRAME_TEXT_LEN];
-    pole_head(pole, continued, head);
-    layout_rect box = {0, 0, g->col_w, g->area.h};
-    float h = (float)canvas_fit(c, box, head, &pole_style).height;
-    if (pole->mission && *pole->mission)
-        h += (float)canvas_fit(c, box, pole->mission, &mission_style).height;
+    pole_head(head, pole, continued);
+    layout_rect col = {0, 0, g->col_w, g->area.h};
+    canvas_style hs = pole_style(g), ms = mission_style(g);
+    float h = (float)canvas_fit(c, col, head, &hs).height;
+    if (!continued)
+        h += (float)canvas_fit(c, col, pole->mission, &ms).height;
     return h + g->gap * 0.5f;
 }
 
-/* Where the flow is: page, column, height used in the column. */
-typedef struct {
-    slides_team_page *pages;
-    size_t max_pages, np;
-    int col;
-    float y, cap; /* cap: the column height the flow may use */
-    bool truncated;
-} flow;
-
-static slides_team_page *page_of(flow *f)
+static void next_column(const team_geom *g, team_pos *at)
 {
-    return &f->pages[f->np];
-}
-
-static bool next_column(flow *f, const team_geom *g)
-{
-    slides_team_page *pg = page_of(f);
-    if (f->y > pg->bottom)
-        pg->bottom = f->y;
-    f->y = 0;
-    if (++f->col < g->cols)
-        return true;
-    if (f->np + 1 == f->max_pages) {
-        f->truncated = true;
-        return false;
+    at->y = 0;
+    if (++at->col == g->cols) {
+        at->col = 0;
+        at->page++;
     }
-    memset(&f->pages[++f->np], 0, sizeof f->pages[0]);
-    f->col = 0;
-    return true;
 }
 
-/* Cards that fit a column of height room (header already taken off). */
-static size_t cards_in(const team_geom *g, float room)
+/* A card holds its name and its role's lines, and the avatar. */
+static float card_height(canvas *c, const team_geom *g, const model_teammate *t)
 {
-    return room < g->card_h ? 0 : (size_t)floorf((room + g->gap) / (g->card_h + g->gap));
+    layout_rect in = card_text_box(c, g, (layout_rect){0, 0, g->col_w, g->card_h});
+    canvas_style rs = role_style(g);
+    layout_text rt = canvas_fit(c, (layout_rect){0, 0, in.w, in.h}, t->role, &rs);
+    float text = name_line(c, g) + (float)rt.height;
+    return fmaxf(text, avatar_d(c, g)) + g->gap;
 }
 
-/* Whether a pole of n people with a header of height hh, starting here,
- * would spill onto the next page while a page of its own would hold it. */
-static bool better_on_new_page(const flow *f, const team_geom *g, size_t n, float hh)
+static layout_rect cell(const team_geom *g, const team_pos *at, float h)
 {
-    if (f->col == 0 && f->y == 0)
-        return false; /* already a new page */
-    size_t here = cards_in(g, f->cap - f->y - hh), fresh = cards_in(g, f->cap - hh);
-    for (int col = f->col + 1; col < g->cols; col++)
-        here += cards_in(g, f->cap);
-    for (int col = 1; col < g->cols; col++)
-        fresh += cards_in(g, f->cap);
-    return here < n && n <= fresh;
+    return (layout_rect){g->area.x + (float)at->col * (g->col_w + g->gap * 1.5f), g->area.y + at->y,
+                         g->col_w, h};
 }
 
-static bool new_page(flow *f, const team_geom *g)
+/* Places one pole from *at on (emit may be NULL: a dry run). */
+static void flow_pole(canvas *c, const team_geom *g, const model_pole *pole, size_t index,
+                      team_pos *at, team_emit emit, void *ctx)
 {
-    do
-        if (!next_column(f, g))
-            return false;
-    while (f->col != 0);
-    return true;
-}
-
-static bool add_block(flow *f, slides_team_block b)
-{
-    slides_team_page *pg = page_of(f);
-    if (pg->n_blocks == SLIDES_TEAM_MAX_BLOCKS)
-        return false;
-    pg->blocks[pg->n_blocks++] = b;
-    return true;
-}
-
-/* Lays one pole into the flow: its header, then its cards down the column,
- * going on in the next column (and on the next page) when it is full. */
-static bool flow_pole(flow *f, canvas *c, const team_geom *g, const model_local *l, size_t p)
-{
-    const model_pole *pole = &l->poles[p];
-    size_t done = 0, total = pole->n_people;
-    if (better_on_new_page(f, g, total, header_height(c, g, pole, false)) && !new_page(f, g))
-        return false;
-    for (bool first = true; first || done < total;) {
-        bool header = first || (f->col == 0 && f->y == 0); /* "(suite)" on a new page */
-        float hh = header ? header_height(c, g, pole, !first) : 0;
-        size_t fit = cards_in(g, f->cap - f->y - hh);
-        bool no_room = total > 0 ? fit == 0 : f->y + hh > f->cap;
-        if (no_room && f->y > 0) {
-            if (!next_column(f, g))
-                return false;
+    size_t head_page = at->page;
+    bool head = true, continued = false;
+    for (size_t i = 0; i < pole->n_people || head;) {
+        float before = at->y > 0 ? g->head_gap : 0;
+        float hh = head ? head_height(c, g, pole, continued) : 0;
+        float ch = i < pole->n_people ? card_height(c, g, &pole->people[i]) : 0;
+        float need = (head ? before + hh : 0) + ch;
+        if (at->y > 0 && at->y + need > g->area.h) {
+            next_column(g, at); /* a heading never ends a column alone */
+            if (at->page != head_page && i > 0)
+                head = continued = true; /* "(suite)" atop the next page */
             continue;
         }
-        size_t take = total - done < fit ? total - done : fit;
-        if (take == 0 && total > done)
-            take = 1; /* a column shorter than one card: one anyway */
-        if (!add_block(f, (slides_team_block){p, done, take, header, !first, f->col, f->y}))
-            return false;
-        f->y += hh + (float)take * (g->card_h + g->gap);
-        done += take;
-        first = false;
-        if (done < total && !next_column(f, g))
-            return false;
+        if (head) {
+            at->y += before;
+            if (emit)
+                emit(ctx, g, at->page, cell(g, at, hh), pole, index, SIZE_MAX, continued);
+            at->y += hh;
+            head = false;
+            head_page = at->page;
+            if (pole->n_people == 0)
+                break;
+            continue;
+        }
+        if (emit)
+            emit(ctx, g, at->page, cell(g, at, ch), pole, index, i, continued);
+        at->y += ch + g->gap * 0.6f;
+        i++;
     }
-    f->y += g->gap; /* space between poles */
-    return true;
 }
 
-/* Flows every pole down columns of height cap; returns the page count. */
-static size_t flow_all(canvas *c, const team_geom *g, const model_local *l, float cap,
-                       slides_team_page *pages, size_t max_pages, bool *truncated)
+/* All poles; returns the number of pages. Each pole goes where it fits
+ * whole: after the content of the first page with room for it (poles fill
+ * the gaps of earlier pages), else on a new page; only a pole taller than a
+ * page is split, going on from the end of the last page. */
+static size_t team_flow(canvas *c, const team_geom *g, const model_local *l, team_emit emit,
+                        void *ctx)
 {
-    flow f = {pages, max_pages, 0, 0, 0, cap, false};
-    memset(&pages[0], 0, sizeof pages[0]);
-    for (size_t p = 0; p < l->n_poles && !f.truncated; p++)
-        if (!flow_pole(&f, c, g, l, p))
-            f.truncated = true;
-    if (f.y > pages[f.np].bottom)
-        pages[f.np].bottom = f.y;
-    *truncated = f.truncated;
-    return f.np + 1;
+    team_pos ends[SLIDES_TEAM_MAX_PAGES];
+    size_t n = 0; /* pages used; ends[] known for the first SLIDES_TEAM_MAX_PAGES */
+    for (size_t p = 0; p < l->n_poles; p++) {
+        const model_pole *pole = &l->poles[p];
+        team_pos at = {n, 0, 0}, dry;
+        bool placed = false;
+        for (size_t k = 0; k < n && k < SLIDES_TEAM_MAX_PAGES && !placed; k++) {
+            dry = ends[k];
+            flow_pole(c, g, pole, p, &dry, NULL, NULL);
+            if (dry.page == k) {
+                at = ends[k];
+                placed = true;
+            }
+        }
+        if (!placed && n > 0 && n <= SLIDES_TEAM_MAX_PAGES) {
+            dry = (team_pos){0, 0, 0};
+            flow_pole(c, g, pole, p, &dry, NULL, NULL);
+            if (dry.page > 0) /* taller than a page: goes on from the last one */
+                at = ends[n - 1];
+        }
+        flow_pole(c, g, pole, p, &at, emit, ctx);
+        for (size_t k = n; k < at.page && k < SLIDES_TEAM_MAX_PAGES; k++)
+            ends[k] = (team_pos){k, g->cols - 1, g->area.h}; /* full */
+        if (at.page < SLIDES_TEAM_MAX_PAGES)
+            ends[at.page] = at;
+        if (at.page + 1 > n)
+            n = at.page + 1;
+    }
+    return n;
+}
+
+typedef struct {
+    slides_team_page *pages;
+    size_t max_pages;
+} plan_ctx;
+
+/* Records which pole parts each page holds (for the deck and tests; the
+ * drawing replays the flow). */
+static void plan_emit(void *ctx, const team_geom *g, size_t page, layout_rect r,
+                      const model_pole *pole, size_t pole_index, size_t person, bool continued)
+{
+    (void)g, (void)r, (void)pole;
+    plan_ctx *pc = ctx;
+    if (page >= pc->max_pages)
+        return;
+    slides_team_page *pg = &pc->pages[page];
+    slides_team_block *last = pg->n_blocks ? &pg->blocks[pg->n_blocks - 1] : NULL;
+    if (person == SIZE_MAX || !last || last->pole != pole_index) {
+        if (pg->n_blocks == SLIDES_TEAM_MAX_BLOCKS)
+            return; /* only the record is short: the page is drawn whole */
+        pg->blocks[pg->n_blocks++] =
+            (slides_team_block){pole_index, person == SIZE_MAX ? 0 : person, 0, continued};
+        last = &pg->blocks[pg->n_blocks - 1];
+    }
+    if (person != SIZE_MAX) {
+        if (last->count == 0)
+            last->first = person;
+        last->count++;
+    }
 }
 
 size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *pages,
@@ -202,25 +313,30 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
     const model_local *l = &in->m->local;
     if (!l->loaded || l->n_poles == 0 || max_pages == 0)
         return 0;
-    team_geom g = geometry(probe, team_frame(probe, in, 0, 2));
-    bool truncated;
-    size_t np = flow_all(probe, &g, l, g.area.h, pages, max_pages, &truncated);
-    if (truncated) {
-        log_warn("slides", "team: more than %zu pages: the last poles are not shown", max_pages);
-        return np;
+    layout_rect area = team_frame(probe, in, 0, 2);
+    team_geom base = geometry(probe, area, 1.0f);
+    shared_sizes(probe, &base, l);
+    size_t least = team_flow(probe, &base, l, NULL, NULL);
+    /* The largest cards that keep that number of pages. */
+    float scale = 1.0f;
+    for (float s = TEAM_MAX_SCALE; s > 1.0f; s -= TEAM_SCALE_STEP) {
+        team_geom g = geometry(probe, area, s);
+        if (shared_sizes(probe, &g, l) && team_flow(probe, &g, l, NULL, NULL) <= least) {
+            scale = s;
+            break;
+        }
     }
-    /* The shortest columns that keep the page count: the poles spread over
-     * the pages evenly, and each page is then stretched to the full height. */
-    float lo = g.area.h / TEAM_MAX_STRETCH, hi = g.area.h;
-    for (int i = 0; i < TEAM_BALANCE_STEPS; i++) {
-        float mid = (lo + hi) / 2;
-        size_t n = flow_all(probe, &g, l, mid, pages, max_pages, &truncated);
-        if (!truncated && n <= np)
-            hi = mid;
-        else
-            lo = mid;
-    }
-    return flow_all(probe, &g, l, hi, pages, max_pages, &truncated);
+    team_geom g = geometry(probe, area, scale);
+    shared_sizes(probe, &g, l);
+    size_t np = least < max_pages ? least : max_pages;
+    if (least > max_pages)
+        log_warn("slides", "team: %zu pages, more than %zu: the last ones are not shown", least,
+                 max_pages);
+    for (size_t i = 0; i < np; i++)
+        pages[i] = (slides_team_page){.scale = scale};
+    plan_ctx pc = {pages, np};
+    team_flow(probe, &g, l, plan_emit, &pc);
+    return np;
 }
 
 /* Copies the first code point of s into out at *o. */
@@ -254,59 +370,48 @@ void slides_team_initials(const char *name, char out[SLIDES_TEAM_INITIALS_LEN])
 static void person_card(canvas *c, const team_geom *g, layout_rect cell, const model_teammate *t)
 {
     canvas_round_rect(c, cell, g->gap * 0.5f, THEME_PANEL);
-    layout_rect in = layout_inset(cell, g->gap * 0.6f, g->gap * 0.5f);
-    float d = fminf(in.h, lh(c, THEME_TEXT_LABEL) * 2.0f);
-    layout_rect av = layout_cut_left(&in, d, g->gap * 0.8f);
-    float cx = av.x + d / 2, cy = av.y + in.h / 2;
+    layout_rect in = card_text_box(c, g, cell);
+    float d = avatar_d(c, g);
+    float cx = cell.x + g->gap * 0.6f + d / 2, cy = cell.y + cell.h / 2;
     canvas_ring(c, cx, cy, 0, d / 2, 0, 6.2831853f, THEME_BLUE, 2 /* outer rim */);
     char ini[SLIDES_TEAM_INITIALS_LEN];
     slides_team_initials(t->name, ini);
     canvas_style is = {.face = FONTS_BOLD,
-                       .size = THEME_TEXT_LABEL,
+                       .size = g->name_size,
                        .align = CANVAS_CENTER,
                        .valign = CANVAS_MIDDLE,
                        .fg = THEME_ON_DARK,
                        .bg = THEME_BLUE};
     canvas_text(c, (layout_rect){cx - d * 0.4f, cy - d * 0.4f, d * 0.8f, d * 0.8f}, ini, &is);
-    /* Name and role as one block, centred in a card the page may have
-     * stretched. */
-    canvas_style ns = {
-        .face = FONTS_BOLD, .size = THEME_TEXT_LABEL, .fg = THEME_TEXT, .bg = THEME_PANEL};
-    canvas_style rs = {.face = FONTS_REGULAR,
-                       .size = THEME_TEXT_MIN,
-                       .max_lines = g->role_lines,
-                       .fg = THEME_MUTED,
-                       .bg = THEME_PANEL};
-    float role_h = (float)canvas_fit(c, in, t->role, &rs).height;
-    float block = lh(c, THEME_TEXT_LABEL) + role_h;
-    in = layout_inset(in, 0, fmaxf(0, (in.h - block) / 2));
-    layout_rect name = layout_cut_top(&in, lh(c, THEME_TEXT_LABEL), 0);
+    canvas_style ns = name_style(g), rs = role_style(g);
+    layout_rect name = layout_cut_top(&in, name_line(c, g), 0);
     canvas_text(c, name, t->name, &ns);
     canvas_text(c, in, t->role, &rs);
 }
 
-/* One block: the pole's header (when it has one), then its cards, one a
- * row; heights stretched by s. */
-static void draw_block(canvas *c, const team_geom *g, const model_local *l,
-                       const slides_team_block *bl, float s)
+typedef struct {
+    canvas *c;
+    size_t page;
+} draw_ctx;
+
+static void draw_emit(void *ctx, const team_geom *g, size_t page, layout_rect r,
+                      const model_pole *pole, size_t pole_index, size_t person, bool continued)
 {
-    const model_pole *pole = &l->poles[bl->pole];
-    float x = g->area.x + (float)bl->col * (g->col_w + g->gap), y = g->area.y + bl->y * s;
-    if (bl->header) {
-        char head[FRAME_TEXT_LEN];
-        pole_head(pole, bl->continued, head);
-        layout_rect box = {x, y, g->col_w, g->area.h};
-        layout_rect used = canvas_text(c, box, head, &pole_style);
-        box.y += used.h;
-        if (pole->mission && *pole->mission)
-            box.y += canvas_text(c, box, pole->mission, &mission_style).h;
-        /* The header keeps its size; the cards below take the stretch. */
-        y = box.y + g->gap * 0.5f;
+    (void)pole_index;
+    draw_ctx *dc = ctx;
+    if (page != dc->page)
+        return;
+    if (person != SIZE_MAX) {
+        person_card(dc->c, g, r, &pole->people[person]);
+        return;
     }
-    for (size_t i = 0; i < bl->count; i++) {
-        layout_rect cell = {x, y, g->col_w, g->card_h * s};
-        person_card(c, g, cell, &pole->people[bl->first + i]);
-        y += (g->card_h + g->gap) * s;
+    char head[FRAME_TEXT_LEN];
+    pole_head(head, pole, continued);
+    canvas_style hs = pole_style(g), ms = mission_style(g);
+    layout_rect used = canvas_text(dc->c, r, head, &hs);
+    if (!continued) {
+        layout_rect rest = {r.x, used.y + used.h, r.w, r.y + r.h - used.y - used.h};
+        canvas_text(dc->c, rest, pole->mission, &ms);
     }
 }
 
@@ -316,11 +421,9 @@ bool slides_team(canvas *c, const frame_input *in, const slides_team_page *page,
     const model_local *l = &in->m->local;
     if (!l->loaded || !page || page->n_blocks == 0)
         return false;
-    team_geom g = geometry(c, team_frame(c, in, index, count));
-    float s = page->bottom > 0 ? fminf(g.area.h / page->bottom, TEAM_MAX_STRETCH) : 1;
-    if (s < 1)
-        s = 1;
-    for (size_t b = 0; b < page->n_blocks; b++)
-        draw_block(c, &g, l, &page->blocks[b], s);
+    team_geom g = geometry(c, team_frame(c, in, index, count), page->scale);
+    shared_sizes(c, &g, l);
+    draw_ctx dc = {c, index};
+    team_flow(c, &g, l, draw_emit, &dc);
     return true;
 }

@@ -1,11 +1,8 @@
 /* slides_team: the incubator's team, pole by pole (local data): each person
- * as a card with an initials avatar, name and role. The poles flow down the
- * columns of a page like a newspaper's, one after the other, so a page is
- * full and the team takes few pages; a pole goes on in the next column of
- * the same page, and goes on to the next page (under its name, marked
- * "(suite)") only when it does not fit on a page of its own. The columns
- * are balanced over the pages and stretched to the page's height, so no
- * band of the screen stays empty. */
+ * as a card with an initials avatar, name and role. Poles flow down the
+ * columns of as few pages as hold them, with cards as large as those pages
+ * allow; a pole goes on over the next page, marked "(suite)", only when it
+ * does not fit on one page. */
 #ifndef VITRINE_SLIDES_TEAM_H
 #define VITRINE_SLIDES_TEAM_H
 
@@ -15,22 +12,19 @@
 #include "canvas.h"
 #include "frame.h"
 
-#define SLIDES_TEAM_MAX_BLOCKS 24 /* pole parts per page */
+#define SLIDES_TEAM_MAX_BLOCKS 8 /* pole parts per page */
 #define SLIDES_TEAM_MAX_PAGES 32
 #define SLIDES_TEAM_INITIALS_LEN 16
 
 typedef struct {
     size_t pole, first, count; /* people first .. first+count-1 of the pole */
-    bool header;               /* the pole's name and mission above the cards */
     bool continued;            /* the pole started on an earlier page */
-    int col;                   /* column of the page */
-    float y;                   /* top, pixels from the top of the content area */
 } slides_team_block;
 
 typedef struct {
     slides_team_block blocks[SLIDES_TEAM_MAX_BLOCKS];
     size_t n_blocks;
-    float bottom; /* lowest column end, pixels from the top of the content area */
+    float scale; /* of the cards and their text, >= 1 (same on every page) */
 } slides_team_page;
 
 /* Plans the pages for slides of probe's size (probe is drawn on and may be

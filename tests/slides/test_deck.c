@@ -2,7 +2,8 @@
  * issue (1280x720, 1920x1080, 3840x2160, portrait 1080x1920) with no layout
  * problem, text never below 2.5 % of the short side, no blank slide; the
  * spotlight changes every cycle and every candidate fits; a failed update
- * keeps the previous slides; footer badges follow the slide's own feeds.
+ * keeps the previous slides; footer badges follow the slide's own feeds;
+ * team poles flow onto few pages and are split only when taller than one.
  * Usage: test_deck [DATA_DIR]  (no argument: the embedded demo data; exits
  * 77, reported as skipped, when DATA_DIR is absent). */
 #include <SDL2/SDL.h>
@@ -14,6 +15,7 @@
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
 #include "vitrine/fileio.h"
+#include "vitrine/fonts.h"
 #include "vitrine/stats.h"
 
 #define SKIP_CODE 77
@@ -197,6 +199,65 @@ static void initials(void)
     CHECK_STR(b, "");
 }
 
+/* People on the pages of a plan, and how many blocks go on a pole from an
+ * earlier page. */
+static size_t planned_people(const slides_team_page *pages, size_t np, size_t *continued)
+{
+    size_t n = 0;
+    *continued = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t b = 0; b < pages[p].n_blocks; b++) {
+            n += pages[p].blocks[b].count;
+            *continued += pages[p].blocks[b].continued;
+        }
+    return n;
+}
+
+/* Poles flow onto pages together (fewer pages than poles, every person
+ * once, nothing "(suite)" when every pole fits a page, cards no smaller
+ * than their base size); a pole taller than a page is split, the next
+ * page's part marked continued. */
+static void team_pages(const model *m, const stats *st, const feedstate_set *fs, vt_date today)
+{
+    char err[FONTS_ERR_LEN];
+    fonts *f = fonts_new(err);
+    CHECK(f != NULL);
+    canvas *probe = f ? canvas_new(f, 1280, 720, "team-plan") : NULL;
+    if (!probe) {
+        fonts_free(f);
+        return;
+    }
+    frame_input in = {m, st, fs, today};
+    slides_team_page pages[SLIDES_TEAM_MAX_PAGES];
+    size_t np = slides_team_plan(probe, &in, pages, SLIDES_TEAM_MAX_PAGES), people = 0, cont;
+    for (size_t p = 0; p < m->local.n_poles; p++)
+        people += m->local.poles[p].n_people;
+    CHECK(np >= 1);
+    CHECK(np < m->local.n_poles);
+    CHECK_INT(planned_people(pages, np, &cont), people);
+    CHECK_INT(cont, 0);
+    CHECK(pages[0].scale >= 1.0f);
+    /* One pole of 60 people does not fit a page. */
+    static model_teammate crowd[60];
+    static char names[60][32];
+    for (int i = 0; i < 60; i++) {
+        snprintf(names[i], sizeof names[i], "Personne %d", i + 1);
+        crowd[i] = (model_teammate){names[i], "Rôle"};
+    }
+    model big = *m; /* shallow: only its local data is read */
+    model_pole pole = {"Grand pôle", "Un pôle plus grand qu'une page", crowd, 60};
+    big.local.poles = &pole;
+    big.local.n_poles = 1;
+    in.m = &big;
+    np = slides_team_plan(probe, &in, pages, SLIDES_TEAM_MAX_PAGES);
+    CHECK(np >= 2);
+    CHECK_INT(planned_people(pages, np, &cont), 60);
+    CHECK_INT(cont, np - 1);
+    CHECK(!pages[0].blocks[0].continued && pages[1].blocks[0].continued);
+    canvas_free(probe);
+    fonts_free(f);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : NULL;
@@ -221,6 +282,8 @@ int main(int argc, char **argv)
     CHECK(s != NULL);
     for (int i = 0; s && i < 4; i++)
         check_size(m, s, &fs, today, sizes[i][0], sizes[i][1]);
+    if (s)
+        team_pages(m, s, &fs, today);
     stats_free(s);
     model_free(m);
     return test_report();
