@@ -415,3 +415,30 @@ size_t text_edit_distance(const char *a, const char *b)
     }
     return row[lb];
 }
+
+bool text_url_segment(const char *s, char *out, size_t outsz)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                     (*p >= '0' && *p <= '9') || strchr("-._~", *p);
+        size_t need = plain ? 1 : 3;
+        if (o + need >= outsz) {
+            if (outsz)
+                out[0] = '\0';
+            return false;
+        }
+        if (plain) {
+            out[o++] = (char)*p;
+        } else {
+            out[o++] = '%';
+            out[o++] = hex[*p >> 4];
+            out[o++] = hex[*p & 15];
+        }
+    }
+    if (o >= outsz)
+        return false;
+    out[o] = '\0';
+    return true;
+}

@@ -426,7 +426,7 @@ static void spot_timeline(canvas *c, layout_rect r, const slides_products_spot *
 /* The QR code of the product's page with what it is, under it. */
 static void spot_qr(canvas *c, layout_rect box, const slides_products_spot *p)
 {
-    char url[FRAME_TEXT_LEN];
+    char url[FRAME_TEXT_LEN], id[FRAME_TEXT_LEN];
     canvas_style cs = {.face = FONTS_REGULAR,
                        .size = THEME_TEXT_BODY,
                        .max_lines = 2,
@@ -436,7 +436,9 @@ static void spot_qr(canvas *c, layout_rect box, const slides_products_spot *p)
                        .bg = THEME_BG};
     float caption = 2.2f * (float)layout_line_height(canvas_px(c, THEME_TEXT_BODY));
     layout_rect cap = layout_cut_bottom(&box, caption, 0);
-    if (!text_format(url, sizeof url, SLIDES_SPOT_URL, p->id))
+    /* An id is a slug; one with other characters still makes a valid url. */
+    if (!text_url_segment(p->id, id, sizeof id) ||
+        !text_format(url, sizeof url, SLIDES_SPOT_URL, id))
         return; /* an id too long for a url: no code rather than a wrong one */
     layout_rect code = canvas_qr(c, box, url, THEME_TEXT);
     cap.y = code.y + code.h;

@@ -52,6 +52,10 @@ bool text_format(char *out, size_t outsz, const char *fmt, ...)
  * Arabic and Hebrew vowel signs) or a default-ignorable character (zero
  * width joiners and spaces, variation selectors, bidirectional marks), which
  * has no glyph of its own. Common blocks only: the screens' scripts. */
+/* s as one path segment of a url (RFC 3986): unreserved characters as they
+ * are, every other byte as %XX. False (out holds "") when it does not fit
+ * outsz, NUL included. */
+bool text_url_segment(const char *s, char *out, size_t outsz);
 /* Edit distance of a and b (Levenshtein, in bytes), to suggest the name a
  * typo is closest to; SIZE_MAX when one is longer than TEXT_EDIT_LONGEST. */
 #define TEXT_EDIT_LONGEST 64

@@ -198,6 +198,20 @@ static void strmap_counts_in_order(void)
     strmap_free(NULL);
 }
 
+static void url_segments(void)
+{
+    char out[32];
+    CHECK(text_url_segment("demarches-simplifiees.fr", out, sizeof out));
+    CHECK_STR(out, "demarches-simplifiees.fr");
+    CHECK(text_url_segment("a b/c?d#é~", out, sizeof out));
+    CHECK_STR(out, "a%20b%2Fc%3Fd%23%C3%A9~");
+    CHECK(!text_url_segment("0123456789012345678901234567890123", out, sizeof out));
+    CHECK_STR(out, "");
+    CHECK(!text_url_segment("%", out, 3)); /* "%25" needs 4 bytes */
+    CHECK(text_url_segment("", out, 1));
+    CHECK_STR(out, "");
+}
+
 int main(void)
 {
     RUN(blanks_and_trim);
@@ -207,5 +221,6 @@ int main(void)
     RUN(utf8_decoding);
     RUN(cuts_end_with_an_ellipsis);
     RUN(strmap_counts_in_order);
+    RUN(url_segments);
     return test_report();
 }
