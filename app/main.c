@@ -113,7 +113,8 @@ static bool playlist_names_known(const config *cfg)
     return true;
 }
 
-static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_set *fs);
+static int load_offline_snapshot(const cli_options *opt, const config *cfg, model **m,
+                                 feedstate_set *fs);
 
 /* focus_incubator against the data the screens would show (--data, else
  * the cache): unknown is an error naming the closest ids; with no real
@@ -126,7 +127,7 @@ static int check_focus(const cli_options *opt, const config *cfg)
     feedstate_set fs;
     if (!*id)
         return EXIT_SUCCESS;
-    int rc = load_offline_snapshot(opt, &m, &fs);
+    int rc = load_offline_snapshot(opt, cfg, &m, &fs);
     if (rc != EXIT_SUCCESS)
         return rc;
     if (!m->loaded[FEED_STARTUPS] || m->demo[FEED_STARTUPS]) {
@@ -205,9 +206,10 @@ static int show_status(const cli_options *opt)
 enum { RENDER_DEFAULT_W = 1920, RENDER_DEFAULT_H = 1080 };
 
 /* The data a screen mode shows without touching the network: a data dir
- * (--data), else the cached feeds of the configuration, else the demo data.
- * On success *m is the caller's. */
-static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_set *fs)
+ * (--data), else the cached feeds of cfg (read by the caller), else the
+ * built-in data. On success *m is the caller's. */
+static int load_offline_snapshot(const cli_options *opt, const config *cfg, model **m,
+                                 feedstate_set *fs)
 {
     char err[DATADIR_ERR_LEN];
     if (opt->data_dir) {
@@ -219,13 +221,8 @@ static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_se
         datadir_feedstates(opt->data_dir, *m, fs);
         return EXIT_SUCCESS;
     }
-    config cfg;
-    char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
-    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
-        fprintf(stderr, "vitrine: %s\n", cerr);
-        return EXIT_BAD_INPUT;
-    }
-    feeds *f = feeds_new(&cfg, true, ferr);
+    char ferr[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(cfg, true, ferr);
     bool ok = f && feeds_load(f, m, fs, ferr) == FEEDS_OK;
     feeds_free(f);
     if (!ok) {
@@ -239,21 +236,19 @@ static int load_offline_snapshot(const cli_options *opt, model **m, feedstate_se
  * summary line on stdout. */
 static int render_slides(const cli_options *opt)
 {
-    char err[EXPORT_ERR_LEN];
+    char err[EXPORT_ERR_LEN], cerr[CONFIG_ERR_LEN];
     model *m = NULL;
     feedstate_set fs;
-    int loaded = load_offline_snapshot(opt, &m, &fs);
-    if (loaded != EXIT_SUCCESS)
-        return loaded;
-    /* The configuration's focus incubator (its file was read, and checked,
-     * by load_offline_snapshot unless --data gave the data). */
+    /* Read once: the feeds' part for the cache, the kiosk's for the focus
+     * incubator (with --data too). */
     config cfg;
-    char cerr[CONFIG_ERR_LEN];
     if (config_load(opt->config, &cfg, cerr) != CONFIG_OK) {
         fprintf(stderr, "vitrine: %s\n", cerr);
-        model_free(m);
         return EXIT_BAD_INPUT;
     }
+    int loaded = load_offline_snapshot(opt, &cfg, &m, &fs);
+    if (loaded != EXIT_SUCCESS)
+        return loaded;
     vt_date now = opt->now != DATE_NONE ? opt->now : date_today();
     stats *s = stats_compute(m, now);
     int w = opt->width ? opt->width : RENDER_DEFAULT_W,

@@ -52,6 +52,18 @@ bool stats_incubator_known(const model *m, const char *id)
     return false;
 }
 
+/* Makes room at position at of two parallel lists of *n entries kept to
+ * cap (the last one falls off a full list); the caller fills slot at. */
+static void open_slot(void *a, size_t a_size, void *b, size_t b_size, size_t at, size_t *n,
+                      size_t cap)
+{
+    size_t last = *n < cap ? *n : cap - 1;
+    memmove((char *)a + (at + 1) * a_size, (char *)a + at * a_size, (last - at) * a_size);
+    memmove((char *)b + (at + 1) * b_size, (char *)b + at * b_size, (last - at) * b_size);
+    if (*n < cap)
+        (*n)++;
+}
+
 /* Inserts product i with key v into the top list (largest v first; on a
  * tie the earlier product stays first). */
 static void top_insert(size_t *idx, long *val, size_t *n, size_t i, long v)
@@ -61,12 +73,8 @@ static void top_insert(size_t *idx, long *val, size_t *n, size_t i, long v)
         at--;
     if (at >= STATS_INCUBATOR_TOP)
         return;
-    size_t last = *n < STATS_INCUBATOR_TOP ? *n : STATS_INCUBATOR_TOP - 1;
-    memmove(idx + at + 1, idx + at, (last - at) * sizeof *idx);
-    memmove(val + at + 1, val + at, (last - at) * sizeof *val);
+    open_slot(idx, sizeof *idx, val, sizeof *val, at, n, STATS_INCUBATOR_TOP);
     idx[at] = i, val[at] = v;
-    if (*n < STATS_INCUBATOR_TOP)
-        (*n)++;
 }
 
 static void count_product(stats_focus *out, const model_product *p, size_t i, vt_date d, long team,
@@ -138,12 +146,8 @@ static bool consider_id(const char *id, const char *name, const char **best, siz
         at--;
     if (at >= n)
         return false;
-    size_t last = *have < n ? *have : n - 1;
-    memmove(best + at + 1, best + at, (last - at) * sizeof *best);
-    memmove(dist + at + 1, dist + at, (last - at) * sizeof *dist);
+    open_slot(best, sizeof *best, dist, sizeof *dist, at, have, n);
     best[at] = id, dist[at] = d;
-    if (*have < n)
-        (*have)++;
     return true;
 }
 
