@@ -1,7 +1,11 @@
 /* main: wires the modules together for each mode. No logic of its own. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "vitrine/cli.h"
 #include "vitrine/config.h"
@@ -113,6 +117,28 @@ static bool playlist_names_known(const config *cfg)
     return true;
 }
 
+/* A bad announcement is only skipped by the kiosk (the others are
+ * shown); --check-config is there to catch it. */
+static bool announcements_good(const config *cfg)
+{
+    size_t bad = cfg->kiosk.announcements_bad;
+    if (bad)
+        fprintf(stderr, "vitrine: %s (%zu bad announcement%s: the kiosk would skip %s)\n",
+                cfg->kiosk.announcements_error, bad, bad > 1 ? "s" : "", bad > 1 ? "them" : "it");
+    return bad == 0;
+}
+
+/* posters_dir may be a stick plugged in later: a warning, not an error. */
+static void posters_dir_readable(const config *cfg)
+{
+    const char *dir = cfg->kiosk.posters_dir;
+    struct stat st;
+    if (*dir && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+        log_warn("main", "%s: posters_dir %s: %s (no posters shown until it is one)",
+                 *cfg->source ? cfg->source : "configuration", dir,
+                 stat(dir, &st) != 0 ? strerror(errno) : "not a folder");
+}
+
 static int load_offline_snapshot(const cli_options *opt, const config *cfg, model **m,
                                  feedstate_set *fs);
 
@@ -156,8 +182,9 @@ static int check_config(const cli_options *opt)
         fprintf(stderr, "vitrine: %s\n", err);
         return EXIT_BAD_INPUT;
     }
-    if (!playlist_names_known(&cfg))
+    if (!playlist_names_known(&cfg) || !announcements_good(&cfg))
         return EXIT_BAD_INPUT;
+    posters_dir_readable(&cfg);
     int focus = check_focus(opt, &cfg);
     if (focus != EXIT_SUCCESS)
         return focus;
@@ -203,7 +230,7 @@ static int show_status(const cli_options *opt)
     return EXIT_SUCCESS;
 }
 
-enum { RENDER_DEFAULT_W = 1920, RENDER_DEFAULT_H = 1080 };
+enum { RENDER_DEFAULT_W = 1920, RENDER_DEFAULT_H = 1080, NOON_MINUTE = 12 * 60 };
 
 /* The data a screen mode shows without touching the network: a data dir
  * (--data), else the cached feeds of cfg (read by the caller), else the
@@ -251,6 +278,13 @@ static int render_slides(const cli_options *opt)
         return loaded;
     vt_date now = opt->now != DATE_NONE ? opt->now : date_today();
     stats *s = stats_compute(m, now);
+    /* --now's day at its time (noon for a date alone), else this minute. */
+    announce_time local =
+        opt->now != DATE_NONE
+            ? announce_time_at(opt->now, opt->now_minute >= 0 ? opt->now_minute : NOON_MINUTE)
+            : announce_local_time((int64_t)time(NULL));
+    export_content content = {cfg.kiosk.focus_incubator, &cfg.kiosk.announcements,
+                              cfg.kiosk.posters_dir, local};
     int w = opt->width ? opt->width : RENDER_DEFAULT_W,
         h = opt->height ? opt->height : RENDER_DEFAULT_H;
     export_report rep;
@@ -258,8 +292,8 @@ static int render_slides(const cli_options *opt)
     if (!s) {
         fprintf(stderr, "vitrine: out of memory computing statistics\n");
         rc = EXIT_FAILURE;
-    } else if (export_slides(m, s, &fs, now, cfg.kiosk.focus_incubator, w, h, opt->render_dir, &rep,
-                             err) != EXPORT_OK) {
+    } else if (export_slides(m, s, &fs, now, &content, w, h, opt->render_dir, &rep, err) !=
+               EXPORT_OK) {
         fprintf(stderr, "vitrine: %s\n", err);
         rc = EXIT_FAILURE;
     } else {

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 [ $# -gt 0 ] && shift
 case "$seconds" in *[!0-9]* | "") echo "fuzz.sh: '$seconds' is not a number of seconds" >&2; exit 2 ;; esac
-targets=${*:-"startups authors incubators defis personnes local cli text config config_kiosk"}
+targets=${*:-"startups authors incubators defis personnes announcements local cli text config config_kiosk"}
 
 RSS_LIMIT_MB=1024  # per target process; libFuzzer stops (and fails) above it
 INPUT_TIMEOUT_S=10 # one input taking longer is a hang, reported as a failure

@@ -26,7 +26,9 @@ static const char USAGE[] =
     "                         eig/*.json); implies --offline\n"
     "  --config FILE          configuration file (JSON)\n"
     "  --offline              never open a network connection\n"
-    "  --now YYYY-MM-DD       compute figures as of this date (default: today)\n"
+    "  --now YYYY-MM-DD       compute figures as of this date (default: today);\n"
+    "                         YYYY-MM-DDTHH:MM also sets the minute the announcements'\n"
+    "                         windows are checked at by --render-slides (default: noon)\n"
     "  --size WxH             window or PNG size (e.g. 1920x1080)\n"
     "  --windowed             run in a window instead of full screen\n"
     "  --verbose              log debug messages\n"
@@ -68,6 +70,26 @@ static bool set_mode(cli_options *opt, cli_mode mode, const char *name, char err
 
 typedef enum { OPT_FLAG, OPT_VALUE } opt_kind;
 
+/* "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM" (the announcements' windows of
+ * --render-slides at that minute). */
+static bool parse_now(const char *val, cli_options *opt)
+{
+    size_t len = strlen(val);
+    opt->now_minute = -1;
+    if ((opt->now = date_parse(val)) == DATE_NONE || (len != 10 && len != 16))
+        return false;
+    if (len == 10)
+        return true;
+    const char *t = val + 10;
+    bool digits = t[1] >= '0' && t[1] <= '9' && t[2] >= '0' && t[2] <= '9' && t[4] >= '0' &&
+                  t[4] <= '9' && t[5] >= '0' && t[5] <= '9';
+    int h = (t[1] - '0') * 10 + (t[2] - '0'), m = (t[4] - '0') * 10 + (t[5] - '0');
+    if (t[0] != 'T' || t[3] != ':' || !digits || h > 23 || m > 59)
+        return false;
+    opt->now_minute = h * 60 + m;
+    return true;
+}
+
 static bool apply(cli_options *opt, const char *name, const char *val, char err[CLI_ERR_LEN])
 {
     if (strcmp(name, "--data") == 0)
@@ -78,8 +100,9 @@ static bool apply(cli_options *opt, const char *name, const char *val, char err[
         opt->render_dir = val;
         return set_mode(opt, CLI_MODE_RENDER, name, err);
     } else if (strcmp(name, "--now") == 0) {
-        if ((opt->now = date_parse(val)) == DATE_NONE || strlen(val) != 10) {
-            snprintf(err, CLI_ERR_LEN, "--now: '%s' is not a date YYYY-MM-DD", val);
+        if (!parse_now(val, opt)) {
+            snprintf(err, CLI_ERR_LEN,
+                     "--now: '%s' is not a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM", val);
             return false;
         }
     } else if (strcmp(name, "--size") == 0) {
@@ -130,7 +153,7 @@ static int kind_of(const char *name)
 
 cli_status cli_parse(int argc, char **argv, cli_options *opt, char err[CLI_ERR_LEN])
 {
-    *opt = (cli_options){.mode = CLI_MODE_KIOSK, .now = DATE_NONE};
+    *opt = (cli_options){.mode = CLI_MODE_KIOSK, .now = DATE_NONE, .now_minute = -1};
     err[0] = '\0';
     for (int i = 1; i < argc; i++) {
         char name[64];

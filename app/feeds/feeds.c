@@ -374,6 +374,8 @@ bool feeds_all_real(const feedstate_set *fs)
 {
     for (int i = 0; i < FEED_COUNT; i++) {
         feedstate_kind k = fs->feeds[i].kind;
+        if (!feed_has_figures((feed_id)i))
+            continue; /* the announcements are no figure */
         if (k == FEEDSTATE_DEMO || (k == FEEDSTATE_MISSING && feed_required((feed_id)i)))
             return false;
     }
@@ -426,6 +428,10 @@ void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
                      name, st->reason);
         break;
     case FEEDSTATE_MISSING:
+        if (strcmp(st->reason, REFRESH_REASON_UNSET) == 0) { /* an optional feed left unset */
+            out[0] = '\0';
+            break;
+        }
         snprintf(out, FEEDS_LINE_LEN, "[%s] no data (%s)", name,
                  *st->reason ? st->reason : "no cached copy and no bundled copy");
         break;

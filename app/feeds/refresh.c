@@ -354,8 +354,11 @@ feedstate refresh_state(const refresh_feed *r, bool offline, refresh_shown shown
     s.failing_since = r->failing_since;
     s.unsaved = r->mem_body != NULL;
     snprintf(s.reason, sizeof s.reason, "%s", r->reason);
-    if (shown == REFRESH_SHOWN_NOTHING)
+    if (shown == REFRESH_SHOWN_NOTHING) {
+        if (!*s.reason && r->cfg->url_kind == CONFIG_URL_BUNDLED) /* a feed left unset */
+            snprintf(s.reason, sizeof s.reason, "%s", REFRESH_REASON_UNSET);
         return s;
+    }
     if (shown == REFRESH_SHOWN_DEMO || shown == REFRESH_SHOWN_BUNDLED) {
         s.kind = shown == REFRESH_SHOWN_DEMO ? FEEDSTATE_DEMO : FEEDSTATE_BUNDLED;
         s.data_time = shown == REFRESH_SHOWN_BUNDLED ? DATADIR_BUNDLED_EIG_TIME : 0;

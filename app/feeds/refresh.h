@@ -87,6 +87,7 @@ long refresh_interval_ms(const config_feed *cfg, double u);
 void refresh_schedule(refresh_feed *r, int64_t now_ms, double u);
 /* The reason of a built-in copy shown because no url is configured. */
 #define REFRESH_REASON_NO_URL "no url configured: bundled copy"
+#define REFRESH_REASON_UNSET "no url configured" /* an optional feed with no bundled copy */
 
 /* What the last snapshot carried for a feed. */
 typedef enum {

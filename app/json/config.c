@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "announcejson.h"
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
@@ -186,7 +187,8 @@ static void feed_defaults(feed_id f, config_feed *cf)
     cf->low_speed_time_s = CONFIG_DEFAULT_LOW_SPEED_TIME_S;
     cf->max_bytes =
         f == FEED_STARTUPS ? CONFIG_DEFAULT_MAX_BYTES_STARTUPS : CONFIG_DEFAULT_MAX_BYTES;
-    cf->min_records_percent = CONFIG_DEFAULT_MIN_RECORDS_PERCENT;
+    /* The announcements come and go: one left of ten is no collapse. */
+    cf->min_records_percent = f == FEED_ANNOUNCEMENTS ? 0 : CONFIG_DEFAULT_MIN_RECORDS_PERCENT;
     cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
     cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
     /* The beta.gouv.fr feeds have a public API; the EIG files do not, so
@@ -354,6 +356,38 @@ static bool parse_focus(const config_ctx *x, const cJSON *it, char out[CONFIG_ID
     return true;
 }
 
+/* announcements: the array of announcejson.h. A bad entry is skipped and
+ * counted (the kiosk shows the others; --check-config fails on it); only
+ * a value that is not an array makes the kiosk's part invalid. */
+static bool parse_announcements(const config_ctx *x, const cJSON *it, config_kiosk *k)
+{
+    announcejson_report rep;
+    if (!announcejson_read(it, x->origin, "announcements", true, &k->announcements, &rep))
+        return config_fail(x, "announcements", "expected an array of announcements");
+    k->announcements_bad = rep.bad;
+    k->announcements_error[0] = '\0';
+    if (rep.bad)
+        snprintf(k->announcements_error, sizeof k->announcements_error, "%.300s: %.200s", x->origin,
+                 rep.first);
+    return true;
+}
+
+/* posters_dir: a folder (made absolute), or "" for none. Whether it can be
+ * read is the kiosk's question, at each scan. */
+static bool parse_posters_dir(const config_ctx *x, const cJSON *it, const char *base_dir,
+                              char out[CONFIG_PATH_LEN])
+{
+    if (!cJSON_IsString(it))
+        return config_fail(x, "posters_dir", "expected a folder's path, or \"\" for none");
+    if (!*it->valuestring) {
+        out[0] = '\0';
+        return true;
+    }
+    if (!resolve_path(it->valuestring, base_dir, out))
+        return config_fail(x, "posters_dir", "path too long");
+    return true;
+}
+
 /* The part of the file a top-level key belongs to; 0 for an unknown key. */
 static unsigned part_of(const char *key)
 {
@@ -362,7 +396,11 @@ static unsigned part_of(const char *key)
         return CONFIG_PART_FEEDS;
     /* What the screens show: a bad focus keeps the kiosk's previous settings
      * like any bad kiosk key. */
-    return strcmp(key, "kiosk") == 0 || strcmp(key, "focus_incubator") == 0 ? CONFIG_PART_KIOSK : 0;
+    static const char *const kiosk[] = {"kiosk", "focus_incubator", "announcements", "posters_dir"};
+    for (size_t i = 0; i < sizeof kiosk / sizeof *kiosk; i++)
+        if (strcmp(key, kiosk[i]) == 0)
+            return CONFIG_PART_KIOSK;
+    return 0;
 }
 
 /* One top-level key of its part into c. */
@@ -377,6 +415,10 @@ static bool parse_key(const config_ctx *x, const cJSON *it, const char *base_dir
         return parse_feeds(x, it, base_dir, c);
     if (strcmp(it->string, "focus_incubator") == 0)
         return parse_focus(x, it, c->kiosk.focus_incubator);
+    if (strcmp(it->string, "announcements") == 0)
+        return parse_announcements(x, it, &c->kiosk);
+    if (strcmp(it->string, "posters_dir") == 0)
+        return parse_posters_dir(x, it, base_dir, c->kiosk.posters_dir);
     return config_parse_kiosk(x, it, &c->kiosk);
 }
 
@@ -406,8 +448,9 @@ static void parse_parts(const char *origin, const cJSON *root, const char *base_
     {
         unsigned part = part_of(it->string);
         if (!part) {
-            static const char *const top[] = {"cache_dir", "status_file", "metrics_file",
-                                              "feeds",     "kiosk",       "focus_incubator"};
+            static const char *const top[] = {"cache_dir",     "status_file", "metrics_file",
+                                              "feeds",         "kiosk",       "focus_incubator",
+                                              "announcements", "posters_dir"};
             config_warn_unknown(
                 origin, it->string,
                 config_closest(it->string, top, sizeof top / sizeof *top, NULL, 0, NULL));
@@ -532,7 +575,14 @@ char *config_to_json(const config *c)
     bool ok = root && cJSON_AddStringToObject(root, "cache_dir", c->cache_dir) &&
               cJSON_AddStringToObject(root, "status_file", c->status_file) &&
               cJSON_AddStringToObject(root, "metrics_file", c->metrics_file) &&
-              cJSON_AddStringToObject(root, "focus_incubator", c->kiosk.focus_incubator);
+              cJSON_AddStringToObject(root, "focus_incubator", c->kiosk.focus_incubator) &&
+              cJSON_AddStringToObject(root, "posters_dir", c->kiosk.posters_dir);
+    cJSON *announcements = ok ? announcejson_print(&c->kiosk.announcements) : NULL;
+    if (announcements && !cJSON_AddItemToObject(root, "announcements", announcements)) {
+        cJSON_Delete(announcements); /* not added: still ours */
+        announcements = NULL;
+    }
+    ok = ok && announcements;
     cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
     ok = ok && feeds;
     for (int f = 0; ok && f < FEED_COUNT; f++)

@@ -1,8 +1,10 @@
 /* parse: feed bytes -> model, dispatching to the feed's parser. */
 #include "vitrine/parse.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "announcejson.h"
 #include "betagouv.h"
 #include "eig.h"
 #include "jsonx.h"
@@ -53,6 +55,33 @@ static parse_status run_tree(model *m, const char *buf, size_t len, parse_result
     return st;
 }
 
+/* The announcements feed: a small array read as one tree, its bad entries
+ * skipped and counted like a feed's bad records. */
+static parse_status run_announcements(model *m, const char *buf, size_t len, parse_result *res)
+{
+    memset(res, 0, sizeof *res);
+    jsonx_doc doc;
+    parse_status st = jsonx_parse(&doc, buf, len, res);
+    if (st != PARSE_OK)
+        return st;
+    res->error[0] = '\0';
+    announce_list *l = arena_alloc(m->arena, sizeof *l);
+    announcejson_report rep;
+    if (!l) {
+        st = jsonx_nomem(res);
+    } else if (!announcejson_read(doc.root, NULL, "announcements", false, l, &rep)) {
+        jsonx_reject(res, "%s", rep.first);
+        st = PARSE_REJECTED;
+    } else {
+        m->announcements = l;
+        res->records = l->n;
+        res->skipped = rep.bad;
+        snprintf(res->error, sizeof res->error, "%s", rep.first);
+    }
+    jsonx_doc_free(&doc);
+    return st;
+}
+
 parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, parse_result *res)
 {
     if (feed < 0 || feed >= FEED_COUNT) {
@@ -60,7 +89,8 @@ parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, par
         jsonx_reject(res, "unknown feed");
         return PARSE_REJECTED;
     }
-    parse_status st = run(m, parser_of(feed), buf, len, res);
+    parse_status st = feed == FEED_ANNOUNCEMENTS ? run_announcements(m, buf, len, res)
+                                                 : run(m, parser_of(feed), buf, len, res);
     if (st == PARSE_OK)
         m->loaded[feed] = true;
     return st;
@@ -122,8 +152,17 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
     const char *what = "";
     if (st == PARSE_OK)
         res->incomplete = count_incomplete(scratch, feed, &what);
-    if (st == PARSE_OK && res->records == 0) {
-        jsonx_reject(res, "no usable record (%zu skipped)", res->skipped);
+    /* No announcement today is an empty array; only one whose every
+     * entry is bad is refused (the last good copy stays). */
+    bool may_be_empty = feed == FEED_ANNOUNCEMENTS && res->skipped == 0;
+    if (st == PARSE_OK && res->records == 0 && !may_be_empty) {
+        char first[PARSE_ERR_LEN];
+        snprintf(first, sizeof first, "%s", res->error);
+        if (res->skipped)
+            jsonx_reject(res, "no usable record (%zu skipped; the first: %.180s)", res->skipped,
+                         first);
+        else
+            jsonx_reject(res, "no usable record");
         st = PARSE_REJECTED;
     } else if (st == PARSE_OK && res->incomplete > res->records / 2) {
         jsonx_reject(res, "%zu of its %zu records lack %s (a date format change?)", res->incomplete,

@@ -31,6 +31,7 @@
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
 #include "vitrine/playlist.h"
+#include "vitrine/posters.h"
 #include "vitrine/schedule.h"
 #include "vitrine/sigbridge.h"
 #include "vitrine/stats.h"
@@ -74,8 +75,12 @@ struct kiosk {
     bool gate_held; /* opt.gate, for a slide change and its transition */
     bool logged;
     size_t logged_slide, logged_pos, logged_count;
-    int dx, dy;          /* burn-in shift in use */
-    unsigned long cycle; /* the playlist's rotations, given to the deck */
+    int dx, dy;                  /* burn-in shift in use */
+    unsigned long cycle;         /* the playlist's rotations, given to the deck */
+    posters *posters;            /* the posters the deck's slides show (the deck borrows them) */
+    unsigned long posters_cycle; /* the rotation the posters folder was last looked at */
+    announce_time local_now;     /* the minute the announcements' windows were last checked at */
+    bool decoders;               /* posters_init succeeded: posters_quit at the end */
     char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
     int64_t started_mono_ms; /* system monotonic ms at start: started_at follows clock steps */
     uint64_t slide_changes;  /* slides shown (logged) since the start */
@@ -87,6 +92,14 @@ struct kiosk {
 static int64_t now_ms(const kiosk *k)
 {
     return vclock_mono_ms(k->clock);
+}
+
+/* The lobby's local time, to the minute (the announcements' windows); on
+ * --now's day when it is given. */
+static announce_time local_now(const kiosk *k)
+{
+    announce_time t = announce_local_time(vclock_wall_s(k->clock));
+    return k->opt.now != DATE_NONE ? announce_time_at(k->opt.now, announce_minute_of_day(t)) : t;
 }
 
 /* SIGHUP, once the reader has read the configuration file again (or the
@@ -122,30 +135,60 @@ static void adopt_slides(kiosk *k)
     size_t n = deck_count(k->deck);
     n = n < PLAYLIST_MAX_SLIDES ? n : PLAYLIST_MAX_SLIDES;
     for (size_t i = 0; i < n; i++)
-        slides[i] = (playlist_slide){deck_slide_name(k->deck, i), deck_slide_has_data(k->deck, i)};
+        slides[i] = (playlist_slide){deck_slide_name(k->deck, i), deck_slide_has_data(k->deck, i),
+                                     deck_slide_duration_ms(k->deck, i)};
     playlist_set_slides(k->pl, slides, n, now_ms(k));
     overlay_reset(k->ov);
     k->dirty = true;
 }
 
-/* Recomputes statistics and rebuilds the slides for the current data, date
- * and size. On failure the previous slides stay. */
-static void rebuild(kiosk *k, const char *why)
+/* Recomputes statistics and rebuilds the slides for the current data, date,
+ * size, configuration and posters. On failure the previous slides stay
+ * (false). */
+static bool rebuild(kiosk *k, const char *why)
 {
     stats *st = stats_compute(k->m, k->today);
     if (!st) {
         log_error("kiosk", "out of memory computing statistics (%s); keeping the slides", why);
-        return;
+        return false;
     }
     stats_free(k->st);
     k->st = st;
     char err[DECK_ERR_LEN];
-    deck_set_focus(k->deck, k->cfg.focus_incubator); /* a reloaded configuration may change it */
-    if (deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err) != DECK_OK)
+    /* A reloaded configuration may change these. */
+    deck_set_focus(k->deck, k->cfg.focus_incubator);
+    deck_set_announcements(k->deck, &k->cfg.announcements);
+    deck_set_time(k->deck, k->local_now);
+    bool ok =
+        deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err) == DECK_OK;
+    if (!ok)
         log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
     adopt_slides(k);
     log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, deck_count(k->deck),
               k->stage.w, k->stage.h);
+    return ok;
+}
+
+/* The posters folder looked at again (at start, each rotation, SIGHUP, a
+ * new size): the reader scans it only when its files changed. */
+static void look_at_posters(kiosk *k)
+{
+    reader_request_posters(k->reader, k->cfg.posters_dir, k->stage.w, k->stage.h);
+}
+
+/* A new scan of the posters: the deck shows it from the rebuild on, and
+ * the old set, which the old slides drew from, goes once they are gone. */
+static void swap_posters(kiosk *k, posters *p)
+{
+    deck_set_posters(k->deck, p);
+    if (!rebuild(k, "posters")) {
+        deck_set_posters(k->deck, k->posters); /* the slides still show the old ones */
+        posters_free(p);
+        return;
+    }
+    posters_free(k->posters);
+    k->posters = p;
+    k->status_due = true;
 }
 
 /* The status and metrics files (status.h), rewritten after the frame that
@@ -283,8 +326,12 @@ static void take_reads(kiosk *k)
         reload_config(k, &c, cst, cerr);
         apply_config(k);
         rebuild(k, "configuration");
+        look_at_posters(k); /* posters_dir may have changed */
         watchdog_reloading(k->wd, true);
     }
+    posters *p = NULL;
+    if (reader_take_posters(k->reader, &p))
+        swap_posters(k, p);
     model *m = NULL;
     feedstate_set fs;
     char derr[DATADIR_ERR_LEN];
@@ -406,8 +453,10 @@ static bool update_size(kiosk *k)
 
 static void handle_window(kiosk *k, const SDL_WindowEvent *w)
 {
-    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED && update_size(k))
+    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED && update_size(k)) {
         rebuild(k, "new size");
+        look_at_posters(k); /* fitted to the new stage */
+    }
     k->dirty = true; /* exposed, restored, resized: the back buffer is gone */
 }
 
@@ -530,6 +579,18 @@ static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
     k->status_due = true;
 }
 
+/* Milliseconds until the next announcement comes or goes (at the
+ * start of its minute), or PLAYLIST_NO_DEADLINE. */
+static int64_t edge_wait_ms(const kiosk *k)
+{
+    announce_time edge = deck_next_edge(k->deck);
+    if (edge == INT64_MAX)
+        return PLAYLIST_NO_DEADLINE;
+    int64_t into_minute_s = vclock_wall_s(k->clock) % 60;
+    int64_t s = (edge - k->local_now) * 60 - into_minute_s;
+    return s > 0 ? s * VCLOCK_MS_PER_S : 0;
+}
+
 /* Everything time-driven; returns how long the loop may sleep. */
 static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
 {
@@ -542,6 +603,14 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         log_info("kiosk", "new day: %s", iso);
         k->today = today;
         rebuild(k, "new day");
+    }
+    /* The announcements' windows, checked once a minute: one that starts or
+     * ends comes or goes from the playlist. */
+    announce_time local = local_now(k);
+    if (local != k->local_now) {
+        k->local_now = local;
+        if (deck_set_time(k->deck, local))
+            adopt_slides(k);
     }
     /* A slide change is due: wait for the gate rather than change while
      * the fetch thread parses (a few frames at most). */
@@ -556,6 +625,10 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         k->cycle = v->cycle;
         deck_set_cycle(k->deck, k->cycle);
     }
+    if (v->cycle != k->posters_cycle) { /* a new rotation: new posters? */
+        k->posters_cycle = v->cycle;
+        look_at_posters(k);
+    }
     log_slide(k, v);
     int dx, dy;
     schedule_shift(k->sch, now, &dx, &dy);
@@ -568,6 +641,8 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     int64_t w = watchdog_wait_ms(k->wd, now);
     wait = s < wait ? s : wait;
     wait = w < wait ? w : wait;
+    int64_t edge = edge_wait_ms(k);
+    wait = edge < wait ? edge : wait;
     if (w == 0 || v->animating)
         k->dirty = true; /* a frame is due */
     if (held_back)
@@ -634,6 +709,7 @@ int kiosk_run(kiosk *k)
         handle_event(k, &queued);
     if (!k->st)
         rebuild(k, "start");
+    look_at_posters(k);
     while (k->running) {
         int64_t start = now_ms(k);
         screen_reap(k->scr);
@@ -756,6 +832,10 @@ static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
         return false;
     }
+    char perr[POSTERS_ERR_LEN];
+    k->decoders = posters_init(perr); /* before the reader's thread scans */
+    if (!k->decoders)
+        log_warn("kiosk", "image decoders not started (%s): posters will be refused", perr);
     start_waker(k); /* before the signal and reader threads, which wake it */
     reader_options ro = {.config_path = k->opt.config_path,
                          .data_dir = k->opt.data_dir,
@@ -784,6 +864,9 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         return false;
     }
     deck_set_focus(k->deck, k->opt.settings ? k->opt.settings->focus_incubator : NULL);
+    deck_set_announcements(k->deck, k->opt.settings ? &k->opt.settings->announcements : NULL);
+    k->local_now = local_now(k);
+    deck_set_time(k->deck, k->local_now);
     startup_job job = {k->opt.load, k->opt.load_ctx, k->opt.data_dir, k->today, k->deck};
     startup *start = startup_begin(&job);
     if (!start) {
@@ -902,6 +985,9 @@ void kiosk_free(kiosk *k)
     waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     deck_free(k->deck);
+    posters_free(k->posters); /* after the slides that drew from it */
+    if (k->decoders)
+        posters_quit();
     screen_free(k->scr);
     stats_free(k->st);
     model_free(k->m);

@@ -26,6 +26,10 @@ struct reader {
     model *m;
     feedstate_set fs;
     char data_err[DATADIR_ERR_LEN];
+    char posters_dir[CONFIG_PATH_LEN]; /* the newest request's */
+    int posters_w, posters_h;
+    uint64_t posters_scanned; /* signature of the last scan; 0: none or no folder */
+    posters *posters;         /* a scan not taken yet */
 };
 
 reader *reader_new(const reader_options *opt)
@@ -48,10 +52,42 @@ reader *reader_new(const reader_options *opt)
     return r;
 }
 
+/* A scan of the posters when their folder changed; false when it did not
+ * (nothing to post). Returns with the lock held when true. */
+static bool scan_posters(reader *r)
+{
+    char dir[CONFIG_PATH_LEN];
+    pthread_mutex_lock(&r->lock);
+    memcpy(dir, r->posters_dir, sizeof dir);
+    int w = r->posters_w, h = r->posters_h;
+    uint64_t before = r->posters_scanned;
+    pthread_mutex_unlock(&r->lock);
+    uint64_t now = posters_signature(dir, w, h);
+    if (now == before)
+        return false;           /* the same files at the same size, or still no folder */
+    memgate_enter(r->opt.gate); /* decoding: not during a slide transition */
+    posters *p = posters_scan(dir, w, h);
+    memgate_leave(r->opt.gate);
+    pthread_mutex_lock(&r->lock);
+    r->posters_scanned = now;
+    if (!p) {
+        log_error("kiosk", "out of memory scanning the posters of %s; keeping those on screen",
+                  dir);
+        pthread_mutex_unlock(&r->lock);
+        return false;
+    }
+    posters_free(r->posters);
+    r->posters = p;
+    return true;
+}
+
 /* One read, outside the lock; its result replaces an older one not taken. */
 static void run_one(reader *r, reader_kind kind)
 {
-    if (kind == READER_CONFIG) {
+    if (kind == READER_POSTERS) {
+        if (!scan_posters(r))
+            return;
+    } else if (kind == READER_CONFIG) {
         config c;
         char err[CONFIG_ERR_LEN] = "";
         config_status st = config_load(*r->config_path ? r->config_path : NULL, &c, err);
@@ -126,6 +162,28 @@ void reader_request(reader *r, reader_kind kind)
     pthread_mutex_unlock(&r->lock);
 }
 
+void reader_request_posters(reader *r, const char *dir, int w, int h)
+{
+    pthread_mutex_lock(&r->lock);
+    snprintf(r->posters_dir, sizeof r->posters_dir, "%s", dir ? dir : "");
+    r->posters_w = w, r->posters_h = h;
+    pthread_mutex_unlock(&r->lock);
+    reader_request(r, READER_POSTERS);
+}
+
+bool reader_take_posters(reader *r, posters **p)
+{
+    pthread_mutex_lock(&r->lock);
+    bool done = r->done[READER_POSTERS];
+    if (done) {
+        *p = r->posters;
+        r->posters = NULL;
+        r->done[READER_POSTERS] = false;
+    }
+    pthread_mutex_unlock(&r->lock);
+    return done;
+}
+
 bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN])
 {
     pthread_mutex_lock(&r->lock);
@@ -167,6 +225,7 @@ void reader_free(reader *r)
         pthread_join(r->thread, NULL);
     }
     model_free(r->m);
+    posters_free(r->posters);
     pthread_cond_destroy(&r->wake);
     pthread_mutex_destroy(&r->lock);
     free(r);

@@ -7,7 +7,9 @@
  * waiting or running reads once more after it; the loop gets the newest
  * result. Each finished read posts an SDL event of the type given, then
  * calls wake. A parse of --data DIR holds the memory gate, as the fetch
- * thread's parses do (memgate.h). SDL-side. */
+ * thread's parses do (memgate.h), and so does a scan of the posters
+ * (posters.h: decoding an image takes its size in memory for a moment).
+ * SDL-side. */
 #ifndef VITRINE_READER_H
 #define VITRINE_READER_H
 
@@ -19,8 +21,9 @@
 #include "vitrine/feedstate.h"
 #include "vitrine/memgate.h"
 #include "vitrine/model.h"
+#include "vitrine/posters.h"
 
-typedef enum { READER_CONFIG, READER_DATA_DIR, READER_KINDS } reader_kind;
+typedef enum { READER_CONFIG, READER_DATA_DIR, READER_POSTERS, READER_KINDS } reader_kind;
 
 typedef void (*reader_wake_fn)(void *ctx);
 
@@ -39,8 +42,16 @@ typedef struct reader reader;
  * when none can be started, reads on the caller's thread, logged). NULL
  * when out of memory. */
 reader *reader_new(const reader_options *opt);
-/* Asks for a read of that kind; never waits for one. */
+/* Asks for a read of that kind (READER_CONFIG, READER_DATA_DIR); never
+ * waits for one. */
 void reader_request(reader *r, reader_kind kind);
+/* Asks for a scan of the posters of dir ("": none) fitted to w x h, done
+ * only when the folder's listing or the size changed since the last scan
+ * (posters_signature): no result otherwise. */
+void reader_request_posters(reader *r, const char *dir, int w, int h);
+/* The newest posters scan, once: *p the caller's (free with
+ * posters_free). False when none is waiting. */
+bool reader_take_posters(reader *r, posters **p);
 /* The newest configuration read, once: *c, its status and the error line
  * config_load gave. False when none is waiting. */
 bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN]);

@@ -1,4 +1,4 @@
-/* feed: the table of the five feeds. */
+/* feed: the table of the six feeds. */
 #include "vitrine/feed.h"
 
 static const struct {
@@ -10,6 +10,7 @@ static const struct {
     [FEED_INCUBATORS] = {"incubators", "betagouv/incubators.json", false},
     [FEED_DEFIS] = {"defis", "eig/defis.json", true},
     [FEED_PERSONNES] = {"personnes", "eig/personnes.json", true},
+    [FEED_ANNOUNCEMENTS] = {"announcements", "announcements.json", false},
 };
 
 const char *feed_name(feed_id f)
@@ -30,4 +31,9 @@ bool feed_required(feed_id f)
 bool feed_is_eig(feed_id f)
 {
     return f == FEED_DEFIS || f == FEED_PERSONNES;
+}
+
+bool feed_has_figures(feed_id f)
+{
+    return f >= 0 && f < FEED_COUNT && f != FEED_ANNOUNCEMENTS;
 }

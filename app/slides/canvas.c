@@ -14,7 +14,7 @@
 #include "vitrine/qr.h"
 #include "vitrine/text.h"
 
-typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT, OP_QR } op_kind;
+typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT, OP_QR, OP_IMAGE } op_kind;
 
 typedef struct {
     op_kind kind;
@@ -26,6 +26,7 @@ typedef struct {
     const char *text;          /* in the canvas arena */
     const unsigned char *dark; /* QR: modules x modules, 1 = dark (arena) */
     int modules, module_px;    /* QR: modules a side (no quiet zone), pixels a module */
+    SDL_Surface *image;        /* borrowed (canvas_image) */
 } canvas_op;
 
 struct canvas {
@@ -415,6 +416,28 @@ static void draw_qr(const canvas_op *op, SDL_Renderer *r, int x, int y)
     }
 }
 
+void canvas_image(canvas *c, layout_rect r, SDL_Surface *image)
+{
+    canvas_op *op = image ? push(c, OP_IMAGE, THEME_BG) : NULL;
+    if (!op)
+        return;
+    op->x = r.x, op->y = r.y, op->w = r.w, op->h = r.h;
+    op->image = image;
+}
+
+/* The texture lives for this one draw: the slide's own texture (deck.c)
+ * keeps the result, so an image is uploaded once per slide render. */
+static void draw_image(const canvas_op *op, SDL_Renderer *r, int x, int y)
+{
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r, op->image);
+    if (!tex)
+        return;
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
+    SDL_RenderCopy(r, tex, NULL,
+                   &(SDL_Rect){(int)op->x + x, (int)op->y + y, (int)op->w, (int)op->h});
+    SDL_DestroyTexture(tex);
+}
+
 static void draw_text(const canvas_op *op, SDL_Renderer *r, textcache *tc, int x, int y)
 {
     int w, h;
@@ -443,6 +466,7 @@ void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y)
             break;
         case OP_TEXT: draw_text(op, r, tc, x, y); break;
         case OP_QR: draw_qr(op, r, x, y); break;
+        case OP_IMAGE: draw_image(op, r, x, y); break;
         }
     }
 }

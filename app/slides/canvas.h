@@ -64,6 +64,10 @@ void canvas_ring(canvas *c, float cx, float cy, float r_in, float r_out, float a
  * background; modules in fg. Returns the square drawn (zero size when the
  * text cannot be encoded or the box is too small: a problem, logged). */
 layout_rect canvas_qr(canvas *c, layout_rect box, const char *text, theme_role fg);
+/* Draws image (borrowed: it must outlive the canvas) into r, scaled to
+ * r's size: the caller keeps its aspect ratio (a poster is letterboxed,
+ * never stretched). */
+void canvas_image(canvas *c, layout_rect r, SDL_Surface *image);
 /* Fits s into box and records it; returns the rectangle the text occupies
  * (zero height for an empty string). */
 layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_style *st);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "slides_announce.h"
 #include "slides_eig.h"
 #include "slides_incubator.h"
 #include "slides_people.h"
@@ -22,7 +23,7 @@
 #include "vitrine/textcache.h"
 
 #define DECK_TEXTURE_SLOTS 2 /* a transition draws two slides */
-#define DECK_NAME_LEN 32
+#define DECK_NAME_LEN POSTERS_NAME_LEN
 
 typedef bool (*deck_builder)(canvas *c, const frame_input *in);
 
@@ -91,7 +92,11 @@ bool deck_knows_slide(const char *name)
 typedef struct {
     char name[DECK_NAME_LEN];
     char title[FRAME_TEXT_LEN];
-    bool has_data;
+    bool has_data; /* shown now: has content and, when timed, is inside its window */
+    bool content;  /* the builder drew something */
+    bool timed;    /* an announcement: shown in [from, to) */
+    announce_time from, to;
+    int64_t duration_ms; /* its own, 0: the playlist's */
     canvas *cv;
 } deck_slide;
 
@@ -120,6 +125,12 @@ struct deck {
     /* Focus incubator: the id, and the one it was found unknown for (so
      * that is logged once, not at every rebuild). */
     char focus[DECK_FOCUS_LEN], focus_unknown[DECK_FOCUS_LEN];
+    /* The operator's: the configuration's announcements (a copy), the
+     * posters (borrowed), and the time the windows are checked at. */
+    announce_list announcements;
+    const posters *posters;
+    announce_time now;
+    bool have_now;
 };
 
 static void drop_slot(deck_slot *s)
@@ -437,6 +448,55 @@ static deck_status build_focus(deck *d, deck_slide *s, size_t *n, const frame_in
     return DECK_OK;
 }
 
+static announce_time deck_now(const deck *d)
+{
+    return d->have_now ? d->now : announce_time_at(d->today, ANNOUNCE_MINUTES_PER_DAY / 2);
+}
+
+/* Each announcement of l, shown while inside its window (deck_set_time). */
+static deck_status build_announcements(deck *d, deck_slide *s, size_t *n, const frame_input *in,
+                                       const announce_list *l)
+{
+    char err[DECK_ERR_LEN];
+    for (size_t i = 0; i < l->n; i++) {
+        const announce *a = &l->items[i];
+        deck_status st = add_slide(s, n, d->fonts, d->w, d->h, DECK_ANNOUNCEMENT, a->title, err);
+        if (st != DECK_OK) {
+            log_error("deck", "%s", err);
+            return st == DECK_FULL ? DECK_OK : st; /* a full deck keeps what it has */
+        }
+        deck_slide *sl = &s[*n - 1];
+        sl->has_data = slides_announce(sl->cv, in, a);
+        sl->timed = true, sl->from = a->from, sl->to = a->to, sl->duration_ms = a->duration_ms;
+        if ((st = finish_slide(sl, err)) != DECK_OK)
+            return st;
+        sl->content = sl->has_data; /* a full display list is never shown */
+        sl->has_data = sl->content && announce_active(a, deck_now(d));
+    }
+    return DECK_OK;
+}
+
+static deck_status build_posters(deck *d, deck_slide *s, size_t *n, char err[DECK_ERR_LEN])
+{
+    for (size_t i = 0; i < posters_count(d->posters); i++) {
+        const char *name = posters_name(d->posters, i);
+        deck_status st =
+            add_slide(s, n, d->fonts, d->w, d->h, name, posters_file(d->posters, i), err);
+        if (st == DECK_FULL) {
+            log_error("deck", "%s", err);
+            return DECK_OK;
+        }
+        if (st != DECK_OK)
+            return st;
+        deck_slide *sl = &s[*n - 1];
+        sl->has_data = slides_poster(sl->cv, posters_image(d->posters, i));
+        if ((st = finish_slide(sl, err)) != DECK_OK)
+            return st;
+        sl->content = sl->has_data;
+    }
+    return DECK_OK;
+}
+
 static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_input *in,
                              const stats_focus *f, char err[DECK_ERR_LEN])
 {
@@ -458,7 +518,12 @@ static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_inpu
         if (st != DECK_OK)
             return st;
     }
-    return build_team(d, s, n, in, err);
+    deck_status st = build_team(d, s, n, in, err);
+    if (st == DECK_OK)
+        st = build_announcements(d, s, n, in, &d->announcements);
+    if (st == DECK_OK && in->m->announcements)
+        st = build_announcements(d, s, n, in, in->m->announcements);
+    return st == DECK_OK ? build_posters(d, s, n, err) : st;
 }
 
 void deck_set_focus(deck *d, const char *incubator_id)
@@ -526,6 +591,57 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
     log_debug("deck", "%zu slides at %dx%d, %zu layout problem(s)", n, width, height,
               deck_overflows(d));
     return DECK_OK;
+}
+
+void deck_set_announcements(deck *d, const announce_list *l)
+{
+    if (l)
+        d->announcements = *l;
+    else
+        d->announcements.n = 0;
+}
+
+void deck_set_posters(deck *d, const posters *p)
+{
+    d->posters = p;
+}
+
+bool deck_set_time(deck *d, announce_time now)
+{
+    d->now = now;
+    d->have_now = true;
+    bool changed = false;
+    for (size_t i = 0; i < d->n; i++) {
+        deck_slide *sl = &d->slides[i];
+        bool shown = sl->content && sl->from <= now && now < sl->to;
+        if (sl->timed && shown != sl->has_data) {
+            sl->has_data = shown;
+            changed = true;
+            log_info("deck", "announcement '%s' %s", sl->title,
+                     shown ? "starts: shown" : "ends: no longer shown");
+        }
+    }
+    return changed;
+}
+
+announce_time deck_next_edge(const deck *d)
+{
+    announce_time now = deck_now(d), next = INT64_MAX;
+    for (size_t i = 0; i < d->n; i++) {
+        const deck_slide *sl = &d->slides[i];
+        if (!sl->timed || !sl->content)
+            continue;
+        if (sl->from > now && sl->from < next)
+            next = sl->from;
+        if (sl->to > now && sl->to < next)
+            next = sl->to;
+    }
+    return next;
+}
+
+int64_t deck_slide_duration_ms(const deck *d, size_t i)
+{
+    return i < d->n ? d->slides[i].duration_ms : 0;
 }
 
 void deck_set_cycle(deck *d, unsigned long cycle)

@@ -11,6 +11,7 @@
 #include "vitrine/deck.h"
 #include "vitrine/fileio.h"
 #include "vitrine/layout.h"
+#include "vitrine/log.h"
 
 #define EXPORT_DIR_MODE 0777 /* umask applies, as with mkdir(1) */
 
@@ -41,7 +42,7 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
 }
 
 export_status export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                            const char *focus, int width, int height, const char *dir,
+                            const export_content *content, int width, int height, const char *dir,
                             export_report *rep, char err[EXPORT_ERR_LEN])
 {
     memset(rep, 0, sizeof *rep);
@@ -60,9 +61,19 @@ export_status export_slides(const model *m, const stats *s, const feedstate_set 
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     char derr[DECK_ERR_LEN];
     deck *d = r ? deck_new(r, derr) : NULL;
-    if (d)
-        deck_set_focus(d, focus);
     layout_stage st = layout_stage_for(width, height);
+    char perr[POSTERS_ERR_LEN];
+    bool want_posters = content->posters_dir && *content->posters_dir;
+    bool decoders = want_posters && posters_init(perr);
+    if (want_posters && !decoders)
+        log_warn("export", "image decoders not started (%s): posters will be refused", perr);
+    posters *p = want_posters ? posters_scan(content->posters_dir, st.w, st.h) : NULL;
+    if (d) {
+        deck_set_focus(d, content->focus);
+        deck_set_announcements(d, content->announcements);
+        deck_set_posters(d, p);
+        deck_set_time(d, content->now);
+    }
     bool ok = false;
     if (!surf || !r) {
         snprintf(err, EXPORT_ERR_LEN, "software renderer %dx%d: %s", width, height, SDL_GetError());
@@ -77,6 +88,9 @@ export_status export_slides(const model *m, const stats *s, const feedstate_set 
         ok = write_slides(d, r, surf, st, dir, rep, err);
     }
     deck_free(d);
+    posters_free(p); /* after the slides that drew from it */
+    if (decoders)
+        posters_quit();
     if (r)
         SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);

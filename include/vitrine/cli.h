@@ -25,6 +25,7 @@ typedef struct {
     const char *config;     /* --config FILE */
     const char *render_dir; /* --render-slides DIR */
     vt_date now;            /* --now YYYY-MM-DD; DATE_NONE: today */
+    int now_minute;         /* --now YYYY-MM-DDTHH:MM: its minute of the day; -1: none */
     int width, height;      /* --size WxH; 0: native / default */
     bool offline;           /* --offline */
     bool windowed;          /* --windowed */

@@ -10,13 +10,14 @@
  * with their ranges):
  *   "cache_dir", "status_file", "metrics_file",
  *   "feeds": {"startups": {...}, "authors", "incubators",
- *   "defis", "personnes"}, each feed with "url", "refresh_interval_s",
+ *   "defis", "personnes", "announcements"}, each feed with "url", "refresh_interval_s",
  *   "connect_timeout_s", "timeout_s", "low_speed_limit_bps",
  *   "low_speed_time_s", "max_bytes", "retry_min_s", "retry_max_s";
  *   "kiosk": {"slide_duration_s", "transition", "transition_ms",
  *   "resume_after_s", "pause_timeout_s", "allow_quit", "playlist",
  *   "schedule", "wake_on_key_s", "burn_in_shift_px", "burn_in_period_s",
- *   "display_off_command", "display_on_command"}.
+ *   "display_off_command", "display_on_command"};
+ *   "focus_incubator", "announcements" (announce.h), "posters_dir".
  * Unknown keys are logged as warnings; a key of the wrong type or out of
  * range is an error naming the file and the key ("vitrine.json:
  * kiosk.playlist[2].duration_s: ..."). Relative paths (cache_dir,
@@ -34,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "vitrine/announce.h"
 #include "vitrine/feed.h"
 #include "vitrine/playlist.h"
 #include "vitrine/schedule.h"
@@ -95,6 +97,15 @@ typedef struct {
     /* The top-level "focus_incubator": an incubator id of the feed whose own
      * slides are added and whose products the spotlight shows; "": none. */
     char focus_incubator[CONFIG_ID_LEN];
+    /* The top-level "announcements": the good entries, in the file's order.
+     * A bad entry is skipped (one warning line) and counted; --check-config
+     * fails on any, with the first one's line. */
+    announce_list announcements;
+    size_t announcements_bad;
+    char announcements_error[CONFIG_ERR_LEN];
+    /* The top-level "posters_dir": a folder of PNG and JPEG posters (made
+     * absolute); "": none. */
+    char posters_dir[CONFIG_PATH_LEN];
 } config_kiosk;
 
 /* The parts of the file (config.invalid). */

@@ -11,15 +11,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "vitrine/announce.h"
 #include "vitrine/date.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/fonts.h"
 #include "vitrine/model.h"
+#include "vitrine/posters.h"
 #include "vitrine/stats.h"
 
 #define DECK_ERR_LEN 256
-#define DECK_MAX_SLIDES 64         /* slides of a deck; more fail deck_update (DECK_FULL) */
-#define DECK_SPOTLIGHT "spotlight" /* the name of the product spotlight slide */
+#define DECK_MAX_SLIDES 128              /* slides of a deck; more fail deck_update (DECK_FULL) */
+#define DECK_SPOTLIGHT "spotlight"       /* the name of the product spotlight slide */
+#define DECK_ANNOUNCEMENT "announcement" /* the name of every announcement slide */
 
 typedef struct deck deck;
 
@@ -61,6 +64,25 @@ fonts *deck_fonts(deck *d);
  * once and the network's slides are shown. */
 #define DECK_FOCUS_LEN 128
 void deck_set_focus(deck *d, const char *incubator_id);
+
+/* The operator's own slides, used from the next deck_update, after the
+ * others: the configuration's announcements (l, copied; NULL for none),
+ * then the announcements feed's (the model's), each named
+ * DECK_ANNOUNCEMENT, then the posters (p, borrowed: it must outlive the
+ * slides built from it, that is until the next successful deck_update
+ * after another deck_set_posters), each named posters_name. */
+void deck_set_announcements(deck *d, const announce_list *l);
+void deck_set_posters(deck *d, const posters *p);
+/* The local time the announcements' windows are checked at (before the
+ * first deck_update: noon of its day). Returns true when an announcement
+ * came or went: the caller gives the playlist the slides again. */
+bool deck_set_time(deck *d, announce_time now);
+/* The next time an announcement comes or goes after the deck's time;
+ * INT64_MAX when none will. */
+announce_time deck_next_edge(const deck *d);
+/* The slide's own duration (an announcement's duration_s), 0 for the
+ * playlist's. */
+int64_t deck_slide_duration_ms(const deck *d, size_t i);
 
 size_t deck_count(const deck *d);
 /* True when a deck can have a slide of that name, whatever the data: one of

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "vitrine/announce.h"
 #include "vitrine/date.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/model.h"
@@ -29,11 +30,21 @@ typedef enum {
     EXPORT_FAILED    /* a directory, a file, SDL or the slides failed: err says which */
 } export_status;
 
-/* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01). DIR is
- * created if missing. focus: the focus incubator (deck_set_focus; NULL or
- * "" for none). On failure err names the file, the slide or the SDL call. */
+/* What the configuration adds to the data's slides. */
+typedef struct {
+    const char *focus;                  /* the focus incubator (deck_set_focus); NULL or "": none */
+    const announce_list *announcements; /* the configuration's; NULL: none */
+    const char *posters_dir;            /* NULL or "": none */
+    announce_time now;                  /* the announcements' windows are checked at this time */
+} export_content;
+
+/* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01): the
+ * announcements inside their window at content->now, each poster of
+ * posters_dir (scanned at the stage's size; a file refused is one log
+ * line naming it). DIR is created if missing. On failure err names the
+ * file, the slide or the SDL call. */
 export_status export_slides(const model *m, const stats *s, const feedstate_set *fs, vt_date today,
-                            const char *focus, int width, int height, const char *dir,
+                            const export_content *content, int width, int height, const char *dir,
                             export_report *rep, char err[EXPORT_ERR_LEN]);
 
 #endif

@@ -1,4 +1,4 @@
-/* feed: the five feeds a snapshot is made of, their stable names and where
+/* feed: the six feeds a snapshot is made of, their stable names and where
  * each sits in a data dir (laid out like shared/data). feed_id indexes the
  * per-feed arrays of every layer (model, feed states, configuration). */
 #ifndef VITRINE_FEED_H
@@ -12,6 +12,7 @@ typedef enum {
     FEED_INCUBATORS,
     FEED_DEFIS,
     FEED_PERSONNES,
+    FEED_ANNOUNCEMENTS, /* the operator's announcements (announce.h): no statistics */
     FEED_COUNT
 } feed_id;
 
@@ -24,5 +25,8 @@ bool feed_required(feed_id f);
 /* The EIG programme's feeds (defis, personnes): finished, their real data is
  * built into the program (assets/eig). */
 bool feed_is_eig(feed_id f);
+/* A feed the statistics are computed from (all but the announcements):
+ * only those count in --dump-stats' exit status. */
+bool feed_has_figures(feed_id f);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vitrine/announce.h"
 #include "vitrine/arena.h"
 #include "vitrine/date.h"
 #include "vitrine/feed.h"
@@ -171,8 +172,9 @@ typedef struct model {
     model_person *persons;
     size_t n_persons;
     model_local local;
-    bool demo[FEED_COUNT];    /* the feed was the bundled demo data (fictional) */
-    bool bundled[FEED_COUNT]; /* the feed was the bundled real copy (EIG programme) */
+    announce_list *announcements; /* the announcements feed's; NULL when none */
+    bool demo[FEED_COUNT];        /* the feed was the bundled demo data (fictional) */
+    bool bundled[FEED_COUNT];     /* the feed was the bundled real copy (EIG programme) */
     bool loaded[FEED_COUNT];
 } model;
 

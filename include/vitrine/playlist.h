@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PLAYLIST_MAX_SLIDES 64
+#define PLAYLIST_MAX_SLIDES 128
 #define PLAYLIST_NAME_LEN 64
 #define PLAYLIST_DEFAULT_DURATION_MS 12000
 #define PLAYLIST_DEFAULT_TRANSITION_MS 400
@@ -50,6 +50,7 @@ typedef struct {
 typedef struct {
     const char *name;
     bool has_data;
+    int64_t duration_ms; /* the slide's own (an announcement's); 0: the configured one */
 } playlist_slide;
 
 typedef struct {

@@ -52,8 +52,16 @@ static void errors_name_the_option(void)
     CHECK_INT(parse(&o, err, 4, e), CLI_ERROR);
     char *f[] = {"vitrine", "--offline=yes"};
     CHECK_INT(parse(&o, err, 2, f), CLI_ERROR);
-    char *g[] = {"vitrine", "--now", "2026-08-20T10:00"};
+    char *g[] = {"vitrine", "--now", "2026-08-20T25:00"};
     CHECK_INT(parse(&o, err, 3, g), CLI_ERROR);
+    char *g2[] = {"vitrine", "--now", "2026-08-20T10:00:00"};
+    CHECK_INT(parse(&o, err, 3, g2), CLI_ERROR);
+    char *g3[] = {"vitrine", "--now", "2026-08-20T10:00"}; /* a minute of --now's day */
+    CHECK_INT(parse(&o, err, 3, g3), CLI_OK);
+    CHECK_INT(o.now_minute, 600);
+    char *g4[] = {"vitrine", "--now", "2026-08-20"};
+    CHECK_INT(parse(&o, err, 3, g4), CLI_OK);
+    CHECK_INT(o.now_minute, -1);
     char *h[] = {"vitrine", "--status", "--check-config"};
     CHECK_INT(parse(&o, err, 3, h), CLI_ERROR);
     CHECK(strstr(err, "only one mode") != NULL);

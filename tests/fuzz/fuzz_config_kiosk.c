@@ -94,7 +94,7 @@ static void simulate(const config_kiosk *c, const uint8_t *data, size_t size)
     FUZZ_CHECK(p && s);
     playlist_slide slides[N_SLIDES];
     for (size_t i = 0; i < N_SLIDES; i++)
-        slides[i] = (playlist_slide){SLIDE_NAMES[i], i != 2}; /* team-1 has no data */
+        slides[i] = (playlist_slide){SLIDE_NAMES[i], i != 2, 0}; /* team-1 has no data */
     int64_t now = 0;
     playlist_set_slides(p, slides, N_SLIDES, now);
     playlist_view first;

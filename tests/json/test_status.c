@@ -112,7 +112,7 @@ static void metrics_text(void)
         "# TYPE vitrine_feed_up gauge\n",
         "vitrine_feed_up{feed=\"startups\"} 1\nvitrine_feed_up{feed=\"authors\"} 0\n"
         "vitrine_feed_up{feed=\"incubators\"} 0\nvitrine_feed_up{feed=\"defis\"} 0\n"
-        "vitrine_feed_up{feed=\"personnes\"} 1\n",
+        "vitrine_feed_up{feed=\"personnes\"} 1\nvitrine_feed_up{feed=\"announcements\"} 0\n",
         "vitrine_feed_age_seconds{feed=\"startups\"} 120\n"
         "vitrine_feed_age_seconds{feed=\"authors\"} 90000\n"
         "vitrine_feed_age_seconds{feed=\"personnes\"} 60\n",
@@ -126,14 +126,14 @@ static void metrics_text(void)
             CHECK(!"metrics line missing");
             fprintf(stderr, "missing: %s\n", want[i]);
         }
-    CHECK(strstr(m, "feed=\"personnes\"} 1\n# HELP vitrine_feed_age") != NULL);
+    CHECK(strstr(m, "feed=\"announcements\"} 0\n# HELP vitrine_feed_age") != NULL);
     CHECK(strstr(m, "_seconds{feed=\"incubators\"}") == NULL); /* no time when unknown */
     CHECK(m[strlen(m) - 1] == '\n');
     /* Every line a comment or "name{labels} value". */
     int samples = 0;
     for (const char *line = m; *line; line = strchr(line, '\n') + 1)
         samples += *line != '#';
-    CHECK_INT(samples, 1 + 1 + 1 + 5 + 3 + 3 + 1 + 1 + 1);
+    CHECK_INT(samples, 1 + 1 + 1 + FEED_COUNT + 3 + 3 + 1 + 1 + 1);
     free(m);
     r.version = "1\"2\\3\n4"; /* label values are escaped */
     m = status_to_metrics(&r);

@@ -17,7 +17,7 @@
 #define LOOP_CAP_MS 60000 /* the kiosk wakes at least once a minute */
 #define START_MS (1LL << 60)
 
-static const playlist_slide SLIDES[] = {{"a", true}, {"b", true}, {"c", true}};
+static const playlist_slide SLIDES[] = {{"a", true, 0}, {"b", true, 0}, {"c", true, 0}};
 
 static void office_hours(schedule_config *cfg)
 {

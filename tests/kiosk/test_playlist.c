@@ -5,7 +5,7 @@
 #include "vitrine/vclock.h"
 
 static const playlist_slide SLIDES[] = {
-    {"a", true}, {"b", true}, {"c", false}, {"d", true}, {"e", true},
+    {"a", true, 0}, {"b", true, 0}, {"c", false, 0}, {"d", true, 0}, {"e", true, 0},
 };
 #define N_SLIDES (sizeof SLIDES / sizeof *SLIDES)
 
@@ -155,10 +155,10 @@ static void test_slides_change_keeps_current(void)
     playlist *p = make(&cfg, 0);
     playlist_jump(p, 3, 0);
     CHECK_STR(shown(p, 0), "d");
-    playlist_slide fewer[] = {{"d", true}, {"a", false}, {"x", true}};
+    playlist_slide fewer[] = {{"d", true, 0}, {"a", false, 0}, {"x", true, 0}};
     playlist_set_slides(p, fewer, 3, 100);
     CHECK_STR(shown(p, 100), "d");
-    playlist_slide none[] = {{"a", false}};
+    playlist_slide none[] = {{"a", false, 0}};
     playlist_set_slides(p, none, 1, 200);
     playlist_view v;
     playlist_view_at(p, 200, &v);
@@ -208,6 +208,32 @@ static void test_fake_clock(void)
     playlist_free(NULL);
 }
 
+/* An announcement's own duration_s: used unless the playlist configures
+ * that slide's; the others keep the default. */
+static void test_slides_own_durations(void)
+{
+    playlist_config cfg;
+    playlist_config_defaults(&cfg);
+    cfg.default_duration_ms = 1000;
+    cfg.transition = PLAYLIST_TRANSITION_NONE;
+    const playlist_slide own[] = {{"a", true, 0}, {"announcement", true, 5000}, {"b", true, 0}};
+    playlist *p = playlist_new(&cfg);
+    playlist_set_slides(p, own, 3, 0);
+    playlist_tick(p, 1000);
+    CHECK_STR(shown(p, 1000), "announcement");
+    CHECK(!playlist_tick(p, 5999));
+    CHECK(playlist_tick(p, 6000));
+    CHECK_STR(shown(p, 6000), "b");
+    cfg.entries[0] = (playlist_entry){.name = "announcement", .duration_ms = 2000, .enabled = true};
+    cfg.n_entries = 1;
+    playlist_configure(p, &cfg, 6500); /* the configured entry wins */
+    CHECK_STR(shown(p, 6999), "b");    /* the slide on screen stays */
+    CHECK(playlist_tick(p, 7000));     /* "b"'s 1 s, then the configured entry first */
+    CHECK_STR(shown(p, 7000), "announcement");
+    CHECK_INT(playlist_wait_ms(p, 7000), 2000);
+    playlist_free(p);
+}
+
 int main(void)
 {
     RUN(test_cycle_counts_rotations);
@@ -218,5 +244,6 @@ int main(void)
     RUN(test_slides_change_keeps_current);
     RUN(test_transition_none_and_progress);
     RUN(test_fake_clock);
+    RUN(test_slides_own_durations);
     return test_report();
 }

@@ -15,6 +15,7 @@ struct playlist {
     playlist_config cfg;
     char names[PLAYLIST_MAX_SLIDES][PLAYLIST_NAME_LEN]; /* deck order */
     bool has_data[PLAYLIST_MAX_SLIDES];
+    int64_t own_ms[PLAYLIST_MAX_SLIDES]; /* the slides' own durations, 0: none */
     size_t n_slides;
     size_t order[PLAYLIST_MAX_SLIDES]; /* shown slides: deck indices */
     int64_t duration_ms[PLAYLIST_MAX_SLIDES];
@@ -57,9 +58,12 @@ void playlist_free(playlist *p)
     free(p);
 }
 
-static int64_t entry_duration(const playlist *p, const playlist_entry *e)
+/* A configured entry's duration, else the slide's own, else the default. */
+static int64_t entry_duration(const playlist *p, const playlist_entry *e, size_t slide)
 {
-    return e && e->duration_ms > 0 ? e->duration_ms : p->cfg.default_duration_ms;
+    if (e && e->duration_ms > 0)
+        return e->duration_ms;
+    return p->own_ms[slide] > 0 ? p->own_ms[slide] : p->cfg.default_duration_ms;
 }
 
 static void add_shown(playlist *p, size_t slide, int64_t duration_ms)
@@ -86,11 +90,11 @@ static size_t rebuild_order(playlist *p)
         }
         used[s] = true;
         if (entry->enabled && p->has_data[s])
-            add_shown(p, s, entry_duration(p, entry));
+            add_shown(p, s, entry_duration(p, entry, s));
     }
     for (size_t s = 0; s < p->n_slides; s++)
         if (!used[s] && p->has_data[s])
-            add_shown(p, s, entry_duration(p, NULL));
+            add_shown(p, s, entry_duration(p, NULL, s));
     return unknown;
 }
 
@@ -143,6 +147,7 @@ size_t playlist_set_slides(playlist *p, const playlist_slide *slides, size_t n, 
     for (size_t i = 0; i < n; i++) {
         snprintf(p->names[i], PLAYLIST_NAME_LEN, "%s", slides[i].name ? slides[i].name : "");
         p->has_data[i] = slides[i].has_data;
+        p->own_ms[i] = slides[i].duration_ms;
     }
     p->n_slides = n;
     size_t unknown = rebuild_order(p);

@@ -1,0 +1,55 @@
+/* posters: the operator's folder of posters (posters_dir), each a PNG or
+ * JPEG file shown whole as a slide. A scan reads and decodes every file
+ * (picture.h: refused before decoding when larger than
+ * PICTURE_MAX_PIXELS, refused when it is not a whole image), fitted to the
+ * slide's size, in file-name order; a file refused is logged with one line
+ * naming it and left out. A scan touches no renderer: it runs on the
+ * kiosk's reader thread. A set is immutable once scanned.
+ *
+ * posters_signature lists the folder without reading a file (names, sizes,
+ * modification times): the kiosk scans again only when it changed, so a
+ * refused file is logged once per change, not at every playlist cycle. */
+#ifndef VITRINE_POSTERS_H
+#define VITRINE_POSTERS_H
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define POSTERS_MAX 32       /* files of a folder shown; more are logged and left out */
+#define POSTERS_NAME_LEN 64  /* "poster-demo-day", NUL included */
+#define POSTERS_FILE_LEN 256 /* a file name, NUL included; longer ones are left out */
+#define POSTERS_PREFIX "poster"
+
+#define POSTERS_ERR_LEN 512
+
+typedef struct posters posters;
+
+/* Starts the image decoders (SDL2_image's start is not thread-safe): on
+ * the main thread, before any scan on another one. False with the reason
+ * in err; each poster is then refused with its own line. Pair with
+ * posters_quit. */
+bool posters_init(char err[POSTERS_ERR_LEN]);
+void posters_quit(void);
+
+/* A signature of dir's files and of the fit size; 0 when dir is "" (one
+ * of its own for a folder that cannot be listed, and its reason). */
+uint64_t posters_signature(const char *dir, int fit_w, int fit_h);
+/* The posters of dir fitted into fit_w x fit_h. An unreadable folder is
+ * logged and gives an empty set. NULL only when out of memory. The caller
+ * frees with posters_free. */
+posters *posters_scan(const char *dir, int fit_w, int fit_h);
+void posters_free(posters *p); /* accepts NULL */
+
+size_t posters_count(const posters *p); /* 0 for NULL */
+/* The slide's name, "poster-" and the file's name made a slug
+ * ("Demo Day.png" -> "poster-demo-day"). */
+const char *posters_name(const posters *p, size_t i);
+const char *posters_file(const posters *p, size_t i); /* "Demo Day.png" */
+/* The fitted image (owned by the set). */
+SDL_Surface *posters_image(const posters *p, size_t i);
+/* posters_signature of the folder as this set was scanned. */
+uint64_t posters_signature_of(const posters *p);
+
+#endif
