@@ -367,7 +367,7 @@ static void handle_action(kiosk *k, keymap_result r)
     case KEYMAP_QUIT_LOCKED:
         log_info("kiosk", "quit key ignored: kiosk lock is on (kiosk.allow_quit is false)");
         break;
-    case KEYMAP_NONE: break;
+    default: break;
     }
 }
 
@@ -382,7 +382,8 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key)
     if (key->repeat && sym != SDLK_RIGHT && sym != SDLK_LEFT)
         return; /* holding Space or Q must not toggle or count twice */
     unsigned mods = (key->keysym.mod & KMOD_CTRL) ? KEYMAP_MOD_CTRL : 0;
-    handle_action(k, keymap_press(k->km, SDL_GetKeyName(sym), mods, k->help, now));
+    handle_action(k, keymap_press(k->km, SDL_GetKeyName(sym), mods,
+                                  k->help ? KEYMAP_MODE_HELP : KEYMAP_MODE_SLIDES, now));
 }
 
 static void handle_signal(kiosk *k, int signo)
