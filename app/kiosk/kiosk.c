@@ -22,6 +22,7 @@
 
 #include "displaycheck.h"
 #include "overlay.h"
+#include "overview.h"
 #include "reader.h"
 #include "screen.h"
 #include "startup.h"
@@ -51,6 +52,9 @@ struct kiosk {
     screen *scr;
     deck *deck;
     overlay *ov;
+    overview *ovw;      /* G / Tab: every slide at once */
+    int64_t ovw_key_ms; /* the last key with the overview open (it closes by itself) */
+    bool ovw_pending;   /* thumbnails left to draw: another frame at once */
     playlist *pl;
     schedule *sch;
     keymap *km;
@@ -128,6 +132,17 @@ static void apply_config(kiosk *k)
 
 _Static_assert(DECK_MAX_SLIDES <= PLAYLIST_MAX_SLIDES, "every slide of a deck fits the playlist");
 
+/* The shown slides' deck indices, in playlist order (the overview's cells). */
+static size_t shown_slides(const kiosk *k, size_t out[PLAYLIST_MAX_SLIDES])
+{
+    playlist_view v;
+    playlist_view_at(k->pl, now_ms(k), &v);
+    size_t n = 0;
+    for (size_t pos = 1; pos <= v.count && n < PLAYLIST_MAX_SLIDES; pos++)
+        out[n++] = playlist_shown_at(k->pl, pos);
+    return n;
+}
+
 /* Hands the deck's slides to the playlist (after every deck_update). */
 static void adopt_slides(kiosk *k)
 {
@@ -139,6 +154,10 @@ static void adopt_slides(kiosk *k)
                                      deck_slide_duration_ms(k->deck, i)};
     playlist_set_slides(k->pl, slides, n, now_ms(k));
     overlay_reset(k->ov);
+    if (k->ovw && overview_is_open(k->ovw)) { /* new slides: new thumbnails and titles */
+        size_t shown[PLAYLIST_MAX_SLIDES];
+        overview_set_slides(k->ovw, shown, shown_slides(k, shown));
+    }
     k->dirty = true;
 }
 
@@ -387,15 +406,110 @@ static void move_now(kiosk *k, keymap_result r, int64_t now)
     k->dirty |= moved;
 }
 
+static void close_overview(kiosk *k, const char *why)
+{
+    overview_close(k->ovw);
+    k->ovw_pending = false;
+    log_info("kiosk", "overview hidden%s", why);
+    k->dirty = true;
+}
+
+/* Over the slide on screen, which stays (no transition under it): its
+ * full-size texture goes, the overview's own takes its place. */
+static void open_overview(kiosk *k, int64_t now)
+{
+    if (k->help) {
+        k->help = false;
+        log_info("kiosk", "help hidden");
+    }
+    playlist_end_transition(k->pl);
+    playlist_view v;
+    playlist_view_at(k->pl, now, &v);
+    size_t shown[PLAYLIST_MAX_SLIDES];
+    overview_open(k->ovw, shown, shown_slides(k, shown), v.position ? v.position - 1 : 0);
+    deck_keep_only(k->deck, SIZE_MAX);
+    k->ovw_key_ms = now;
+    log_info("kiosk", "overview shown");
+    k->dirty = true;
+}
+
+/* A presenter closed it: the slide stays for the idle delay, as after any
+ * manual change (a jump to where it is), then rotation goes on. */
+static void overview_done(kiosk *k, int64_t now)
+{
+    close_overview(k, "");
+    playlist_view v;
+    playlist_view_at(k->pl, now, &v);
+    if (v.has_slide)
+        playlist_jump(k->pl, v.position, now);
+}
+
+static void overview_action(kiosk *k, keymap_result r, int64_t now)
+{
+    static const grid_move_dir DIRS[] = {GRID_LEFT, GRID_RIGHT, GRID_UP, GRID_DOWN};
+    switch (r.action) {
+    case KEYMAP_OVERVIEW_LEFT:
+    case KEYMAP_OVERVIEW_RIGHT:
+    case KEYMAP_OVERVIEW_UP:
+    case KEYMAP_OVERVIEW_DOWN:
+        overview_move(k->ovw, DIRS[r.action - KEYMAP_OVERVIEW_LEFT]);
+        k->dirty = true;
+        break;
+    case KEYMAP_OVERVIEW_SELECT: {
+        size_t pos = overview_selected(k->ovw) + 1;
+        close_overview(k, "");
+        move_now(k, (keymap_result){KEYMAP_JUMP, pos}, now);
+        break;
+    }
+    case KEYMAP_OVERVIEW_CLOSE: overview_done(k, now); break;
+    default: /* KEYMAP_OVERVIEW */
+        if (overview_is_open(k->ovw))
+            overview_done(k, now);
+        else
+            open_overview(k, now);
+        break;
+    }
+}
+
+static void pin_action(kiosk *k, keymap_result r, int64_t now)
+{
+    playlist_view v;
+    playlist_view_at(k->pl, now, &v);
+    if (r.action == KEYMAP_PIN) {
+        log_info("kiosk", "%s", playlist_toggle_pin(k->pl, now) ? "pinned" : "unpinned");
+        k->dirty = true;
+        return;
+    }
+    move_now(k, r, now); /* Home */
+    if (v.pinned) {
+        log_info("kiosk", "unpinned");
+        k->dirty = true;
+    }
+}
+
 static void handle_action(kiosk *k, keymap_result r)
 {
     int64_t now = now_ms(k);
     playlist_touch(k->pl, now);
+    bool ovw_open = overview_is_open(k->ovw);
+    if (ovw_open)
+        k->ovw_key_ms = now;
+    if (ovw_open && (r.action == KEYMAP_NEXT || r.action == KEYMAP_PREV ||
+                     r.action == KEYMAP_JUMP || r.action == KEYMAP_HOME || r.action == KEYMAP_HELP))
+        close_overview(k, ""); /* the slides' own keys: back to the slides first */
     switch (r.action) {
     case KEYMAP_NEXT:
     case KEYMAP_PREV:
-    case KEYMAP_JUMP:
-    case KEYMAP_HOME: move_now(k, r, now); break;
+    case KEYMAP_JUMP: move_now(k, r, now); break;
+    case KEYMAP_HOME:
+    case KEYMAP_PIN: pin_action(k, r, now); break;
+    case KEYMAP_OVERVIEW:
+    case KEYMAP_OVERVIEW_LEFT:
+    case KEYMAP_OVERVIEW_RIGHT:
+    case KEYMAP_OVERVIEW_UP:
+    case KEYMAP_OVERVIEW_DOWN:
+    case KEYMAP_OVERVIEW_SELECT:
+    case KEYMAP_OVERVIEW_CLOSE: overview_action(k, r, now); break;
     case KEYMAP_PAUSE:
         log_info("kiosk", "%s", playlist_toggle_pause(k->pl, now) ? "paused" : "resumed");
         k->dirty = true;
@@ -418,6 +532,13 @@ static void handle_action(kiosk *k, keymap_result r)
     }
 }
 
+static keymap_mode key_mode(const kiosk *k)
+{
+    if (overview_is_open(k->ovw))
+        return KEYMAP_MODE_OVERVIEW;
+    return k->help ? KEYMAP_MODE_HELP : KEYMAP_MODE_SLIDES;
+}
+
 static void handle_key(kiosk *k, const SDL_KeyboardEvent *key)
 {
     int64_t now = now_ms(k);
@@ -426,10 +547,10 @@ static void handle_key(kiosk *k, const SDL_KeyboardEvent *key)
         return; /* the key only wakes the screen */
     }
     SDL_Keycode sym = key->keysym.sym;
-    if (key->repeat && sym != SDLK_RIGHT && sym != SDLK_LEFT)
+    if (key->repeat && sym != SDLK_RIGHT && sym != SDLK_LEFT && sym != SDLK_UP && sym != SDLK_DOWN)
         return; /* holding Space or Q must not toggle or count twice */
     unsigned mods = (key->keysym.mod & KMOD_CTRL) ? KEYMAP_MOD_CTRL : 0;
-    handle_action(k, keymap_press(k->km, SDL_GetKeyName(sym), mods, k->help, now));
+    handle_action(k, keymap_press(k->km, SDL_GetKeyName(sym), mods, key_mode(k), now));
 }
 
 static void handle_signal(kiosk *k, int signo)
@@ -478,6 +599,7 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
         size_t held = deck_textures(k->deck);
         deck_reset_textures(k->deck);
         overlay_reset(k->ov);
+        overview_reset(k->ovw);
         k->dirty = true;
         log_info("kiosk", "renderer reset: %zu cached textures dropped (%zu left), redrawing", held,
                  deck_textures(k->deck));
@@ -518,8 +640,13 @@ static void render(kiosk *k, const playlist_view *v)
     SDL_Renderer *r = screen_renderer(k->scr);
     SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
     SDL_RenderClear(r);
+    k->ovw_pending = false;
     if (schedule_screen_on(k->sch)) {
-        if (v->has_slide && v->animating)
+        if (overview_is_open(k->ovw))
+            k->ovw_pending = overview_draw(
+                k->ovw, (SDL_Rect){k->stage.x + k->dx, k->stage.y + k->dy, k->stage.w, k->stage.h},
+                gate_take(k)); /* thumbnails: a second full-size texture, like a transition */
+        else if (v->has_slide && v->animating)
             draw_transition(k, v);
         else if (v->has_slide)
             deck_draw(k->deck, v->slide, k->stage.x + k->dx, k->stage.y + k->dy, 255);
@@ -530,6 +657,8 @@ static void render(kiosk *k, const playlist_view *v)
                                  k->w, k->h, k->dx, k->dy);
         if (v->paused)
             overlay_draw_pause(k->ov, k->w, k->h, k->dx, k->dy);
+        if (v->pinned)
+            overlay_draw_pin(k->ov, k->w, k->h, k->dx, k->dy);
         if (k->help)
             overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / VCLOCK_MS_PER_S, k->w,
                               k->h, k->dx, k->dy);
@@ -612,10 +741,21 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         if (deck_set_time(k->deck, local))
             adopt_slides(k);
     }
+    /* The overview holds the rotation (a presenter is choosing) but never
+     * for ever: the kiosk runs unattended. */
+    int64_t resume = k->cfg.playlist.resume_after_ms > 0 ? k->cfg.playlist.resume_after_ms
+                                                         : PLAYLIST_DEFAULT_RESUME_MS;
+    bool ovw_open = overview_is_open(k->ovw);
+    if (ovw_open && now - k->ovw_key_ms >= resume) {
+        char why[64];
+        snprintf(why, sizeof why, " (no key for %lld s)", (long long)(resume / VCLOCK_MS_PER_S));
+        close_overview(k, why);
+        ovw_open = false;
+    }
     /* A slide change is due: wait for the gate rather than change while
      * the fetch thread parses (a few frames at most). */
-    bool held_back = playlist_wait_ms(k->pl, now) <= 0 && !gate_take(k);
-    if (!held_back)
+    bool held_back = !ovw_open && playlist_wait_ms(k->pl, now) <= 0 && !gate_take(k);
+    if (!held_back && !ovw_open)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
     /* A new rotation: a new product in the spotlight, laid out once the
@@ -636,7 +776,7 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         k->dx = dx, k->dy = dy;
         k->dirty = true;
     }
-    int64_t wait = playlist_wait_ms(k->pl, now);
+    int64_t wait = ovw_open ? k->ovw_key_ms + resume - now : playlist_wait_ms(k->pl, now);
     int64_t s = schedule_wait_ms(k->sch, &t, now);
     int64_t w = watchdog_wait_ms(k->wd, now);
     wait = s < wait ? s : wait;
@@ -718,8 +858,8 @@ int kiosk_run(kiosk *k)
         if (k->dirty) {
             render(k, &v);
             watchdog_frame(k->wd, now_ms(k));
-            k->dirty = false;
-            if (v.animating)
+            k->dirty = k->ovw_pending; /* thumbnails left: the next frame at once */
+            if (v.animating || k->ovw_pending)
                 pace(k, start);
         }
         if (k->status_due) { /* after the frame: a file write never delays it */
@@ -728,11 +868,11 @@ int kiosk_run(kiosk *k)
         }
         if (!v.animating) { /* at rest: one slide texture, the gate free */
             if (v.has_slide)
-                deck_keep_only(k->deck, v.slide);
+                deck_keep_only(k->deck, overview_is_open(k->ovw) ? SIZE_MAX : v.slide);
             gate_release(k);
         }
         SDL_Event ev;
-        if (wait_event(k, v.animating ? 0 : wait, &ev)) {
+        if (wait_event(k, v.animating || k->dirty ? 0 : wait, &ev)) {
             do
                 handle_event(k, &ev);
             while (k->running && SDL_PollEvent(&ev));
@@ -828,7 +968,8 @@ static bool finish_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
     }
-    if (!(k->ov = overlay_new(screen_renderer(k->scr), deck_fonts(k->deck)))) {
+    if (!(k->ov = overlay_new(screen_renderer(k->scr), deck_fonts(k->deck))) ||
+        !(k->ovw = overview_new(screen_renderer(k->scr), deck_fonts(k->deck), k->deck))) {
         snprintf(err, KIOSK_ERR_LEN, "out of memory");
         return false;
     }
@@ -984,6 +1125,7 @@ void kiosk_free(kiosk *k)
     reader_free(k->reader);
     waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
+    overview_free(k->ovw);
     deck_free(k->deck);
     posters_free(k->posters); /* after the slides that drew from it */
     if (k->decoders)

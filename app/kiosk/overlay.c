@@ -16,8 +16,11 @@
 #define HELP_TITLE "Aide \u2014 touches du clavier"
 #define LINE_HEIGHT_DIV 24  /* body text: output height / this */
 #define TITLE_SCALE_PCT 150 /* the help title, percent of the body text */
-#define PANEL_ALPHA 225
+#define DIM_ALPHA 170       /* the screen around the help: dimmed, still there */
 #define PAUSE_SIZE_DIV 36
+#define HELP_FILL_PCT 92     /* the help panel's largest share of the screen, both ways */
+#define LINE_SPACING_PCT 160 /* line height, percent of the text size */
+#define PIN_TEXT "\u00e9pingl\u00e9e"
 
 static const SDL_Color WHITE = {255, 255, 255, 255};
 static const SDL_Color KEY_COLOUR = {255, 214, 102, 255}; /* warm yellow: keys stand out */
@@ -39,6 +42,10 @@ struct overlay {
     text_tex keys[OVERLAY_MAX_LINES], what[OVERLAY_MAX_LINES];
     size_t n_lines;
     /* cached message */
+    int cache_px; /* body text size of the cached help */
+    int cache_w;  /* and the width it fits */
+    text_tex pin; /* the pin mark's text, per cache_pin_h */
+    int cache_pin_h;
     int msg_h;
     char *msg_title, *msg_line; /* copies; NULL: nothing cached */
     text_tex msg[2];
@@ -97,6 +104,8 @@ static void reset_message(overlay *o)
 
 void overlay_reset(overlay *o)
 {
+    tex_free(&o->pin);
+    o->cache_pin_h = 0;
     reset_help(o);
     reset_message(o);
 }
@@ -109,10 +118,44 @@ void overlay_free(overlay *o)
     free(o);
 }
 
-static void build_help(overlay *o, const keymap *k, int64_t resume_s, int h)
+static int widest(overlay *o, int px, bool keys, const keymap *k, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++) {
+        keymap_help_line line = keymap_help(k, i);
+        const char *s = keys ? line.keys : line.what;
+        int m = fonts_measure(o->fonts, FONTS_REGULAR, px, s, strlen(s));
+        w = m > w ? m : w;
+    }
+    return w;
+}
+
+/* The body text size that fits the whole help in HELP_FILL_PCT of the
+ * screen: from the height first (h / LINE_HEIGHT_DIV, less with more lines),
+ * then the widest line (portrait). */
+static int help_px(overlay *o, const keymap *k, size_t n, int w, int h)
+{
+    /* panel height in text sizes: 2 pads, title, 2 half-line gaps, lines, footer */
+    int units_pct = 2 * LINE_SPACING_PCT + TITLE_SCALE_PCT * 5 / 4 + LINE_SPACING_PCT +
+                    (int)n * LINE_SPACING_PCT + 125;
+    int px = h / LINE_HEIGHT_DIV;
+    int fit_h = h * HELP_FILL_PCT / units_pct;
+    px = fit_h < px ? fit_h : px;
+    /* width: pad, keys, pad, what, pad (pad = one line height), at 100 px */
+    int ref = 100;
+    int need = widest(o, ref, true, k, n) + widest(o, ref, false, k, n) + 3 * LINE_SPACING_PCT;
+    int room = w * HELP_FILL_PCT / 100;
+    if (need > 0 && need * px / ref > room)
+        px = room * ref / need;
+    return px > 1 ? px : 1;
+}
+
+static void build_help(overlay *o, const keymap *k, int64_t resume_s, int w, int h)
 {
     reset_help(o);
-    int px = h / LINE_HEIGHT_DIV;
+    size_t n_all = keymap_help_count();
+    int px = help_px(o, k, n_all < OVERLAY_MAX_LINES ? n_all : OVERLAY_MAX_LINES, w, h);
+    o->cache_px = px;
     o->title = render_text(o, px * TITLE_SCALE_PCT / 100, HELP_TITLE, WHITE);
     size_t n = keymap_help_count();
     o->n_lines = n < OVERLAY_MAX_LINES ? n : OVERLAY_MAX_LINES;
@@ -130,6 +173,7 @@ static void build_help(overlay *o, const keymap *k, int64_t resume_s, int h)
              (long long)resume_s);
     o->footer = render_text(o, px, footer, MUTED);
     o->cache_h = h;
+    o->cache_w = w;
     o->cache_allow_quit = keymap_allow_quit(k);
     o->cache_resume_s = resume_s;
 }
@@ -140,10 +184,13 @@ static void draw_tex(overlay *o, const text_tex *t, int x, int y)
         SDL_RenderCopy(o->r, t->tex, NULL, &(SDL_Rect){x, y, t->w, t->h});
 }
 
-static void panel(overlay *o, SDL_Rect rect)
+static void panel(overlay *o, SDL_Rect rect, int w, int h)
 {
     SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(o->r, 10, 14, 40, PANEL_ALPHA);
+    SDL_SetRenderDrawColor(o->r, 0, 0, 0, DIM_ALPHA);
+    SDL_RenderFillRect(o->r, &(SDL_Rect){0, 0, w, h});
+    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE); /* opaque: nothing shows through */
+    SDL_SetRenderDrawColor(o->r, 10, 14, 40, 255);
     SDL_RenderFillRect(o->r, &rect);
     SDL_SetRenderDrawColor(o->r, 255, 214, 102, 255);
     SDL_RenderDrawRect(o->r, &rect);
@@ -151,19 +198,24 @@ static void panel(overlay *o, SDL_Rect rect)
 
 void overlay_draw_help(overlay *o, const keymap *k, int64_t resume_s, int w, int h, int dx, int dy)
 {
-    if (o->cache_h != h || o->cache_allow_quit != keymap_allow_quit(k) ||
+    if (o->cache_h != h || o->cache_w != w || o->cache_allow_quit != keymap_allow_quit(k) ||
         o->cache_resume_s != resume_s)
-        build_help(o, k, resume_s, h);
-    int line_h = h / LINE_HEIGHT_DIV * 8 / 5;
+        build_help(o, k, resume_s, w, h);
+    int line_h = o->cache_px * LINE_SPACING_PCT / 100;
     int keys_w = 0;
     for (size_t i = 0; i < o->n_lines; i++)
         keys_w = o->keys[i].w > keys_w ? o->keys[i].w : keys_w;
     int pad = line_h;
     int panel_h =
         pad * 2 + o->title.h + line_h / 2 + (int)o->n_lines * line_h + line_h / 2 + o->footer.h;
-    int panel_w = w * 4 / 5;
+    int what_w = 0;
+    for (size_t i = 0; i < o->n_lines; i++)
+        what_w = o->what[i].w > what_w ? o->what[i].w : what_w;
+    int panel_w = w * 4 / 5, need = keys_w + what_w + 3 * pad;
+    need = need > o->footer.w + 2 * pad ? need : o->footer.w + 2 * pad;
+    panel_w = need > panel_w ? need : panel_w;
     SDL_Rect rect = {(w - panel_w) / 2 + dx, (h - panel_h) / 2 + dy, panel_w, panel_h};
-    panel(o, rect);
+    panel(o, rect, w, h);
     int x = rect.x + pad, y = rect.y + pad;
     draw_tex(o, &o->title, x, y);
     y += o->title.h + line_h / 2;
@@ -188,6 +240,25 @@ void overlay_draw_pause(overlay *o, int w, int h, int dx, int dy)
     SDL_Rect right = {box.x + box.w - size / 2 - bar_w, box.y + size / 2, bar_w, size};
     SDL_RenderFillRect(o->r, &left);
     SDL_RenderFillRect(o->r, &right);
+}
+
+void overlay_draw_pin(overlay *o, int w, int h, int dx, int dy)
+{
+    (void)w;
+    int size = h / PAUSE_SIZE_DIV;
+    if (o->cache_pin_h != h) {
+        tex_free(&o->pin);
+        o->pin = render_text(o, size, PIN_TEXT, KEY_COLOUR);
+        o->cache_pin_h = h;
+    }
+    int dot = size / 2 > 2 ? size / 2 : 2, pad = size / 2;
+    SDL_Rect pill = {size + dx, size + dy, pad * 3 + dot + o->pin.w, size * 2};
+    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(o->r, 10, 14, 40, 210); /* small, but its text reads over a slide */
+    SDL_RenderFillRect(o->r, &pill);
+    SDL_SetRenderDrawColor(o->r, KEY_COLOUR.r, KEY_COLOUR.g, KEY_COLOUR.b, 255);
+    SDL_RenderFillRect(o->r, &(SDL_Rect){pill.x + pad, pill.y + (pill.h - dot) / 2, dot, dot});
+    draw_tex(o, &o->pin, pill.x + pad * 2 + dot, pill.y + (pill.h - o->pin.h) / 2);
 }
 
 void overlay_draw_message(overlay *o, const char *title, const char *line, int w, int h, int dx,

@@ -1,5 +1,6 @@
 /* overlay: what the kiosk draws over the slides: the help overlay listing
- * every key (from keymap, in French), the discreet pause mark, and the
+ * every key (from keymap, in French; opaque over a dimmed screen, so no
+ * slide shows through its text), the discreet pause and pin marks, and the
  * message shown when no slide has data. Text textures are made once per
  * output size and kept until the size or the text changes. SDL-side. */
 #ifndef VITRINE_OVERLAY_H
@@ -25,6 +26,9 @@ void overlay_reset(overlay *o);
 /* resume_s: seconds after which rotation resumes by itself. */
 void overlay_draw_help(overlay *o, const keymap *k, int64_t resume_s, int w, int h, int dx, int dy);
 void overlay_draw_pause(overlay *o, int w, int h, int dx, int dy);
+/* The pin's mark: a small pill in the top left corner (the pause mark is
+ * in the top right). */
+void overlay_draw_pin(overlay *o, int w, int h, int dx, int dy);
 /* Centred two-line message on a dark background (no slide to show). */
 void overlay_draw_message(overlay *o, const char *title, const char *line, int w, int h, int dx,
                           int dy);

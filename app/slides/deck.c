@@ -755,3 +755,16 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha)
     SDL_SetTextureAlphaMod(s->tex, alpha);
     SDL_RenderCopy(d->r, s->tex, NULL, &(SDL_Rect){x, y, d->w, d->h});
 }
+
+void deck_draw_scaled(deck *d, size_t i, SDL_Rect dst)
+{
+    if (i >= d->n || !d->slides[i].cv || !d->r || !SDL_RenderTargetSupported(d->r))
+        return;
+    deck_slot *s = slot_for(d, i);
+    if (!s)
+        return;
+    SDL_SetTextureScaleMode(s->tex, SDL_ScaleModeLinear);
+    SDL_SetTextureAlphaMod(s->tex, 255);
+    SDL_RenderCopy(d->r, s->tex, NULL, &dst);
+    SDL_SetTextureScaleMode(s->tex, SDL_ScaleModeNearest); /* deck_draw copies 1:1 */
+}

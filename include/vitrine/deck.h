@@ -122,5 +122,9 @@ size_t deck_textures(const deck *d);
 /* Smallest text size used by the last deck_update, pixels (tests: it must
  * be at least 2.5 % of the screen's short side). */
 int deck_smallest_text_px(const deck *d);
+/* Draws slide i scaled into dst of the current render target (linear
+ * filtering: the kiosk's overview thumbnails). Renders it into a slot
+ * texture like deck_draw; nothing without render targets. */
+void deck_draw_scaled(deck *d, size_t i, SDL_Rect dst);
 
 #endif

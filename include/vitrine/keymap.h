@@ -2,7 +2,10 @@
  * so the help always matches the keys). Keys arrive as names (SDL's key
  * names: "Right", "PageDown", "Space", "F1", "Keypad 3"...), so this module
  * has no SDL and is unit-tested. Quitting is refused while the kiosk lock
- * is on (allow_quit false, the default): a visitor cannot stop the service. */
+ * is on (allow_quit false, the default): a visitor cannot stop the service.
+ * What a key means depends on what is on screen (keymap_mode): with the
+ * overview open, the arrows move its selection, Enter shows the selected
+ * slide and Esc closes it. */
 #ifndef VITRINE_KEYMAP_H
 #define VITRINE_KEYMAP_H
 
@@ -24,8 +27,19 @@ typedef enum {
     KEYMAP_HELP,       /* toggle the help overlay */
     KEYMAP_CLOSE_HELP, /* Esc with the overlay open */
     KEYMAP_QUIT,
-    KEYMAP_QUIT_LOCKED /* a quit key while the kiosk lock is on */
+    KEYMAP_QUIT_LOCKED, /* a quit key while the kiosk lock is on */
+    KEYMAP_OVERVIEW,    /* toggle the overview of every slide */
+    KEYMAP_PIN,         /* pin / unpin the slide on screen */
+    KEYMAP_OVERVIEW_LEFT,
+    KEYMAP_OVERVIEW_RIGHT,
+    KEYMAP_OVERVIEW_UP,
+    KEYMAP_OVERVIEW_DOWN,
+    KEYMAP_OVERVIEW_SELECT, /* show the selected slide */
+    KEYMAP_OVERVIEW_CLOSE   /* Esc with the overview open */
 } keymap_action;
+
+/* What is on screen, for the keys that mean something else over it. */
+typedef enum { KEYMAP_MODE_SLIDES, KEYMAP_MODE_HELP, KEYMAP_MODE_OVERVIEW } keymap_mode;
 
 typedef struct {
     keymap_action action;
@@ -45,8 +59,9 @@ void keymap_free(keymap *k);         /* accepts NULL */
 void keymap_set_allow_quit(keymap *k, bool allow_quit);
 bool keymap_allow_quit(const keymap *k);
 
-/* Maps one key press. help_open: the overlay is shown (Esc closes it). */
-keymap_result keymap_press(keymap *k, const char *key, unsigned mods, bool help_open,
+/* Maps one key press in that mode (Esc closes the help or the overview
+ * before it counts towards a quit). */
+keymap_result keymap_press(keymap *k, const char *key, unsigned mods, keymap_mode mode,
                            int64_t now_ms);
 
 size_t keymap_help_count(void);

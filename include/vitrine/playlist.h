@@ -7,7 +7,10 @@
  * slides in deck order. A slide is shown when it is enabled and has data.
  * After a manual change (next, previous, jump, home) the slide stays for the
  * idle resume delay, then rotation goes on. A pause holds until it is
- * resumed or, when pause_timeout_ms > 0, until that long without a key. */
+ * resumed or, when pause_timeout_ms > 0, until that long without a key.
+ * A pin holds the slide on screen (a presenter talking over it) until it is
+ * toggled off or Home is pressed: neither the idle delay nor the pause
+ * timeout ends it, and manual navigation moves the pin along. */
 #ifndef VITRINE_PLAYLIST_H
 #define VITRINE_PLAYLIST_H
 
@@ -59,6 +62,7 @@ typedef struct {
     size_t position; /* 1-based among the shown slides */
     size_t count;    /* number of shown slides */
     bool paused;
+    bool pinned;    /* no automatic rotation until unpinned (playlist_toggle_pin) */
     bool animating; /* a transition from `from` to `slide` runs */
     size_t from;    /* deck index of the previous slide */
     int progress;   /* 0..PLAYLIST_PROGRESS_MAX through the transition */
@@ -90,6 +94,9 @@ bool playlist_jump(playlist *p, size_t position, int64_t now_ms); /* 1-based */
 bool playlist_home(playlist *p, int64_t now_ms);
 /* Pause / resume; returns the new paused state. */
 bool playlist_toggle_pause(playlist *p, int64_t now_ms);
+/* Pin / unpin the slide on screen; returns the new pinned state. Home
+ * unpins too. */
+bool playlist_toggle_pin(playlist *p, int64_t now_ms);
 /* A key that changed nothing still counts as presence (pause timeout). */
 void playlist_touch(playlist *p, int64_t now_ms);
 
@@ -105,5 +112,8 @@ int64_t playlist_wait_ms(const playlist *p, int64_t now_ms);
 void playlist_view_at(const playlist *p, int64_t now_ms, playlist_view *out);
 /* Slug of a deck slide as the playlist knows it ("" when out of range). */
 const char *playlist_slide_name(const playlist *p, size_t slide);
+/* Deck index of the shown slide at 1-based position (the overview's
+ * cells, in playlist order); SIZE_MAX when out of range. */
+size_t playlist_shown_at(const playlist *p, size_t position);
 
 #endif

@@ -308,20 +308,135 @@ def scenario_help(ctx):
     centre = (w // 5, h // 5, w * 4 // 5, h * 4 // 5)
     check(yellow_pixels(before, centre) == 0, "key colour on screen before the help")
     check(yellow_pixels(after, centre) > 200, "help overlay text not on screen")
-    # The panel covers the middle 4/5 of the width: the paused slide stays
-    # visible, unchanged, in the strip left of it.
-    strip = [(x, y) for y in range(h // 4, h * 3 // 4, 8) for x in range(0, w // 10 - 8, 8)]
+    # Left of the panel the paused slide stays visible, dimmed: darker than
+    # before, not black, and following it (a dark pixel stays darker).
+    strip = [(x, y) for y in range(h // 4, h * 3 // 4, 8) for x in range(0, w // 20, 8)]
     check(any(before[y][x] != (0, 0, 0) for x, y in strip), "no slide on screen before the help")
-    check(all(after[y][x] == before[y][x] for x, y in strip),
-          "slide not visible around the overlay")
+    check(all(sum(after[y][x]) <= sum(before[y][x]) * 0.5 + 3 for x, y in strip),
+          "screen around the help not dimmed")
+    check(any(after[y][x] != (0, 0, 0) for x, y in strip), "slide gone around the help")
+    check_panel_opaque(after, before)
     k.keys("Escape")
     m = k.wait_for(r"help hidden", m)
     time.sleep(0.5)
     gone = screenshot(k.display, ctx.outdir, "help-closed.png")
     check(yellow_pixels(gone, centre) == 0, "help still on screen after Esc")
     check(k.proc.poll() is None, "Esc with the help open must not quit")
+    # Over another slide the panel's background is the same colour.
+    k.keys("2")
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
     k.keys("F1")
-    k.wait_for(r"help shown", m)
+    m = k.wait_for(r"help shown", m)
+    time.sleep(0.5)
+    other = screenshot(k.display, ctx.outdir, "help-shown-2.png")
+    check_panel_opaque(other, gone)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+PANEL = (10, 14, 40)  # the help panel's background
+
+
+def check_panel_opaque(rows, behind):
+    """The help panel's background is its own colour wherever no text is,
+    whatever the slide behind: the right part of its middle (past the
+    longest line) is uniformly PANEL, where the slide was not."""
+    w, h = SIZE
+    box = [(x, y) for y in range(h * 3 // 10, h * 7 // 10, 6)
+           for x in range(w * 71 // 100, w * 78 // 100, 6)]
+    panel = [p for p in box if rows[p[1]][p[0]] == PANEL]
+    check(len(panel) >= len(box) * 0.9,
+          "help panel not opaque: %d of %d pixels are its colour" % (len(panel), len(box)))
+    check(any(behind[y][x] != PANEL for x, y in box), "slide behind the panel is its colour")
+
+
+def frame_box(rows, colour=KEY_YELLOW):
+    """Bounding box of the pixels of that colour, or None."""
+    xs, ys = [], []
+    for y in range(0, len(rows), 2):
+        for x in range(0, len(rows[0]), 2):
+            r, g, b = rows[y][x]
+            if abs(r - colour[0]) < 12 and abs(g - colour[1]) < 12 and abs(b - colour[2]) < 12:
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def scenario_overview(ctx):
+    playlist = ["overview", "products-by-phase", "eig", "community-domains", "incubators"]
+    k = ctx.start_data(dict(FAST, slide_duration_s=2, resume_after_s=60,
+                            playlist=only(playlist)))
+    k.wait_for(r"slide 1/5 overview$")
+    k.keys("Home")  # the first slide, held (it may have gone on meanwhile)
+    time.sleep(0.5)
+    m = k.mark()
+    k.keys("g")
+    m = k.wait_for(r"^info kiosk: overview shown$", m)
+    time.sleep(1.5)  # thumbnails are drawn a few per frame
+    rows = screenshot(k.display, ctx.outdir, "overview-shown.png")
+    sel = frame_box(rows)
+    check(sel is not None, "no selection frame on the overview")
+    w, h = SIZE
+    check(sel[0] < w // 2 and sel[1] < h // 2, "selection not on the first cell: %s" % (sel,))
+    time.sleep(4)  # two slides' durations: no rotation under the overview
+    check(not k.lines_since(m, r"kiosk: slide "), "rotation went on under the overview")
+    k.keys("Right")
+    time.sleep(0.4)
+    moved = screenshot(k.display, ctx.outdir, "overview-moved.png")
+    sel2 = frame_box(moved)
+    check(sel2 is not None and sel2[0] > sel[2], "Right did not move the selection: %s -> %s"
+          % (sel, sel2))
+    k.keys("Return")
+    m = k.wait_for(r"^info kiosk: overview hidden$", m)
+    m = k.wait_for(r"^info kiosk: slide 2/5 products-by-phase$", m)
+    # Down then Up comes back; Down from the last row goes round; Esc closes.
+    k.keys("Tab", "Down", "Up", "Left", "Return")
+    m = k.wait_for(r"overview shown", m)
+    m = k.wait_for(r"overview hidden$", m)
+    m = k.wait_for(r"slide 1/5 overview$", m)
+    k.keys("g")
+    m = k.wait_for(r"overview shown", m)
+    k.keys("Escape")
+    m = k.wait_for(r"overview hidden$", m)
+    check(k.proc.poll() is None, "Esc closing the overview must not quit")
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+    # Unattended: it closes by itself after resume_after_s without a key.
+    k2 = ctx.start_data(dict(FAST, slide_duration_s=2, resume_after_s=2))
+    k2.wait_for(r"slide 1/3 overview$")
+    k2.keys("g")
+    m = k2.wait_for(r"overview shown")
+    m = k2.wait_for(r"^info kiosk: overview hidden \(no key for 2 s\)$", m, timeout=6)
+    k2.wait_for(r"kiosk: slide 2/3 ", m)  # rotation goes on
+    k2.signal(signal.SIGTERM)
+    check(k2.wait_exit() == 0, "exit status not 0")
+
+
+def scenario_pin(ctx):
+    k = ctx.start_data(dict(FAST, slide_duration_s=2, resume_after_s=1, pause_timeout_s=1))
+    m = k.wait_for(r"slide 1/3 overview$")
+    k.keys("p")
+    m = k.wait_for(r"^info kiosk: pinned$", m)
+    time.sleep(0.5)
+    rows = screenshot(k.display, ctx.outdir, "pin-shown.png")
+    w, h = SIZE
+    check(yellow_pixels(rows, (0, 0, w // 5, h // 8)) > 5, "no pin mark in the top left corner")
+    k.keys("space", "space")  # a pause and its timeout do not end a pin
+    time.sleep(6)  # three durations
+    check(not k.lines_since(m, r"kiosk: slide "), "slide changed while pinned")
+    k.keys("Right")  # navigation works, the pin stays
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    time.sleep(4)
+    check(not k.lines_since(m, r"kiosk: slide "), "slide changed while pinned after Right")
+    k.keys("p")
+    m = k.wait_for(r"^info kiosk: unpinned$", m)
+    m = k.wait_for(r"slide 3/3 eig$", m)  # rotation resumes
+    k.keys("p")
+    m = k.wait_for(r"^info kiosk: pinned$", m)
+    k.keys("Home")  # Home unpins
+    m = k.wait_for(r"^info kiosk: unpinned$", m)
+    k.wait_for(r"slide 1/3 overview$", m)
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 

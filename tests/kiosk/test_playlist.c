@@ -148,6 +148,62 @@ static void test_pause_holds_and_times_out(void)
     playlist_free(p);
 }
 
+/* A pin holds past the slide's duration, the idle delay and the pause
+ * timeout; navigation moves it along; P again or Home ends it. */
+static void test_pin_holds_until_unpinned_or_home(void)
+{
+    playlist_config cfg;
+    playlist_config_defaults(&cfg);
+    cfg.pause_timeout_ms = 60000;
+    playlist *p = make(&cfg, 0);
+    CHECK(playlist_toggle_pin(p, 1000));
+    playlist_view v;
+    playlist_view_at(p, 1000, &v);
+    CHECK(v.pinned);
+    CHECK_INT(playlist_wait_ms(p, 1000), PLAYLIST_NO_DEADLINE);
+    CHECK(!playlist_tick(p, 1000 + 10 * PLAYLIST_DEFAULT_DURATION_MS));
+    CHECK_STR(shown(p, 200000), "a");
+    CHECK(playlist_toggle_pause(p, 200000));      /* paused and pinned */
+    CHECK(!playlist_tick(p, 200000 + 2 * 60000)); /* pause timeout: the pin stays */
+    playlist_view_at(p, 320000, &v);
+    CHECK(v.pinned);
+    CHECK_STR(shown(p, 320000), "a");
+    CHECK(!playlist_toggle_pause(p, 320000));
+    CHECK(playlist_next(p, 330000)); /* navigation still works, pinned */
+    CHECK_STR(shown(p, 330000), "b");
+    CHECK(!playlist_tick(p, 330000 + cfg.resume_after_ms + 1)); /* no idle resume */
+    CHECK(playlist_jump(p, 4, 400000));
+    playlist_view_at(p, 400000, &v);
+    CHECK(v.pinned);
+    CHECK_STR(shown(p, 500000), "e");
+    CHECK(!playlist_toggle_pin(p, 500000)); /* unpinned: full time, then on */
+    CHECK_INT(playlist_wait_ms(p, 500000), PLAYLIST_DEFAULT_DURATION_MS);
+    CHECK(playlist_tick(p, 500000 + PLAYLIST_DEFAULT_DURATION_MS));
+    CHECK_STR(shown(p, 512000), "a");
+    CHECK(playlist_toggle_pin(p, 520000));
+    CHECK(playlist_next(p, 521000));
+    CHECK(playlist_home(p, 522000)); /* Home unpins */
+    playlist_view_at(p, 522000, &v);
+    CHECK(!v.pinned);
+    CHECK_STR(shown(p, 522000), "a");
+    CHECK(playlist_tick(p, 522000 + cfg.resume_after_ms)); /* rotation again */
+    CHECK_STR(shown(p, 552000), "b");
+    playlist_free(p);
+}
+
+static void test_shown_at_follows_the_order(void)
+{
+    playlist_config cfg;
+    playlist_config_defaults(&cfg);
+    playlist *p = make(&cfg, 0);
+    CHECK_INT(playlist_shown_at(p, 1), 0);
+    CHECK_INT(playlist_shown_at(p, 3), 3); /* c (deck index 2) has no data */
+    CHECK_INT(playlist_shown_at(p, 4), 4);
+    CHECK_INT(playlist_shown_at(p, 0), SIZE_MAX);
+    CHECK_INT(playlist_shown_at(p, 5), SIZE_MAX);
+    playlist_free(p);
+}
+
 static void test_slides_change_keeps_current(void)
 {
     playlist_config cfg;
@@ -241,6 +297,8 @@ int main(void)
     RUN(test_config_order_durations_and_disabled);
     RUN(test_manual_change_holds_then_resumes);
     RUN(test_pause_holds_and_times_out);
+    RUN(test_pin_holds_until_unpinned_or_home);
+    RUN(test_shown_at_follows_the_order);
     RUN(test_slides_change_keeps_current);
     RUN(test_transition_none_and_progress);
     RUN(test_fake_clock);

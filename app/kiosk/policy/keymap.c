@@ -24,7 +24,16 @@ static const binding BINDINGS[] = {
     {"Right", KEYMAP_NEXT},  {"PageDown", KEYMAP_NEXT}, {"Left", KEYMAP_PREV},
     {"PageUp", KEYMAP_PREV}, {"Space", KEYMAP_PAUSE},   {"Home", KEYMAP_HOME},
     {"R", KEYMAP_REFRESH},   {"H", KEYMAP_HELP},        {"F1", KEYMAP_HELP},
-    {"Q", KEYMAP_QUIT},
+    {"Q", KEYMAP_QUIT},      {"G", KEYMAP_OVERVIEW},    {"Tab", KEYMAP_OVERVIEW},
+    {"P", KEYMAP_PIN},
+};
+
+/* Over the overview: checked before BINDINGS, so the arrows move the
+ * selection instead of the slides. */
+static const binding OVERVIEW_BINDINGS[] = {
+    {"Left", KEYMAP_OVERVIEW_LEFT},     {"Right", KEYMAP_OVERVIEW_RIGHT},
+    {"Up", KEYMAP_OVERVIEW_UP},         {"Down", KEYMAP_OVERVIEW_DOWN},
+    {"Return", KEYMAP_OVERVIEW_SELECT}, {"Keypad Enter", KEYMAP_OVERVIEW_SELECT},
 };
 
 static const keymap_help_line HELP[] = {
@@ -32,10 +41,13 @@ static const keymap_help_line HELP[] = {
     {"\u2190  ou  Page pr\u00e9c\u00e9dente", "diapositive pr\u00e9c\u00e9dente"},
     {"Espace", "pause / reprise de la rotation"},
     {"1 \u2026 9", "aller \u00e0 la diapositive n\u00b0 1 \u00e0 9"},
-    {"D\u00e9but", "premi\u00e8re diapositive"},
+    {"D\u00e9but", "premi\u00e8re diapositive (et fin de l\u2019\u00e9pingle)"},
+    {"G  ou  Tab", "vue d\u2019ensemble de toutes les diapositives"},
+    {"  \u2190 \u2191 \u2192 \u2193,  Entr\u00e9e", "  y choisir une diapositive, l\u2019afficher"},
+    {"P", "\u00e9pingler la diapositive (plus de rotation)"},
     {"R", "rafra\u00eechir les donn\u00e9es maintenant"},
     {"H  ou  F1", "afficher / masquer cette aide"},
-    {"\u00c9chap", "fermer cette aide"},
+    {"\u00c9chap", "fermer cette aide ou la vue d\u2019ensemble"},
     {"Q,  Ctrl+Q,  \u00c9chap deux fois", NULL}, /* text depends on the lock */
 };
 #define HELP_COUNT (sizeof HELP / sizeof *HELP)
@@ -78,11 +90,12 @@ static keymap_result quit(const keymap *k)
     return (keymap_result){k->allow_quit ? KEYMAP_QUIT : KEYMAP_QUIT_LOCKED, 0};
 }
 
-static keymap_result escape(keymap *k, bool help_open, int64_t now_ms)
+static keymap_result escape(keymap *k, keymap_mode mode, int64_t now_ms)
 {
-    if (help_open) {
+    if (mode != KEYMAP_MODE_SLIDES) {
         k->esc_armed = false;
-        return (keymap_result){KEYMAP_CLOSE_HELP, 0};
+        return (keymap_result){mode == KEYMAP_MODE_HELP ? KEYMAP_CLOSE_HELP : KEYMAP_OVERVIEW_CLOSE,
+                               0};
     }
     if (k->esc_armed && now_ms - k->last_esc_ms <= KEYMAP_ESC_TWICE_MS) {
         k->esc_armed = false;
@@ -93,16 +106,21 @@ static keymap_result escape(keymap *k, bool help_open, int64_t now_ms)
     return (keymap_result){KEYMAP_NONE, 0};
 }
 
-keymap_result keymap_press(keymap *k, const char *key, unsigned mods, bool help_open,
+keymap_result keymap_press(keymap *k, const char *key, unsigned mods, keymap_mode mode,
                            int64_t now_ms)
 {
     if (!key)
         return (keymap_result){KEYMAP_NONE, 0};
     if (strcasecmp(key, "Escape") == 0)
-        return escape(k, help_open, now_ms);
+        return escape(k, mode, now_ms);
     k->esc_armed = false;
     if ((mods & KEYMAP_MOD_CTRL) && strcasecmp(key, "Q") != 0)
         return (keymap_result){KEYMAP_NONE, 0}; /* Ctrl+R etc. are not ours */
+    for (size_t i = 0;
+         mode == KEYMAP_MODE_OVERVIEW && i < sizeof OVERVIEW_BINDINGS / sizeof *OVERVIEW_BINDINGS;
+         i++)
+        if (strcasecmp(key, OVERVIEW_BINDINGS[i].key) == 0)
+            return (keymap_result){OVERVIEW_BINDINGS[i].action, 0};
     size_t digit = digit_of(key);
     if (digit)
         return (keymap_result){KEYMAP_JUMP, digit};

@@ -25,6 +25,7 @@ struct playlist {
     int64_t slide_start_ms;
     int64_t hold_until_ms; /* after a manual change; 0: none */
     bool paused;
+    bool pinned;
     int64_t last_input_ms;
     bool animating;
     size_t from;
@@ -197,7 +198,19 @@ bool playlist_jump(playlist *p, size_t position, int64_t now_ms)
 
 bool playlist_home(playlist *p, int64_t now_ms)
 {
+    p->pinned = false; /* Home is "back to normal": the rotation from the start */
     return playlist_jump(p, 1, now_ms);
+}
+
+bool playlist_toggle_pin(playlist *p, int64_t now_ms)
+{
+    p->pinned = !p->pinned;
+    p->last_input_ms = now_ms;
+    if (!p->pinned) { /* unpinned: the slide gets its full time, like a resume */
+        p->slide_start_ms = now_ms;
+        p->hold_until_ms = 0;
+    }
+    return p->pinned;
 }
 
 bool playlist_toggle_pause(playlist *p, int64_t now_ms)
@@ -219,6 +232,8 @@ void playlist_touch(playlist *p, int64_t now_ms)
 /* When automatic rotation is due next, or PLAYLIST_NO_DEADLINE. */
 static int64_t rotation_due(const playlist *p)
 {
+    if (p->pinned) /* before the pause: its timeout must not end a pin */
+        return PLAYLIST_NO_DEADLINE;
     if (p->paused) {
         if (p->cfg.pause_timeout_ms > 0)
             return p->last_input_ms + p->cfg.pause_timeout_ms;
@@ -278,6 +293,7 @@ void playlist_view_at(const playlist *p, int64_t now_ms, playlist_view *out)
     out->has_slide = p->n_order > 0;
     out->count = p->n_order;
     out->paused = p->paused;
+    out->pinned = p->pinned;
     out->transition = p->cfg.transition;
     out->direction = p->direction;
     out->cycle = p->cycle;
@@ -299,4 +315,9 @@ void playlist_view_at(const playlist *p, int64_t now_ms, playlist_view *out)
 const char *playlist_slide_name(const playlist *p, size_t slide)
 {
     return slide < p->n_slides ? p->names[slide] : "";
+}
+
+size_t playlist_shown_at(const playlist *p, size_t position)
+{
+    return position >= 1 && position <= p->n_order ? p->order[position - 1] : SIZE_MAX;
 }

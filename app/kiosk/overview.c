@@ -1,0 +1,288 @@
+/* overview: the layout is made per stage size (grid_plan), with the title
+ * and hint textures and one title texture per cell; thumbnails go into the
+ * stage-sized texture in playlist order. Each thumbnail renders its slide
+ * into a deck slot first, which is dropped right after (deck_keep_only):
+ * with the overview's own texture that makes two full-screen textures at
+ * most, never three. */
+#include "overview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vitrine/layout.h"
+#include "vitrine/log.h"
+
+#define OVERVIEW_TITLE "Vue d\u2019ensemble des diapositives"
+#define OVERVIEW_HINT                                                                              \
+    "\u2190 \u2191 \u2192 \u2193  choisir  \u00b7  Entr\u00e9e  afficher  \u00b7  \u00c9chap  "    \
+    "fermer"
+#define LABEL_PX_PER_MILLE 28  /* titles: 2.8 % of the stage height, read from a few metres */
+#define HEADER_PX_PER_MILLE 48 /* the overview's own title */
+#define MARGIN_PER_MILLE 35
+#define FRAME_DIV 150 /* selection frame: stage height / this, at least FRAME_MIN */
+#define FRAME_MIN 4
+#define LABEL_TEXT_LEN 256
+
+static const SDL_Color BACKGROUND = {10, 14, 40, 255}; /* the help's navy */
+static const SDL_Color PLACEHOLDER = {32, 38, 72, 255};
+static const SDL_Color WHITE = {255, 255, 255, 255};
+static const SDL_Color MUTED = {200, 200, 210, 255};
+static const SDL_Color SELECTION = {255, 214, 102, 255}; /* the help's warm yellow */
+
+typedef struct {
+    SDL_Texture *tex;
+    int w, h;
+} text_tex;
+
+struct overview {
+    SDL_Renderer *r;
+    fonts *fonts; /* borrowed */
+    deck *deck;   /* borrowed */
+    bool open;
+    size_t slides[GRID_MAX_CELLS]; /* deck indices, playlist order */
+    size_t n, selected, current;
+    /* made for (cache_w, cache_h); cache_w 0: nothing made */
+    int cache_w, cache_h;
+    grid_layout grid;
+    SDL_Texture *tex; /* background, placeholders, thumbnails */
+    bool tex_failed;  /* logged once per opening */
+    size_t drawn;     /* thumbnails in tex: cells [0, drawn) */
+    text_tex title, hint, labels[GRID_MAX_CELLS];
+};
+
+static void tex_free(text_tex *t)
+{
+    if (t->tex)
+        SDL_DestroyTexture(t->tex);
+    *t = (text_tex){0};
+}
+
+static text_tex render_text(overview *o, int px, const char *s, SDL_Color c)
+{
+    text_tex t = {0};
+    SDL_Surface *surf = fonts_render(o->fonts, FONTS_REGULAR, px, s, c);
+    if (!surf)
+        return t;
+    t.tex = SDL_CreateTextureFromSurface(o->r, surf);
+    t.w = surf->w, t.h = surf->h;
+    SDL_FreeSurface(surf);
+    return t;
+}
+
+overview *overview_new(SDL_Renderer *r, fonts *f, deck *d)
+{
+    overview *o = calloc(1, sizeof *o);
+    if (o)
+        *o = (overview){.r = r, .fonts = f, .deck = d};
+    return o;
+}
+
+void overview_reset(overview *o)
+{
+    if (o->tex)
+        SDL_DestroyTexture(o->tex);
+    o->tex = NULL;
+    tex_free(&o->title);
+    tex_free(&o->hint);
+    for (size_t i = 0; i < GRID_MAX_CELLS; i++)
+        tex_free(&o->labels[i]);
+    o->cache_w = o->cache_h = 0;
+    o->drawn = 0;
+}
+
+void overview_free(overview *o)
+{
+    if (!o)
+        return;
+    overview_reset(o);
+    free(o);
+}
+
+static void set_slides(overview *o, const size_t *slides, size_t n)
+{
+    if (n > GRID_MAX_CELLS) {
+        log_warn("overview", "%zu slides: the last %zu are not shown (GRID_MAX_CELLS)", n,
+                 n - GRID_MAX_CELLS);
+        n = GRID_MAX_CELLS;
+    }
+    memcpy(o->slides, slides, n * sizeof *slides);
+    o->n = n;
+    overview_reset(o);
+}
+
+void overview_open(overview *o, const size_t *slides, size_t n, size_t selected)
+{
+    set_slides(o, slides, n);
+    o->open = true;
+    o->tex_failed = false;
+    o->selected = o->current = selected < o->n ? selected : 0;
+}
+
+void overview_set_slides(overview *o, const size_t *slides, size_t n)
+{
+    set_slides(o, slides, n);
+    if (o->selected >= o->n)
+        o->selected = o->n ? o->n - 1 : 0;
+    if (o->current >= o->n)
+        o->current = SIZE_MAX; /* no longer a cell: not marked */
+}
+
+void overview_close(overview *o)
+{
+    overview_reset(o);
+    o->open = false;
+}
+
+bool overview_is_open(const overview *o)
+{
+    return o->open;
+}
+
+void overview_move(overview *o, grid_move_dir dir)
+{
+    o->selected = grid_move(&o->grid, o->selected, dir);
+}
+
+size_t overview_selected(const overview *o)
+{
+    return o->selected;
+}
+
+/* Slide i's title cut to the cell width, ending with an ellipsis. */
+static text_tex label_for(overview *o, size_t i, int px)
+{
+    const char *title = deck_slide_title(o->deck, o->slides[i]);
+    layout_text_style st = {FONTS_REGULAR, px, px, 1};
+    layout_text lt;
+    layout_fit_text(title, (float)o->grid.cell_w, (float)o->grid.label_h, &st, fonts_measure,
+                    o->fonts, &lt);
+    if (lt.n_lines == 0)
+        return (text_tex){0};
+    char text[LABEL_TEXT_LEN];
+    int len = (int)lt.lines[0].len;
+    snprintf(text, sizeof text, "%.*s%s", len, title + lt.lines[0].start,
+             lt.lines[0].ellipsis ? LAYOUT_ELLIPSIS : "");
+    return render_text(o, px, text, WHITE);
+}
+
+static void fill(SDL_Renderer *r, SDL_Color c, const SDL_Rect *rect)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(r, rect);
+}
+
+static SDL_Rect sdl_rect(grid_rect g, int dx, int dy)
+{
+    return (SDL_Rect){g.x + dx, g.y + dy, g.w, g.h};
+}
+
+/* Background and placeholders of the stage texture (or of the screen, at
+ * (dx, dy), when there is no texture). */
+static void draw_base(overview *o, int dx, int dy)
+{
+    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE);
+    SDL_Rect all = {dx, dy, o->cache_w, o->cache_h};
+    fill(o->r, BACKGROUND, &all);
+    for (size_t i = 0; i < o->grid.n; i++) {
+        SDL_Rect c = sdl_rect(grid_cell(&o->grid, i), dx, dy);
+        fill(o->r, PLACEHOLDER, &c);
+    }
+}
+
+static void build(overview *o, int w, int h)
+{
+    overview_reset(o);
+    o->cache_w = w, o->cache_h = h;
+    int px = h * LABEL_PX_PER_MILLE / 1000, margin = h * MARGIN_PER_MILLE / 1000;
+    o->title = render_text(o, h * HEADER_PX_PER_MILLE / 1000, OVERVIEW_TITLE, WHITE);
+    o->hint = render_text(o, px, OVERVIEW_HINT, MUTED);
+    int header = margin + (o->title.h > o->hint.h ? o->title.h : o->hint.h) + margin / 2;
+    int frame = h / FRAME_DIV > FRAME_MIN ? h / FRAME_DIV : FRAME_MIN;
+    int gap = 3 * frame > margin / 2 ? 3 * frame : margin / 2;
+    grid_rect area = {margin, header, w - 2 * margin, h - header - margin};
+    o->grid = grid_plan(o->n, area, w, h, layout_line_height(px) + frame * 2, gap);
+    for (size_t i = 0; i < o->grid.n; i++)
+        o->labels[i] = label_for(o, i, px);
+    o->tex = SDL_RenderTargetSupported(o->r)
+                 ? SDL_CreateTexture(o->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h)
+                 : NULL;
+    if (!o->tex) {
+        if (!o->tex_failed)
+            log_warn("overview", "no %dx%d texture (%s): titles without thumbnails", w, h,
+                     SDL_GetError());
+        o->tex_failed = true;
+        return;
+    }
+    SDL_Texture *prev = SDL_GetRenderTarget(o->r);
+    SDL_SetRenderTarget(o->r, o->tex);
+    draw_base(o, 0, 0);
+    SDL_SetRenderTarget(o->r, prev);
+}
+
+static void fill_thumbnails(overview *o)
+{
+    SDL_Texture *prev = SDL_GetRenderTarget(o->r);
+    for (int k = 0; k < OVERVIEW_THUMBS_PER_FRAME && o->drawn < o->grid.n; k++, o->drawn++) {
+        SDL_SetRenderTarget(o->r, o->tex);
+        deck_draw_scaled(o->deck, o->slides[o->drawn],
+                         sdl_rect(grid_cell(&o->grid, o->drawn), 0, 0));
+        SDL_SetRenderTarget(o->r, prev);
+        deck_keep_only(o->deck, SIZE_MAX); /* the slide's full-size texture goes at once */
+    }
+}
+
+/* A frame of `thickness` pixels around r (outside it). */
+static void frame(SDL_Renderer *r, SDL_Rect c, int thickness, SDL_Color colour)
+{
+    SDL_SetRenderDrawColor(r, colour.r, colour.g, colour.b, colour.a);
+    SDL_Rect bands[4] = {
+        {c.x - thickness, c.y - thickness, c.w + 2 * thickness, thickness},
+        {c.x - thickness, c.y + c.h, c.w + 2 * thickness, thickness},
+        {c.x - thickness, c.y, thickness, c.h},
+        {c.x + c.w, c.y, thickness, c.h},
+    };
+    SDL_RenderFillRects(r, bands, 4);
+}
+
+static void draw_text(overview *o, const text_tex *t, int x, int y)
+{
+    SDL_Rect dst = {x, y, t->w, t->h};
+    if (t->tex)
+        SDL_RenderCopy(o->r, t->tex, NULL, &dst);
+}
+
+bool overview_draw(overview *o, SDL_Rect stage, bool may_fill)
+{
+    if (!o->open)
+        return false;
+    if (o->cache_w != stage.w || o->cache_h != stage.h)
+        build(o, stage.w, stage.h);
+    if (o->tex && may_fill)
+        fill_thumbnails(o);
+    if (o->tex) {
+        SDL_SetTextureBlendMode(o->tex, SDL_BLENDMODE_NONE);
+        SDL_RenderCopy(o->r, o->tex, NULL, &stage);
+    } else {
+        draw_base(o, stage.x, stage.y);
+    }
+    int margin = stage.h * MARGIN_PER_MILLE / 1000;
+    draw_text(o, &o->title, stage.x + margin, stage.y + margin);
+    draw_text(o, &o->hint, stage.x + stage.w - margin - o->hint.w,
+              stage.y + margin + o->title.h - o->hint.h);
+    int thick = stage.h / FRAME_DIV > FRAME_MIN ? stage.h / FRAME_DIV : FRAME_MIN;
+    for (size_t i = 0; i < o->grid.n; i++) {
+        grid_rect l = grid_label(&o->grid, i);
+        const text_tex *t = &o->labels[i];
+        draw_text(o, t, stage.x + l.x + (l.w - t->w) / 2, stage.y + l.y + thick * 2);
+    }
+    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE);
+    if (o->current < o->grid.n && o->current != o->selected)
+        frame(o->r, sdl_rect(grid_cell(&o->grid, o->current), stage.x, stage.y), thick / 2,
+              MUTED); /* the slide that was on screen */
+    if (o->selected < o->grid.n) {
+        SDL_Rect sel = sdl_rect(grid_cell(&o->grid, o->selected), stage.x, stage.y);
+        sel.h += o->grid.label_h; /* its title too: the whole cell is chosen */
+        frame(o->r, sel, thick, SELECTION);
+    }
+    return o->tex && o->drawn < o->grid.n;
+}
