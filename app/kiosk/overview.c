@@ -16,10 +16,12 @@
 #define OVERVIEW_HINT                                                                              \
     "\u2190 \u2191 \u2192 \u2193  choisir  \u00b7  Entr\u00e9e  afficher  \u00b7  \u00c9chap  "    \
     "fermer"
-#define LABEL_PX_PER_MILLE 28  /* titles: 2.8 % of the stage height, read from a few metres */
+/* Sizes in thousandths of the stage's short side (portrait too); titles at
+ * 2.8 % read from a few metres. */
+#define LABEL_PX_PER_MILLE 28
 #define HEADER_PX_PER_MILLE 48 /* the overview's own title */
 #define MARGIN_PER_MILLE 35
-#define FRAME_DIV 150 /* selection frame: stage height / this, at least FRAME_MIN */
+#define FRAME_DIV 150 /* selection frame: short side / this, at least FRAME_MIN */
 #define FRAME_MIN 4
 #define LABEL_TEXT_LEN 256
 
@@ -48,6 +50,8 @@ struct overview {
     bool tex_failed;  /* logged once per opening */
     size_t drawn;     /* thumbnails in tex: cells [0, drawn) */
     text_tex title, hint, labels[GRID_MAX_CELLS];
+    int margin, thick;  /* of the stage size made for */
+    int hint_x, hint_y; /* beside the title, or under it when the stage is narrow */
 };
 
 static void tex_free(text_tex *t)
@@ -193,12 +197,21 @@ static void build(overview *o, int w, int h)
 {
     overview_reset(o);
     o->cache_w = w, o->cache_h = h;
-    int px = h * LABEL_PX_PER_MILLE / 1000, margin = h * MARGIN_PER_MILLE / 1000;
-    o->title = render_text(o, h * HEADER_PX_PER_MILLE / 1000, OVERVIEW_TITLE, WHITE);
+    int side = w < h ? w : h; /* sizes from the short side: portrait too */
+    int px = side * LABEL_PX_PER_MILLE / 1000, margin = side * MARGIN_PER_MILLE / 1000;
+    o->title = render_text(o, side * HEADER_PX_PER_MILLE / 1000, OVERVIEW_TITLE, WHITE);
     o->hint = render_text(o, px, OVERVIEW_HINT, MUTED);
-    int header = margin + (o->title.h > o->hint.h ? o->title.h : o->hint.h) + margin / 2;
-    int frame = h / FRAME_DIV > FRAME_MIN ? h / FRAME_DIV : FRAME_MIN;
+    int header;
+    if (o->title.w + o->hint.w + 3 * margin <= w) {
+        o->hint_x = w - margin - o->hint.w, o->hint_y = margin + o->title.h - o->hint.h;
+        header = margin + o->title.h + margin / 2;
+    } else { /* narrow: the hint under the title */
+        o->hint_x = margin, o->hint_y = margin + o->title.h + margin / 4;
+        header = o->hint_y + o->hint.h + margin / 2;
+    }
+    int frame = side / FRAME_DIV > FRAME_MIN ? side / FRAME_DIV : FRAME_MIN;
     int gap = 3 * frame > margin / 2 ? 3 * frame : margin / 2;
+    o->margin = margin, o->thick = frame;
     grid_rect area = {margin, header, w - 2 * margin, h - header - margin};
     o->grid = grid_plan(o->n, area, w, h, layout_line_height(px) + frame * 2, gap);
     for (size_t i = 0; i < o->grid.n; i++)
@@ -232,7 +245,7 @@ static void fill_thumbnails(overview *o)
 }
 
 /* A frame of `thickness` pixels around r (outside it). */
-static void frame(SDL_Renderer *r, SDL_Rect c, int thickness, SDL_Color colour)
+static void draw_frame(SDL_Renderer *r, SDL_Rect c, int thickness, SDL_Color colour)
 {
     SDL_SetRenderDrawColor(r, colour.r, colour.g, colour.b, colour.a);
     SDL_Rect bands[4] = {
@@ -265,11 +278,9 @@ bool overview_draw(overview *o, SDL_Rect stage, bool may_fill)
     } else {
         draw_base(o, stage.x, stage.y);
     }
-    int margin = stage.h * MARGIN_PER_MILLE / 1000;
-    draw_text(o, &o->title, stage.x + margin, stage.y + margin);
-    draw_text(o, &o->hint, stage.x + stage.w - margin - o->hint.w,
-              stage.y + margin + o->title.h - o->hint.h);
-    int thick = stage.h / FRAME_DIV > FRAME_MIN ? stage.h / FRAME_DIV : FRAME_MIN;
+    draw_text(o, &o->title, stage.x + o->margin, stage.y + o->margin);
+    draw_text(o, &o->hint, stage.x + o->hint_x, stage.y + o->hint_y);
+    int thick = o->thick;
     for (size_t i = 0; i < o->grid.n; i++) {
         grid_rect l = grid_label(&o->grid, i);
         const text_tex *t = &o->labels[i];
@@ -277,12 +288,12 @@ bool overview_draw(overview *o, SDL_Rect stage, bool may_fill)
     }
     SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE);
     if (o->current < o->grid.n && o->current != o->selected)
-        frame(o->r, sdl_rect(grid_cell(&o->grid, o->current), stage.x, stage.y), thick / 2,
-              MUTED); /* the slide that was on screen */
+        draw_frame(o->r, sdl_rect(grid_cell(&o->grid, o->current), stage.x, stage.y), thick / 2,
+                   MUTED); /* the slide that was on screen */
     if (o->selected < o->grid.n) {
         SDL_Rect sel = sdl_rect(grid_cell(&o->grid, o->selected), stage.x, stage.y);
         sel.h += o->grid.label_h; /* its title too: the whole cell is chosen */
-        frame(o->r, sel, thick, SELECTION);
+        draw_frame(o->r, sel, thick, SELECTION);
     }
     return o->tex && o->drawn < o->grid.n;
 }
