@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 [ $# -gt 0 ] && shift
 case "$seconds" in *[!0-9]* | "") echo "fuzz.sh: '$seconds' is not a number of seconds" >&2; exit 2 ;; esac
-targets=${*:-"startups authors incubators defis personnes announcements local cli text config config_kiosk"}
+targets=${*:-"startups authors incubators defis personnes announcements local cli text config config_kiosk imagehead"}
 
 RSS_LIMIT_MB=1024  # per target process; libFuzzer stops (and fails) above it
 INPUT_TIMEOUT_S=10 # one input taking longer is a hang, reported as a failure
@@ -27,11 +27,11 @@ cmake --build "$build" -j2 >/dev/null
 
 # Longest input tried, and dictionary, per target.
 max_len_of() {
-    case "$1" in cli) echo 1024 ;; text | config | config_kiosk) echo 4096 ;; *) echo 16384 ;; esac
+    case "$1" in cli) echo 1024 ;; text | config | config_kiosk | imagehead) echo 4096 ;; *) echo 16384 ;; esac
 }
 dict_of() {
     case "$1" in cli) echo tests/fuzz/cli.dict ;; text) echo tests/fuzz/text.dict ;;
-    config | config_kiosk) echo tests/fuzz/config.dict ;;
+    config | config_kiosk) echo tests/fuzz/config.dict ;; imagehead) echo tests/fuzz/imagehead.dict ;;
     *) echo tests/fuzz/feeds.dict ;; esac
 }
 

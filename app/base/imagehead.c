@@ -192,7 +192,7 @@ static imagehead_status jpeg_read(const unsigned char *b, size_t len, imagehead_
         end--;
     /* The scan data cannot be walked without decoding it; the end marker
      * after the frame header is what says the file is whole. */
-    if (end - header_end < 2 || b[end - 2] != 0xFF || b[end - 1] != 0xD9)
+    if (end < header_end + 2 || b[end - 2] != 0xFF || b[end - 1] != 0xD9)
         return fail(IMAGEHEAD_INCOMPLETE, err, "cut short: no JPEG end marker");
     *out = info;
     return IMAGEHEAD_OK;
@@ -204,7 +204,7 @@ static bool cut_prefix(const unsigned char *b, size_t len, const unsigned char *
     return len < n && memcmp(b, prefix, len) == 0;
 }
 
-/* What the bytes look like, when it is easy to say. */
+/* What the bytes look like, when it is easy to say (len > 0). */
 static const char *not_image_reason(const unsigned char *b, size_t len)
 {
     static const struct {
@@ -216,8 +216,6 @@ static const char *not_image_reason(const unsigned char *b, size_t len)
         {"<svg", "an SVG image, not a PNG or JPEG one"},
         {"<?xml", "an XML document, not a PNG or JPEG image"},
     };
-    if (len == 0)
-        return "empty file, not a PNG or JPEG image";
     if (len >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
         return "a WebP image, not a PNG or JPEG one";
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
@@ -225,9 +223,9 @@ static const char *not_image_reason(const unsigned char *b, size_t len)
         if (len >= n && memcmp(b, kinds[i].magic, n) == 0)
             return kinds[i].what;
     }
-    size_t probe = len < 64 ? len : 64, text = 0;
-    for (size_t i = 0; i < probe; i++)
-        text += b[i] >= 0x20 || b[i] == '\t' || b[i] == '\n' || b[i] == '\r';
+    size_t probe = 0, text = 0; /* the first 64 bytes are enough to tell */
+    for (; probe < len && probe < 64; probe++)
+        text += b[probe] >= 0x20 || b[probe] == '\t' || b[probe] == '\n' || b[probe] == '\r';
     return text == probe ? "text, not a PNG or JPEG image" : "not a PNG or JPEG image";
 }
 
@@ -243,5 +241,6 @@ imagehead_status imagehead_read(const unsigned char *bytes, size_t len, imagehea
     if (len > 0 && (cut_prefix(bytes, len, PNG_SIGNATURE, sizeof PNG_SIGNATURE) ||
                     cut_prefix(bytes, len, JPEG_SOI, sizeof JPEG_SOI)))
         return fail(IMAGEHEAD_INCOMPLETE, err, "cut short: in the image signature");
-    return fail(IMAGEHEAD_NOT_IMAGE, err, not_image_reason(bytes, len));
+    return fail(IMAGEHEAD_NOT_IMAGE, err,
+                len == 0 ? "empty file, not a PNG or JPEG image" : not_image_reason(bytes, len));
 }
