@@ -47,7 +47,9 @@ void picture_fit(long w, long h, int fit_w, int fit_h, int *out_w, int *out_h)
 
 static picture_status refuse(char err[PICTURE_ERR_LEN], const char *path, const char *why)
 {
-    snprintf(err, PICTURE_ERR_LEN, "%.*s: %s", PICTURE_PATH_SHOWN, path, why);
+    /* Both parts bounded: the line always fits, whatever the compiler
+     * assumes of why's length (32-bit builds warn otherwise). */
+    snprintf(err, PICTURE_ERR_LEN, "%.*s: %.200s", PICTURE_PATH_SHOWN, path, why);
     return PICTURE_REFUSED;
 }
 
