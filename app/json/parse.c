@@ -42,7 +42,12 @@ static parse_status run(model *m, feed_parser fn, const char *buf, size_t len, p
     return fn(m, &root, res);
 }
 
-static parse_status run_tree(model *m, const char *buf, size_t len, parse_result *res)
+/* A small document read as one tree: the local programme data, the
+ * announcements. */
+typedef parse_status (*tree_parser)(model *, const cJSON *, parse_result *);
+
+static parse_status run_tree(model *m, tree_parser fn, const char *buf, size_t len,
+                             parse_result *res)
 {
     memset(res, 0, sizeof *res);
     jsonx_doc doc;
@@ -50,26 +55,21 @@ static parse_status run_tree(model *m, const char *buf, size_t len, parse_result
     if (st != PARSE_OK)
         return st;
     res->error[0] = '\0';
-    st = local_parse(m, doc.root, res);
+    st = fn(m, doc.root, res);
     jsonx_doc_free(&doc);
     return st;
 }
 
-/* The announcements feed: a small array read as one tree, its bad entries
- * skipped and counted like a feed's bad records. */
-static parse_status run_announcements(model *m, const char *buf, size_t len, parse_result *res)
+/* The announcements feed: its bad entries skipped and counted like a
+ * feed's bad records. */
+static parse_status announcements_tree(model *m, const cJSON *root, parse_result *res)
 {
-    memset(res, 0, sizeof *res);
-    jsonx_doc doc;
-    parse_status st = jsonx_parse(&doc, buf, len, res);
-    if (st != PARSE_OK)
-        return st;
-    res->error[0] = '\0';
+    parse_status st = PARSE_OK;
     announce_list *l = arena_alloc(m->arena, sizeof *l);
     announcejson_report rep;
     if (!l) {
         st = jsonx_nomem(res);
-    } else if (!announcejson_read(doc.root, NULL, "announcements", false, l, &rep)) {
+    } else if (!announcejson_read(root, NULL, "announcements", false, l, &rep)) {
         jsonx_reject(res, "%s", rep.first);
         st = PARSE_REJECTED;
     } else {
@@ -78,7 +78,6 @@ static parse_status run_announcements(model *m, const char *buf, size_t len, par
         res->skipped = rep.bad;
         snprintf(res->error, sizeof res->error, "%s", rep.first);
     }
-    jsonx_doc_free(&doc);
     return st;
 }
 
@@ -89,7 +88,7 @@ parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, par
         jsonx_reject(res, "unknown feed");
         return PARSE_REJECTED;
     }
-    parse_status st = feed == FEED_ANNOUNCEMENTS ? run_announcements(m, buf, len, res)
+    parse_status st = feed == FEED_ANNOUNCEMENTS ? run_tree(m, announcements_tree, buf, len, res)
                                                  : run(m, parser_of(feed), buf, len, res);
     if (st == PARSE_OK)
         m->loaded[feed] = true;
@@ -175,7 +174,7 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
 
 parse_status parse_local(model *m, const char *buf, size_t len, parse_result *res)
 {
-    return run_tree(m, buf, len, res);
+    return run_tree(m, local_parse, buf, len, res);
 }
 
 void parse_use_arenas(void)
