@@ -1,6 +1,8 @@
 /* announcejson: announcements from JSON, entry by entry (announcejson.h). */
 #include "announcejson.h"
 
+#include "config_private.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -77,19 +79,12 @@ static bool read_duration(const entry_ctx *x, const cJSON *obj, int64_t *ms)
     return true;
 }
 
+/* The configuration's warning for an unknown key, with its closest name. */
 static void warn_unknown(const char *origin, const entry_ctx *x, const char *name)
 {
-    const char *best = NULL;
-    size_t best_d = 3; /* at most two edits away */
-    for (size_t i = 0; i < N_KEYS; i++) {
-        size_t d = text_edit_distance(name, KEYS[i]);
-        if (d < best_d)
-            best = KEYS[i], best_d = d;
-    }
-    char shown[KEY_LEN];
-    text_clean(name, strlen(name), shown, sizeof shown);
-    log_warn("config", "%s: unknown key '%s[%zu].%s' (ignored%s%s%s)", origin, x->key, x->index,
-             shown, best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
+    char key[KEY_LEN + ANNOUNCEJSON_ERR_LEN / 4];
+    snprintf(key, sizeof key, "%.40s[%zu].%.*s", x->key, x->index, KEY_LEN, name);
+    config_warn_unknown(origin, key, config_closest(name, KEYS, N_KEYS, NULL, 0, NULL));
 }
 
 static bool read_entry(const entry_ctx *x, const cJSON *it, announce *a)

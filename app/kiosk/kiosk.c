@@ -68,6 +68,7 @@ struct kiosk {
     atomic_bool take_retry;   /* the wake-up could not be queued: take at the next turn */
     model *m;
     stats *st;
+    vt_date st_day; /* the day st was computed for (with m) */
     feedstate_set fs;
     vt_date today;
     int w, h;           /* output size */
@@ -161,23 +162,26 @@ static void adopt_slides(kiosk *k)
     k->dirty = true;
 }
 
-/* Recomputes statistics and rebuilds the slides for the current data, date,
- * size, configuration and posters. On failure the previous slides stay
+/* Rebuilds the slides for the current data, date, size, configuration and
+ * posters; the statistics only when the data or the day changed (they are
+ * a function of those two alone). On failure the previous slides stay
  * (false). */
 static bool rebuild(kiosk *k, const char *why)
 {
-    stats *st = stats_compute(k->m, k->today);
-    if (!st) {
-        log_error("kiosk", "out of memory computing statistics (%s); keeping the slides", why);
-        return false;
+    if (!k->st || k->st_day != k->today) {
+        stats *st = stats_compute(k->m, k->today);
+        if (!st) {
+            log_error("kiosk", "out of memory computing statistics (%s); keeping the slides", why);
+            return false;
+        }
+        stats_free(k->st);
+        k->st = st;
+        k->st_day = k->today;
     }
-    stats_free(k->st);
-    k->st = st;
     char err[DECK_ERR_LEN];
     /* A reloaded configuration may change these. */
     deck_set_focus(k->deck, k->cfg.focus_incubator);
     deck_set_announcements(k->deck, &k->cfg.announcements);
-    deck_set_time(k->deck, k->local_now);
     bool ok =
         deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err) == DECK_OK;
     if (!ok)
@@ -927,6 +931,7 @@ static void adopt_startup(kiosk *k, const startup_result *res, int laid_w, int l
 {
     k->m = res->m;
     k->st = res->st;
+    k->st_day = k->today; /* the start-up thread computed them for it */
     k->fs = res->fs;
     if (!res->laid_out || k->stage.w != laid_w || k->stage.h != laid_h) {
         log_debug("kiosk", "slides laid out at %dx%d, the stage is %dx%d", laid_w, laid_h,

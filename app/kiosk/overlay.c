@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "texttex.h"
 #include "vitrine/log.h"
 
 #define OVERLAY_TEXT_LEN 160 /* the help's footer */
@@ -26,11 +27,6 @@ static const SDL_Color WHITE = {255, 255, 255, 255};
 static const SDL_Color KEY_COLOUR = {255, 214, 102, 255}; /* warm yellow: keys stand out */
 static const SDL_Color MUTED = {200, 200, 210, 255};
 
-typedef struct {
-    SDL_Texture *tex;
-    int w, h;
-} text_tex;
-
 struct overlay {
     SDL_Renderer *r;
     fonts *fonts; /* borrowed */
@@ -38,37 +34,18 @@ struct overlay {
     int cache_h;
     bool cache_allow_quit;
     int64_t cache_resume_s;
-    text_tex title, footer;
-    text_tex keys[OVERLAY_MAX_LINES], what[OVERLAY_MAX_LINES];
+    texttex title, footer;
+    texttex keys[OVERLAY_MAX_LINES], what[OVERLAY_MAX_LINES];
     size_t n_lines;
     /* cached message */
     int cache_px; /* body text size of the cached help */
     int cache_w;  /* and the width it fits */
-    text_tex pin; /* the pin mark's text, per cache_pin_h */
+    texttex pin;  /* the pin mark's text, per cache_pin_h */
     int cache_pin_h;
     int msg_h;
     char *msg_title, *msg_line; /* copies; NULL: nothing cached */
-    text_tex msg[2];
+    texttex msg[2];
 };
-
-static void tex_free(text_tex *t)
-{
-    if (t->tex)
-        SDL_DestroyTexture(t->tex);
-    *t = (text_tex){0};
-}
-
-static text_tex render_text(overlay *o, int px, const char *s, SDL_Color c)
-{
-    text_tex t = {0};
-    SDL_Surface *surf = fonts_render(o->fonts, FONTS_REGULAR, px, s, c);
-    if (!surf)
-        return t;
-    t.tex = SDL_CreateTextureFromSurface(o->r, surf);
-    t.w = surf->w, t.h = surf->h;
-    SDL_FreeSurface(surf);
-    return t;
-}
 
 overlay *overlay_new(SDL_Renderer *r, fonts *f)
 {
@@ -82,11 +59,11 @@ overlay *overlay_new(SDL_Renderer *r, fonts *f)
 
 static void reset_help(overlay *o)
 {
-    tex_free(&o->title);
-    tex_free(&o->footer);
+    texttex_free(&o->title);
+    texttex_free(&o->footer);
     for (size_t i = 0; i < o->n_lines; i++) {
-        tex_free(&o->keys[i]);
-        tex_free(&o->what[i]);
+        texttex_free(&o->keys[i]);
+        texttex_free(&o->what[i]);
     }
     o->n_lines = 0;
     o->cache_h = 0;
@@ -94,8 +71,8 @@ static void reset_help(overlay *o)
 
 static void reset_message(overlay *o)
 {
-    tex_free(&o->msg[0]);
-    tex_free(&o->msg[1]);
+    texttex_free(&o->msg[0]);
+    texttex_free(&o->msg[1]);
     free(o->msg_title);
     free(o->msg_line);
     o->msg_title = o->msg_line = NULL;
@@ -104,7 +81,7 @@ static void reset_message(overlay *o)
 
 void overlay_reset(overlay *o)
 {
-    tex_free(&o->pin);
+    texttex_free(&o->pin);
     o->cache_pin_h = 0;
     reset_help(o);
     reset_message(o);
@@ -156,7 +133,7 @@ static void build_help(overlay *o, const keymap *k, int64_t resume_s, int w, int
     size_t n_all = keymap_help_count();
     int px = help_px(o, k, n_all < OVERLAY_MAX_LINES ? n_all : OVERLAY_MAX_LINES, w, h);
     o->cache_px = px;
-    o->title = render_text(o, px * TITLE_SCALE_PCT / 100, HELP_TITLE, WHITE);
+    o->title = texttex_make(o->r, o->fonts, px * TITLE_SCALE_PCT / 100, HELP_TITLE, WHITE);
     size_t n = keymap_help_count();
     o->n_lines = n < OVERLAY_MAX_LINES ? n : OVERLAY_MAX_LINES;
     if (n > OVERLAY_MAX_LINES)
@@ -164,24 +141,18 @@ static void build_help(overlay *o, const keymap *k, int64_t resume_s, int w, int
                  n - OVERLAY_MAX_LINES);
     for (size_t i = 0; i < o->n_lines; i++) {
         keymap_help_line line = keymap_help(k, i);
-        o->keys[i] = render_text(o, px, line.keys, KEY_COLOUR);
-        o->what[i] = render_text(o, px, line.what, WHITE);
+        o->keys[i] = texttex_make(o->r, o->fonts, px, line.keys, KEY_COLOUR);
+        o->what[i] = texttex_make(o->r, o->fonts, px, line.what, WHITE);
     }
     char footer[OVERLAY_TEXT_LEN];
     snprintf(footer, sizeof footer,
              "Apr\u00e8s une touche, la rotation reprend seule au bout de %lld s.",
              (long long)resume_s);
-    o->footer = render_text(o, px, footer, MUTED);
+    o->footer = texttex_make(o->r, o->fonts, px, footer, MUTED);
     o->cache_h = h;
     o->cache_w = w;
     o->cache_allow_quit = keymap_allow_quit(k);
     o->cache_resume_s = resume_s;
-}
-
-static void draw_tex(overlay *o, const text_tex *t, int x, int y)
-{
-    if (t->tex)
-        SDL_RenderCopy(o->r, t->tex, NULL, &(SDL_Rect){x, y, t->w, t->h});
 }
 
 static void panel(overlay *o, SDL_Rect rect, int w, int h)
@@ -217,13 +188,13 @@ void overlay_draw_help(overlay *o, const keymap *k, int64_t resume_s, int w, int
     SDL_Rect rect = {(w - panel_w) / 2 + dx, (h - panel_h) / 2 + dy, panel_w, panel_h};
     panel(o, rect, w, h);
     int x = rect.x + pad, y = rect.y + pad;
-    draw_tex(o, &o->title, x, y);
+    texttex_draw(o->r, &o->title, x, y);
     y += o->title.h + line_h / 2;
     for (size_t i = 0; i < o->n_lines; i++, y += line_h) {
-        draw_tex(o, &o->keys[i], x, y);
-        draw_tex(o, &o->what[i], x + keys_w + pad, y);
+        texttex_draw(o->r, &o->keys[i], x, y);
+        texttex_draw(o->r, &o->what[i], x + keys_w + pad, y);
     }
-    draw_tex(o, &o->footer, x, y + line_h / 2);
+    texttex_draw(o->r, &o->footer, x, y + line_h / 2);
 }
 
 void overlay_draw_pause(overlay *o, int w, int h, int dx, int dy)
@@ -247,8 +218,8 @@ void overlay_draw_pin(overlay *o, int w, int h, int dx, int dy)
     (void)w;
     int size = h / PAUSE_SIZE_DIV;
     if (o->cache_pin_h != h) {
-        tex_free(&o->pin);
-        o->pin = render_text(o, size, PIN_TEXT, KEY_COLOUR);
+        texttex_free(&o->pin);
+        o->pin = texttex_make(o->r, o->fonts, size, PIN_TEXT, KEY_COLOUR);
         o->cache_pin_h = h;
     }
     int dot = size / 2 > 2 ? size / 2 : 2, pad = size / 2;
@@ -258,7 +229,7 @@ void overlay_draw_pin(overlay *o, int w, int h, int dx, int dy)
     SDL_RenderFillRect(o->r, &pill);
     SDL_SetRenderDrawColor(o->r, KEY_COLOUR.r, KEY_COLOUR.g, KEY_COLOUR.b, 255);
     SDL_RenderFillRect(o->r, &(SDL_Rect){pill.x + pad, pill.y + (pill.h - dot) / 2, dot, dot});
-    draw_tex(o, &o->pin, pill.x + pad * 2 + dot, pill.y + (pill.h - o->pin.h) / 2);
+    texttex_draw(o->r, &o->pin, pill.x + pad * 2 + dot, pill.y + (pill.h - o->pin.h) / 2);
 }
 
 void overlay_draw_message(overlay *o, const char *title, const char *line, int w, int h, int dx,
@@ -268,15 +239,15 @@ void overlay_draw_message(overlay *o, const char *title, const char *line, int w
     if (o->msg_h != h || !o->msg_title || strcmp(o->msg_title, title) != 0 ||
         strcmp(o->msg_line, line) != 0) {
         reset_message(o);
-        o->msg[0] = render_text(o, px * 2, title, WHITE);
-        o->msg[1] = render_text(o, px, line, MUTED);
+        o->msg[0] = texttex_make(o->r, o->fonts, px * 2, title, WHITE);
+        o->msg[1] = texttex_make(o->r, o->fonts, px, line, MUTED);
         o->msg_title = strdup(title);
         o->msg_line = strdup(line);
         if (o->msg_title && o->msg_line)
             o->msg_h = h; /* else drawn again next time: no cache without the keys */
     }
-    const text_tex *t = &o->msg[0], *l = &o->msg[1];
+    const texttex *t = &o->msg[0], *l = &o->msg[1];
     int total = t->h + px + l->h;
-    draw_tex(o, t, (w - t->w) / 2 + dx, (h - total) / 2 + dy);
-    draw_tex(o, l, (w - l->w) / 2 + dx, (h - total) / 2 + t->h + px + dy);
+    texttex_draw(o->r, t, (w - t->w) / 2 + dx, (h - total) / 2 + dy);
+    texttex_draw(o->r, l, (w - l->w) / 2 + dx, (h - total) / 2 + t->h + px + dy);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "texttex.h"
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
 
@@ -31,11 +32,6 @@ static const SDL_Color WHITE = {255, 255, 255, 255};
 static const SDL_Color MUTED = {200, 200, 210, 255};
 static const SDL_Color SELECTION = {255, 214, 102, 255}; /* the help's warm yellow */
 
-typedef struct {
-    SDL_Texture *tex;
-    int w, h;
-} text_tex;
-
 struct overview {
     SDL_Renderer *r;
     fonts *fonts; /* borrowed */
@@ -49,29 +45,10 @@ struct overview {
     SDL_Texture *tex; /* background, placeholders, thumbnails */
     bool tex_failed;  /* logged once per opening */
     size_t drawn;     /* thumbnails in tex: cells [0, drawn) */
-    text_tex title, hint, labels[GRID_MAX_CELLS];
+    texttex title, hint, labels[GRID_MAX_CELLS];
     int margin, thick;  /* of the stage size made for */
     int hint_x, hint_y; /* beside the title, or under it when the stage is narrow */
 };
-
-static void tex_free(text_tex *t)
-{
-    if (t->tex)
-        SDL_DestroyTexture(t->tex);
-    *t = (text_tex){0};
-}
-
-static text_tex render_text(overview *o, int px, const char *s, SDL_Color c)
-{
-    text_tex t = {0};
-    SDL_Surface *surf = fonts_render(o->fonts, FONTS_REGULAR, px, s, c);
-    if (!surf)
-        return t;
-    t.tex = SDL_CreateTextureFromSurface(o->r, surf);
-    t.w = surf->w, t.h = surf->h;
-    SDL_FreeSurface(surf);
-    return t;
-}
 
 overview *overview_new(SDL_Renderer *r, fonts *f, deck *d)
 {
@@ -86,10 +63,10 @@ void overview_reset(overview *o)
     if (o->tex)
         SDL_DestroyTexture(o->tex);
     o->tex = NULL;
-    tex_free(&o->title);
-    tex_free(&o->hint);
+    texttex_free(&o->title);
+    texttex_free(&o->hint);
     for (size_t i = 0; i < GRID_MAX_CELLS; i++)
-        tex_free(&o->labels[i]);
+        texttex_free(&o->labels[i]);
     o->cache_w = o->cache_h = 0;
     o->drawn = 0;
 }
@@ -153,7 +130,7 @@ size_t overview_selected(const overview *o)
 }
 
 /* Slide i's title cut to the cell width, ending with an ellipsis. */
-static text_tex label_for(overview *o, size_t i, int px)
+static texttex label_for(overview *o, size_t i, int px)
 {
     const char *title = deck_slide_title(o->deck, o->slides[i]);
     layout_text_style st = {FONTS_REGULAR, px, px, 1};
@@ -161,12 +138,12 @@ static text_tex label_for(overview *o, size_t i, int px)
     layout_fit_text(title, (float)o->grid.cell_w, (float)o->grid.label_h, &st, fonts_measure,
                     o->fonts, &lt);
     if (lt.n_lines == 0)
-        return (text_tex){0};
+        return (texttex){0};
     char text[LABEL_TEXT_LEN];
     int len = (int)lt.lines[0].len;
     snprintf(text, sizeof text, "%.*s%s", len, title + lt.lines[0].start,
              lt.lines[0].ellipsis ? LAYOUT_ELLIPSIS : "");
-    return render_text(o, px, text, WHITE);
+    return texttex_make(o->r, o->fonts, px, text, WHITE);
 }
 
 static void fill(SDL_Renderer *r, SDL_Color c, const SDL_Rect *rect)
@@ -199,8 +176,9 @@ static void build(overview *o, int w, int h)
     o->cache_w = w, o->cache_h = h;
     int side = w < h ? w : h; /* sizes from the short side: portrait too */
     int px = side * LABEL_PX_PER_MILLE / 1000, margin = side * MARGIN_PER_MILLE / 1000;
-    o->title = render_text(o, side * HEADER_PX_PER_MILLE / 1000, OVERVIEW_TITLE, WHITE);
-    o->hint = render_text(o, px, OVERVIEW_HINT, MUTED);
+    o->title =
+        texttex_make(o->r, o->fonts, side * HEADER_PX_PER_MILLE / 1000, OVERVIEW_TITLE, WHITE);
+    o->hint = texttex_make(o->r, o->fonts, px, OVERVIEW_HINT, MUTED);
     int header;
     if (o->title.w + o->hint.w + 3 * margin <= w) {
         o->hint_x = w - margin - o->hint.w, o->hint_y = margin + o->title.h - o->hint.h;
@@ -257,13 +235,6 @@ static void draw_frame(SDL_Renderer *r, SDL_Rect c, int thickness, SDL_Color col
     SDL_RenderFillRects(r, bands, 4);
 }
 
-static void draw_text(overview *o, const text_tex *t, int x, int y)
-{
-    SDL_Rect dst = {x, y, t->w, t->h};
-    if (t->tex)
-        SDL_RenderCopy(o->r, t->tex, NULL, &dst);
-}
-
 bool overview_draw(overview *o, SDL_Rect stage, bool may_fill)
 {
     if (!o->open)
@@ -278,13 +249,13 @@ bool overview_draw(overview *o, SDL_Rect stage, bool may_fill)
     } else {
         draw_base(o, stage.x, stage.y);
     }
-    draw_text(o, &o->title, stage.x + o->margin, stage.y + o->margin);
-    draw_text(o, &o->hint, stage.x + o->hint_x, stage.y + o->hint_y);
+    texttex_draw(o->r, &o->title, stage.x + o->margin, stage.y + o->margin);
+    texttex_draw(o->r, &o->hint, stage.x + o->hint_x, stage.y + o->hint_y);
     int thick = o->thick;
     for (size_t i = 0; i < o->grid.n; i++) {
         grid_rect l = grid_label(&o->grid, i);
-        const text_tex *t = &o->labels[i];
-        draw_text(o, t, stage.x + l.x + (l.w - t->w) / 2, stage.y + l.y + thick * 2);
+        const texttex *t = &o->labels[i];
+        texttex_draw(o->r, t, stage.x + l.x + (l.w - t->w) / 2, stage.y + l.y + thick * 2);
     }
     SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE);
     if (o->current < o->grid.n && o->current != o->selected)

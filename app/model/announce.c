@@ -101,14 +101,17 @@ bool announce_active(const announce *a, announce_time now)
     return a->from <= now && now < a->to;
 }
 
+announce_time announce_edge_after(announce_time from, announce_time to, announce_time now)
+{
+    return from > now ? from : to > now ? to : INT64_MAX; /* from < to */
+}
+
 announce_time announce_next_edge(const announce_list *l, announce_time now)
 {
     announce_time next = INT64_MAX;
     for (size_t i = 0; i < l->n; i++) {
-        if (l->items[i].from > now && l->items[i].from < next)
-            next = l->items[i].from;
-        if (l->items[i].to > now && l->items[i].to < next)
-            next = l->items[i].to;
+        announce_time e = announce_edge_after(l->items[i].from, l->items[i].to, now);
+        next = e < next ? e : next;
     }
     return next;
 }

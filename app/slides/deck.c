@@ -629,12 +629,9 @@ announce_time deck_next_edge(const deck *d)
     announce_time now = deck_now(d), next = INT64_MAX;
     for (size_t i = 0; i < d->n; i++) {
         const deck_slide *sl = &d->slides[i];
-        if (!sl->timed || !sl->content)
-            continue;
-        if (sl->from > now && sl->from < next)
-            next = sl->from;
-        if (sl->to > now && sl->to < next)
-            next = sl->to;
+        announce_time e =
+            sl->timed && sl->content ? announce_edge_after(sl->from, sl->to, now) : INT64_MAX;
+        next = e < next ? e : next;
     }
     return next;
 }

@@ -163,3 +163,22 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
     layout_cut_top(&area, gap * 1.5f, 0);
     return area;
 }
+
+layout_rect frame_qr(canvas *c, layout_rect box, const char *url, const char *caption)
+{
+    canvas_style cs = {.face = FONTS_REGULAR,
+                       .size = THEME_TEXT_BODY,
+                       .max_lines = 2,
+                       .align = CANVAS_CENTER,
+                       .valign = CANVAS_TOP,
+                       .fg = THEME_MUTED,
+                       .bg = THEME_BG};
+    float caption_h = 2.2f * (float)layout_line_height(canvas_px(c, THEME_TEXT_BODY));
+    layout_rect cap = layout_cut_bottom(&box, caption_h, 0);
+    layout_rect code = canvas_qr(c, box, url, THEME_TEXT);
+    if (code.h <= 0)
+        return code;
+    cap.y = code.y + code.h;
+    canvas_text_cut(c, cap, caption, &cs);
+    return code;
+}

@@ -27,6 +27,11 @@ typedef struct {
  * footer. feeds is a FRAME_FEED mask; source is the footer's source line. */
 layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
                         unsigned feeds, const char *source);
+/* A QR code of url, the largest that fits box above room for caption (two
+ * lines at most, cut with an ellipsis), the caption centred under it: the
+ * spotlight's product page, an announcement's site. Returns the code's
+ * square (zero size when url cannot be encoded: no caption then). */
+layout_rect frame_qr(canvas *c, layout_rect box, const char *url, const char *caption);
 /* Standard spacing between blocks, pixels. */
 float frame_gap(const canvas *c);
 /* The footer texts for a feed mask (exposed for tests): the date line and

@@ -71,21 +71,8 @@ static void url_caption(const char *url, char *out, size_t outsz)
 static void draw_qr(canvas *c, layout_rect box, const char *url)
 {
     char caption[FRAME_TEXT_LEN / 2];
-    canvas_style cs = {.face = FONTS_REGULAR,
-                       .size = THEME_TEXT_BODY,
-                       .max_lines = 2,
-                       .align = CANVAS_CENTER,
-                       .valign = CANVAS_TOP,
-                       .fg = THEME_MUTED,
-                       .bg = THEME_BG};
-    float caption_h = 2.2f * (float)layout_line_height(canvas_px(c, THEME_TEXT_BODY));
-    layout_rect cap = layout_cut_bottom(&box, caption_h, 0);
-    layout_rect code = canvas_qr(c, box, url, THEME_TEXT);
-    if (code.h <= 0)
-        return;
     url_caption(url, caption, sizeof caption);
-    cap.y = code.y + code.h;
-    canvas_text_cut(c, cap, caption, &cs);
+    frame_qr(c, box, url, caption);
 }
 
 bool slides_announce(canvas *c, const frame_input *in, const announce *a)

@@ -427,22 +427,11 @@ static void spot_timeline(canvas *c, layout_rect r, const slides_products_spot *
 static void spot_qr(canvas *c, layout_rect box, const slides_products_spot *p)
 {
     char url[FRAME_TEXT_LEN], id[FRAME_TEXT_LEN];
-    canvas_style cs = {.face = FONTS_REGULAR,
-                       .size = THEME_TEXT_BODY,
-                       .max_lines = 2,
-                       .align = CANVAS_CENTER,
-                       .valign = CANVAS_TOP,
-                       .fg = THEME_MUTED,
-                       .bg = THEME_BG};
-    float caption = 2.2f * (float)layout_line_height(canvas_px(c, THEME_TEXT_BODY));
-    layout_rect cap = layout_cut_bottom(&box, caption, 0);
     /* An id is a slug; one with other characters still makes a valid url. */
     if (!text_url_segment(p->id, id, sizeof id) ||
         !text_format(url, sizeof url, SLIDES_SPOT_URL, id))
         return; /* an id too long for a url: no code rather than a wrong one */
-    layout_rect code = canvas_qr(c, box, url, THEME_TEXT);
-    cap.y = code.y + code.h;
-    canvas_text(c, cap, "Sa fiche sur beta.gouv.fr", &cs);
+    frame_qr(c, box, url, "Sa fiche sur beta.gouv.fr");
 }
 
 bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_products_spot *p)

@@ -61,6 +61,8 @@ vt_date announce_last_day(const announce *a);
 
 /* True when a is on screen at now. */
 bool announce_active(const announce *a, announce_time now);
+/* The first edge of the window [from, to) after now; INT64_MAX when none. */
+announce_time announce_edge_after(announce_time from, announce_time to, announce_time now);
 /* The first edge (a from or a to) of l after now; INT64_MAX when none. */
 announce_time announce_next_edge(const announce_list *l, announce_time now);
 /* True for an http:// or https:// url with no space or control character:
