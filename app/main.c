@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "vitrine/cli.h"
@@ -230,6 +231,46 @@ static int show_status(const cli_options *opt)
     return EXIT_SUCCESS;
 }
 
+/* --accept FEED: the feed's held body becomes its last good copy in the
+ * cache of the running kiosk (its status file names it), else of the
+ * configuration; the kiosk is asked to refresh (SIGUSR1), which takes it. */
+static int accept_held(const cli_options *opt)
+{
+    feed_id feed;
+    if (!feed_by_name(opt->accept, &feed)) {
+        fprintf(stderr,
+                "vitrine: --accept: no feed named '%s' (startups, authors, incubators, defis, "
+                "personnes, announcements)\n",
+                opt->accept);
+        return EXIT_BAD_INPUT;
+    }
+    config cfg;
+    char cerr[CONFIG_ERR_LEN], serr[STATUS_ERR_LEN], ferr[FEEDS_ERR_LEN], line[FEEDS_LINE_LEN];
+    if (!opt->verbose) /* the lines below say it all; unknown keys: --check-config */
+        log_set_level(LOG_ERROR);
+    if (config_load(opt->config, &cfg, cerr) != CONFIG_OK && (cfg.invalid & CONFIG_PART_FEEDS)) {
+        fprintf(stderr, "vitrine: %s\n", cerr);
+        return EXIT_BAD_INPUT;
+    }
+    status_kiosk k = {0};
+    bool running = status_running_kiosk(cfg.status_file, &k, serr) == STATUS_OK;
+    const char *dir = running && *k.cache_dir ? k.cache_dir : cfg.cache_dir;
+    if (feeds_accept(dir, feed, line, ferr) != FEEDS_OK) {
+        fprintf(stderr, "vitrine: %s\n", ferr);
+        return EXIT_FAILURE;
+    }
+    printf("vitrine: %s\n", line);
+    if (running && kill((pid_t)k.pid, SIGUSR1) == 0)
+        printf("vitrine: the running kiosk (pid %ld) shows it now\n", k.pid);
+    else if (running)
+        printf("vitrine: the running kiosk (pid %ld) could not be told (%s): it shows it at its "
+               "next refresh\n",
+               k.pid, strerror(errno));
+    else
+        printf("vitrine: no kiosk running here: it is shown at the next start\n");
+    return EXIT_SUCCESS;
+}
+
 enum { RENDER_DEFAULT_W = 1920, RENDER_DEFAULT_H = 1080, NOON_MINUTE = 12 * 60 };
 
 /* The data a screen mode shows without touching the network: a data dir
@@ -401,7 +442,8 @@ static int run_kiosk(const cli_options *opt)
                         .gate = gate,
                         .signals = sig,
                         .status_file = cfg.status_file,
-                        .metrics_file = cfg.metrics_file};
+                        .metrics_file = cfg.metrics_file,
+                        .cache_dir = cfg.cache_dir};
     char err[KIOSK_ERR_LEN];
     kiosk *k = kiosk_new(&ko, err);
     feeds *f = loader.f; /* set on the start-up thread, which kiosk_new joined */
@@ -462,6 +504,7 @@ int main(int argc, char **argv)
     case CLI_MODE_CHECK_CONFIG: return check_config(&opt);
     case CLI_MODE_RENDER: return render_slides(&opt);
     case CLI_MODE_STATUS: return show_status(&opt);
+    case CLI_MODE_ACCEPT: return accept_held(&opt);
     case CLI_MODE_KIOSK: return run_kiosk(&opt);
     default:
         fprintf(stderr, "vitrine: this mode is not available in this build\n");

@@ -392,6 +392,42 @@ bool text_is_mark(uint32_t cp)
            text_is_invisible(cp);
 }
 
+/* The ASCII letter a Latin-1 letter U+00C0..U+00FF folds to ("aaaaaaaceeeeiiii"
+ * ...); 0 for the others (×, ÷, Æ, Ð, Þ, ß...), which are kept. */
+static char latin1_base(uint32_t cp)
+{
+    static const char BASE[] = "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0\0"
+                               "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+    return cp >= 0xC0 && cp <= 0xFF ? BASE[cp - 0xC0] : 0;
+}
+
+size_t text_fold(const char *s, char *out, size_t outsz)
+{
+    size_t len = strlen(s), o = 0;
+    if (!outsz)
+        return 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t used = text_utf8_next(s + i, len - i, &cp);
+        char base = latin1_base(cp);
+        char enc[TEXT_UTF8_MAX];
+        size_t n = base ? 1 : text_utf8_encode(cp, enc);
+        if (base)
+            enc[0] = base;
+        else if (cp < 0x80)
+            enc[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        if (!text_is_mark(cp) || cp < 0x300) { /* marks of a decomposed letter: dropped */
+            if (o + n >= outsz)
+                break;
+            memcpy(out + o, enc, n);
+            o += n;
+        }
+        i += used;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 size_t text_edit_distance(const char *a, const char *b)
 {
     enum { LONGEST = TEXT_EDIT_LONGEST };

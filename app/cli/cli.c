@@ -18,6 +18,9 @@ static const char USAGE[] =
     "  --render-slides DIR    write every slide as PNG into DIR and exit\n"
     "  --check-config         validate and print the effective configuration\n"
     "  --status               print the running kiosk's status (JSON) and exit\n"
+    "  --accept FEED          take in FEED's body held as implausible (startups,\n"
+    "                         authors, incubators, defis, personnes) as its last\n"
+    "                         good copy; a running kiosk shows it at once\n"
     "  --help, -h             show this help\n"
     "  --version              show the version\n"
     "\n"
@@ -33,7 +36,8 @@ static const char USAGE[] =
     "  --windowed             run in a window instead of full screen\n"
     "  --verbose              log debug messages\n"
     "\n"
-    "Exit status: 0 ok, 1 no kiosk running (--status), 2 bad input or configuration,\n"
+    "Exit status: 0 ok, 1 no kiosk running (--status) or nothing to accept (--accept),\n"
+    "2 bad input or configuration, "
     "3 demo data stood in.\n";
 
 const char *cli_usage(void)
@@ -96,7 +100,10 @@ static bool apply(cli_options *opt, const char *name, const char *val, char err[
         opt->data_dir = val, opt->offline = true;
     else if (strcmp(name, "--config") == 0)
         opt->config = val;
-    else if (strcmp(name, "--render-slides") == 0) {
+    else if (strcmp(name, "--accept") == 0) {
+        opt->accept = val;
+        return set_mode(opt, CLI_MODE_ACCEPT, name, err);
+    } else if (strcmp(name, "--render-slides") == 0) {
         opt->render_dir = val;
         return set_mode(opt, CLI_MODE_RENDER, name, err);
     } else if (strcmp(name, "--now") == 0) {
@@ -137,8 +144,8 @@ static bool apply_flag(cli_options *opt, const char *name, char err[CLI_ERR_LEN]
 
 static int kind_of(const char *name)
 {
-    static const char *const values[] = {"--data", "--config", "--render-slides", "--now",
-                                         "--size"};
+    static const char *const values[] = {"--data", "--config", "--render-slides",
+                                         "--now",  "--size",   "--accept"};
     static const char *const flags[] = {"--dump-stats", "--check-config", "--status",  "--help",
                                         "-h",           "--version",      "--offline", "--windowed",
                                         "--verbose"};

@@ -25,6 +25,8 @@
 #define CACHE_TEMP_MARK ".cache.tmp-" /* fileio_write_atomic's ".<name>.cache.tmp-XXXXXX" */
 #define CACHE_VALIDATORS_SUFFIX ".validators"
 #define CACHE_VALIDATORS_TEMP_MARK ".validators.tmp-"
+#define CACHE_HELD_SUFFIX ".held"
+#define CACHE_HELD_TEMP_MARK ".held.tmp-"
 #define CACHE_DIR_MODE 0755
 #define CACHE_FILE_MODE 0600 /* as mkstemp made them */
 #define CACHE_PATH_LEN 1200
@@ -44,8 +46,9 @@ static void remove_stale_temps(const char *dir)
     time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] != '.' ||
-            (!strstr(e->d_name, CACHE_TEMP_MARK) && !strstr(e->d_name, CACHE_VALIDATORS_TEMP_MARK)))
+        if (e->d_name[0] != '.' || (!strstr(e->d_name, CACHE_TEMP_MARK) &&
+                                    !strstr(e->d_name, CACHE_VALIDATORS_TEMP_MARK) &&
+                                    !strstr(e->d_name, CACHE_HELD_TEMP_MARK)))
             continue;
         char path[CACHE_PATH_LEN + 256];
         struct stat st;
@@ -105,20 +108,28 @@ const char *cache_dir(const cache *c)
     return c->dir;
 }
 
-bool cache_path(const cache *c, const char *name, char *out, size_t outsz)
+/* "<dir>/<name><suffix>"; false when out is too small. */
+static bool file_path(const cache *c, const char *name, const char *suffix, char *out, size_t outsz)
 {
     char file[256];
-    if (snprintf(file, sizeof file, "%s" CACHE_SUFFIX, name) >= (int)sizeof file)
+    if (snprintf(file, sizeof file, "%s%s", name, suffix) >= (int)sizeof file)
         return false;
     return fileio_join(out, outsz, c->dir, file);
 }
 
+bool cache_path(const cache *c, const char *name, char *out, size_t outsz)
+{
+    return file_path(c, name, CACHE_SUFFIX, out, outsz);
+}
+
+bool cache_held_path(const cache *c, const char *name, char *out, size_t outsz)
+{
+    return file_path(c, name, CACHE_HELD_SUFFIX, out, outsz);
+}
+
 static bool validators_path(const cache *c, const char *name, char *out, size_t outsz)
 {
-    char file[256];
-    if (snprintf(file, sizeof file, "%s" CACHE_VALIDATORS_SUFFIX, name) >= (int)sizeof file)
-        return false;
-    return fileio_join(out, outsz, c->dir, file);
+    return file_path(c, name, CACHE_VALIDATORS_SUFFIX, out, outsz);
 }
 
 /* Newer validators of the same body (cache_store_validators) replace those
@@ -182,14 +193,10 @@ static bool check_header(const char *hdr_text, size_t hdr_len, const char *body,
     return true;
 }
 
-cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
-                        char err[CACHE_ERR_LEN])
+/* cache_peek of the file at path (validators overlaid for the good copy). */
+static cache_status peek_file(const cache *c, const char *name, const char *path, size_t max_bytes,
+                              cachemeta *meta, bool good, char err[CACHE_ERR_LEN])
 {
-    char path[CACHE_PATH_LEN + 256];
-    if (!cache_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
-        return CACHE_IO_ERROR;
-    }
     /* A regular file only: a FIFO in its place would block the thread. */
     char line[CACHEMETA_LINE_MAX], ferr[FILEIO_ERR_LEN];
     size_t n;
@@ -206,11 +213,12 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
     if (nl && cachemeta_parse(line, (size_t)(nl - line), meta, &why) == CACHEMETA_OK) {
         unsigned long long body_len = size - (unsigned long long)(nl + 1 - line);
         if (body_len > max_bytes)
-            why = "larger than max_bytes";
+            why = "larger than the largest body kept";
         else if (body_len != meta->size)
             why = "size does not match the metadata (truncated?)";
         else {
-            overlay_validators(c, name, meta);
+            if (good)
+                overlay_validators(c, name, meta);
             return CACHE_OK;
         }
     }
@@ -218,16 +226,35 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
     return CACHE_CORRUPT;
 }
 
-cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
-                        size_t *len, cachemeta *meta, char err[CACHE_ERR_LEN])
+cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
+                        char err[CACHE_ERR_LEN])
 {
-    *body = NULL;
-    *len = 0;
     char path[CACHE_PATH_LEN + 256];
     if (!cache_path(c, name, path, sizeof path)) {
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
+    return peek_file(c, name, path, max_bytes, meta, true, err);
+}
+
+cache_status cache_peek_held(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
+                             char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256];
+    if (!cache_held_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    return peek_file(c, name, path, max_bytes, meta, false, err);
+}
+
+/* cache_load of the file at path. */
+static cache_status load_file(const cache *c, const char *name, const char *path, size_t max_bytes,
+                              char **body, size_t *len, cachemeta *meta, bool good,
+                              char err[CACHE_ERR_LEN])
+{
+    *body = NULL;
+    *len = 0;
     char *buf;
     size_t n;
     char ferr[FILEIO_ERR_LEN];
@@ -244,13 +271,14 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     const char *why = "no metadata line";
     size_t body_len = nl ? n - (size_t)(nl + 1 - buf) : 0;
     if (nl && body_len > max_bytes)
-        why = "larger than max_bytes";
+        why = "larger than the largest body kept";
     else if (nl && check_header(buf, (size_t)(nl - buf), nl + 1, body_len, meta, &why)) {
         memmove(buf, nl + 1, body_len);
         buf[body_len] = '\0';
         *body = buf;
         *len = body_len;
-        overlay_validators(c, name, meta);
+        if (good)
+            overlay_validators(c, name, meta);
         return CACHE_OK;
     }
     free(buf);
@@ -258,14 +286,24 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     return CACHE_CORRUPT;
 }
 
-cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
-                         const cachemeta *meta, char err[CACHE_ERR_LEN])
+cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char **body,
+                        size_t *len, cachemeta *meta, char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
+    *body = NULL;
+    *len = 0;
     if (!cache_path(c, name, path, sizeof path)) {
         snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
         return CACHE_IO_ERROR;
     }
+    return load_file(c, name, path, max_bytes, body, len, meta, true, err);
+}
+
+/* Writes meta's line and body to path, atomically (durable: fsynced with
+ * its directory). */
+static cache_status store_file(cache *c, const char *path, const char *body, size_t len,
+                               const cachemeta *meta, bool durable, char err[CACHE_ERR_LEN])
+{
     if (!dir_writable(c->dir, err)) /* made again if it went away */
         return CACHE_IO_ERROR;
     cachemeta described = *meta; /* the body's own size and checksum */
@@ -278,18 +316,71 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
         free(line);
         return line ? CACHE_IO_ERROR : CACHE_NOMEM;
     }
-    /* ".<name>.cache.tmp-XXXXXX" next to it (CACHE_TEMP_MARK), fsynced with
-     * its directory: a power cut leaves the old copy or the new one. */
+    /* ".<name>.cache.tmp-XXXXXX" next to it (CACHE_TEMP_MARK): a power cut
+     * leaves the old copy or the new one. */
     fileio_part parts[] = {{line, strlen(line)}, {"\n", 1}, {body, len}};
     char ferr[FILEIO_ERR_LEN];
     fileio_status st = fileio_write_atomic_parts(path, parts, sizeof parts / sizeof *parts,
-                                                 CACHE_FILE_MODE, true, ferr);
+                                                 CACHE_FILE_MODE, durable, ferr);
     free(line);
     if (st != FILEIO_OK) {
         snprintf(err, CACHE_ERR_LEN, "%.500s", ferr);
         return st == FILEIO_NOMEM ? CACHE_NOMEM : CACHE_IO_ERROR;
     }
-    if (validators_path(c, name, path, sizeof path))
-        unlink(path); /* described an older body */
     return CACHE_OK;
+}
+
+cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
+                         const cachemeta *meta, char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256];
+    if (!cache_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    cache_status st = store_file(c, path, body, len, meta, true, err);
+    if (st == CACHE_OK && validators_path(c, name, path, sizeof path))
+        unlink(path); /* described an older body */
+    return st;
+}
+
+cache_status cache_store_held(cache *c, const char *name, const char *body, size_t len,
+                              const cachemeta *meta, char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256];
+    if (!cache_held_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    /* Not durable: lost in a power cut, it is fetched again at the next
+     * refresh; written once per body held, however often it comes back. */
+    return store_file(c, path, body, len, meta, false, err);
+}
+
+void cache_drop_held(cache *c, const char *name)
+{
+    char path[CACHE_PATH_LEN + 256];
+    if (cache_held_path(c, name, path, sizeof path) && unlink(path) == 0)
+        log_debug("cache", "%s: removed (superseded)", path);
+}
+
+cache_status cache_accept_held(cache *c, const char *name, size_t max_bytes, int64_t now,
+                               cachemeta *meta, char err[CACHE_ERR_LEN])
+{
+    char path[CACHE_PATH_LEN + 256], *body;
+    size_t len;
+    if (!cache_held_path(c, name, path, sizeof path)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    cache_status st = load_file(c, name, path, max_bytes, &body, &len, meta, false, err);
+    if (st != CACHE_OK)
+        return st;
+    meta->accepted_at = now;
+    meta->held_reason[0] = '\0';
+    st = cache_store(c, name, body, len, meta, err);
+    free(body);
+    if (st == CACHE_OK && unlink(path) != 0 && errno != ENOENT)
+        log_warn("cache", "%s: accepted, but not removed: %s", path, strerror(errno));
+    return st;
 }

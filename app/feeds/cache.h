@@ -69,4 +69,23 @@ cache_status cache_store_validators(cache *c, const char *name, const cachemeta 
 /* Path of feed name's file into out; false when out is too small. */
 bool cache_path(const cache *c, const char *name, char *out, size_t outsz);
 
+/* The held body of feed name: a body the plausibility guard refused
+ * (README "Cache"), kept as "<dir>/<name>.held" in the same format until
+ * the operator takes it in (vitrine --accept) or a plausible body makes it
+ * obsolete. One per feed, at most max_bytes like any body. Stored without
+ * fsync (lost in a power cut, it comes back at the next refresh). */
+cache_status cache_store_held(cache *c, const char *name, const char *body, size_t len,
+                              const cachemeta *meta, char err[CACHE_ERR_LEN]);
+/* The held body's metadata (as cache_peek). */
+cache_status cache_peek_held(const cache *c, const char *name, size_t max_bytes, cachemeta *meta,
+                             char err[CACHE_ERR_LEN]);
+/* Removes the held body, if any. */
+void cache_drop_held(cache *c, const char *name);
+/* Makes the held body (checked whole: size, checksum) the last good copy,
+ * durably, with meta->accepted_at = now and no held_reason, then removes
+ * it; meta is the new copy's. CACHE_ABSENT when there is none. */
+cache_status cache_accept_held(cache *c, const char *name, size_t max_bytes, int64_t now,
+                               cachemeta *meta, char err[CACHE_ERR_LEN]);
+bool cache_held_path(const cache *c, const char *name, char *out, size_t outsz);
+
 #endif

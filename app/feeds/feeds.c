@@ -5,11 +5,13 @@
  * mailbox (under the lock, never held during a fetch or a parse). */
 #include "vitrine/feeds.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -242,6 +244,11 @@ static bool feed_due(void *ctx, size_t index, fetch_request *req)
     if (b->all ? b->taken[index] : r->due_ms > vclock_system_ms())
         return false;
     b->taken[index] = true;
+    if (refresh_take_disk_copy(r, b->f->cache)) { /* vitrine --accept, say */
+        b->data_changed = true;
+        if (!b->changed_since_ms)
+            b->changed_since_ms = vclock_system_ms();
+    }
     *req = refresh_start(r, b->f->cache);
     return true;
 }
@@ -390,6 +397,50 @@ static void format_time(int64_t t, char *out, size_t outsz)
         snprintf(out, outsz, "unknown date");
 }
 
+/* The accepted copy keeps the owner of the held one (the kiosk's user)
+ * when root accepts it: the kiosk must still read its cache. */
+static void keep_owner(const cache *c, feed_id feed, const struct stat *held)
+{
+    char path[FEEDS_ERR_LEN * 2];
+    if (geteuid() != 0 || held->st_uid == 0 || !cache_path(c, feed_name(feed), path, sizeof path))
+        return;
+    if (chown(path, held->st_uid, held->st_gid) != 0)
+        log_warn("feeds", "%s: owner not set back to uid %ld: %s", path, (long)held->st_uid,
+                 strerror(errno));
+}
+
+feeds_status feeds_accept(const char *cache_dir, feed_id feed, char out[FEEDS_LINE_LEN],
+                          char err[FEEDS_ERR_LEN])
+{
+    char cerr[CACHE_ERR_LEN], path[CACHE_ERR_LEN], when[64];
+    cache *c = cache_open(cache_dir, cerr);
+    struct stat held;
+    cachemeta meta;
+    if (!c) {
+        snprintf(err, FEEDS_ERR_LEN, "%s", cerr);
+        return FEEDS_FAILED;
+    }
+    bool found = cache_held_path(c, feed_name(feed), path, sizeof path) && stat(path, &held) == 0;
+    cache_status st = found ? cache_accept_held(c, feed_name(feed), REFRESH_COPY_MAX_BYTES,
+                                                (int64_t)time(NULL), &meta, cerr)
+                            : CACHE_ABSENT;
+    if (st == CACHE_OK) {
+        keep_owner(c, feed, &held);
+        format_time(meta.fetched_at, when, sizeof when);
+        snprintf(out, FEEDS_LINE_LEN,
+                 "[%s] the body held since %s (%zu records, %zu bytes) is the last good copy now",
+                 feed_name(feed), when, meta.records, meta.size);
+        log_info("feeds", "%s (vitrine --accept)", out);
+    } else if (st == CACHE_ABSENT) {
+        snprintf(err, FEEDS_ERR_LEN, "[%s] no held body in %.400s (nothing to accept)",
+                 feed_name(feed), cache_dir);
+    } else {
+        snprintf(err, FEEDS_ERR_LEN, "[%s] %.480s", feed_name(feed), cerr);
+    }
+    cache_free(c);
+    return st == CACHE_OK ? FEEDS_OK : FEEDS_FAILED;
+}
+
 void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
 {
     char when[64];
@@ -409,6 +460,10 @@ void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN])
     case FEEDSTATE_FAILING:
         snprintf(out, FEEDS_LINE_LEN, "[%s] not refreshed (%s); %s of %s", name, st->reason, copy,
                  when);
+        break;
+    case FEEDSTATE_HELD:
+        snprintf(out, FEEDS_LINE_LEN, "[%s] new body %s; %s of %s shown (vitrine --accept %s)",
+                 name, st->reason, copy, when, name);
         break;
     case FEEDSTATE_OFFLINE:
         snprintf(out, FEEDS_LINE_LEN, "[%s] offline; %s of %s", name, copy, when);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guard.h"
 #include "vitrine/datadir.h"
 #include "vitrine/hash.h"
 #include "vitrine/log.h"
@@ -16,6 +17,17 @@ static const char *name_of(const refresh_feed *r)
     return feed_name(r->feed);
 }
 
+/* A held body found at start: the feed says so until a refresh tells
+ * otherwise, and the same body coming back is known without a parse. */
+static void peek_held(refresh_feed *r, const cache *c)
+{
+    char err[CACHE_ERR_LEN];
+    if (cache_peek_held(c, name_of(r), REFRESH_COPY_MAX_BYTES, &r->held, err) != CACHE_OK)
+        return;
+    r->has_held = r->held_last = true;
+    snprintf(r->reason, sizeof r->reason, "%s", r->held.held_reason);
+}
+
 void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const cache *c)
 {
     memset(r, 0, sizeof *r);
@@ -24,11 +36,20 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const c
     if (!c || cfg->url_kind == CONFIG_URL_BUNDLED)
         return;
     char err[CACHE_ERR_LEN];
-    cache_status st = cache_peek(c, name_of(r), (size_t)cfg->max_bytes, &r->meta, err);
-    if (st == CACHE_OK)
+    /* Up to REFRESH_COPY_MAX_BYTES, not max_bytes: a copy that was good when
+     * it was taken stays good after max_bytes is lowered. */
+    cache_status st = cache_peek(c, name_of(r), REFRESH_COPY_MAX_BYTES, &r->meta, err);
+    if (st == CACHE_OK) {
         r->have_cache = true; /* meta.records: 0 for files written before it was kept */
-    else if (st != CACHE_ABSENT)
+        r->counted = r->meta.records && (r->meta.n_fields || !parse_has_fields(feed));
+        if (r->meta.size > (size_t)cfg->max_bytes)
+            log_warn("cache",
+                     "[%s] cached copy of %zu bytes is larger than max_bytes (%ld): shown (it "
+                     "was good when it was taken); a new body is refused beyond max_bytes",
+                     name_of(r), r->meta.size, cfg->max_bytes);
+    } else if (st != CACHE_ABSENT)
         log_error("cache", "[%s] %s: ignored", name_of(r), err);
+    peek_held(r, c);
 }
 
 void refresh_release(refresh_feed *r)
@@ -63,6 +84,7 @@ bool refresh_fetchable(const refresh_feed *r, bool offline)
  * network), a failed transfer is information. */
 static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_level level)
 {
+    r->held_last = false;
     r->failures++;
     if (!r->failing_since)
         r->failing_since = now_s;
@@ -83,6 +105,7 @@ static void record_success(refresh_feed *r, int64_t now_s)
     r->failures = 0;
     r->failing_since = 0;
     r->reason[0] = '\0';
+    r->held_last = false;
     r->checked_at = now_s;
 }
 
@@ -92,42 +115,22 @@ static bool same_source(const refresh_feed *r)
     return has_copy(r) && strcmp(r->meta.url, r->cfg->url) == 0;
 }
 
-/* Records of the last good copy; 0 when unknown. Files written before the
- * count was kept are counted once, here (the body is parsed under the
- * gate, like a new one). */
-static size_t last_good_records(refresh_feed *r, const cache *c)
+/* The last good copy's counts (records, fields, figures), for the guard.
+ * A copy cached before they were kept is counted once, here (its body
+ * parsed under the gate, like a new one), unless a snapshot counted it. */
+static void count_last_good(refresh_feed *r, const cache *c, int64_t now_s)
 {
-    if (r->meta.records || !r->have_cache || r->mem_body || !c)
-        return r->meta.records;
-    char *body;
+    if (r->counted || !r->have_cache || r->mem_body || !c)
+        return;
+    char *body, err[CACHE_ERR_LEN], why[PARSE_ERR_LEN];
     size_t len;
-    char err[CACHE_ERR_LEN];
     cachemeta meta;
-    if (cache_load(c, name_of(r), (size_t)r->cfg->max_bytes, &body, &len, &meta, err) != CACHE_OK)
-        return 0;
-    parse_result pr;
-    memgate_enter(r->gate);
-    parse_validate(r->feed, body, len, &pr);
-    memgate_leave(r->gate);
+    if (cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, &body, &len, &meta, err) != CACHE_OK)
+        return;
+    if (guard_examine(r->feed, body, len, date_local(now_s), r->gate, &r->meta, why, sizeof why) ==
+        GUARD_OK)
+        r->counted = true;
     free(body);
-    r->meta.records = pr.records;
-    return pr.records;
-}
-
-/* A body far smaller than the last good copy is more likely a broken
- * export than a network that shrank by half overnight: refused, unless
- * min_records_percent says otherwise. */
-static bool shrinks(refresh_feed *r, const cache *c, size_t records, char *why, size_t whysz)
-{
-    long pct = r->cfg->min_records_percent;
-    size_t good = pct > 0 && same_source(r) ? last_good_records(r, c) : 0;
-    if (!good || (double)records * 100.0 >= (double)good * (double)pct)
-        return false;
-    snprintf(why, whysz,
-             "rejected body: %zu records, fewer than %ld %% of the last good copy's %zu "
-             "(min_records_percent)",
-             records, pct, good);
-    return true;
 }
 
 /* Writes the memory copy to the disk; true when it is there now. */
@@ -158,6 +161,18 @@ static void retry_memory_copy(refresh_feed *r, cache *c)
         log_debug("feeds", "[%s] still not kept on disk: %s", name_of(r), err);
 }
 
+/* A plausible body came, or the server serves the last good copy again:
+ * the held body is obsolete. */
+static void forget_held(refresh_feed *r, cache *c)
+{
+    if (!r->has_held)
+        return;
+    if (c)
+        cache_drop_held(c, name_of(r));
+    r->has_held = false;
+    log_info("feeds", "[%s] the held body is obsolete now: removed", name_of(r));
+}
+
 /* The new last good copy: on disk when the cache takes it, else in memory
  * (moved out of res) with one warning line. */
 static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachemeta *meta)
@@ -168,6 +183,8 @@ static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachem
     r->meta.size = res->len;
     r->meta.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
     r->verified = true;
+    r->counted = true;
+    forget_held(r, c);
     char err[CACHE_ERR_LEN] = "no cache directory";
     if (c && cache_store(c, name_of(r), res->body, res->len, &r->meta, err) == CACHE_OK) {
         r->have_cache = true;
@@ -187,29 +204,65 @@ static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachem
                  name_of(r), err);
 }
 
-/* Validates and commits a new body; false with a reason on rejection. */
+/* Keeps an implausible body as the feed's held body (cache_store_held),
+ * unless it is the one held already; the feed's state says it is held. */
+static void hold_body(refresh_feed *r, cache *c, const fetch_result *res, cachemeta *meta,
+                      const char *why)
+{
+    snprintf(meta->held_reason, sizeof meta->held_reason, "%s", why);
+    meta->size = res->len;
+    meta->hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
+    char err[CACHE_ERR_LEN] = "no cache directory";
+    bool same = r->has_held && r->held.size == meta->size && r->held.hash == meta->hash;
+    if (same ||
+        (c && cache_store_held(c, name_of(r), res->body, res->len, meta, err) == CACHE_OK)) {
+        r->held = *meta;
+        r->has_held = r->held_judged = true;
+    } else {
+        log_warn("feeds", "[%s] held body not kept (%s): vitrine --accept cannot take it in",
+                 name_of(r), err);
+    }
+    r->held_last = true;
+}
+
+/* Validates a new body and commits it, or holds it when it is
+ * implausible; false with a reason when it is not shown. */
 static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, int64_t now_s, char *why,
                         size_t whysz)
 {
-    parse_result pr;
-    memgate_enter(r->gate);
-    parse_status ps = parse_validate(r->feed, res->body, res->len, &pr);
-    memgate_leave(r->gate);
-    if (ps != PARSE_OK) {
-        snprintf(why, whysz, "rejected body (%zu bytes): %.110s", res->len, pr.error);
+    cachemeta meta = {.fetched_at = now_s};
+    char reason[FEEDSTATE_REASON_LEN];
+    guard_status gs = guard_examine(r->feed, res->body, res->len, date_local(now_s), r->gate, &meta,
+                                    reason, sizeof reason);
+    if (gs != GUARD_OK) {
+        snprintf(why, whysz, "rejected body (%zu bytes): %.110s", res->len, reason);
         return false;
     }
-    if (shrinks(r, c, pr.records, why, whysz))
-        return false;
-    cachemeta meta = {.fetched_at = now_s, .records = pr.records};
     snprintf(meta.url, sizeof meta.url, "%s", r->cfg->url);
     snprintf(meta.etag, sizeof meta.etag, "%s", res->etag);
     snprintf(meta.last_modified, sizeof meta.last_modified, "%s", res->last_modified);
+    if (has_copy(r) && feed_has_figures(r->feed)) {
+        count_last_good(r, c, now_s);
+        if (guard_compare(&r->meta, &meta, r->cfg, reason, sizeof reason) != GUARD_OK) {
+            snprintf(why, whysz, "held as implausible: %.130s", reason);
+            hold_body(r, c, res, &meta, reason);
+            return false;
+        }
+    }
     size_t len = res->len;
     keep_body(r, c, res, &meta);
-    log_info("feeds", "[%s] new data: %zu records, %zu bytes%s", name_of(r), pr.records, len,
+    log_info("feeds", "[%s] new data: %zu records, %zu bytes%s", name_of(r), meta.records, len,
              r->mem_body ? " (in memory only)" : " cached");
     return true;
+}
+
+/* The body held already in this run, coming back (the server still
+ * serves it): held again without a parse or a write. One found at start
+ * is judged again once: the settings may have changed since. */
+static bool held_again(const refresh_feed *r, const fetch_result *res)
+{
+    return r->has_held && r->held_judged && res->len == r->held.size &&
+           hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len) == r->held.hash;
 }
 
 /* A 200 whose body is byte for byte the last good one (servers without
@@ -247,9 +300,10 @@ static void verify_cache(refresh_feed *r, const cache *c)
     char err[CACHE_ERR_LEN];
     cachemeta meta;
     if (c &&
-        cache_load(c, name_of(r), (size_t)r->cfg->max_bytes, &body, &len, &meta, err) == CACHE_OK) {
+        cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, &body, &len, &meta, err) == CACHE_OK) {
         free(body);
-        meta.records = meta.records ? meta.records : r->meta.records;
+        if (r->counted && !meta.records) /* counted by a snapshot: keep its counts */
+            refresh_copy_counts(&meta, &r->meta);
         r->meta = meta;
         r->verified = true;
         return;
@@ -257,10 +311,50 @@ static void verify_cache(refresh_feed *r, const cache *c)
     refresh_drop_cache(r, c ? err : "no cache directory");
 }
 
-void refresh_cache_verified(refresh_feed *r, size_t records)
+void refresh_copy_counts(cachemeta *to, const cachemeta *from)
+{
+    to->records = from->records;
+    memcpy(to->fields, from->fields, sizeof to->fields);
+    to->n_fields = from->n_fields;
+    to->figures = from->figures;
+}
+
+void refresh_cache_verified(refresh_feed *r, const cachemeta *counts)
 {
     r->verified = true;
-    r->meta.records = records;
+    if (counts) {
+        refresh_copy_counts(&r->meta, counts);
+        r->counted = true;
+    }
+}
+
+bool refresh_needs_counts(const refresh_feed *r)
+{
+    return !r->counted;
+}
+
+bool refresh_take_disk_copy(refresh_feed *r, const cache *c)
+{
+    cachemeta disk;
+    char err[CACHE_ERR_LEN];
+    if (!c || r->mem_body || r->cfg->url_kind == CONFIG_URL_BUNDLED ||
+        cache_peek(c, name_of(r), REFRESH_COPY_MAX_BYTES, &disk, err) != CACHE_OK ||
+        (r->have_cache && disk.size == r->meta.size && disk.hash == r->meta.hash))
+        return false;
+    bool was_held = r->has_held && disk.size == r->held.size && disk.hash == r->held.hash;
+    r->meta = disk;
+    r->have_cache = true;
+    r->verified = false;
+    r->counted = disk.records && (disk.n_fields || !parse_has_fields(r->feed));
+    if (was_held) { /* vitrine --accept took it in */
+        r->has_held = r->held_last = false;
+        r->failures = 0;
+        r->failing_since = 0;
+        r->reason[0] = '\0';
+    }
+    log_info("feeds", "[%s] a new last good copy in the cache folder%s: shown", name_of(r),
+             disk.accepted_at ? " (accepted with vitrine --accept)" : "");
+    return true;
 }
 
 fetch_request refresh_start(refresh_feed *r, const cache *c)
@@ -276,23 +370,55 @@ fetch_request refresh_start(refresh_feed *r, const cache *c)
     };
 }
 
+/* A body held: like a failure for the schedule (backed off), with a state
+ * of its own and one warning line naming the field or the figure. */
+static void record_held(refresh_feed *r, int64_t now_s, const char *why)
+{
+    r->failures++;
+    if (!r->failing_since)
+        r->failing_since = now_s;
+    snprintf(r->reason, sizeof r->reason, "%s", why);
+    log_warn("feeds",
+             "[%s] new body %s; the last good copy stays on screen and on disk (vitrine --accept "
+             "%s takes the new body in)",
+             name_of(r), why, name_of(r));
+}
+
+/* The held body came back unchanged: the same state, said once. */
+static bool held_once_more(refresh_feed *r, int64_t now_s, const char *why)
+{
+    bool news = !r->held_last;
+    r->failures++;
+    if (!r->failing_since)
+        r->failing_since = now_s;
+    r->held_last = true;
+    snprintf(r->reason, sizeof r->reason, "%s", why);
+    log_debug("feeds", "[%s] the held body again: still held", name_of(r));
+    return news;
+}
+
 bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *res, int64_t now_s,
                     bool *data_changed)
 {
     *data_changed = false;
     if (st == FETCH_CANCELLED)
         return false;
-    bool was_fresh = r->checked_at && !r->failures;
-    bool was_unsaved = r->mem_body != NULL;
     char why[FEEDSTATE_REASON_LEN];
     bool ok = false;
     switch (st) {
     case FETCH_NOT_MODIFIED:
         ok = true;
+        forget_held(r, c); /* the server serves the last good copy again */
         retry_memory_copy(r, c);
         break;
     case FETCH_OK:
+        if (held_again(r, res)) {
+            snprintf(why, sizeof why, "held as implausible: %.130s", r->held.held_reason);
+            return held_once_more(r, now_s, why);
+        }
+        r->held_last = false; /* hold_body sets it again */
         if ((ok = unchanged_body(r, res))) {
+            forget_held(r, c);
             renew_validators(r, c, res);
             retry_memory_copy(r, c);
         } else
@@ -304,10 +430,14 @@ bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *re
         log_debug("feeds", "[%s] %s", name_of(r),
                   st == FETCH_NOT_MODIFIED ? "not modified (304)" : "up to date");
         record_success(r, now_s);
+    } else if (r->held_last) {
+        record_held(r, now_s, why);
     } else {
         record_failure(r, now_s, why, st == FETCH_OK ? LOG_WARN : LOG_INFO);
     }
-    return *data_changed || !was_fresh || !ok || was_unsaved != (r->mem_body != NULL);
+    /* A success is news too: the time of the last contact (data_time)
+     * moved, which --status, the metrics and the footer follow. */
+    return true;
 }
 
 void refresh_drop_cache(refresh_feed *r, const char *why)
@@ -367,7 +497,11 @@ feedstate refresh_state(const refresh_feed *r, bool offline, refresh_shown shown
         return s;
     }
     s.data_time = r->checked_at > r->meta.fetched_at ? r->checked_at : r->meta.fetched_at;
-    if (r->failures)
+    s.accepted_at = r->meta.accepted_at;
+    s.held_at = r->has_held ? r->held.fetched_at : 0;
+    if (r->held_last)
+        s.kind = FEEDSTATE_HELD;
+    else if (r->failures)
         s.kind = FEEDSTATE_FAILING;
     else if (offline && r->cfg->url_kind == CONFIG_URL_HTTP)
         s.kind = FEEDSTATE_OFFLINE;

@@ -5,16 +5,17 @@
  * feed falls due, refresh_finish validates and commits what came back. The
  * fetch thread runs the requests in one parallel batch (fetch_all) and
  * finishes each feed as its transfer ends. A body replaces the last good
- * copy only when parse_validate accepts it (JSON, the feed's top-level
- * shape, records holding what the figures need) and it does not shrink
- * below min_records_percent of the last good copy's records; otherwise the
- * previous copy stays and the failure is recorded (time, reason) and
- * logged. A good body the cache cannot keep (read-only or full disk) is
- * kept in memory, shown, and written again at each refresh until the disk
- * takes it. A body identical to the last good one (same size and hash)
- * only renews the validators and the time of the check: no disk write, no
- * new snapshot. The gate is held only while a body is validated, never
- * while waiting for the network. Used by one thread at a time. */
+ * copy only when the guard (guard.h) finds it well formed (JSON, the
+ * feed's top-level shape, records holding what the figures need) and
+ * plausible against the last good copy's counts, whatever url either came
+ * from; a malformed body is a failure (time, reason, one line); an
+ * implausible one is held: kept as the feed's held body (cache.h) for the
+ * operator to accept, the feed's state "held", one line naming the field
+ * or figure. Either way the previous copy stays. A good body the cache cannot keep (read-only or
+ * full disk) is kept in memory, shown, and written again at each refresh until the disk takes it. A
+ * body identical to the last good one (same size and hash) only renews the validators and the time
+ * of the check: no disk write, no new snapshot. The gate is held only while a body is validated,
+ * never while waiting for the network. Used by one thread at a time. */
 #ifndef VITRINE_REFRESH_H
 #define VITRINE_REFRESH_H
 
@@ -26,10 +27,14 @@
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/memgate.h"
+#include "vitrine/parse.h"
 
 #define REFRESH_INTERVAL_JITTER 0.1  /* successes: interval * (1 +- 10 %) */
 #define REFRESH_BACKOFF_FLOOR 0.5    /* failures: back-off * [0.5, 1] */
 #define REFRESH_START_JITTER_MS 5000 /* first refresh within 5 s of start */
+/* The largest cached copy read back: max_bytes limits a new body, not a
+ * copy that was good when it was taken (max_bytes lowered since). */
+#define REFRESH_COPY_MAX_BYTES PARSE_MAX_BYTES
 
 typedef struct {
     feed_id feed;
@@ -39,6 +44,11 @@ typedef struct {
     char *mem_body;         /* owned: the last good body, when the disk could not keep it */
     size_t mem_len;
     cachemeta meta;                    /* the last good copy's (mem_body's, else the disk's) */
+    bool counted;                      /* meta has its counts (records, fields, figures) */
+    bool has_held;                     /* a held body is in the cache folder (cache.h) */
+    cachemeta held;                    /* its metadata: size, hash, why it is held */
+    bool held_judged;                  /* held in this run (one found at start is judged again) */
+    bool held_last;                    /* the last body that came was held: state "held" */
     int64_t checked_at;                /* wall clock of the last 200/304; 0 none yet */
     int64_t failing_since;             /* wall clock of the first failure in a row; 0 none */
     unsigned failures;                 /* failures in a row */
@@ -69,13 +79,24 @@ fetch_request refresh_start(refresh_feed *r, const cache *c);
 /* What the request of refresh_start brought (now_s: wall clock): commits a
  * valid new body, records the success or the failure. *data_changed is set
  * when a new body was committed to the cache. Returns true when anything
- * the screens show about this feed changed (data or state); a cancelled
- * fetch changes nothing. A body kept in memory is moved out of res. */
+ * the screens or the status show about this feed changed (data, state, or
+ * the time of the last contact: every success); a cancelled fetch, or the
+ * held body coming back, changes nothing. A body kept in memory is moved out of res. */
 bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *res, int64_t now_s,
                     bool *data_changed);
-/* Records that the cached copy's body was loaded and checked, and how many
- * records it held (parsed for a snapshot). */
-void refresh_cache_verified(refresh_feed *r, size_t records);
+/* Records that the cached copy's body was loaded and checked (parsed for a
+ * snapshot), with its counts when counts is not NULL (refresh_needs_counts). */
+void refresh_cache_verified(refresh_feed *r, const cachemeta *counts);
+/* True when the last good copy's counts are not known yet (a copy cached
+ * before they were kept): the snapshot that parses it counts them. */
+bool refresh_needs_counts(const refresh_feed *r);
+/* Copies the guard's counts (records, fields, figures) of from into to. */
+void refresh_copy_counts(cachemeta *to, const cachemeta *from);
+/* Before a refresh: a last good copy written in the cache folder by
+ * someone else (vitrine --accept, a --dump-stats run with the same
+ * cache_dir) replaces the one in memory; true when it did (a new snapshot
+ * is due). c may be NULL. */
+bool refresh_take_disk_copy(refresh_feed *r, const cache *c);
 /* Forgets the cached copy (it failed to parse when building a snapshot). */
 void refresh_drop_cache(refresh_feed *r, const char *why);
 /* Back-off before the next try after `failures` failures in a row:

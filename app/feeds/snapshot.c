@@ -3,11 +3,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
 #include "vitrine/datadir.h"
+#include "vitrine/headline.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
@@ -22,12 +24,29 @@ static const char *last_good_body(refresh_feed *r, const cache *c, size_t *len, 
     if (!c || !r->have_cache)
         return NULL;
     char err[CACHE_ERR_LEN];
-    if (cache_load(c, feed_name(r->feed), (size_t)r->cfg->max_bytes, owned, len, &r->meta, err) !=
+    cachemeta counted = r->meta; /* what the guard counted, kept if the file lacks it */
+    if (cache_load(c, feed_name(r->feed), REFRESH_COPY_MAX_BYTES, owned, len, &r->meta, err) !=
         CACHE_OK) {
         refresh_drop_cache(r, err);
         return NULL;
     }
+    if (!refresh_needs_counts(r) && !r->meta.records)
+        refresh_copy_counts(&r->meta, &counted);
     return *owned;
+}
+
+/* The counts of a copy cached before the guard kept them (records, fields,
+ * figures of today), taken from the snapshot's parse into counts; false
+ * when the copy's metadata has them or they cannot be computed. */
+static bool count(const refresh_feed *r, const model *m, parse_result *res, cachemeta *counts)
+{
+    if (!refresh_needs_counts(r))
+        return false;
+    memset(counts, 0, sizeof *counts);
+    counts->records = res->records;
+    parse_tally_fields(m, r->feed, res);
+    cachemeta_set_fields(counts, res);
+    return headline_compute(m, r->feed, date_today(), &counts->figures);
 }
 
 /* Parses the last good copy into m; false when there is none or it is
@@ -52,8 +71,9 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
         refresh_drop_cache(r, res.error);
         return false;
     }
+    cachemeta counts;
     if (from_disk)
-        refresh_cache_verified(r, res.records);
+        refresh_cache_verified(r, count(r, m, &res, &counts) ? &counts : NULL);
     if (res.skipped)
         log_warn("feeds", "[%s] skipped %zu record(s) with wrong types, kept %zu (first: %s)", name,
                  res.skipped, res.records, res.error);

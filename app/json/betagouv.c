@@ -9,6 +9,23 @@
 
 #include "jsonx.h"
 #include "vitrine/text.h"
+#include "vitrine/vocab.h"
+
+/* value (trimmed) in field's vocabulary: its canonical spelling when it is
+ * a known word in any case or accents, else a copy as written; *spelled
+ * says which. NULL only when out of memory. */
+static const char *vocab_value(model *m, vocab_field field, const char *value, vocab_match *spelled)
+{
+    char word[VOCAB_WORD_MAX];
+    *spelled = VOCAB_UNKNOWN;
+    if (strlen(value) < sizeof word) {
+        text_trim(value, word, sizeof word);
+        const char *known = vocab_lookup(field, word, spelled);
+        if (known)
+            return known;
+    }
+    return jsonx_copy_trimmed(m->arena, value);
+}
 
 /* "/incubateurs/dinum" -> "dinum" (v2.5/v2.6 ids); other ids unchanged. */
 static const char *strip_incubator_prefix(const char *id)
@@ -28,7 +45,8 @@ static bool parse_phase(model *m, void *item, const cJSON *it, bool *bad)
     (void)bad;
     model_phase *ph = item;
     const char *name = jsonx_str(it, "name");
-    ph->name = text_is_blank(name) ? "unknown" : jsonx_copy_trimmed(m->arena, name);
+    ph->spelled = VOCAB_UNKNOWN;
+    ph->name = text_is_blank(name) ? "unknown" : vocab_value(m, VOCAB_PHASE, name, &ph->spelled);
     ph->start = jsonx_date(it, "start");
     return ph->name != NULL;
 }
@@ -192,7 +210,7 @@ static bool parse_mission(model *m, void *item, const cJSON *it, bool *bad)
         return true;
     mi->start = jsonx_date(it, "start");
     mi->end = jsonx_date(it, "end");
-    mi->status = jsonx_copy_trimmed(m->arena, status);
+    mi->status = vocab_value(m, VOCAB_STATUS, status ? status : "", &mi->status_spelled);
     mi->employer = jsonx_copy_trimmed(m->arena, employer);
     return mi->status && mi->employer &&
            jsonx_str_list(m->arena, startups, &mi->startups, &mi->n_startups);
@@ -219,7 +237,7 @@ static bool parse_member(model *m, void *record, const cJSON *rec, bool *bad)
     mb->id = jsonx_copy_trimmed(m->arena, id);
     mb->fullname = jsonx_copy_trimmed(m->arena, text_is_blank(fullname) ? id : fullname);
     mb->role = jsonx_copy_trimmed(m->arena, role);
-    mb->domaine = jsonx_copy_trimmed(m->arena, decoded);
+    mb->domaine = vocab_value(m, VOCAB_DOMAINE, decoded, &mb->domaine_spelled);
     if (!mb->id || !mb->fullname || !mb->role || !mb->domaine ||
         !jsonx_str_list(m->arena, startups, &mb->startups, &mb->n_startups))
         return false;

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,47 @@ static bool hex_hash(const cJSON *v, uint64_t *out)
         return false;
     *out = (uint64_t)strtoull(v->valuestring, NULL, 16);
     return true;
+}
+
+void cachemeta_set_fields(cachemeta *meta, const parse_result *res)
+{
+    meta->n_fields = 0;
+    for (size_t i = 0; i < res->n_fields && i < PARSE_MAX_FIELDS; i++) {
+        cachemeta_field *f = &meta->fields[meta->n_fields++];
+        snprintf(f->name, sizeof f->name, "%s", res->fields[i].name);
+        f->readable = res->fields[i].readable;
+        f->canonical = res->fields[i].canonical;
+    }
+}
+
+/* "fields": {"name": [readable, canonical], ...}; anything malformed is
+ * left out (the guard then has nothing to compare it with). */
+static void read_fields(const cJSON *obj, cachemeta *out, double max_size)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(obj, "fields"))
+    {
+        const cJSON *r = cJSON_GetArrayItem(f, 0), *c = cJSON_GetArrayItem(f, 1);
+        if (out->n_fields >= PARSE_MAX_FIELDS || !f->string ||
+            strlen(f->string) >= CACHEMETA_FIELD_LEN || !jsonx_whole(r, 0, max_size) ||
+            !jsonx_whole(c, 0, max_size))
+            continue;
+        cachemeta_field *cf = &out->fields[out->n_fields++];
+        snprintf(cf->name, sizeof cf->name, "%s", f->string);
+        cf->readable = (size_t)r->valuedouble;
+        cf->canonical = (size_t)c->valuedouble;
+    }
+}
+
+/* "figures": {"products.total": 661, ...}; whole numbers only. */
+static void read_figures(const cJSON *obj, cachemeta *out)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(obj, "figures"))
+    {
+        if (f->string && jsonx_whole(f, 0, (double)LONG_MAX / 2))
+            headline_put(&out->figures, f->string, (long)f->valuedouble);
+    }
 }
 
 cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, const char **why)
@@ -59,9 +101,38 @@ cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, c
         out->size = (size_t)size->valuedouble;
         out->hash = hash;
         out->records = records ? (size_t)records->valuedouble : 0; /* absent before 2026-12 */
+        read_fields(obj, out, max_size);
+        read_figures(obj, out);
+        const cJSON *acc = cJSON_GetObjectItemCaseSensitive(obj, "accepted_at");
+        out->accepted_at = jsonx_whole(acc, 0, MAX_EXACT) ? (int64_t)acc->valuedouble : 0;
+        copy_field(obj, "held_reason", out->held_reason, sizeof out->held_reason);
     }
     cJSON_Delete(obj);
     return st;
+}
+
+/* The guard's counts, and the operator's acceptance or a held body's
+ * reason when there is one. */
+static bool add_checks(cJSON *h, const cachemeta *meta)
+{
+    cJSON *fields = cJSON_AddObjectToObject(h, "fields");
+    bool ok = fields != NULL;
+    for (size_t i = 0; ok && i < meta->n_fields; i++) {
+        cJSON *pair = cJSON_AddArrayToObject(fields, meta->fields[i].name);
+        ok = pair &&
+             cJSON_AddItemToArray(pair, cJSON_CreateNumber((double)meta->fields[i].readable)) &&
+             cJSON_AddItemToArray(pair, cJSON_CreateNumber((double)meta->fields[i].canonical));
+    }
+    cJSON *figures = ok ? cJSON_AddObjectToObject(h, "figures") : NULL;
+    ok = figures != NULL;
+    for (size_t i = 0; ok && i < meta->figures.n; i++)
+        ok = cJSON_AddNumberToObject(figures, meta->figures.items[i].key,
+                                     (double)meta->figures.items[i].value) != NULL;
+    if (ok && meta->accepted_at)
+        ok = cJSON_AddNumberToObject(h, "accepted_at", (double)meta->accepted_at) != NULL;
+    if (ok && *meta->held_reason)
+        ok = cJSON_AddStringToObject(h, "held_reason", meta->held_reason) != NULL;
+    return ok;
 }
 
 char *cachemeta_print(const cachemeta *meta)
@@ -76,7 +147,7 @@ char *cachemeta_print(const cachemeta *meta)
               cJSON_AddNumberToObject(h, "fetched_at", (double)meta->fetched_at) &&
               cJSON_AddNumberToObject(h, "size", (double)meta->size) &&
               cJSON_AddStringToObject(h, "fnv1a64", hash) &&
-              cJSON_AddNumberToObject(h, "records", (double)meta->records);
+              cJSON_AddNumberToObject(h, "records", (double)meta->records) && add_checks(h, meta);
     char *line = ok ? cJSON_PrintUnformatted(h) : NULL;
     cJSON_Delete(h);
     return line;

@@ -40,6 +40,7 @@ static const config_key FEED_KEYS[] = {
     COUNT("low_speed_time_s", low_speed_time_s, 1, 3600),
     COUNT("max_bytes", max_bytes, 1024, (double)PARSE_MAX_BYTES),
     COUNT("min_records_percent", min_records_percent, 0, 100),
+    COUNT("min_figure_percent", min_figure_percent, 0, 100),
     SECONDS("retry_min_s", retry_min_ms, 1, CONFIG_DAY_S),
     SECONDS("retry_max_s", retry_max_ms, 1, 7 * CONFIG_DAY_S),
 };
@@ -189,6 +190,7 @@ static void feed_defaults(feed_id f, config_feed *cf)
         f == FEED_STARTUPS ? CONFIG_DEFAULT_MAX_BYTES_STARTUPS : CONFIG_DEFAULT_MAX_BYTES;
     /* The announcements come and go: one left of ten is no collapse. */
     cf->min_records_percent = f == FEED_ANNOUNCEMENTS ? 0 : CONFIG_DEFAULT_MIN_RECORDS_PERCENT;
+    cf->min_figure_percent = CONFIG_DEFAULT_MIN_FIGURE_PERCENT;
     cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
     cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
     /* The beta.gouv.fr feeds have a public API; the EIG files do not, so
@@ -278,14 +280,6 @@ static bool parse_feed_object(const config_ctx *x, const cJSON *obj, const char 
     return true;
 }
 
-static int feed_by_name(const char *name)
-{
-    for (int f = 0; f < FEED_COUNT; f++)
-        if (strcmp(feed_name((feed_id)f), name) == 0)
-            return f;
-    return -1;
-}
-
 static bool parse_feeds(const config_ctx *x, const cJSON *feeds, const char *base_dir, config *c)
 {
     if (!cJSON_IsObject(feeds))
@@ -293,8 +287,8 @@ static bool parse_feeds(const config_ctx *x, const cJSON *feeds, const char *bas
     const cJSON *it;
     cJSON_ArrayForEach(it, feeds)
     {
-        int f = feed_by_name(it->string);
-        if (f < 0) {
+        feed_id f;
+        if (!feed_by_name(it->string, &f)) {
             const char *names[FEED_COUNT];
             for (int i = 0; i < FEED_COUNT; i++)
                 names[i] = feed_name((feed_id)i);

@@ -103,6 +103,15 @@ static bool has_dated_phase(const model_product *p)
     return false;
 }
 
+/* The worst spelling among a product's phase names (unknown with none). */
+static vocab_match phase_names(const model_product *p)
+{
+    vocab_match worst = p->n_phases ? VOCAB_CANONICAL : VOCAB_UNKNOWN;
+    for (size_t i = 0; i < p->n_phases; i++)
+        worst = p->phases[i].spelled > worst ? p->phases[i].spelled : worst;
+    return worst;
+}
+
 static bool has_dated_mission(const model_member *mb)
 {
     for (size_t i = 0; i < mb->n_missions; i++)
@@ -111,46 +120,103 @@ static bool has_dated_mission(const model_member *mb)
     return false;
 }
 
-/* Records of feed in m that lack what the statistics need; *what names it. */
-static size_t count_incomplete(const model *m, feed_id feed, const char **what)
+static vocab_match mission_statuses(const model_member *mb)
 {
-    size_t n = 0;
+    vocab_match worst = mb->n_missions ? VOCAB_CANONICAL : VOCAB_UNKNOWN;
+    for (size_t i = 0; i < mb->n_missions; i++)
+        worst = mb->missions[i].status_spelled > worst ? mb->missions[i].status_spelled : worst;
+    return worst;
+}
+
+/* Adds field i of res (name, what, required at its first record). */
+static void tally(parse_result *res, size_t i, const char *name, const char *what, bool required,
+                  vocab_match m)
+{
+    parse_field *f = &res->fields[i];
+    f->name = name;
+    f->what = what;
+    f->required = required;
+    f->readable += m != VOCAB_UNKNOWN;
+    f->canonical += m == VOCAB_CANONICAL;
+    if (res->n_fields <= i)
+        res->n_fields = i + 1;
+}
+
+static vocab_match yes(bool readable)
+{
+    return readable ? VOCAB_CANONICAL : VOCAB_UNKNOWN;
+}
+
+bool parse_has_fields(feed_id feed)
+{
+    return feed == FEED_STARTUPS || feed == FEED_AUTHORS || feed == FEED_DEFIS ||
+           feed == FEED_PERSONNES;
+}
+
+void parse_tally_fields(const model *m, feed_id feed, parse_result *res)
+{
+    res->n_fields = 0;
+    memset(res->fields, 0, sizeof res->fields);
     switch (feed) {
     case FEED_STARTUPS:
-        *what = "a phase with a valid start date";
-        for (size_t i = 0; i < m->n_products; i++)
-            n += !has_dated_phase(&m->products[i]);
-        return n;
+        for (size_t i = 0; i < m->n_products; i++) {
+            const model_product *p = &m->products[i];
+            tally(res, 0, "phases[].start", "a phase with a valid start date", true,
+                  yes(has_dated_phase(p)));
+            tally(res, 1, "phases[].name", "phase names of the vocabulary", true, phase_names(p));
+            tally(res, 2, "relationships.incubators", "an incubator", false,
+                  yes(p->n_incubators > 0));
+        }
+        break;
     case FEED_AUTHORS:
-        *what = "a mission with a valid start date";
-        for (size_t i = 0; i < m->n_members; i++)
-            n += !has_dated_mission(&m->members[i]);
-        return n;
+        for (size_t i = 0; i < m->n_members; i++) {
+            const model_member *mb = &m->members[i];
+            tally(res, 0, "missions[].start", "a mission with a valid start date", true,
+                  yes(has_dated_mission(mb)));
+            tally(res, 1, "missions[].status", "mission statuses of the vocabulary", false,
+                  mission_statuses(mb));
+            tally(res, 2, "domaine", "a domaine of the vocabulary", false, mb->domaine_spelled);
+        }
+        break;
     case FEED_DEFIS:
-        *what = "a year";
-        for (size_t i = 0; i < m->n_defis; i++)
-            n += m->defis[i].year == 0;
-        return n;
+        for (size_t i = 0; i < m->n_defis; i++) {
+            tally(res, 0, "year", "a year", true, yes(m->defis[i].year != 0));
+            tally(res, 1, "promotion", "a promotion", false, yes(m->defis[i].promotion != NULL));
+        }
+        break;
     case FEED_PERSONNES:
-        *what = "a profil";
         for (size_t i = 0; i < m->n_persons; i++)
-            n += !m->persons[i].profil || !*m->persons[i].profil;
-        return n;
-    default: *what = ""; return 0; /* incubators: an id is enough */
+            tally(res, 0, "profil", "a profil", true,
+                  yes(m->persons[i].profil && *m->persons[i].profil));
+        break;
+    default: break; /* incubators: an id is enough; announcements: no figure */
     }
 }
 
-parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_result *res)
+/* The required field most records lack, if any; *lacking: how many. */
+static const parse_field *worst_required(const parse_result *res, size_t *lacking)
 {
-    model *scratch = model_new();
-    if (!scratch) {
-        memset(res, 0, sizeof *res);
-        return jsonx_nomem(res);
+    const parse_field *worst = NULL;
+    *lacking = 0;
+    for (size_t i = 0; i < res->n_fields; i++) {
+        const parse_field *f = &res->fields[i];
+        if (f->required && res->records - f->readable > *lacking) {
+            *lacking = res->records - f->readable;
+            worst = f;
+        }
     }
-    parse_status st = parse_feed(scratch, feed, buf, len, res);
-    const char *what = "";
-    if (st == PARSE_OK)
-        res->incomplete = count_incomplete(scratch, feed, &what);
+    return worst;
+}
+
+parse_status parse_validate_into(model *m, feed_id feed, const char *buf, size_t len,
+                                 parse_result *res)
+{
+    parse_status st = parse_feed(m, feed, buf, len, res);
+    const parse_field *worst = NULL;
+    if (st == PARSE_OK) {
+        parse_tally_fields(m, feed, res);
+        worst = worst_required(res, &res->incomplete);
+    }
     /* No announcement today is an empty array; only one whose every
      * entry is bad is refused (the last good copy stays). */
     bool may_be_empty = feed == FEED_ANNOUNCEMENTS && res->skipped == 0;
@@ -164,10 +230,21 @@ parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_res
             jsonx_reject(res, "no usable record");
         st = PARSE_REJECTED;
     } else if (st == PARSE_OK && res->incomplete > res->records / 2) {
-        jsonx_reject(res, "%zu of its %zu records lack %s (a date format change?)", res->incomplete,
-                     res->records, what);
+        jsonx_reject(res, "%s: %zu of its %zu records lack %s (a change of form?)", worst->name,
+                     res->incomplete, res->records, worst->what);
         st = PARSE_REJECTED;
     }
+    return st;
+}
+
+parse_status parse_validate(feed_id feed, const char *buf, size_t len, parse_result *res)
+{
+    model *scratch = model_new();
+    if (!scratch) {
+        memset(res, 0, sizeof *res);
+        return jsonx_nomem(res);
+    }
+    parse_status st = parse_validate_into(scratch, feed, buf, len, res);
     model_free(scratch);
     return st;
 }

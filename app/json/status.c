@@ -53,6 +53,7 @@ static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
     else if (ok)
         ok = cJSON_AddNullToObject(o, "age_s") != NULL;
     ok = ok && add_time(o, "failing_since", fs->failing_since) &&
+         add_time(o, "held_at", fs->held_at) && add_time(o, "accepted_at", fs->accepted_at) &&
          cJSON_AddBoolToObject(o, "on_disk", !fs->unsaved && fetched > 0);
     if (ok && *fs->reason)
         return cJSON_AddStringToObject(o, "last_error", fs->reason) != NULL;
@@ -74,6 +75,9 @@ static bool add_fields(cJSON *root, const status_report *r)
     bool ok = cJSON_AddNumberToObject(root, "pid", (double)r->pid) &&
               cJSON_AddStringToObject(root, "version", r->version ? r->version : "") &&
               add_time(root, "started_at", r->started_at) && add_time(root, "updated_at", r->now) &&
+              (r->cache_dir && *r->cache_dir
+                   ? cJSON_AddStringToObject(root, "cache_dir", r->cache_dir) != NULL
+                   : cJSON_AddNullToObject(root, "cache_dir") != NULL) &&
               add_slide(root, r) && cJSON_AddBoolToObject(root, "paused", r->paused) &&
               cJSON_AddStringToObject(root, "screen", r->screen_on ? "on" : "off") &&
               cJSON_AddNumberToObject(root, "slide_changes", (double)r->slide_changes);
@@ -288,6 +292,28 @@ status_status status_read_alive(const char *path, char **json, char err[STATUS_E
     return st;
 }
 
+status_status status_running_kiosk(const char *configured, status_kiosk *out,
+                                   char err[STATUS_ERR_LEN])
+{
+    char path[CONFIG_PATH_LEN], *json = NULL;
+    status_status st = status_find(configured, path, err);
+    if (st == STATUS_OK)
+        st = status_read_alive(path, &json, err);
+    if (st != STATUS_OK)
+        return st;
+    cJSON *root = cJSON_Parse(json);
+    const cJSON *pid = cJSON_GetObjectItemCaseSensitive(root, "pid");
+    const cJSON *dir = cJSON_GetObjectItemCaseSensitive(root, "cache_dir");
+    out->pid = jsonx_whole(pid, 1, INT_MAX) ? (long)pid->valuedouble : 0;
+    snprintf(out->cache_dir, sizeof out->cache_dir, "%s",
+             cJSON_IsString(dir) && strlen(dir->valuestring) < sizeof out->cache_dir
+                 ? dir->valuestring
+                 : "");
+    cJSON_Delete(root);
+    free(json);
+    return STATUS_OK;
+}
+
 /* The metrics file: the status as Prometheus text exposition format 0.0.4
  * (what node_exporter's textfile collector reads): # HELP and # TYPE for
  * each metric, label values escaped (backslash, double quote, newline), no
@@ -382,12 +408,22 @@ static void put_feeds(text *t, const status_report *r, const char *name, int val
     }
 }
 
+/* 1 while a body held as implausible waits for the operator. */
+static void put_held(text *t, const status_report *r)
+{
+    for (int f = 0; f < FEED_COUNT; f++) {
+        put(t, "vitrine_feed_held");
+        put_label(t, "feed", feed_name((feed_id)f));
+        put(t, " %d\n", r->feeds.feeds[f].held_at > 0 ? 1 : 0);
+    }
+}
+
 static void put_feed_metrics(text *t, const status_report *r)
 {
     put_header(t, "vitrine_feed_up", "gauge",
                "1 when the feed's last refresh succeeded (state fresh, or offline: local data "
-               "read, or bundled: the EIG copy built in), 0 otherwise (stale, failing, demo, "
-               "missing).");
+               "read, or bundled: the EIG copy built in), 0 otherwise (stale, failing, held, "
+               "demo, missing).");
     put_feeds(t, r, "vitrine_feed_up", 0);
     put_header(t, "vitrine_feed_age_seconds", "gauge",
                "Age of the feed's data when this file was written; prefer time() - "
@@ -396,6 +432,10 @@ static void put_feed_metrics(text *t, const status_report *r)
     put_header(t, "vitrine_feed_last_success_timestamp_seconds", "gauge",
                "When the feed's data was last fetched or confirmed (unix seconds).");
     put_feeds(t, r, "vitrine_feed_last_success_timestamp_seconds", 2);
+    put_header(t, "vitrine_feed_held", "gauge",
+               "1 while a new body of the feed is held as implausible (its figures or fields "
+               "collapse against the last good copy's): vitrine --accept FEED takes it in.");
+    put_held(t, r);
 }
 
 char *status_to_metrics(const status_report *r)

@@ -29,6 +29,7 @@
 #include "vitrine/config.h"
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
+#include "vitrine/fmt.h"
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
 #include "vitrine/playlist.h"
@@ -87,6 +88,7 @@ struct kiosk {
     announce_time local_now;     /* the minute the announcements' windows were last checked at */
     bool decoders;               /* posters_init succeeded: posters_quit at the end */
     char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
+    char cache_dir[CONFIG_PATH_LEN]; /* the feeds' cache, for vitrine --accept; "": none */
     int64_t started_mono_ms; /* system monotonic ms at start: started_at follows clock steps */
     uint64_t slide_changes;  /* slides shown (logged) since the start */
     bool status_paused;      /* the paused state the status files last got */
@@ -237,6 +239,7 @@ static void publish_status(kiosk *k)
                        .paused = v.paused,
                        .screen_on = schedule_screen_on(k->sch),
                        .slide_changes = k->slide_changes,
+                       .cache_dir = k->opt.data_dir ? NULL : k->cache_dir,
                        .feeds = k->fs};
     char err[STATUS_ERR_LEN];
     bool ok = status_write(&r, k->status_file, k->metrics_file, err) == STATUS_OK;
@@ -251,11 +254,28 @@ static void publish_status(kiosk *k)
 /* THE place where a new snapshot replaces the one on screen: data taken
  * from the source after kiosk_data_ready, and a reload of --data DIR.
  * Takes ownership of m. */
+/* Whether the slides would show fs as they show k->fs: the same kinds and
+ * reasons, and the same days (the footer's "Données du"). Only the time of
+ * the last contact moved (a 304, a body unchanged): the status and metrics
+ * files follow it, the slides need no new layout. */
+static bool same_on_screen(const kiosk *k, const feedstate_set *fs)
+{
+    for (int i = 0; i < FEED_COUNT; i++) {
+        const feedstate *a = &k->fs.feeds[i], *b = &fs->feeds[i];
+        if (a->kind != b->kind || a->unsaved != b->unsaved || strcmp(a->reason, b->reason) != 0 ||
+            fmt_unix_day(a->data_time) != fmt_unix_day(b->data_time))
+            return false;
+    }
+    return true;
+}
+
 static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
 {
     if (!m) { /* only the feed states changed (a refresh failed, or a 304) */
+        bool relayout = !same_on_screen(k, fs);
         k->fs = *fs;
-        rebuild(k, "feed states");
+        if (relayout)
+            rebuild(k, "feed states");
         k->status_due = true;
         return;
     }
@@ -1095,6 +1115,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
     snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
              opt->metrics_file ? opt->metrics_file : "");
+    snprintf(k->cache_dir, sizeof k->cache_dir, "%s", opt->cache_dir ? opt->cache_dir : "");
     if (!*k->status_file)
         log_info("kiosk", "no status file (status_file \"\", or RUNTIME_DIRECTORY and "
                           "XDG_RUNTIME_DIR both unset): vitrine --status will not find this kiosk");

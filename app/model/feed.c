@@ -1,6 +1,8 @@
 /* feed: the table of the six feeds. */
 #include "vitrine/feed.h"
 
+#include <string.h>
+
 static const struct {
     const char *name, *relpath;
     bool required;
@@ -36,4 +38,14 @@ bool feed_is_eig(feed_id f)
 bool feed_has_figures(feed_id f)
 {
     return f >= 0 && f < FEED_COUNT && f != FEED_ANNOUNCEMENTS;
+}
+
+bool feed_by_name(const char *name, feed_id *out)
+{
+    for (int f = 0; name && f < FEED_COUNT; f++)
+        if (strcmp(name, FEEDS[f].name) == 0) {
+            *out = (feed_id)f;
+            return true;
+        }
+    return false;
 }

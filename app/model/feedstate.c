@@ -11,6 +11,7 @@ const char *feedstate_kind_name(feedstate_kind k)
     case FEEDSTATE_OFFLINE: return "offline";
     case FEEDSTATE_DEMO: return "demo";
     case FEEDSTATE_BUNDLED: return "bundled";
+    case FEEDSTATE_HELD: return "held";
     }
     return "?";
 }
@@ -37,8 +38,9 @@ int64_t feedstate_oldest(const feedstate_set *s, unsigned mask)
 static int severity(feedstate_kind k)
 {
     switch (k) {
-    case FEEDSTATE_DEMO: return 5;
-    case FEEDSTATE_FAILING: return 4;
+    case FEEDSTATE_DEMO: return 6;
+    case FEEDSTATE_FAILING: return 5;
+    case FEEDSTATE_HELD: return 4;
     case FEEDSTATE_STALE: return 3;
     case FEEDSTATE_OFFLINE: return 2;
     case FEEDSTATE_FRESH:

@@ -272,7 +272,8 @@ static model_phase *dated_phases(arena *a, const model_product *p, size_t *n)
     for (size_t k = 0; out && k < p->n_phases; k++) {
         if (p->phases[k].start == DATE_NONE)
             continue;
-        out[*n] = (model_phase){arena_strdup(a, p->phases[k].name), p->phases[k].start};
+        out[*n] = p->phases[k];
+        out[*n].name = arena_strdup(a, p->phases[k].name);
         if (!out[*n].name)
             return NULL;
         (*n)++;

@@ -42,6 +42,9 @@ static void status_at(const feedstate_set *fs, unsigned feeds, vt_date today,
     if (worst == FEEDSTATE_FAILING) {
         snprintf(badge, FRAME_TEXT_LEN, "MISE À JOUR EN ÉCHEC");
         *badge_bg = THEME_RED;
+    } else if (worst == FEEDSTATE_HELD) {
+        /* The data shown is the last good copy; the newer one waits for a check. */
+        snprintf(badge, FRAME_TEXT_LEN, "MISE À JOUR SUSPENDUE");
     } else if (worst == FEEDSTATE_STALE) {
         snprintf(badge, FRAME_TEXT_LEN, "DONNÉES ANCIENNES");
     } else if (worst == FEEDSTATE_OFFLINE) {

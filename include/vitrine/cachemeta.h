@@ -10,9 +10,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vitrine/headline.h"
+#include "vitrine/parse.h"
+
 #define CACHEMETA_URL_LEN 1024
 #define CACHEMETA_VALIDATOR_LEN 256 /* longer ETag / Last-Modified are not kept */
 #define CACHEMETA_LINE_MAX 4096     /* bytes of the line, newline included */
+#define CACHEMETA_FIELD_LEN 32      /* "relationships.incubators" and room */
+#define CACHEMETA_REASON_LEN 160    /* why a body was held */
+
+/* A field of the records and how many could be read (parse_field). */
+typedef struct {
+    char name[CACHEMETA_FIELD_LEN];
+    size_t readable, canonical;
+} cachemeta_field;
 
 typedef struct {
     char url[CACHEMETA_URL_LEN];
@@ -22,7 +33,17 @@ typedef struct {
     size_t size;                                 /* body bytes */
     uint64_t hash;                               /* FNV-1a 64 of the body (hash.h) */
     size_t records; /* records the body held when validated; 0 unknown (older files) */
+    /* What the plausibility guard compares a new body with (README
+     * "Cache"); none in files written before they were kept. */
+    cachemeta_field fields[PARSE_MAX_FIELDS];
+    size_t n_fields;
+    headline_set figures; /* computed when the body was validated */
+    int64_t accepted_at;  /* unix seconds the operator took it in (--accept); 0: never */
+    char held_reason[CACHEMETA_REASON_LEN]; /* a held body's: why; "" otherwise */
 } cachemeta;
+
+/* Copies res's fields into meta. */
+void cachemeta_set_fields(cachemeta *meta, const parse_result *res);
 
 typedef enum { CACHEMETA_OK = 0, CACHEMETA_INVALID } cachemeta_status;
 

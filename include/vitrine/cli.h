@@ -15,6 +15,7 @@ typedef enum {
     CLI_MODE_RENDER,       /* --render-slides DIR */
     CLI_MODE_CHECK_CONFIG, /* --check-config */
     CLI_MODE_STATUS,       /* --status: the running kiosk's status file */
+    CLI_MODE_ACCEPT,       /* --accept FEED: the feed's held body becomes its last good copy */
     CLI_MODE_HELP,
     CLI_MODE_VERSION
 } cli_mode;
@@ -24,6 +25,7 @@ typedef struct {
     const char *data_dir;   /* --data DIR: read a data dir, implies offline */
     const char *config;     /* --config FILE */
     const char *render_dir; /* --render-slides DIR */
+    const char *accept;     /* --accept FEED: the feed's name (checked by the caller) */
     vt_date now;            /* --now YYYY-MM-DD; DATE_NONE: today */
     int now_minute;         /* --now YYYY-MM-DDTHH:MM: its minute of the day; -1: none */
     int width, height;      /* --size WxH; 0: native / default */

@@ -12,7 +12,8 @@
  *   "feeds": {"startups": {...}, "authors", "incubators",
  *   "defis", "personnes", "announcements"}, each feed with "url", "refresh_interval_s",
  *   "connect_timeout_s", "timeout_s", "low_speed_limit_bps",
- *   "low_speed_time_s", "max_bytes", "retry_min_s", "retry_max_s";
+ *   "low_speed_time_s", "max_bytes", "min_records_percent",
+ *   "min_figure_percent", "retry_min_s", "retry_max_s";
  *   "kiosk": {"slide_duration_s", "transition", "transition_ms",
  *   "resume_after_s", "pause_timeout_s", "allow_quit", "playlist",
  *   "schedule", "wake_on_key_s", "burn_in_shift_px", "burn_in_period_s",
@@ -61,6 +62,7 @@
 #define CONFIG_DEFAULT_MAX_BYTES_STARTUPS ((long)6 << 20)
 #define CONFIG_DEFAULT_MAX_BYTES ((long)4 << 20)
 #define CONFIG_DEFAULT_MIN_RECORDS_PERCENT 50L
+#define CONFIG_DEFAULT_MIN_FIGURE_PERCENT 50L
 #define CONFIG_DEFAULT_RETRY_MIN_S 30.0
 #define CONFIG_DEFAULT_RETRY_MAX_S 3600.0
 
@@ -80,7 +82,9 @@ typedef struct {
     long low_speed_time_s;    /* ... sustained for this long */
     long max_bytes;           /* the transfer stops beyond this body size */
     long min_records_percent; /* a body with fewer records than this % of the last good
-                                 copy's is refused; 0: any number is accepted */
+                                 copy's is held; 0: any number is accepted */
+    long min_figure_percent;  /* a body that would bring a headline figure (headline.h) under
+                                 this % of the last good copy's, or to 0, is held; 0: no check */
     long retry_min_ms;        /* first back-off delay after a failure */
     long retry_max_ms;        /* back-off cap */
 } config_feed;

@@ -18,6 +18,8 @@ typedef enum {
 
 /* "startups", "authors", "incubators", "defis", "personnes"; "?" out of range. */
 const char *feed_name(feed_id f);
+/* The feed named name ("startups"...); false when none is. */
+bool feed_by_name(const char *name, feed_id *out);
 /* Path of a feed inside a data dir: "betagouv/startups.json"... */
 const char *feed_relpath(feed_id f);
 /* A required feed must be present in a data dir (incubators is optional). */

@@ -77,6 +77,14 @@ void feeds_refresh_now(feeds *f);
 /* True when every feed that has data has real data (fresh, cached or
  * local) and every required feed has data: --dump-stats exits 0. */
 bool feeds_all_real(const feedstate_set *fs);
+/* vitrine --accept FEED: the feed's held body in cache_dir (a body the
+ * plausibility guard refused, README "Cache") becomes its last good copy,
+ * marked accepted, durably; a kiosk running on that cache takes it at its
+ * next refresh (SIGUSR1 makes that now). FEEDS_OK with one line in out
+ * saying what was taken in; otherwise one line in err (no held body, a
+ * damaged one, a cache that cannot be written). */
+feeds_status feeds_accept(const char *cache_dir, feed_id feed, char out[FEEDS_LINE_LEN],
+                          char err[FEEDS_ERR_LEN]);
 /* One line describing a feed that is not fresh ("" for a fresh one), e.g.
  * "[startups] not refreshed (HTTP 500); cached copy of 2026-08-20 10:00 UTC". */
 void feeds_describe(feed_id feed, const feedstate *st, char out[FEEDS_LINE_LEN]);

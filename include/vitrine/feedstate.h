@@ -18,8 +18,10 @@ typedef enum {
     FEEDSTATE_FAILING,     /* cached data, refreshes failing since failing_since */
     FEEDSTATE_OFFLINE,     /* --offline / --data: local files, no network */
     FEEDSTATE_DEMO,        /* bundled demo data stands in */
-    FEEDSTATE_BUNDLED      /* the real copy bundled with the program (EIG programme,
+    FEEDSTATE_BUNDLED,     /* the real copy bundled with the program (EIG programme,
                               finished): dated by the copy, never refreshed */
+    FEEDSTATE_HELD         /* cached data; the last body that came was held as
+                              implausible (README "Cache") until the operator accepts it */
 } feedstate_kind;
 
 typedef struct {
@@ -27,7 +29,9 @@ typedef struct {
     int64_t data_time;     /* unix seconds the data was fetched (or file mtime); 0 unknown */
     int64_t failing_since; /* unix seconds of the first failure in a row; 0 none */
     char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
-    bool unsaved; /* the data shown is in memory only: the cache could not write it */
+    bool unsaved;        /* the data shown is in memory only: the cache could not write it */
+    int64_t held_at;     /* unix seconds a body held as implausible came; 0: none held */
+    int64_t accepted_at; /* unix seconds the operator accepted the copy shown; 0: never */
 } feedstate;
 
 typedef struct {
@@ -45,7 +49,7 @@ const char *feedstate_kind_name(feedstate_kind k); /* "fresh", "stale"... */
  * other dated feed. */
 int64_t feedstate_oldest(const feedstate_set *s, unsigned mask);
 /* The worst kind among the feeds of mask that have data (demo > failing >
- * stale > offline > fresh, bundled), for the one badge a slide shows. */
+ * held > stale > offline > fresh, bundled), for the one badge a slide shows. */
 feedstate_kind feedstate_worst(const feedstate_set *s, unsigned mask);
 
 #endif

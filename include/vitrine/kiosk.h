@@ -72,6 +72,7 @@ typedef struct {
     /* status.h's files, rewritten at each slide change, feed event, pause
      * and screen change (copied; NULL or "": none). */
     const char *status_file, *metrics_file;
+    const char *cache_dir; /* the feeds' cache folder, said in the status file; NULL: none */
 } kiosk_options;
 
 typedef struct kiosk kiosk;

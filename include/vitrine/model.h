@@ -13,10 +13,12 @@
 #include "vitrine/arena.h"
 #include "vitrine/date.h"
 #include "vitrine/feed.h"
+#include "vitrine/vocab.h"
 
 typedef struct {
-    const char *name; /* "unknown" when the feed gives none */
-    vt_date start;    /* DATE_NONE when absent or unparsable */
+    const char *name;    /* canonical when known (vocab.h); "unknown" when the feed gives none */
+    vt_date start;       /* DATE_NONE when absent or unparsable */
+    vocab_match spelled; /* how the feed spelled name */
 } model_phase;
 
 typedef struct {
@@ -46,10 +48,11 @@ typedef struct {
 } model_incubator;
 
 typedef struct {
-    vt_date start;        /* DATE_NONE: the mission is ignored everywhere */
-    vt_date end;          /* DATE_NONE: open-ended */
-    const char *status;   /* "" when absent */
-    const char *employer; /* "" when absent */
+    vt_date start;              /* DATE_NONE: the mission is ignored everywhere */
+    vt_date end;                /* DATE_NONE: open-ended */
+    const char *status;         /* canonical when known (vocab.h); "" when absent */
+    vocab_match status_spelled; /* how the feed spelled status */
+    const char *employer;       /* "" when absent */
     const char **startups;
     size_t n_startups;
 } model_mission;
@@ -58,7 +61,8 @@ typedef struct {
     const char *id;
     const char *fullname;
     const char *role;
-    const char *domaine; /* HTML entities decoded */
+    const char *domaine;         /* HTML entities decoded; canonical when known (vocab.h) */
+    vocab_match domaine_spelled; /* how the feed spelled it */
     model_mission *missions;
     size_t n_missions;
     const char **startups; /* top-level "startups" list */

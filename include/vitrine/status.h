@@ -6,21 +6,25 @@
  *
  * JSON document (times are ISO 8601 UTC strings, "2026-12-01T09:12:30Z",
  * or null when unknown):
- *   {"pid", "version", "started_at", "updated_at",
+ *   {"pid", "version", "started_at", "updated_at", "cache_dir" (or null: --data),
  *    "slide": {"index" (1-based position among the shown slides), "count",
  *              "name"} or null (no slide has data),
  *    "paused", "screen": "on" | "off", "slide_changes",
  *    "feeds": {"startups": {"state", "fetched_at", "age_s", "failing_since",
- *                           "last_error"}, ... every feed of FEED_COUNT}}
- * "state" is feedstate_kind_name: fresh, stale, failing, offline, demo,
- * missing; "fetched_at" is the feed's data_time; "age_s" is updated_at
- * minus fetched_at, in seconds; "last_error" is the feed's reason or null.
+ *                           "held_at", "accepted_at", "on_disk", "last_error"},
+ *              ... every feed of FEED_COUNT}}
+ * "state" is feedstate_kind_name: fresh, stale, failing, held, offline,
+ * demo, bundled, missing; "fetched_at" is the feed's data_time (the last
+ * successful contact: a 200 or a 304); "age_s" is updated_at minus
+ * fetched_at, in seconds; "held_at" when a body held as implausible came
+ * (null: none waits), "accepted_at" when the operator accepted the copy
+ * shown (vitrine --accept); "last_error" is the feed's reason or null.
  *
  * Metrics: vitrine_build_info{version}, vitrine_start_time_seconds,
  * vitrine_feed_up{feed} (1 when the state is fresh or offline: the last
  * refresh or local read succeeded), vitrine_feed_age_seconds{feed} and
  * vitrine_feed_last_success_timestamp_seconds{feed} (only for feeds with a
- * known data time), vitrine_slide_changes_total, vitrine_screen_on,
+ * known data time), vitrine_feed_held{feed}, vitrine_slide_changes_total, vitrine_screen_on,
  * vitrine_paused.
  *
  * Both files are written with fileio_write_atomic (mode 0644, the directory
@@ -56,8 +60,15 @@ typedef struct {
     bool paused;
     bool screen_on;
     uint64_t slide_changes; /* slides shown since the start, the first included */
+    const char *cache_dir;  /* borrowed; NULL or "": none (--data) */
     feedstate_set feeds;
 } status_report;
+
+/* What another command needs of the running kiosk (vitrine --accept). */
+typedef struct {
+    long pid;
+    char cache_dir[CONFIG_PATH_LEN]; /* "" when the kiosk has none */
+} status_kiosk;
 
 typedef enum {
     STATUS_OK = 0,
@@ -103,5 +114,9 @@ status_status status_find(const char *configured, char path[CONFIG_PATH_LEN],
  * *json is NULL and err one line: the missing file's path (STATUS_ABSENT),
  * the pid that is gone and when the file was last updated (STATUS_GONE). */
 status_status status_read_alive(const char *path, char **json, char err[STATUS_ERR_LEN]);
+/* The running kiosk of the status file status_find finds for configured:
+ * its pid and cache folder. Errors as status_find and status_read_alive. */
+status_status status_running_kiosk(const char *configured, status_kiosk *out,
+                                   char err[STATUS_ERR_LEN]);
 
 #endif

@@ -26,6 +26,12 @@ size_t text_html_decode(const char *s, char *out, size_t outsz);
 /* Normalised employer key (metrics.md): blanks and leading '/' removed,
  * lower-cased; "unknown" when nothing is left. */
 size_t text_employer_key(const char *s, char *out, size_t outsz);
+/* s folded for comparing words whatever their case and accents: ASCII
+ * letters lower-cased, Latin-1 letters to their base letter (É, é, è -> e;
+ * Ç -> c), combining marks dropped (a decomposed é is e), the rest kept
+ * (invalid UTF-8 becomes U+FFFD). Cut on a character boundary when out is
+ * too small. Returns the length written. */
+size_t text_fold(const char *s, char *out, size_t outsz);
 
 /* Decodes the character at s[0..len) into *cp and returns its length in
  * bytes, 1..4 (0 only when len is 0). What is not valid UTF-8 (a stray

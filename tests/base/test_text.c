@@ -212,9 +212,30 @@ static void url_segments(void)
     CHECK_STR(out, "");
 }
 
+/* Words compared whatever their case and accents (the feeds' vocabularies). */
+static void folding(void)
+{
+    char out[64];
+    CHECK_INT(text_fold("CONSTRUCTION", out, sizeof out), 12);
+    CHECK_STR(out, "construction");
+    text_fold("Opéré", out, sizeof out);
+    CHECK_STR(out, "opere");
+    text_fold("DÉVELOPPEMENT", out, sizeof out);
+    CHECK_STR(out, "developpement");
+    text_fold("Transfe\xCC\x81re\xCC\x81", out, sizeof out); /* decomposed: e + U+0301 */
+    CHECK_STR(out, "transfere");
+    text_fold("Ça ÿ Æ ß", out, sizeof out); /* no base letter: kept */
+    CHECK_STR(out, "ca y \xC3\x86 \xC3\x9F");
+    text_fold("abc\xFF", out, sizeof out);
+    CHECK_STR(out, "abc\xEF\xBF\xBD");
+    CHECK_INT(text_fold("ééé", out, 3), 2); /* cut on a character boundary */
+    CHECK_STR(out, "ee");
+}
+
 int main(void)
 {
     RUN(blanks_and_trim);
+    RUN(folding);
     RUN(html_entities);
     RUN(employer_keys);
     RUN(utf8_cleaning);

@@ -166,17 +166,18 @@ def with_one_record(body):
 
 def collapse_refused(env, srv, cfg, baseline, cached):
     """Bodies that parse but would collapse the figures keep the last good copy."""
-    cases = [("dates as DD/MM/YYYY", with_dates_as_ddmmyyyy,
+    cases = [("dates as DD/MM/YYYY", with_dates_as_ddmmyyyy, "not refreshed",
               "lack a phase with a valid start date"),
-             ("a single record", with_one_record, "fewer than 50 % of the last good copy's")]
-    for name, change, words in cases:
+             ("a single record", with_one_record, "new body held as implausible",
+              "products.total would fall from 3 to 1")]
+    for name, change, said, words in cases:
         srv.bodies["startups"] = change(srv.body("startups"))
         rc, out, err = env.run(cfg)
         srv.take_requests()
         tag = "[%s] " % name
         check(rc == 0 and out == baseline, tag + "statistics unchanged (%d)" % rc)
         check(env.cache_bodies() == cached, tag + "cache still holds the last good copy")
-        lines = [l for l in err.splitlines() if l.startswith("vitrine: [startups] not refreshed")]
+        lines = [l for l in err.splitlines() if l.startswith("vitrine: [startups] " + said)]
         check(len(lines) == 1 and words in lines[0], tag + "stderr says why: %s" % err)
         del srv.bodies["startups"]
 

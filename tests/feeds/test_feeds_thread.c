@@ -154,8 +154,10 @@ static void a_stall_holds_nothing_back(void)
     CHECK_INT(fs.feeds[FEED_AUTHORS].kind, FEEDSTATE_FRESH);
     model_free(m);
     FILE *two = fopen(cfg.feeds[FEED_AUTHORS].url, "w"); /* the network lost a member */
-    fputs("[{\"id\": \"ada.lovelace\", \"missions\": [{\"start\": \"2021-01-01\"}]},"
-          "{\"id\": \"alan.turing\", \"missions\": [{\"start\": \"2020-01-01\"}]}]",
+    fputs("[{\"id\": \"ada.lovelace\", \"domaine\": \"Développement\", \"missions\": "
+          "[{\"start\": \"2021-01-01\", \"status\": \"independent\"}]},"
+          "{\"id\": \"alan.turing\", \"domaine\": \"Coaching\", \"missions\": "
+          "[{\"start\": \"2020-01-01\", \"status\": \"service\"}]}]",
           two);
     fclose(two);
     feeds_refresh_now(f);

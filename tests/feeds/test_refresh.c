@@ -3,12 +3,14 @@
  * states the screens get. Uses local-path feeds: no network. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "test.h"
 
 #include "feedtest.h"
 #include "vitrine/datadir.h"
+#include "vitrine/fileio.h"
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
 
@@ -69,8 +71,11 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     CHECK_INT(s.data_time, 1000);
     uint64_t good = r.meta.hash;
 
-    CHECK(!feedtest_refresh(&r, ft, c, 1100, &changed)); /* same bytes: nothing to show */
+    /* Same bytes: no new data, only the time of the last contact moves
+     * (--status, the metrics and the footer follow it). */
+    CHECK(feedtest_refresh(&r, ft, c, 1100, &changed));
     CHECK(!changed);
+    CHECK_INT(refresh_state(&r, false, REFRESH_SHOWN_CACHE).data_time, 1100);
 
     static const char *const bad[] = {
         "[{\"id\": \"a\"", "{\"members\": []}", "[]",
@@ -148,7 +153,13 @@ static void a_collapse_is_refused_unless_configured(void)
     write_file(src, "[" MEMBER("z") "]");
     CHECK(feedtest_refresh(&again, ft, c, 1300, &changed) && !changed);
     CHECK(strstr(again.reason, "of the last good copy's 3") != NULL);
-    cfg.feeds[FEED_AUTHORS].min_records_percent = 0; /* the operator follows a real shrink */
+    CHECK_INT(refresh_state(&again, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_HELD);
+    /* The operator follows a real shrink: a new setting, read at the next
+     * start, judges the held body again. */
+    cfg.feeds[FEED_AUTHORS].min_records_percent = 0;
+    refresh_release(&again);
+    refresh_init(&again, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    CHECK_INT(refresh_state(&again, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_HELD);
     CHECK(feedtest_refresh(&again, ft, c, 1400, &changed) && changed);
     CHECK_INT(again.failures, 0);
     refresh_release(&again);
@@ -180,7 +191,7 @@ static void an_unwritable_cache_keeps_new_data_in_memory(void)
     CHECK_INT(s.kind, FEEDSTATE_FRESH);
     CHECK(s.unsaved);
     /* Same bytes: nothing new to show, and the disk is tried again. */
-    CHECK(!feedtest_refresh(&r, ft, c, 1100, &changed) && !changed);
+    CHECK(feedtest_refresh(&r, ft, c, 1100, &changed) && !changed);
     CHECK(refresh_memory_copy(&r, &len) != NULL);
     unlink(blocker); /* the place is free: the next refresh writes it */
     CHECK(feedtest_refresh(&r, ft, c, 1200, &changed)); /* state: on disk now */
@@ -192,6 +203,86 @@ static void an_unwritable_cache_keeps_new_data_in_memory(void)
     CHECK_INT(cache_load(c, "authors", 1 << 20, &body, &len, &m, err), CACHE_OK);
     CHECK(len == strlen(FOUR_AUTHORS) && m.records == 4);
     free(body);
+    refresh_release(&r);
+    fetch_free(ft);
+    cache_free(c);
+}
+
+#define STAFF(id, status)                                                                          \
+    "{\"id\": \"" id "\", \"domaine\": \"Design\", \"missions\": [{\"start\": \"2021-01-31\", "    \
+    "\"status\": \"" status "\"}]}"
+#define STAFF4(status)                                                                             \
+    "[" STAFF("a", status) "," STAFF("b", status) "," STAFF("c", status) "," STAFF("d", status) "]"
+
+static bool same_file_times(const char *path, const struct stat *before)
+{
+    struct stat now;
+    return stat(path, &now) == 0 && now.st_ino == before->st_ino &&
+           now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+           now.st_mtim.tv_nsec == before->st_mtim.tv_nsec;
+}
+
+/* An implausible body is held: state "held", the last good copy stays,
+ * the body waits as the held copy, written once however often it comes;
+ * the operator's acceptance (cache_accept_held, what --accept does) is
+ * taken by the next refresh; a plausible body makes a held one obsolete. */
+static void held_bodies_wait_for_the_operator(void)
+{
+    char err[CACHE_ERR_LEN], src[256], held_path[512], cache_file[512];
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/held", dir);
+    cache *c = cache_open(sub, err);
+    fetch *ft = fetch_new(NULL, err);
+    config cfg;
+    local_feed(&cfg, FEED_AUTHORS, "held", src, sizeof src);
+    refresh_feed r;
+    refresh_init(&r, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    bool changed;
+    write_file(src, STAFF4("admin"));
+    CHECK(feedtest_refresh(&r, ft, c, 1000, &changed) && changed);
+    CHECK(cache_held_path(c, "authors", held_path, sizeof held_path));
+    CHECK(cache_path(c, "authors", cache_file, sizeof cache_file));
+    struct stat good_st, held_st;
+    CHECK(stat(cache_file, &good_st) == 0);
+
+    write_file(src, STAFF4("ADMIN")); /* every status respelled: a change of form */
+    CHECK(feedtest_refresh(&r, ft, c, 1100, &changed) && !changed);
+    feedstate s = refresh_state(&r, false, REFRESH_SHOWN_CACHE);
+    CHECK_INT(s.kind, FEEDSTATE_HELD);
+    CHECK(strstr(s.reason, "missions[].status: 0 % of its 4 records spelled as before") != NULL);
+    CHECK_INT(s.held_at, 1100);
+    CHECK_INT(s.data_time, 1000); /* the data shown is still the good copy's */
+    CHECK(same_file_times(cache_file, &good_st));
+    CHECK(stat(held_path, &held_st) == 0);
+    CHECK(!feedtest_refresh(&r, ft, c, 1200, &changed) && !changed); /* the same again */
+    CHECK(same_file_times(held_path, &held_st));                     /* not written again */
+
+    /* A restart knows the held body, and judges it once more. */
+    refresh_feed again;
+    refresh_init(&again, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    CHECK_INT(refresh_state(&again, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_HELD);
+    CHECK(!refresh_take_disk_copy(&again, c)); /* nothing new on disk */
+    cachemeta m;
+    CHECK_INT(cache_accept_held(c, "authors", 1 << 20, 1300, &m, err), CACHE_OK);
+    CHECK_INT(m.accepted_at, 1300);
+    CHECK(!fileio_exists(held_path));
+    CHECK(refresh_take_disk_copy(&again, c)); /* the kiosk takes it at its next refresh */
+    s = refresh_state(&again, false, REFRESH_SHOWN_CACHE);
+    CHECK(s.kind != FEEDSTATE_HELD && s.held_at == 0 && s.accepted_at == 1300);
+    CHECK(feedtest_refresh(&again, ft, c, 1400, &changed) && !changed); /* same bytes */
+    CHECK_INT(refresh_state(&again, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_FRESH);
+    CHECK_INT(cache_accept_held(c, "authors", 1 << 20, 1500, &m, err), CACHE_ABSENT);
+
+    /* Held again, then the source serves a plausible body: the held one goes. */
+    write_file(src, "[" STAFF("a", "admin") "]");
+    CHECK(feedtest_refresh(&again, ft, c, 1600, &changed) && !changed);
+    CHECK(fileio_exists(held_path));
+    write_file(src, "[" STAFF("a", "ADMIN") "," STAFF("b", "ADMIN") "," STAFF(
+                        "c", "ADMIN") "," STAFF("d", "ADMIN") "," STAFF("e", "ADMIN") "]");
+    CHECK(feedtest_refresh(&again, ft, c, 1700, &changed) && changed);
+    CHECK(!fileio_exists(held_path));
+    CHECK_INT(refresh_state(&again, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_FRESH);
+    refresh_release(&again);
     refresh_release(&r);
     fetch_free(ft);
     cache_free(c);
@@ -230,6 +321,7 @@ int main(void)
     RUN(bad_bodies_never_replace_the_cached_copy);
     RUN(a_collapse_is_refused_unless_configured);
     RUN(an_unwritable_cache_keeps_new_data_in_memory);
+    RUN(held_bodies_wait_for_the_operator);
     RUN(states_for_the_screens);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -183,6 +183,72 @@ static void validate_needs_what_the_figures_need(void)
     CHECK(strstr(res.error, "lack a profil") != NULL);
 }
 
+/* Known words in any case or accents are read as the vocabulary spells
+ * them; an unknown word makes its record unreadable for the field; each
+ * field's readable and canonically spelled records are tallied. */
+static void vocabularies_and_fields(void)
+{
+    const char *products =
+        "{\"data\":["
+        "{\"id\":\"a\",\"attributes\":{\"phases\":[{\"name\":\"CONSTRUCTION\",\"start\":"
+        "\"2020-01-01\"}]},\"relationships\":{\"incubator\":{\"data\":{\"id\":\"x\"}}}},"
+        "{\"id\":\"b\",\"attributes\":{\"phases\":[{\"name\":\" Opéré \",\"start\":"
+        "\"2020-01-01\"}]},\"relationships\":{\"incubator\":{\"data\":{\"id\":\"x\"}}}},"
+        "{\"id\":\"c\",\"attributes\":{\"phases\":[{\"name\":\"investigation\",\"start\":"
+        "\"2020-01-01\"},{\"name\":\"launched\",\"start\":\"2021-01-01\"}]}},"
+        "{\"id\":\"d\",\"attributes\":{\"phases\":[{\"name\":\"acceleration\",\"start\":"
+        "\"01/02/2021\"}]}}]}";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_validate_into(m, FEED_STARTUPS, products, strlen(products), &res), PARSE_OK);
+    CHECK_STR(m->products[0].phases[0].name, "construction");
+    CHECK_INT(m->products[0].phases[0].spelled, VOCAB_RESPELLED);
+    CHECK_STR(m->products[1].phases[0].name, "opere");
+    CHECK_INT(m->products[2].phases[0].spelled, VOCAB_CANONICAL);
+    CHECK_STR(m->products[2].phases[1].name, "launched"); /* as written, never active */
+    CHECK_INT(m->products[2].phases[1].spelled, VOCAB_UNKNOWN);
+    CHECK_INT(res.n_fields, 3);
+    CHECK_STR(res.fields[0].name, "phases[].start");
+    CHECK_INT(res.fields[0].readable, 3); /* d: 01/02/2021 */
+    CHECK_STR(res.fields[1].name, "phases[].name");
+    CHECK_INT(res.fields[1].readable, 3);  /* c: "launched" */
+    CHECK_INT(res.fields[1].canonical, 1); /* d */
+    CHECK_STR(res.fields[2].name, "relationships.incubators");
+    CHECK_INT(res.fields[2].readable, 2);
+    CHECK(!res.fields[2].required);
+    stats *s = stats_compute(m, date_parse("2022-01-01"));
+    CHECK_INT(s->products.active, 2); /* construction, opere; c is "launched" now */
+    stats_free(s);
+    model_free(m);
+
+    const char *members =
+        "[{\"id\":\"a\",\"domaine\":\"D&eacute;veloppement\",\"missions\":[{\"start\":"
+        "\"2021-01-01\",\"status\":\"Independent\"}]},"
+        "{\"id\":\"b\",\"domaine\":\"COACHING\",\"missions\":[{\"start\":\"2021-01-01\","
+        "\"status\":\"freelance\"}]}]";
+    m = model_new();
+    CHECK_INT(parse_validate_into(m, FEED_AUTHORS, members, strlen(members), &res), PARSE_OK);
+    CHECK_STR(m->members[0].domaine, "Développement");
+    CHECK_INT(m->members[0].domaine_spelled, VOCAB_CANONICAL);
+    CHECK_STR(m->members[1].domaine, "Coaching");
+    CHECK_INT(m->members[1].domaine_spelled, VOCAB_RESPELLED);
+    CHECK_STR(m->members[0].missions[0].status, "independent");
+    CHECK_STR(m->members[1].missions[0].status, "freelance");
+    CHECK_STR(res.fields[1].name, "missions[].status");
+    CHECK_INT(res.fields[1].readable, 1);
+    CHECK_INT(res.fields[1].canonical, 0);
+    CHECK_STR(res.fields[2].name, "domaine");
+    CHECK_INT(res.fields[2].readable, 2);
+    CHECK_INT(res.fields[2].canonical, 1);
+    model_free(m);
+
+    /* Most phase names unknown: refused whole, naming the field. */
+    const char *unknown = "{\"data\":[{\"id\":\"a\",\"attributes\":{\"phases\":[{\"name\":"
+                          "\"bau\",\"start\":\"2020-01-01\"}]}}]}";
+    CHECK_INT(parse_validate(FEED_STARTUPS, unknown, strlen(unknown), &res), PARSE_REJECTED);
+    CHECK(strstr(res.error, "phases[].name: 1 of its 1 records lack phase names") != NULL);
+}
+
 static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
 {
     size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
@@ -318,6 +384,7 @@ int main(void)
     RUN(skips_wrong_types);
     RUN(validate_needs_a_record);
     RUN(validate_needs_what_the_figures_need);
+    RUN(vocabularies_and_fields);
     RUN(hostile_inputs);
     RUN(eig_shapes);
     RUN(local_programme);

@@ -32,13 +32,17 @@ static status_report sample(void)
                        .slide_name = "products-by-phase",
                        .paused = false,
                        .screen_on = true,
-                       .slide_changes = 42};
+                       .slide_changes = 42,
+                       .cache_dir = "/var/cache/vitrine"};
     feedstate *f = r.feeds.feeds;
-    f[FEED_STARTUPS] = (feedstate){.kind = FEEDSTATE_FRESH, .data_time = NOW - 120};
-    f[FEED_AUTHORS] = (feedstate){.kind = FEEDSTATE_FAILING,
+    f[FEED_STARTUPS] =
+        (feedstate){.kind = FEEDSTATE_FRESH, .data_time = NOW - 120, .accepted_at = NOW - 300};
+    f[FEED_AUTHORS] = (feedstate){.kind = FEEDSTATE_HELD,
                                   .data_time = NOW - 90000,
                                   .failing_since = NOW - 600,
-                                  .reason = "HTTP 503",
+                                  .held_at = NOW - 600,
+                                  .reason = "held as implausible: community.active would fall "
+                                            "from 1360 to 0",
                                   .unsaved = true};
     f[FEED_INCUBATORS] = (feedstate){.kind = FEEDSTATE_MISSING};
     f[FEED_DEFIS] =
@@ -70,23 +74,25 @@ static void json_document(void)
     CHECK(strstr(flat,
                  "{\"pid\":4242,\"version\":\"0.1.0\",\"started_at\":\"2025-12-01T08:12:30Z\","
                  "\"updated_at\":\"2025-12-01T09:12:30Z\","
+                 "\"cache_dir\":\"/var/cache/vitrine\","
                  "\"slide\":{\"index\":3,\"count\":11,\"name\":\"products-by-phase\"},"
                  "\"paused\":false,\"screen\":\"on\",\"slide_changes\":42,") == flat);
-    CHECK(strstr(flat,
-                 "\"startups\":{\"state\":\"fresh\",\"fetched_at\":\"2025-12-01T09:10:30Z\","
-                 "\"age_s\":120,\"failing_since\":null,\"on_disk\":true,\"last_error\":null}") !=
-          NULL);
-    CHECK(strstr(flat, "\"authors\":{\"state\":\"failing\",\"fetched_at\":\"2025-11-30T08:12:30Z\","
+    CHECK(strstr(flat, "\"startups\":{\"state\":\"fresh\",\"fetched_at\":\"2025-12-01T09:10:30Z\","
+                       "\"age_s\":120,\"failing_since\":null,\"held_at\":null,"
+                       "\"accepted_at\":\"2025-12-01T09:07:30Z\",\"on_disk\":true,"
+                       "\"last_error\":null}") != NULL);
+    CHECK(strstr(flat, "\"authors\":{\"state\":\"held\",\"fetched_at\":\"2025-11-30T08:12:30Z\","
                        "\"age_s\":90000,\"failing_since\":\"2025-12-01T09:02:30Z\","
-                       "\"on_disk\":false,\"last_error\":\"HTTP 503\"}") != NULL);
+                       "\"held_at\":\"2025-12-01T09:02:30Z\",\"accepted_at\":null,"
+                       "\"on_disk\":false,\"last_error\":\"held as implausible: "
+                       "community.active would fall from 1360 to 0\"}") != NULL);
     CHECK(strstr(flat, "\"incubators\":{\"state\":\"missing\",\"fetched_at\":null,\"age_s\":null,"
-                       "\"failing_since\":null,\"on_disk\":false,\"last_error\":null}") != NULL);
-    CHECK(
-        strstr(
-            flat,
-            "\"defis\":{\"state\":\"demo\",\"fetched_at\":null,\"age_s\":null,"
-            "\"failing_since\":null,\"on_disk\":false,\"last_error\":\"no url configured: bundled "
-            "copy\"}") != NULL);
+                       "\"failing_since\":null,\"held_at\":null,\"accepted_at\":null,"
+                       "\"on_disk\":false,\"last_error\":null}") != NULL);
+    CHECK(strstr(flat, "\"defis\":{\"state\":\"demo\",\"fetched_at\":null,\"age_s\":null,"
+                       "\"failing_since\":null,\"held_at\":null,\"accepted_at\":null,\"on_disk\":"
+                       "false,\"last_error\":\"no url configured: bundled "
+                       "copy\"}") != NULL);
     CHECK(strstr(flat, "\"personnes\":{\"state\":\"offline\"") != NULL);
     r.has_slide = false;
     r.paused = true;
@@ -118,6 +124,8 @@ static void metrics_text(void)
         "vitrine_feed_age_seconds{feed=\"personnes\"} 60\n",
         "vitrine_feed_last_success_timestamp_seconds{feed=\"startups\"} 1764580230\n",
         "# TYPE vitrine_slide_changes_total counter\nvitrine_slide_changes_total 42\n",
+        "# TYPE vitrine_feed_held gauge\nvitrine_feed_held{feed=\"startups\"} 0\n"
+        "vitrine_feed_held{feed=\"authors\"} 1\n",
         "vitrine_screen_on 1\n",
         "vitrine_paused 0\n",
     };
@@ -133,7 +141,7 @@ static void metrics_text(void)
     int samples = 0;
     for (const char *line = m; *line; line = strchr(line, '\n') + 1)
         samples += *line != '#';
-    CHECK_INT(samples, 1 + 1 + 1 + FEED_COUNT + 3 + 3 + 1 + 1 + 1);
+    CHECK_INT(samples, 1 + 1 + 1 + FEED_COUNT + 3 + 3 + FEED_COUNT + 1 + 1 + 1);
     free(m);
     r.version = "1\"2\\3\n4"; /* label values are escaped */
     m = status_to_metrics(&r);

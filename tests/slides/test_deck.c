@@ -152,9 +152,9 @@ static void footer_badges_follow_the_slide_feeds(void)
     feedstate_set fs = {0};
     char date[FRAME_TEXT_LEN], badge[FRAME_TEXT_LEN];
     theme_role bg;
-    fs.feeds[FEED_STARTUPS] = (feedstate){FEEDSTATE_FRESH, 1787227200, 0, "", false};
-    fs.feeds[FEED_AUTHORS] = (feedstate){FEEDSTATE_STALE, 1787227200 - 86400, 0, "", false};
-    fs.feeds[FEED_DEFIS] = (feedstate){FEEDSTATE_DEMO, 0, 0, "", false};
+    fs.feeds[FEED_STARTUPS] = (feedstate){.kind = FEEDSTATE_FRESH, .data_time = 1787227200};
+    fs.feeds[FEED_AUTHORS] = (feedstate){.kind = FEEDSTATE_STALE, .data_time = 1787227200 - 86400};
+    fs.feeds[FEED_DEFIS] = (feedstate){.kind = FEEDSTATE_DEMO, .data_time = 0};
     frame_status(&fs, FRAME_FEED(FEED_STARTUPS), date, badge, &bg);
     CHECK_STR(date, "Données du 20 août 2026");
     CHECK_STR(badge, "");
@@ -175,8 +175,9 @@ static void footer_badges_follow_the_slide_feeds(void)
     CHECK_STR(date, "Date des données inconnue");
     /* The bundled EIG copy: its own date, no badge; beside a live feed it
      * does not make the live data look four years old. */
-    fs.feeds[FEED_STARTUPS] = (feedstate){FEEDSTATE_FRESH, 1787227200, 0, "", false};
-    fs.feeds[FEED_DEFIS] = (feedstate){FEEDSTATE_BUNDLED, DATADIR_BUNDLED_EIG_TIME, 0, "", false};
+    fs.feeds[FEED_STARTUPS] = (feedstate){.kind = FEEDSTATE_FRESH, .data_time = 1787227200};
+    fs.feeds[FEED_DEFIS] =
+        (feedstate){.kind = FEEDSTATE_BUNDLED, .data_time = DATADIR_BUNDLED_EIG_TIME};
     fs.feeds[FEED_PERSONNES] = fs.feeds[FEED_DEFIS];
     frame_status(&fs, FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES), date, badge, &bg);
     CHECK_STR(date, "Données du 5 septembre 2022");
