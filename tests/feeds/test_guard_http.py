@@ -15,7 +15,8 @@ the cache file is byte for byte the same, stderr has one line naming the
 field or the figure, and the body is kept as `startups.held`. Then
 `vitrine --accept startups` makes the last held body the cached copy (and
 the figures follow it), and a second --accept finds nothing to accept.
-A few words typed by hand (`Construction` in two records) pass.
+A few words typed by hand (`Construction` in two records) pass. A cached copy
+larger than a max_bytes lowered since is still shown, with one line.
 
 usage: test_guard_http.py VITRINE EMULATOR FIXTURES SHARED_DATA
 """
@@ -106,13 +107,14 @@ class Env:
         for name in ("CACHE_DIRECTORY", "RUNTIME_DIRECTORY"):
             self.env.pop(name, None)
 
-    def config(self, startups_url):
+    def config(self, startups_url, **startups):
         urls = {f: self.srv.url(f) for f in FEEDS}
         urls["startups"] = startups_url
+        feeds = {f: {"url": u, "timeout_s": 60} for f, u in urls.items()}
+        feeds["startups"].update(startups)
         path = os.path.join(self.tmp, "vitrine.json")
         with open(path, "w") as f:
-            json.dump({"cache_dir": self.cache_dir,
-                       "feeds": {f: {"url": u, "timeout_s": 60} for f, u in urls.items()}}, f)
+            json.dump({"cache_dir": self.cache_dir, "feeds": feeds}, f)
         return path
 
     def run(self, config, *args):
@@ -194,6 +196,19 @@ def by_hand_passes(env, tag, good_body):
     check(env.file("startups.cache").endswith(typed), tag + ": ... and are cached")
 
 
+def lowered_max_bytes(env, tag):
+    """A copy that was good when it was taken is still shown after max_bytes
+    is lowered under its size, with one line saying so."""
+    url = env.srv.url("startups")
+    rc, before, _ = env.run(env.config(url), "--dump-stats", "--offline", "--now", "2026-08-20")
+    rc, out, err = env.run(env.config(url, max_bytes=1024), "--dump-stats", "--offline",
+                           "--now", "2026-08-20")
+    check(rc == 0 and out == before, "%s: a copy over a lowered max_bytes is shown (%d): %s" %
+          (tag, rc, err))
+    lines = [l for l in err.splitlines() if "larger than max_bytes" in l]
+    check(len(lines) == 1 and "[startups]" in lines[0], tag + ": one line says so: %r" % err)
+
+
 def scenario(argv0, tag, bodies):
     with tempfile.TemporaryDirectory(prefix="vitrine-guard-") as tmp:
         srv = FeedServer(tmp)
@@ -204,6 +219,7 @@ def scenario(argv0, tag, bodies):
             _, baseline, moved_url, held = held_cases(env, tag, good)
             accept(env, tag, moved_url, held, baseline)
             by_hand_passes(env, tag, good)
+            lowered_max_bytes(env, tag)
 
 
 def main():
