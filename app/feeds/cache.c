@@ -132,6 +132,16 @@ static bool validators_path(const cache *c, const char *name, char *out, size_t 
     return file_path(c, name, CACHE_VALIDATORS_SUFFIX, out, outsz);
 }
 
+/* file_path, or false with the reason in err. */
+static bool path_or_err(const cache *c, const char *name, const char *suffix, char *out,
+                        size_t outsz, char err[CACHE_ERR_LEN])
+{
+    if (file_path(c, name, suffix, out, outsz))
+        return true;
+    snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    return false;
+}
+
 /* Newer validators of the same body (cache_store_validators) replace those
  * of its file. A sidecar for another body or url is ignored. */
 static void overlay_validators(const cache *c, const char *name, cachemeta *meta)
@@ -156,10 +166,8 @@ cache_status cache_store_validators(cache *c, const char *name, const cachemeta 
                                     char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256], ferr[FILEIO_ERR_LEN];
-    if (!validators_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_VALIDATORS_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     char *line = cachemeta_print(meta);
     if (!line) {
         snprintf(err, CACHE_ERR_LEN, "%.400s: out of memory", path);
@@ -230,10 +238,8 @@ cache_status cache_peek(const cache *c, const char *name, size_t max_bytes, cach
                         char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
-    if (!cache_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     return peek_file(c, name, path, max_bytes, meta, true, err);
 }
 
@@ -241,10 +247,8 @@ cache_status cache_peek_held(const cache *c, const char *name, size_t max_bytes,
                              char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
-    if (!cache_held_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_HELD_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     return peek_file(c, name, path, max_bytes, meta, false, err);
 }
 
@@ -292,10 +296,8 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
     char path[CACHE_PATH_LEN + 256];
     *body = NULL;
     *len = 0;
-    if (!cache_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     return load_file(c, name, path, max_bytes, body, len, meta, true, err);
 }
 
@@ -334,10 +336,8 @@ cache_status cache_store(cache *c, const char *name, const char *body, size_t le
                          const cachemeta *meta, char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
-    if (!cache_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     cache_status st = store_file(c, path, body, len, meta, true, err);
     if (st == CACHE_OK && validators_path(c, name, path, sizeof path))
         unlink(path); /* described an older body */
@@ -348,10 +348,8 @@ cache_status cache_store_held(cache *c, const char *name, const char *body, size
                               const cachemeta *meta, char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
-    if (!cache_held_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_HELD_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     /* Not durable: lost in a power cut, it is fetched again at the next
      * refresh; written once per body held, however often it comes back. */
     return store_file(c, path, body, len, meta, false, err);
@@ -369,10 +367,8 @@ cache_status cache_accept_held(cache *c, const char *name, size_t max_bytes, int
 {
     char path[CACHE_PATH_LEN + 256], *body;
     size_t len;
-    if (!cache_held_path(c, name, path, sizeof path)) {
-        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+    if (!path_or_err(c, name, CACHE_HELD_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    }
     cache_status st = load_file(c, name, path, max_bytes, &body, &len, meta, false, err);
     if (st != CACHE_OK)
         return st;

@@ -26,52 +26,12 @@ import shlex
 import signal
 import subprocess
 import sys
-import tempfile
-import threading
 import time
+
+from kioskrun import Failure, Kiosk, check, kiosk_env, run_in_tmp
 
 WAIT_S = 60.0  # a sanitizer build, or qemu in the cross stage
 REFRESH_S = 10  # the smallest refresh_interval_s
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, what):
-    if not cond:
-        raise Failure(what)
-
-
-class Kiosk:
-    def __init__(self, argv, env):
-        self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     text=True)
-        self.lines, self.lock = [], threading.Lock()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.proc.stderr:
-            with self.lock:
-                self.lines.append(line.rstrip("\n"))
-
-    def count(self, pattern, since=0):
-        rx = re.compile(pattern)
-        with self.lock:
-            return sum(1 for l in self.lines[since:] if rx.search(l))
-
-    def mark(self):
-        with self.lock:
-            return len(self.lines)
-
-    def wait(self, pattern, since=0, timeout=WAIT_S):
-        until(lambda: self.count(pattern, since) >= 1, "a log line matching %r" % pattern,
-              self, timeout)
-
-    def tail(self):
-        with self.lock:
-            return "\n  ".join(self.lines[-30:])
 
 
 def until(pred, what, kiosk, timeout=WAIT_S):
@@ -87,14 +47,7 @@ def until(pred, what, kiosk, timeout=WAIT_S):
 
 class Env:
     def __init__(self, argv0, tmp):
-        self.argv0, self.tmp = argv0, tmp
-        self.env = dict(os.environ, SDL_VIDEODRIVER="offscreen", SDL_RENDER_DRIVER="software",
-                        XDG_CACHE_HOME=os.path.join(tmp, "xdg-cache"),
-                        XDG_CONFIG_HOME=os.path.join(tmp, "xdg-config"),
-                        XDG_RUNTIME_DIR=os.path.join(tmp, "xdg-runtime"),
-                        ASAN_OPTIONS="detect_leaks=0")
-        for name in ("CACHE_DIRECTORY", "RUNTIME_DIRECTORY"):
-            self.env.pop(name, None)
+        self.argv0, self.env = argv0, kiosk_env(tmp)
 
     def run(self, config, *args):
         p = subprocess.run(self.argv0 + ["--config", config] + list(args), env=self.env,
@@ -106,13 +59,12 @@ class Env:
         return json.loads(out) if rc == 0 else None
 
 
-def startups_feed(status):
-    return status["feeds"]["startups"] if status else None
-
-
 def unchanged_feed_is_not_old(env, kiosk, config, srv):
-    first = until(lambda: (startups_feed(env.status(config)) or {}).get("state") == "fresh"
-                  and env.status(config), "startups fresh in --status", kiosk)
+    def both_fresh():
+        doc = env.status(config)
+        fresh = doc and all(doc["feeds"][f]["state"] == "fresh" for f in ("startups", "authors"))
+        return doc if fresh else None
+    first = until(both_fresh, "startups and authors fresh in --status", kiosk)
     t0 = first["feeds"]["startups"]["fetched_at"]
     mark = kiosk.mark()
     srv.take_requests()
@@ -129,8 +81,8 @@ def unchanged_feed_is_not_old(env, kiosk, config, srv):
     reqs = [r for r in srv.take_requests() if r["feed"] == "startups"]
     check(reqs and all(r["status"] == 304 for r in reqs),
           "the refreshes were 304s: %s" % [r["status"] for r in reqs])
-    check(kiosk.count(r"new data on screen|slides rebuilt \((new data|feed states)\)",
-                      since=mark) == 0, "no slide laid out again for a 304")
+    check(kiosk.find(r"new data on screen|slides rebuilt \((new data|feed states)\)",
+                     since=mark) is None, "no slide laid out again for a 304")
 
 
 def capitals(body):
@@ -151,7 +103,6 @@ def cache_file(tmp, name):
 
 def held_body(env, kiosk, config, srv, tmp):
     cached = cache_file(tmp, "startups.cache")
-    shown = kiosk.count(r"new data on screen")
     mark = kiosk.mark()
     srv.bodies["startups"] = capitals(srv.body("startups"))
     kiosk.proc.send_signal(signal.SIGUSR1)
@@ -160,12 +111,12 @@ def held_body(env, kiosk, config, srv, tmp):
     feed = doc["feeds"]["startups"]
     check("phases[].name" in (feed["last_error"] or ""), "last_error names the field: %r" % feed)
     check(feed["held_at"] is not None and feed["accepted_at"] is None, "held_at set: %r" % feed)
-    kiosk.wait(r"^warn feeds: \[startups\] new body held as implausible: phases\[\]\.name",
-               since=mark)
+    kiosk.wait_for(r"^warn feeds: \[startups\] new body held as implausible: phases\[\]\.name",
+                   since=mark, timeout=WAIT_S)
     with open(os.path.join(tmp, "metrics.prom")) as f:
         check(re.search(r'^vitrine_feed_held\{feed="startups"\} 1$', f.read(), re.M),
               "metrics: vitrine_feed_held for startups is not 1")
-    check(kiosk.count(r"new data on screen") == shown, "a held body is never shown")
+    check(kiosk.find(r"new data on screen", since=mark) is None, "a held body is never shown")
     check(cache_file(tmp, "startups.cache") == cached, "cache file byte for byte the same")
     check((cache_file(tmp, "startups.held") or b"").endswith(srv.body("startups")),
           "the body waits as startups.held")
@@ -177,9 +128,9 @@ def accepted(env, kiosk, config, srv, tmp):
     check(rc == 0, "--accept exit %d: %s" % (rc, err))
     check("the running kiosk (pid %d) shows it now" % kiosk.proc.pid in out,
           "--accept told the kiosk: %r" % out)
-    kiosk.wait(r"\[startups\] a new last good copy in the cache folder \(accepted with vitrine "
-               r"--accept\): shown", since=mark)
-    kiosk.wait(r"new data on screen", since=mark)
+    kiosk.wait_for(r"\[startups\] a new last good copy in the cache folder \(accepted with "
+                   r"vitrine --accept\): shown", since=mark, timeout=WAIT_S)
+    kiosk.wait_for(r"new data on screen", since=mark, timeout=WAIT_S)
     doc = until(lambda: (lambda s: s if s and s["feeds"]["startups"]["state"] == "fresh"
                          else None)(env.status(config)), "startups fresh again", kiosk)
     feed = doc["feeds"]["startups"]
@@ -190,42 +141,39 @@ def accepted(env, kiosk, config, srv, tmp):
           "the accepted body is the cached copy")
 
 
-def main():
-    vitrine, emulator, feeds_dir = sys.argv[1:4]
+def scenario(binary, emulator, feeds_dir, tmp):
     sys.path.insert(0, feeds_dir)
     from feedserver import FeedServer  # noqa: E402 (tests/feeds)
-    tmp = tempfile.mkdtemp(prefix="vitrine-guard-kiosk-")
-    env = Env(shlex.split(emulator) + [vitrine], tmp)
-    srv = FeedServer(os.path.join(feeds_dir, "fixtures"))
-    kiosk = None
-    try:
-        with srv:
-            config = os.path.join(tmp, "vitrine.json")
-            feeds = {f: {"url": srv.url(f), "refresh_interval_s": REFRESH_S}
-                     for f in ("startups", "authors")}
-            feeds.update({f: {"url": ""} for f in ("incubators", "defis", "personnes")})
-            with open(config, "w") as f:
-                json.dump({"cache_dir": os.path.join(tmp, "cache"),
-                           "status_file": os.path.join(tmp, "run", "status.json"),
-                           "metrics_file": os.path.join(tmp, "metrics.prom"),
-                           "feeds": feeds,
-                           "kiosk": {"slide_duration_s": 3, "transition": "none"}}, f)
-            kiosk = Kiosk(env.argv0 + ["--config", config, "--windowed", "--size", "640x360",
-                                       "--verbose"], env.env)
+    env = Env(shlex.split(emulator) + [binary], tmp)
+    with FeedServer(os.path.join(feeds_dir, "fixtures")) as srv:
+        config = os.path.join(tmp, "vitrine.json")
+        feeds = {f: {"url": srv.url(f), "refresh_interval_s": REFRESH_S}
+                 for f in ("startups", "authors")}
+        feeds.update({f: {"url": ""} for f in ("incubators", "defis", "personnes")})
+        with open(config, "w") as f:
+            json.dump({"cache_dir": os.path.join(tmp, "cache"),
+                       "status_file": os.path.join(tmp, "run", "status.json"),
+                       "metrics_file": os.path.join(tmp, "metrics.prom"),
+                       "feeds": feeds,
+                       "kiosk": {"slide_duration_s": 3, "transition": "none"}}, f)
+        kiosk = Kiosk(binary, emulator, tmp, ["--config", config, "--verbose"], echo=False)
+        try:
             unchanged_feed_is_not_old(env, kiosk, config, srv)
             held_body(env, kiosk, config, srv, tmp)
             accepted(env, kiosk, config, srv, tmp)
-            kiosk.proc.send_signal(signal.SIGTERM)
-            check(kiosk.proc.wait(timeout=WAIT_S) == 0, "SIGTERM: exit status not 0")
-        print("ok: unchanged feeds stay fresh, a held body waits, --accept takes it in")
-        return 0
-    except Failure as e:
-        print("FAIL: %s\n  %s" % (e, kiosk.tail() if kiosk else ""))
-        return 1
-    finally:
-        if kiosk and kiosk.proc.poll() is None:
-            kiosk.proc.kill()
-            kiosk.proc.wait()
+            rc, _ = kiosk.exit_time(signal.SIGTERM, timeout=WAIT_S)
+            check(rc == 0, "SIGTERM: exit status %r" % rc)
+        except Failure as e:
+            raise Failure("%s\n  %s" % (e, "\n  ".join(kiosk.log()[-30:])))
+        finally:
+            kiosk.close()
+    return "ok: unchanged feeds stay fresh, a held body waits, --accept takes it in"
+
+
+def main():
+    binary, emulator, feeds_dir = sys.argv[1:4]
+    return run_in_tmp("vitrine-guard-kiosk-",
+                      lambda tmp: scenario(binary, emulator, feeds_dir, tmp))
 
 
 if __name__ == "__main__":
