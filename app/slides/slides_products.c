@@ -288,10 +288,13 @@ bool slides_products_quality(canvas *c, const frame_input *in)
     const chart_series series[2] = {{"Code source ouvert", THEME_BLUE},
                                     {"Page de statistiques publique", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
-    if (!stats_rate_is_null(s->products.perennisation)) {
-        bool portrait = canvas_portrait(c);
-        layout_rect card = portrait ? layout_cut_bottom(&area, area.h * 0.3f, frame_gap(c) * 2)
-                                    : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+    bool rate = !stats_rate_is_null(s->products.perennisation), portrait = canvas_portrait(c);
+    layout_rect card = {0};
+    if (rate)
+        card = portrait ? layout_cut_bottom(&area, area.h * 0.3f, frame_gap(c) * 2)
+                        : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+    chart_columns(c, area, &d); /* read before the card beside it */
+    if (rate) {
         char pct[FMT_LEN];
         fmt_percent(stats_rate_value(s->products.perennisation), 1, pct, sizeof pct);
         chart_figure f = {pct,
@@ -300,7 +303,6 @@ bool slides_products_quality(canvas *c, const frame_input *in)
                           THEME_RED};
         chart_figures(c, card, &f, 1);
     }
-    chart_columns(c, area, &d);
     return true;
 }
 
@@ -359,6 +361,7 @@ static void spot_fact(canvas *c, layout_rect r, const char *label, const char *v
                        .bg = THEME_PANEL};
     layout_rect l = layout_cut_left(&r, r.w * (canvas_portrait(c) ? 0.3f : 0.26f), g);
     canvas_text(c, l, label, &ls);
+    canvas_read_join(c, " : "); /* "Incubateur : ..." */
     canvas_text_cut(c, r, value && *value ? value : "non renseigné", &vs);
 }
 
@@ -419,6 +422,7 @@ static void spot_timeline(canvas *c, layout_rect r, const slides_products_spot *
         name.fg = current ? THEME_ON_DARK : THEME_TEXT, name.bg = bg;
         when.fg = current ? THEME_ON_DARK : THEME_MUTED, when.bg = current ? THEME_BLUE : bg;
         canvas_text(c, top, phase_label(ph->name), &name);
+        canvas_read_join(c, " : "); /* "Opéré : janvier 2016" */
         canvas_text(c, in, since, &when);
     }
 }
@@ -449,17 +453,18 @@ bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_pr
     float qr_side = 0.40f * u;
     layout_rect qr_box = canvas_portrait(c) ? layout_cut_bottom(&area, qr_side * 1.25f, g * 2)
                                             : layout_cut_right(&area, qr_side, g * 2);
-    spot_qr(c, qr_box, p);
     layout_rect steps = layout_cut_bottom(&area, 0.13f * u, g * 1.5f);
-    spot_timeline(c, steps, p);
     layout_rect facts = layout_cut_bottom(&area, area.h * 0.55f, g * 1.5f);
-    spot_facts(c, facts, p);
     canvas_style ps = {.face = FONTS_REGULAR,
                        .size = 0.046f,
                        .max_lines = LAYOUT_MAX_LINES,
                        .valign = CANVAS_MIDDLE,
                        .fg = THEME_TEXT,
                        .bg = THEME_BG};
+    /* In reading order: the pitch, the facts, the phases, the code. */
     canvas_text_cut(c, area, p->pitch, &ps);
+    spot_facts(c, facts, p);
+    spot_timeline(c, steps, p);
+    spot_qr(c, qr_box, p);
     return true;
 }
