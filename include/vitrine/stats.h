@@ -100,7 +100,11 @@ typedef struct stats {
         long projects, fellows, mentors, administrations;
         stats_promotion *promotions; /* by year (none last), then name */
         size_t n_promotions;
-        stats_counts by_profile;
+        stats_counts by_profile; /* the fellows by profil: adds up to fellows */
+        long fellows_in_several_promotions;
+        /* Not in metrics.md, for the screens: fellows named only by défis
+         * without a promotion (in fellows, in no promotion's). */
+        long fellows_without_promotion;
     } eig;
     arena *arena;
 } stats;
