@@ -476,6 +476,32 @@ void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n)
     }
 }
 
+static canvas_style note_style(void)
+{
+    return (canvas_style){.face = FONTS_REGULAR,
+                          .size = THEME_TEXT_BODY,
+                          .max_lines = 2,
+                          .valign = CANVAS_BOTTOM,
+                          .fg = THEME_MUTED,
+                          .bg = THEME_BG};
+}
+
+layout_rect chart_note_box(canvas *c, layout_rect *r, const char *text)
+{
+    if (!text || !*text)
+        return (layout_rect){r->x, r->y + r->h, r->w, 0};
+    canvas_style st = note_style();
+    layout_rect box = {r->x, r->y, r->w, 2 * line_h(canvas_px(c, st.size))};
+    layout_text t = canvas_fit(c, box, text, &st);
+    return layout_cut_bottom(r, (float)t.height, gap(c));
+}
+
+void chart_note(canvas *c, layout_rect box, const char *text)
+{
+    canvas_style st = note_style();
+    canvas_text(c, box, text, &st);
+}
+
 static canvas_style when_style(canvas_align align)
 {
     return (canvas_style){.face = FONTS_BOLD,

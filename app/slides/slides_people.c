@@ -78,6 +78,13 @@ static void count_bars(canvas *c, layout_rect area, const stats_count *sc, size_
     chart_hbars(c, area, items, k, &o);
 }
 
+/* A member with no domaine is counted under "unknown" (metrics.md): named
+ * in French on screen. */
+static const char *domaine_label(const char *domaine)
+{
+    return strcmp(domaine, "unknown") == 0 ? "Domaine non renseigné" : domaine;
+}
+
 bool slides_people_domains(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
@@ -91,7 +98,7 @@ bool slides_people_domains(canvas *c, const frame_input *in)
     snprintf(sub, sizeof sub, "%s membres actifs au %s, en nombre de membres par domaine", a, day);
     layout_rect area =
         frame_begin(c, in, "La communauté par domaine", sub, MEMBERS_FEEDS, SRC_MEMBERS);
-    count_bars(c, area, sc, n, DOMAINS_MAX + 1, NULL, "domaines");
+    count_bars(c, area, sc, n, DOMAINS_MAX + 1, domaine_label, "domaines");
     return true;
 }
 

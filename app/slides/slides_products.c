@@ -204,6 +204,37 @@ bool slides_products_launches(canvas *c, const frame_input *in)
     return true;
 }
 
+/* Why the incubators' bars do not add up to the active products shown on
+ * the overview: "247 au total pour 245 produits actifs : 2 produits
+ * co-incubés comptent pour chacun de leurs incubateurs". "" when they do
+ * and no product is counted twice or left out. */
+static void incubators_note(const stats *s, long sum, char *out, size_t outsz)
+{
+    long co = s->products.active_coincubated, none = s->products.active_without_incubator;
+    char a[FMT_LEN], t[FMT_LEN], n_co[FMT_LEN], n_none[FMT_LEN], why_co[LABEL_LEN] = "",
+                                                                 why_none[LABEL_LEN] = "";
+    out[0] = '\0';
+    if (!co && !none)
+        return;
+    fmt_int(s->products.active, a, sizeof a);
+    fmt_int(sum, t, sizeof t);
+    fmt_int(co, n_co, sizeof n_co);
+    fmt_int(none, n_none, sizeof n_none);
+    if (co)
+        text_format(why_co, sizeof why_co,
+                    "%s produit%s co-incubé%s compte%s pour chacun de %s "
+                    "incubateurs",
+                    n_co, co > 1 ? "s" : "", co > 1 ? "s" : "", co > 1 ? "nt" : "",
+                    co > 1 ? "leurs" : "ses");
+    if (none)
+        text_format(why_none, sizeof why_none,
+                    "%s produit%s actif%s sans incubateur %s pas compté%s", n_none,
+                    none > 1 ? "s" : "", none > 1 ? "s" : "", none > 1 ? "ne sont" : "n'est",
+                    none > 1 ? "s" : "");
+    text_format(out, outsz, "%s au total pour %s produits actifs : %s%s%s", t, a, why_co,
+                co && none ? " ; " : "", why_none);
+}
+
 bool slides_products_incubators(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
@@ -219,6 +250,12 @@ bool slides_products_incubators(canvas *c, const frame_input *in)
              day, cnt);
     layout_rect area =
         frame_begin(c, in, "Produits actifs par incubateur", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    long sum = 0;
+    for (size_t i = 0; i < s->products.n_incubators; i++)
+        sum += s->products.by_incubator[i].active;
+    char note[FRAME_TEXT_LEN];
+    incubators_note(s, sum, note, sizeof note);
+    layout_rect note_box = chart_note_box(c, &area, note);
     size_t cap = chart_hbars_capacity(c, area, true);
     if (cap > CHART_MAX_ITEMS)
         cap = CHART_MAX_ITEMS;
@@ -251,6 +288,7 @@ bool slides_products_incubators(canvas *c, const frame_input *in)
     }
     chart_bar_opts o = {.label_above = true};
     chart_hbars(c, area, items, k, &o);
+    chart_note(c, note_box, note);
     return true;
 }
 

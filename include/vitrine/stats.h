@@ -81,6 +81,10 @@ typedef struct stats {
         stats_phase_rate *open_source; /* one per by_phase entry, same order */
         stats_phase_rate *stats_page;
         long launched_this_year; /* launched_by_year for as_of's year */
+        /* Not in metrics.md, for the screens (why by_incubator's active
+         * counts do not add up to active): active products with no
+         * incubator, and with two or more (counted once per incubator). */
+        long active_without_incubator, active_coincubated;
     } products;
     struct {
         long active;

@@ -209,7 +209,7 @@ def eig(v, slides, s):
             sum(r[2] for r in rows) == fellows + repeats,
             "eig-promotions: %d seats for %r fellows and %r repeats" %
             (sum(r[2] for r in rows), fellows, repeats))
-    # The programme's own published figures stay apart, never computed.
+    # The snapshot's own: 128 fellows, 3 of them in two promotions (131 seats).
     v.check(e["fellows"] == 128 and repeats == 3, "the snapshot's EIG: 128 fellows, 3 repeats")
 
 

@@ -77,6 +77,11 @@ static void products_by_incubator(void)
     CHECK_INT(active, 1);
     CHECK_STR(title, "inc-c"); /* no "included" entry: the id */
     CHECK_INT(incubator("x-sponsor", &active, &title), -1);
+    /* Why the incubators' active counts make 5 for 4 active products:
+     * p-future is co-incubated by inc-a and inc-b; every active one has an
+     * incubator. */
+    CHECK_INT(s->products.active_coincubated, 1);
+    CHECK_INT(s->products.active_without_incubator, 0);
 }
 
 static void products_rates(void)
