@@ -152,9 +152,13 @@ bool slides_eig_promotions(canvas *c, const frame_input *in)
     return true;
 }
 
+/* Largest first; the fellows without a profile last, whatever their count. */
 static int by_count_desc(const void *a, const void *b)
 {
     const stats_count *x = a, *y = b;
+    bool ux = strcmp(x->key, "unknown") == 0, uy = strcmp(y->key, "unknown") == 0;
+    if (ux != uy)
+        return ux ? 1 : -1;
     return x->count != y->count ? (x->count > y->count ? -1 : 1) : strcmp(x->key, y->key);
 }
 
