@@ -172,7 +172,9 @@ static cJSON *eig_obj(const stats *s)
         !cJSON_AddNumberToObject(o, "mentors", (double)s->eig.mentors) ||
         !cJSON_AddNumberToObject(o, "administrations", (double)s->eig.administrations) ||
         !put(o, "promotions", promotions_arr(s)) ||
-        !put(o, "by_profile", counts_obj(&s->eig.by_profile))) {
+        !put(o, "by_profile", counts_obj(&s->eig.by_profile)) ||
+        !cJSON_AddNumberToObject(o, "fellows_in_several_promotions",
+                                 (double)s->eig.fellows_in_several_promotions)) {
         cJSON_Delete(o);
         return NULL;
     }

@@ -29,6 +29,13 @@ typedef struct {
     SDL_Surface *image;        /* borrowed (canvas_image) */
 } canvas_op;
 
+typedef enum { READ_LINE, READ_JOIN, READ_SKIP } read_mode;
+
+typedef struct {
+    const char *text; /* in the canvas arena */
+    bool tail;        /* read after the others (the footer) */
+} read_line;
+
 struct canvas {
     fonts *fonts;
     int w, h;
@@ -39,6 +46,12 @@ struct canvas {
     size_t problems;
     int smallest_px;
     canvas_status status; /* the first failure, if any */
+    /* The text alternative (canvas_read_*). */
+    read_line *lines;
+    size_t n_lines, cap_lines;
+    read_mode next;       /* how the next text is read */
+    const char *join_sep; /* READ_JOIN's separator (arena) */
+    bool tail;
 };
 
 canvas *canvas_new(fonts *f, int width, int height, const char *name)
@@ -64,6 +77,7 @@ void canvas_free(canvas *c)
         return;
     arena_free(c->arena);
     free(c->ops);
+    free(c->lines);
     free(c);
 }
 
@@ -246,8 +260,113 @@ static const char *line_copy(canvas *c, const char *s, const layout_line *ln)
     return out;
 }
 
+/* s as valid UTF-8 without control characters (one line), in the arena;
+ * prefix (already clean) before it. */
+static char *read_copy(canvas *c, const char *prefix, const char *sep, const char *s)
+{
+    size_t lp = prefix ? strlen(prefix) : 0, ls = sep ? strlen(sep) : 0, len = strlen(s);
+    size_t room = len * TEXT_UTF8_MAX + 1; /* every byte may become U+FFFD */
+    char *out = arena_alloc(c->arena, lp + ls * TEXT_UTF8_MAX + room + 1);
+    if (!out) {
+        fail(c, CANVAS_NOMEM);
+        return NULL;
+    }
+    if (lp)
+        memcpy(out, prefix, lp);
+    size_t n = lp + (ls ? text_clean(sep, ls, out + lp, ls * TEXT_UTF8_MAX + 1) : 0);
+    text_clean(s, len, out + n, room);
+    return out;
+}
+
+static void read_new_line(canvas *c, const char *s)
+{
+    if (c->n_lines == c->cap_lines) {
+        size_t cap = c->cap_lines ? c->cap_lines * 2 : CANVAS_FIRST_OPS;
+        if (cap > CANVAS_READ_MAX_LINES) {
+            fail(c, CANVAS_FULL);
+            return;
+        }
+        read_line *lines = realloc(c->lines, cap * sizeof *lines);
+        if (!lines) {
+            fail(c, CANVAS_NOMEM);
+            return;
+        }
+        c->lines = lines;
+        c->cap_lines = cap;
+    }
+    const char *copy = read_copy(c, NULL, NULL, s);
+    if (copy)
+        c->lines[c->n_lines++] = (read_line){copy, c->tail};
+}
+
+/* s at the end of the last line, after sep; a new line when none yet. */
+static void read_append(canvas *c, const char *sep, const char *s)
+{
+    if (c->n_lines == 0) {
+        read_new_line(c, s);
+        return;
+    }
+    read_line *last = &c->lines[c->n_lines - 1];
+    const char *copy = read_copy(c, last->text, sep, s);
+    if (copy)
+        last->text = copy;
+}
+
+void canvas_read_join(canvas *c, const char *sep)
+{
+    c->next = READ_JOIN;
+    c->join_sep = arena_strdup(c->arena, sep ? sep : "");
+    if (!c->join_sep)
+        fail(c, CANVAS_NOMEM);
+}
+
+void canvas_read_skip(canvas *c)
+{
+    c->next = READ_SKIP;
+}
+
+void canvas_read_add(canvas *c, const char *s)
+{
+    if (s && *s)
+        read_append(c, "", s);
+}
+
+void canvas_read_tail(canvas *c, bool on)
+{
+    c->tail = on;
+}
+
+size_t canvas_read_count(const canvas *c)
+{
+    return c->n_lines;
+}
+
+const char *canvas_read_line(const canvas *c, size_t k)
+{
+    for (int tail = 0; tail < 2; tail++)
+        for (size_t i = 0; i < c->n_lines; i++)
+            if (c->lines[i].tail == (tail == 1) && k-- == 0)
+                return c->lines[i].text;
+    return "";
+}
+
+/* The text alternative's share of a text drawn; the mode set for it is
+ * used up whether s is drawn or not. */
+static void read_text(canvas *c, const char *s)
+{
+    read_mode mode = c->next;
+    c->next = READ_LINE;
+    if (!s || !*s || mode == READ_SKIP)
+        return;
+    if (mode == READ_JOIN)
+        read_append(c, c->join_sep, s);
+    else
+        read_new_line(c, s);
+}
+
 layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_style *st)
 {
+    read_text(c, s);
     if (!s || !*s)
         return (layout_rect){box.x, box.y, 0, 0};
     layout_text t = canvas_fit(c, box, s, st);

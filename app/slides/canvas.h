@@ -76,6 +76,28 @@ layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_
  * that ends on a word and fits with an ellipsis is drawn instead. That cut
  * is the slide's choice, not an overflow: no problem is reported. */
 layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+/* The slide's text alternative, what a screen reader reads instead of
+ * the picture: one line per text drawn (canvas_text, canvas_text_cut),
+ * whole however it wrapped, in the order drawn; the lines begun while
+ * canvas_read_tail is on come after all the others (the footer, drawn
+ * first because the content sits above it). A builder shapes it with the
+ * calls below; canvas_read_join and canvas_read_skip apply to the next
+ * text drawn only. */
+#define CANVAS_READ_MAX_LINES CANVAS_MAX_OPS /* more: CANVAS_FULL */
+/* The next text continues the last line, after sep (not drawn): a figure
+ * and its label, a bar's label and its value, on one line. */
+void canvas_read_join(canvas *c, const char *sep);
+/* The next text is not read: a decoration (the initials in an avatar). */
+void canvas_read_skip(canvas *c);
+/* Adds s, which is not drawn, at the end of the last line: what the
+ * picture alone says (a bar too short for its value, a QR code's link). */
+void canvas_read_add(canvas *c, const char *s);
+void canvas_read_tail(canvas *c, bool on);
+size_t canvas_read_count(const canvas *c);
+/* Line k (< canvas_read_count) in reading order: valid UTF-8, no control
+ * character; lives as long as the canvas. */
+const char *canvas_read_line(const canvas *c, size_t k);
+
 /* Fits without recording (to size things before placing them). */
 layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st);
 /* Width of s on one line at px in face. */

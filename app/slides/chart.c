@@ -6,8 +6,10 @@
 
 #include <math.h>
 
+#include "vitrine/fmt.h"
 #include "vitrine/gfx.h"
 #include "vitrine/log.h"
+#include "vitrine/text.h"
 
 #define CHART_ROW_MAX 0.085f /* tallest bar row, of the short side */
 #define CHART_ROW_ABOVE_MAX 0.13f
@@ -17,6 +19,7 @@
 #define CHART_DONUT_HOLE 0.60f /* inner radius, of the outer */
 #define CHART_DONUT_GAP 0.012f /* angle between segments, of a turn */
 #define CHART_PI 3.14159265358979323846f
+#define CHART_READ_LEN 160 /* a series' part of a line of the text alternative */
 
 static float line_h(int px)
 {
@@ -115,6 +118,7 @@ static void bar_row(canvas *c, const chart_item *it, layout_rect bar_box, double
     vs.face = FONTS_BOLD;
     vs.max_px = px;
     layout_rect vbox = {bar.x + len + gap(c) * 0.4f, bar_box.y, value_w + 1, bar_box.h};
+    canvas_read_join(c, " : "); /* "Designers : 42" */
     canvas_text(c, vbox, it->value_text, &vs);
 }
 
@@ -223,6 +227,42 @@ size_t chart_columns_capacity(canvas *c, layout_rect r, const chart_columns_data
     return n < d->n_cats ? n : d->n_cats;
 }
 
+/* Series s's value in category k's line: "Promo 1 2017 : Défis 9,
+ * Entrepreneurs 9". drawn: the value text drawn next continues the line;
+ * else the value (a zero, which has no label on the chart) is added. */
+static void read_series(canvas *c, const chart_columns_data *d, size_t s, size_t k, bool drawn)
+{
+    const char *name = d->series[s].name && *d->series[s].name ? d->series[s].name : NULL;
+    char sep[CHART_READ_LEN];
+    text_format(sep, sizeof sep, "%s%s%s", s == 0 ? " : " : ", ", name ? name : "",
+                name ? " " : "");
+    if (drawn) {
+        canvas_read_join(c, sep);
+        return;
+    }
+    char v[FMT_LEN];
+    const char *value = d->value_texts ? d->value_texts[s * d->n_cats + k] : NULL;
+    if (!value || !*value) {
+        fmt_int(lround(d->values[s * d->n_cats + k]), v, sizeof v);
+        value = v;
+    }
+    canvas_read_add(c, sep);
+    canvas_read_add(c, value);
+}
+
+/* A stacked column's parts after its total: "2013 : 4 (Agents publics 1,
+ * Indépendants 3, Prestataires 0)". */
+static void read_stack(canvas *c, const chart_columns_data *d, size_t k)
+{
+    for (size_t s = 0; s < d->n_series; s++) {
+        char v[FMT_LEN], part[CHART_READ_LEN];
+        fmt_int(lround(d->values[s * d->n_cats + k]), v, sizeof v);
+        text_format(part, sizeof part, "%s%s %s%s", s == 0 ? " (" : ", ",
+                    d->series[s].name ? d->series[s].name : "", v, s + 1 == d->n_series ? ")" : "");
+        canvas_read_add(c, part);
+    }
+}
+
 void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
 {
     if (d->n_cats == 0 || d->n_series == 0)
@@ -274,6 +314,11 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
     float base = plot.y + plot.h;
     canvas_rect(c, (layout_rect){plot.x, base, plot.w, fmaxf(1, unit(c) * 0.002f)}, THEME_GRID);
     for (size_t k = 0; k < d->n_cats; k++) {
+        /* The category first: it begins the category's line of the text
+         * alternative, which its values continue. */
+        canvas_text(
+            c, (layout_rect){plot.x + (float)k * slot + slot * 0.02f, cats.y, slot * 0.96f, cats.h},
+            d->cats[k], &cs);
         float x0 = plot.x + (float)k * slot + (slot - group) / 2, top = base;
         for (size_t s = 0; s < d->n_series; s++) {
             double v = d->values[s * d->n_cats + k];
@@ -284,19 +329,24 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
             float y = d->stacked ? top - h : base - h;
             canvas_rect(c, (layout_rect){x, y, d->stacked ? bw : bw * 0.92f, h},
                         d->series[s].color);
-            if (d->stacked)
+            if (d->stacked) {
                 top -= h;
-            else if (vt && v > 0)
+            } else if (vt && v > 0) {
+                read_series(c, d, s, k, true);
                 canvas_text(c, (layout_rect){x, y - vh, vbox_w, vh}, vt[s * d->n_cats + k], &vs);
+            } else {
+                read_series(c, d, s, k, false);
+            }
         }
-        if (d->stacked && vt)
+        if (d->stacked && vt) {
+            canvas_read_join(c, " : ");
             canvas_text(
                 c,
                 (layout_rect){plot.x + (float)k * slot + slot * 0.02f, top - vh, slot * 0.96f, vh},
                 vt[k], &vs);
-        canvas_text(
-            c, (layout_rect){plot.x + (float)k * slot + slot * 0.02f, cats.y, slot * 0.96f, cats.h},
-            d->cats[k], &cs);
+        }
+        if (d->stacked)
+            read_stack(c, d, k);
     }
 }
 
@@ -335,6 +385,7 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
                        .bg = THEME_BG};
     canvas_text(c, (layout_rect){cx - hole / 2, cy - ri * 0.62f, hole, ri * 0.62f}, center_value,
                 &vs);
+    canvas_read_join(c, " "); /* "1 360 membres actifs" */
     canvas_style ls = {.face = FONTS_REGULAR,
                        .size = THEME_TEXT_BODY,
                        .max_lines = 2,
@@ -361,6 +412,7 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
                           items[i].color);
         layout_rect vbox = layout_cut_right(&row, row.w * 0.42f, g * 0.5f);
         canvas_text(c, row, items[i].label, &lab);
+        canvas_read_join(c, " : ");
         canvas_text(c, vbox, items[i].value_text, &val);
     }
 }
@@ -419,8 +471,35 @@ void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n)
         layout_rect vbox = layout_cut_top(&in, value_h, 0);
         vs.fg = f[i].color;
         canvas_text(c, vbox, f[i].value, &vs);
+        canvas_read_join(c, " "); /* "245 produits actifs" */
         canvas_text(c, in, f[i].label, &ls);
     }
+}
+
+static canvas_style note_style(void)
+{
+    return (canvas_style){.face = FONTS_REGULAR,
+                          .size = THEME_TEXT_BODY,
+                          .max_lines = 2,
+                          .valign = CANVAS_BOTTOM,
+                          .fg = THEME_MUTED,
+                          .bg = THEME_BG};
+}
+
+layout_rect chart_note_box(canvas *c, layout_rect *r, const char *text)
+{
+    if (!text || !*text)
+        return (layout_rect){r->x, r->y + r->h, r->w, 0};
+    canvas_style st = note_style();
+    layout_rect box = {r->x, r->y, r->w, 2 * line_h(canvas_px(c, st.size))};
+    layout_text t = canvas_fit(c, box, text, &st);
+    return layout_cut_bottom(r, (float)t.height, gap(c));
+}
+
+void chart_note(canvas *c, layout_rect box, const char *text)
+{
+    canvas_style st = note_style();
+    canvas_text(c, box, text, &st);
 }
 
 static canvas_style when_style(canvas_align align)
@@ -450,6 +529,7 @@ static void context_step(canvas *c, layout_rect r, const model_step *st, canvas_
     canvas_style ws = when_style(align), ts = what_style(align);
     layout_rect used = canvas_text(c, r, st->when, &ws);
     layout_rect rest = {r.x, used.y + used.h, r.w, r.y + r.h - used.y - used.h};
+    canvas_read_join(c, " : "); /* "2017 : première promotion" */
     canvas_text(c, rest, st->what, &ts);
 }
 
@@ -493,6 +573,7 @@ static void timeline_across(canvas *c, layout_rect r, const model_step *st, size
         layout_rect cell = {r.x + w * (float)i + g / 2, r.y, w - g, d.when_h};
         canvas_text(c, cell, st[i].when, &ws);
         float top = line_y + d.dot + g;
+        canvas_read_join(c, " : ");
         canvas_text(c, (layout_rect){cell.x, top, cell.w, r.y + r.h - top}, st[i].what, &ts);
     }
 }

@@ -76,6 +76,14 @@ typedef struct {
 
 void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n);
 
+/* A note under a chart that says why its parts do not add up to a total
+ * the deck shows (co-incubated products, fellows in two promotions), up
+ * to two lines: chart_note_box cuts its box from the bottom of *r (zero
+ * height for NULL or ""), chart_note draws it there, after the chart (the
+ * text alternative reads it after the chart's values). */
+layout_rect chart_note_box(canvas *c, layout_rect *r, const char *text);
+void chart_note(canvas *c, layout_rect box, const char *text);
+
 /* A context: its sentence on top, then its steps as a timeline, across r
  * when r is wide, down r when it is tall. Nothing for NULL. At most
  * CHART_MAX_STEPS steps (more is logged). */

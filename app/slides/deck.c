@@ -689,6 +689,16 @@ bool deck_slide_has_data(const deck *d, size_t i)
     return i < d->n && d->slides[i].has_data;
 }
 
+size_t deck_slide_lines(const deck *d, size_t i)
+{
+    return i < d->n && d->slides[i].cv ? canvas_read_count(d->slides[i].cv) : 0;
+}
+
+const char *deck_slide_line(const deck *d, size_t i, size_t k)
+{
+    return k < deck_slide_lines(d, i) ? canvas_read_line(d->slides[i].cv, k) : "";
+}
+
 size_t deck_overflows(const deck *d)
 {
     size_t n = 0;

@@ -6,6 +6,7 @@
 #include <SDL2/SDL_image.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vitrine/deck.h"
@@ -14,6 +15,34 @@
 #include "vitrine/log.h"
 
 #define EXPORT_DIR_MODE 0777 /* umask applies, as with mkdir(1) */
+#define EXPORT_TEXT_MODE 0644
+
+/* Slide i's text alternative (deck_slide_line), one line each ended by a
+ * newline, at path. */
+static bool write_text(const deck *d, size_t i, const char *path, char err[EXPORT_ERR_LEN])
+{
+    size_t n = deck_slide_lines(d, i), len = 0;
+    for (size_t k = 0; k < n; k++)
+        len += strlen(deck_slide_line(d, i, k)) + 1;
+    char *buf = malloc(len + 1), ferr[FILEIO_ERR_LEN];
+    if (!buf) {
+        snprintf(err, EXPORT_ERR_LEN, "%.400s: out of memory", path);
+        return false;
+    }
+    size_t at = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *line = deck_slide_line(d, i, k);
+        size_t l = strlen(line);
+        memcpy(buf + at, line, l);
+        buf[at + l] = '\n';
+        at += l + 1;
+    }
+    bool ok = fileio_write_atomic(path, buf, len, EXPORT_TEXT_MODE, false, ferr) == FILEIO_OK;
+    if (!ok)
+        snprintf(err, EXPORT_ERR_LEN, "%s", ferr);
+    free(buf);
+    return ok;
+}
 
 static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_stage st,
                          const char *dir, export_report *rep, char err[EXPORT_ERR_LEN])
@@ -21,13 +50,14 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
     for (size_t i = 0; i < deck_count(d); i++) {
         if (!deck_slide_has_data(d, i))
             continue;
-        char path[PATH_MAX];
+        char path[PATH_MAX], text[PATH_MAX];
         int n =
             snprintf(path, sizeof path, "%s/slide-%02zu-%s.png", dir, i + 1, deck_slide_name(d, i));
         if (n < 0 || (size_t)n >= sizeof path) {
             snprintf(err, EXPORT_ERR_LEN, "%.400s: path too long", dir);
             return false;
         }
+        snprintf(text, sizeof text, "%.*s.txt", n - 4, path); /* the same name, .txt */
         SDL_SetRenderDrawColor(r, 0, 0, 0, 255); /* the bands, as the kiosk draws them */
         SDL_RenderClear(r);
         deck_draw(d, i, st.x, st.y, 255);
@@ -36,6 +66,8 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
             snprintf(err, EXPORT_ERR_LEN, "%.400s: cannot write PNG: %s", path, IMG_GetError());
             return false;
         }
+        if (!write_text(d, i, text, err))
+            return false;
         rep->written++;
     }
     return true;

@@ -65,15 +65,19 @@ static const canvas_style footer_style = {.face = FONTS_REGULAR,
                                           .fg = THEME_MUTED,
                                           .bg = THEME_PANEL};
 
-/* Badge pill at the right end of band; returns its left edge. */
-static float draw_badge(canvas *c, layout_rect band, const char *badge, theme_role bg)
+/* The badge's pill at the right end of band. */
+static layout_rect badge_pill(canvas *c, layout_rect band, const char *badge)
 {
     int px = canvas_px(c, THEME_TEXT_MIN);
     float pad = (float)px * 0.6f;
     float w = (float)canvas_measure(c, FONTS_BOLD, px, badge) + 2 * pad;
     float h = (float)layout_line_height(px) + pad * 0.5f;
-    layout_rect pill = {band.x + band.w - w, band.y + (band.h - h) / 2, w, h};
-    canvas_round_rect(c, pill, h / 2, bg);
+    return (layout_rect){band.x + band.w - w, band.y + (band.h - h) / 2, w, h};
+}
+
+static void draw_badge(canvas *c, layout_rect pill, const char *badge, theme_role bg)
+{
+    canvas_round_rect(c, pill, pill.h / 2, bg);
     canvas_style st = {.face = FONTS_BOLD,
                        .size = THEME_TEXT_MIN,
                        .align = CANVAS_CENTER,
@@ -81,11 +85,11 @@ static float draw_badge(canvas *c, layout_rect band, const char *badge, theme_ro
                        .fg = THEME_ON_DARK,
                        .bg = bg};
     canvas_text(c, pill, badge, &st);
-    return pill.x;
 }
 
 /* Footer: source on the left; date and badge on the right, on the same row
- * when everything fits, else on a second row. Returns the band's top. */
+ * when everything fits, else on a second row. Returns the band's top. The
+ * text alternative reads it last: source, date, badge. */
 static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const char *source)
 {
     float u = canvas_unit(c), m = FRAME_MARGIN * u, pad = FRAME_FOOTER_PAD * u;
@@ -113,16 +117,20 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     } else {
         layout_cut_right(&row_src, right, gap);
     }
+    canvas_read_tail(c, true);
     canvas_text(c, row_src, source, &footer_style);
-    layout_rect r = row_right;
+    layout_rect r = row_right, pill = {0};
     if (*badge) {
-        float left = draw_badge(c, r, badge, badge_bg);
-        r.w = left - gap - r.x;
+        pill = badge_pill(c, r, badge);
+        r.w = pill.x - gap - r.x;
     }
     canvas_style ds = footer_style;
     ds.align = CANVAS_RIGHT;
     ds.max_lines = 1;
     canvas_text(c, r, date, &ds);
+    if (*badge)
+        draw_badge(c, pill, badge, badge_bg);
+    canvas_read_tail(c, false);
     return band.y;
 }
 
@@ -183,5 +191,8 @@ layout_rect frame_qr(canvas *c, layout_rect box, const char *url, const char *ca
         return code;
     cap.y = code.y + code.h;
     canvas_text_cut(c, cap, caption, &cs);
+    /* The code's link, which the picture alone gives. */
+    canvas_read_add(c, " : ");
+    canvas_read_add(c, url);
     return code;
 }

@@ -81,11 +81,11 @@ bool slides_announce(canvas *c, const frame_input *in, const announce *a)
     slides_announce_window(a, window);
     layout_rect area = frame_begin(c, in, a->title, NULL, FRAME_LOCAL, window);
     float g = frame_gap(c), u = canvas_unit(c);
+    layout_rect qr_box = {0};
     if (*a->url) {
         float side = QR_SIDE * u;
-        layout_rect qr_box = canvas_portrait(c) ? layout_cut_bottom(&area, side * 1.25f, g * 2)
-                                                : layout_cut_right(&area, side, g * 2);
-        draw_qr(c, qr_box, a->url);
+        qr_box = canvas_portrait(c) ? layout_cut_bottom(&area, side * 1.25f, g * 2)
+                                    : layout_cut_right(&area, side, g * 2);
     }
     canvas_style ts = {.face = FONTS_REGULAR,
                        .size = TEXT_SIZE,
@@ -96,6 +96,8 @@ bool slides_announce(canvas *c, const frame_input *in, const announce *a)
                        .bg = THEME_BG};
     if (*a->text)
         canvas_text_cut(c, area, a->text, &ts);
+    if (*a->url) /* after the text: the text alternative reads the text first */
+        draw_qr(c, qr_box, a->url);
     return true;
 }
 

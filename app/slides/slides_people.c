@@ -78,6 +78,13 @@ static void count_bars(canvas *c, layout_rect area, const stats_count *sc, size_
     chart_hbars(c, area, items, k, &o);
 }
 
+/* A member with no domaine is counted under "unknown" (metrics.md): named
+ * in French on screen. */
+static const char *domaine_label(const char *domaine)
+{
+    return strcmp(domaine, "unknown") == 0 ? "Domaine non renseigné" : domaine;
+}
+
 bool slides_people_domains(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
@@ -91,7 +98,7 @@ bool slides_people_domains(canvas *c, const frame_input *in)
     snprintf(sub, sizeof sub, "%s membres actifs au %s, en nombre de membres par domaine", a, day);
     layout_rect area =
         frame_begin(c, in, "La communauté par domaine", sub, MEMBERS_FEEDS, SRC_MEMBERS);
-    count_bars(c, area, sc, n, DOMAINS_MAX + 1, NULL, "domaines");
+    count_bars(c, area, sc, n, DOMAINS_MAX + 1, domaine_label, "domaines");
     return true;
 }
 
@@ -131,16 +138,18 @@ bool slides_people_statuses(canvas *c, const frame_input *in)
         n++;
     }
     fmt_int(s->community.active, total, sizeof total);
-    if (!stats_rate_is_null(s->community.retention_12m)) {
-        bool portrait = canvas_portrait(c);
-        layout_rect card = portrait ? layout_cut_bottom(&area, area.h * 0.28f, frame_gap(c) * 2)
-                                    : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+    bool rate = !stats_rate_is_null(s->community.retention_12m), portrait = canvas_portrait(c);
+    layout_rect card = {0};
+    if (rate)
+        card = portrait ? layout_cut_bottom(&area, area.h * 0.28f, frame_gap(c) * 2)
+                        : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+    chart_donut(c, area, items, n, total, "membres actifs"); /* read before the card */
+    if (rate) {
         char pct[FMT_LEN];
         fmt_percent(stats_rate_value(s->community.retention_12m), 1, pct, sizeof pct);
         chart_figure f = {pct, "des membres sont encore là 12 mois après leur arrivée", THEME_BLUE};
         chart_figures(c, card, &f, 1);
     }
-    chart_donut(c, area, items, n, total, "membres actifs");
     return true;
 }
 
@@ -251,7 +260,6 @@ bool slides_people_market(canvas *c, const frame_input *in)
     bool portrait = canvas_portrait(c);
     int cols = portrait ? 1 : n, rows = portrait ? n : 1;
     layout_rect cards = layout_cut_top(&area, area.h * (portrait ? 0.55f : 0.45f), g * 2);
-    chart_context(c, area, model_local_context(&in->m->local, "coaching_market"));
     canvas_style ns = {.face = FONTS_BOLD,
                        .size = 0.06f,
                        .max_lines = 2,
@@ -274,8 +282,10 @@ bool slides_people_market(canvas *c, const frame_input *in)
         canvas_text(c, top, mk->holders[i].name, &ns);
         const char *detail =
             mk->holders[i].detail && *mk->holders[i].detail ? mk->holders[i].detail : "titulaire";
+        canvas_read_join(c, " : ");
         canvas_text(c, inner, detail, &ds);
     }
+    chart_context(c, area, model_local_context(&in->m->local, "coaching_market"));
     return true;
 }
 
@@ -310,7 +320,7 @@ bool slides_people_budget(canvas *c, const frame_input *in)
     float g = frame_gap(c) * 2;
     layout_rect context = canvas_portrait(c) ? layout_cut_bottom(&area, area.h * 0.4f, g)
                                              : layout_cut_right(&area, area.w * 0.36f, g);
+    chart_columns(c, area, &d); /* read before the context beside it */
     chart_context(c, context, model_local_context(&in->m->local, "coaching_budget"));
-    chart_columns(c, area, &d);
     return true;
 }

@@ -204,6 +204,37 @@ bool slides_products_launches(canvas *c, const frame_input *in)
     return true;
 }
 
+/* Why the incubators' bars do not add up to the active products shown on
+ * the overview: "247 au total pour 245 produits actifs : 2 produits
+ * co-incubés comptent pour chacun de leurs incubateurs". "" when they do
+ * and no product is counted twice or left out. */
+static void incubators_note(const stats *s, long sum, char *out, size_t outsz)
+{
+    long co = s->products.active_coincubated, none = s->products.active_without_incubator;
+    char a[FMT_LEN], t[FMT_LEN], n_co[FMT_LEN], n_none[FMT_LEN], why_co[LABEL_LEN] = "",
+                                                                 why_none[LABEL_LEN] = "";
+    out[0] = '\0';
+    if (!co && !none)
+        return;
+    fmt_int(s->products.active, a, sizeof a);
+    fmt_int(sum, t, sizeof t);
+    fmt_int(co, n_co, sizeof n_co);
+    fmt_int(none, n_none, sizeof n_none);
+    if (co)
+        text_format(why_co, sizeof why_co,
+                    "%s produit%s co-incubé%s compte%s pour chacun de %s "
+                    "incubateurs",
+                    n_co, co > 1 ? "s" : "", co > 1 ? "s" : "", co > 1 ? "nt" : "",
+                    co > 1 ? "leurs" : "ses");
+    if (none)
+        text_format(why_none, sizeof why_none,
+                    "%s produit%s actif%s sans incubateur %s pas compté%s", n_none,
+                    none > 1 ? "s" : "", none > 1 ? "s" : "", none > 1 ? "ne sont" : "n'est",
+                    none > 1 ? "s" : "");
+    text_format(out, outsz, "%s au total pour %s produits actifs : %s%s%s", t, a, why_co,
+                co && none ? " ; " : "", why_none);
+}
+
 bool slides_products_incubators(canvas *c, const frame_input *in)
 {
     const stats *s = in->s;
@@ -219,6 +250,12 @@ bool slides_products_incubators(canvas *c, const frame_input *in)
              day, cnt);
     layout_rect area =
         frame_begin(c, in, "Produits actifs par incubateur", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    long sum = 0;
+    for (size_t i = 0; i < s->products.n_incubators; i++)
+        sum += s->products.by_incubator[i].active;
+    char note[FRAME_TEXT_LEN];
+    incubators_note(s, sum, note, sizeof note);
+    layout_rect note_box = chart_note_box(c, &area, note);
     size_t cap = chart_hbars_capacity(c, area, true);
     if (cap > CHART_MAX_ITEMS)
         cap = CHART_MAX_ITEMS;
@@ -251,6 +288,7 @@ bool slides_products_incubators(canvas *c, const frame_input *in)
     }
     chart_bar_opts o = {.label_above = true};
     chart_hbars(c, area, items, k, &o);
+    chart_note(c, note_box, note);
     return true;
 }
 
@@ -288,10 +326,13 @@ bool slides_products_quality(canvas *c, const frame_input *in)
     const chart_series series[2] = {{"Code source ouvert", THEME_BLUE},
                                     {"Page de statistiques publique", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
-    if (!stats_rate_is_null(s->products.perennisation)) {
-        bool portrait = canvas_portrait(c);
-        layout_rect card = portrait ? layout_cut_bottom(&area, area.h * 0.3f, frame_gap(c) * 2)
-                                    : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+    bool rate = !stats_rate_is_null(s->products.perennisation), portrait = canvas_portrait(c);
+    layout_rect card = {0};
+    if (rate)
+        card = portrait ? layout_cut_bottom(&area, area.h * 0.3f, frame_gap(c) * 2)
+                        : layout_cut_right(&area, area.w * 0.3f, frame_gap(c) * 2);
+    chart_columns(c, area, &d); /* read before the card beside it */
+    if (rate) {
         char pct[FMT_LEN];
         fmt_percent(stats_rate_value(s->products.perennisation), 1, pct, sizeof pct);
         chart_figure f = {pct,
@@ -300,7 +341,6 @@ bool slides_products_quality(canvas *c, const frame_input *in)
                           THEME_RED};
         chart_figures(c, card, &f, 1);
     }
-    chart_columns(c, area, &d);
     return true;
 }
 
@@ -359,6 +399,7 @@ static void spot_fact(canvas *c, layout_rect r, const char *label, const char *v
                        .bg = THEME_PANEL};
     layout_rect l = layout_cut_left(&r, r.w * (canvas_portrait(c) ? 0.3f : 0.26f), g);
     canvas_text(c, l, label, &ls);
+    canvas_read_join(c, " : "); /* "Incubateur : ..." */
     canvas_text_cut(c, r, value && *value ? value : "non renseigné", &vs);
 }
 
@@ -419,6 +460,7 @@ static void spot_timeline(canvas *c, layout_rect r, const slides_products_spot *
         name.fg = current ? THEME_ON_DARK : THEME_TEXT, name.bg = bg;
         when.fg = current ? THEME_ON_DARK : THEME_MUTED, when.bg = current ? THEME_BLUE : bg;
         canvas_text(c, top, phase_label(ph->name), &name);
+        canvas_read_join(c, " : "); /* "Opéré : janvier 2016" */
         canvas_text(c, in, since, &when);
     }
 }
@@ -449,17 +491,18 @@ bool slides_products_spotlight(canvas *c, const frame_input *in, const slides_pr
     float qr_side = 0.40f * u;
     layout_rect qr_box = canvas_portrait(c) ? layout_cut_bottom(&area, qr_side * 1.25f, g * 2)
                                             : layout_cut_right(&area, qr_side, g * 2);
-    spot_qr(c, qr_box, p);
     layout_rect steps = layout_cut_bottom(&area, 0.13f * u, g * 1.5f);
-    spot_timeline(c, steps, p);
     layout_rect facts = layout_cut_bottom(&area, area.h * 0.55f, g * 1.5f);
-    spot_facts(c, facts, p);
     canvas_style ps = {.face = FONTS_REGULAR,
                        .size = 0.046f,
                        .max_lines = LAYOUT_MAX_LINES,
                        .valign = CANVAS_MIDDLE,
                        .fg = THEME_TEXT,
                        .bg = THEME_BG};
+    /* In reading order: the pitch, the facts, the phases, the code. */
     canvas_text_cut(c, area, p->pitch, &ps);
+    spot_facts(c, facts, p);
+    spot_timeline(c, steps, p);
+    spot_qr(c, qr_box, p);
     return true;
 }

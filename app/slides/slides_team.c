@@ -382,10 +382,12 @@ static void person_card(canvas *c, const team_geom *g, layout_rect cell, const m
                        .valign = CANVAS_MIDDLE,
                        .fg = THEME_ON_DARK,
                        .bg = THEME_BLUE};
+    canvas_read_skip(c); /* the name says it */
     canvas_text(c, (layout_rect){cx - d * 0.4f, cy - d * 0.4f, d * 0.8f, d * 0.8f}, ini, &is);
     canvas_style ns = name_style(g), rs = role_style(g);
     layout_rect name = layout_cut_top(&in, name_line(c, g), 0);
     canvas_text(c, name, t->name, &ns);
+    canvas_read_join(c, " : ");
     canvas_text(c, in, t->role, &rs);
 }
 

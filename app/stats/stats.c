@@ -209,6 +209,8 @@ static bool count_product(const model *m, stats *s, product_acc *acc, const mode
     bool active = stats_phase_is_active(cur->name);
     s->products.total++;
     s->products.active += active;
+    s->products.active_without_incubator += active && p->n_incubators == 0;
+    s->products.active_coincubated += active && p->n_incubators > 1;
     acc->perennial += phase_is_perennial(cur->name);
     acc->abandoned += strcmp(cur->name, "abandon") == 0;
     if (!strmap_incr(acc->by_phase, cur->name) ||

@@ -11,8 +11,14 @@ typedef struct {
     strmap *fellows;
 } promo_acc;
 
+/* Value of a fellow in fellow_promo: the promotion (promo_index's value)
+ * of the first défi with a promotion naming them, or this once a second
+ * promotion names them. */
+#define SEVERAL_PROMOTIONS (-1)
+
 typedef struct {
     strmap *fellows, *mentors, *admins, *promo_index, *profiles;
+    strmap *fellow_promo; /* fellows named by a défi with a promotion */
     promo_acc *promos;
     size_t n_promos;
 } eig_acc;
@@ -22,6 +28,22 @@ static bool add_all(strmap *set, const char *const *names, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!strmap_upsert(set, names[i]))
             return false;
+    return true;
+}
+
+/* Each fellow of a défi of promotion `promo` (promo_index's value): a
+ * second promotion marks them as in several. */
+static bool note_promotion(strmap *fellow_promo, const model_defi *d, long promo)
+{
+    for (size_t i = 0; i < d->n_eigs; i++) {
+        strmap_entry *e = strmap_upsert(fellow_promo, d->eigs[i]);
+        if (!e)
+            return false;
+        if (e->value == 0)
+            e->value = promo;
+        else if (e->value != promo)
+            e->value = SEVERAL_PROMOTIONS;
+    }
     return true;
 }
 
@@ -47,7 +69,41 @@ static bool count_defi(eig_acc *acc, const model_defi *d)
     p->projects++;
     if (d->year > 0 && (p->year == 0 || d->year < p->year))
         p->year = d->year;
-    return add_all(p->fellows, d->eigs, d->n_eigs);
+    return add_all(p->fellows, d->eigs, d->n_eigs) &&
+           note_promotion(acc->fellow_promo, d, e->value);
+}
+
+/* by_profile: each fellow counted once, under the profil of their
+ * personnes.json entry (the last of that name), "unknown" when none or
+ * empty. People named in no défi (the programme's staff, the site's own
+ * developers) are not fellows: the profiles add up to the fellows. */
+static bool count_profiles(const model *m, eig_acc *acc)
+{
+    strmap *person = strmap_new();
+    bool ok = person != NULL;
+    for (size_t i = 0; ok && i < m->n_persons; i++) {
+        strmap_entry *e = strmap_upsert(person, m->persons[i].name);
+        ok = e != NULL;
+        if (ok)
+            e->value = (long)i + 1;
+    }
+    const strmap_entry *fellows = strmap_entries(acc->fellows);
+    for (size_t i = 0; ok && i < strmap_count(acc->fellows); i++) {
+        const strmap_entry *e = strmap_find(person, fellows[i].key);
+        ok = strmap_incr(acc->profiles,
+                         stats_or_unknown(e ? m->persons[e->value - 1].profil : NULL));
+    }
+    strmap_free(person);
+    return ok;
+}
+
+static long several_promotions(const strmap *fellow_promo)
+{
+    long n = 0;
+    const strmap_entry *e = strmap_entries(fellow_promo);
+    for (size_t i = 0; i < strmap_count(fellow_promo); i++)
+        n += e[i].value == SEVERAL_PROMOTIONS;
+    return n;
 }
 
 static int cmp_promotion(const void *a, const void *b)
@@ -64,6 +120,8 @@ static int cmp_promotion(const void *a, const void *b)
 static bool eig_finish(stats *s, eig_acc *acc)
 {
     s->eig.fellows = (long)strmap_count(acc->fellows);
+    s->eig.fellows_in_several_promotions = several_promotions(acc->fellow_promo);
+    s->eig.fellows_without_promotion = s->eig.fellows - (long)strmap_count(acc->fellow_promo);
     s->eig.mentors = (long)strmap_count(acc->mentors);
     s->eig.administrations = (long)strmap_count(acc->admins);
     stats_promotion *out = arena_alloc(s->arena, (acc->n_promos + 1) * sizeof *out);
@@ -85,16 +143,11 @@ bool stats_compute_eig(const model *m, stats *s)
     s->eig.projects = (long)m->n_defis;
     bool ok = (acc.fellows = strmap_new()) && (acc.mentors = strmap_new()) &&
               (acc.admins = strmap_new()) && (acc.promo_index = strmap_new()) &&
-              (acc.profiles = strmap_new()) &&
+              (acc.profiles = strmap_new()) && (acc.fellow_promo = strmap_new()) &&
               (acc.promos = calloc(m->n_defis + 1, sizeof *acc.promos));
     for (size_t i = 0; ok && i < m->n_defis; i++)
         ok = count_defi(&acc, &m->defis[i]);
-    for (size_t i = 0; ok && i < m->n_persons; i++) {
-        const char *profil = m->persons[i].profil;
-        if (profil && *profil && strcmp(profil, "Mentor") != 0)
-            ok = strmap_incr(acc.profiles, profil);
-    }
-    ok = ok && eig_finish(s, &acc);
+    ok = ok && count_profiles(m, &acc) && eig_finish(s, &acc);
     for (size_t i = 0; i < acc.n_promos; i++)
         strmap_free(acc.promos[i].fellows);
     free(acc.promos);
@@ -103,5 +156,6 @@ bool stats_compute_eig(const model *m, stats *s)
     strmap_free(acc.admins);
     strmap_free(acc.promo_index);
     strmap_free(acc.profiles);
+    strmap_free(acc.fellow_promo);
     return ok;
 }

@@ -95,6 +95,14 @@ const char *deck_slide_name(const deck *d, size_t i);
 const char *deck_slide_title(const deck *d, size_t i);
 /* False when the slide has nothing to show with this data (skipped). */
 bool deck_slide_has_data(const deck *d, size_t i);
+/* Slide i's text alternative, what a screen reader reads instead of the
+ * picture: its texts in reading order, one a line (title, subtitle, each
+ * figure with its label, each bar or column with its label and values,
+ * the context, then the footer: source, date, badge). Line k of
+ * deck_slide_lines; valid UTF-8 without control characters, valid until
+ * the next deck_update (the spotlight's: deck_set_cycle). */
+size_t deck_slide_lines(const deck *d, size_t i);
+const char *deck_slide_line(const deck *d, size_t i, size_t k);
 
 /* Draws slide i at offset (x, y) of the current render target with the given
  * opacity (255 = opaque); used for transitions. */

@@ -1,7 +1,8 @@
 /* export: writes every slide that has data as a PNG, with no display: a
- * software renderer draws into a memory surface and SDL2_image saves it.
- * Same inputs give the same bytes (no clock, no randomness, fixed fonts).
- * Used by `vitrine --render-slides` for README screenshots and by tests. */
+ * software renderer draws into a memory surface and SDL2_image saves it;
+ * and beside it the slide's text alternative, a text file. Same inputs
+ * give the same bytes (no clock, no randomness, fixed fonts). Used by
+ * `vitrine --render-slides` for README screenshots and by tests. */
 #ifndef VITRINE_EXPORT_H
 #define VITRINE_EXPORT_H
 
@@ -38,7 +39,9 @@ typedef struct {
     announce_time now;                  /* the announcements' windows are checked at this time */
 } export_content;
 
-/* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01): the
+/* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01) and
+ * beside it DIR/slide-NN-name.txt, the slide's text alternative
+ * (deck_slide_line: one text a line, in reading order, UTF-8): the
  * announcements inside their window at content->now, each poster of
  * posters_dir (scanned at the stage's size; a file refused is one log
  * line naming it). DIR is created if missing. On failure err names the

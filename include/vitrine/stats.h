@@ -81,6 +81,10 @@ typedef struct stats {
         stats_phase_rate *open_source; /* one per by_phase entry, same order */
         stats_phase_rate *stats_page;
         long launched_this_year; /* launched_by_year for as_of's year */
+        /* Not in metrics.md, for the screens (why by_incubator's active
+         * counts do not add up to active): active products with no
+         * incubator, and with two or more (counted once per incubator). */
+        long active_without_incubator, active_coincubated;
     } products;
     struct {
         long active;
@@ -100,7 +104,11 @@ typedef struct stats {
         long projects, fellows, mentors, administrations;
         stats_promotion *promotions; /* by year (none last), then name */
         size_t n_promotions;
-        stats_counts by_profile;
+        stats_counts by_profile; /* the fellows by profil: adds up to fellows */
+        long fellows_in_several_promotions;
+        /* Not in metrics.md, for the screens: fellows named only by défis
+         * without a promotion (in fellows, in no promotion's). */
+        long fellows_without_promotion;
     } eig;
     arena *arena;
 } stats;

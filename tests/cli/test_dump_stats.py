@@ -21,7 +21,8 @@ CONTRACT = {
                  "open_source_rate_by_phase", "stats_page_rate_by_phase"],
     "community": ["active", "by_domaine", "by_status", "new_by_year", "retention_12m"],
     "coaching": ["active_coaches", "by_employer", "coached_products"],
-    "eig": ["projects", "fellows", "mentors", "administrations", "promotions", "by_profile"],
+    "eig": ["projects", "fellows", "mentors", "administrations", "promotions", "by_profile",
+            "fellows_in_several_promotions"],
 }
 
 

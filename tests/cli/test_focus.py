@@ -67,7 +67,7 @@ def render(v, tmp, name, data, cfg):
     rc, text, err = v.run("--render-slides", out, "--config", cfg, "--data", data, "--now", NOW,
                           "--size", "1280x720", "--verbose", timeout=300)
     v.check(rc == 0 and " 0 layout problem(s)" in text, "%s: %d %s %s" % (name, rc, text, err[-300:]))
-    files = sorted(os.listdir(out)) if rc == 0 else []
+    files = sorted(f for f in os.listdir(out) if f.endswith(".png")) if rc == 0 else []
     return files, err
 
 

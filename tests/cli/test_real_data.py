@@ -73,6 +73,8 @@ def invariants(v, s, where):
         v.check(r is None or 0 <= r <= 1, where + ": rate in [0, 1]")
     e = s["eig"]
     v.check(sum(x["projects"] for x in e["promotions"]) <= e["projects"], where + ": promotions")
+    v.check(sum(e["by_profile"].values()) == e["fellows"], where + ": profiles add up to fellows")
+
 
 
 def main():
@@ -97,6 +99,10 @@ def main():
         s, _ = v.dump(data, "2026-08-20")
         v.check(s["community"]["active"] == 1360, "1 360 active members on 2026-08-20")
         v.check(round(s["community"]["retention_12m"], 3) == 0.726, "72,6 % retention")
+        e = s["eig"]
+        v.check((e["fellows"], sum(e["by_profile"].values()), e["fellows_in_several_promotions"],
+                 sum(p["fellows"] for p in e["promotions"])) == (128, 128, 3, 131),
+                "128 fellows by profile, 3 in two promotions: 131 promotion seats")
     v.report()
 
 

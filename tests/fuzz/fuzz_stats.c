@@ -40,11 +40,18 @@ static void check_products(const model *m, const stats *s)
         check_rate(s->products.open_source[i].rate);
         check_rate(s->products.stats_page[i].rate);
     }
+    long incubated = 0;
     for (size_t i = 0; i < s->products.n_incubators; i++) {
         const stats_incubator *si = &s->products.by_incubator[i];
         FUZZ_CHECK(si->id && si->title && si->active <= si->total);
         FUZZ_CHECK(si->total <= s->products.total);
+        incubated += si->active;
     }
+    /* What the incubators slide says: the active products with one
+     * incubator or more, the co-incubated ones more than once. */
+    long none = s->products.active_without_incubator, co = s->products.active_coincubated;
+    FUZZ_CHECK(none >= 0 && co >= 0 && none + co <= s->products.active);
+    FUZZ_CHECK(incubated >= s->products.active - none + co);
 }
 
 static void check_community(const model *m, const stats *s)
@@ -71,14 +78,19 @@ static void check_community(const model *m, const stats *s)
 static void check_eig(const model *m, const stats *s)
 {
     FUZZ_CHECK(s->eig.projects == (long)m->n_defis);
-    long projects = 0;
+    long projects = 0, seats = 0;
     for (size_t i = 0; i < s->eig.n_promotions; i++) {
         FUZZ_CHECK(s->eig.promotions[i].promotion && s->eig.promotions[i].projects > 0);
         FUZZ_CHECK(s->eig.promotions[i].fellows <= s->eig.fellows);
         projects += s->eig.promotions[i].projects;
+        seats += s->eig.promotions[i].fellows;
     }
     FUZZ_CHECK(projects <= s->eig.projects);
-    FUZZ_CHECK(check_counts(&s->eig.by_profile) <= (long)m->n_persons);
+    /* The profiles are the fellows'; what the promotions slide says. */
+    FUZZ_CHECK(check_counts(&s->eig.by_profile) == s->eig.fellows);
+    long several = s->eig.fellows_in_several_promotions, none = s->eig.fellows_without_promotion;
+    FUZZ_CHECK(several >= 0 && none >= 0 && several + none <= s->eig.fellows);
+    FUZZ_CHECK(seats >= s->eig.fellows - none + several);
 }
 
 /* The printed document parses back and says the date it was computed for. */

@@ -47,6 +47,13 @@ file(GLOB pngs_b RELATIVE "${OUT}/b" "${OUT}/b/*.png")
 if(NOT pngs STREQUAL pngs_b)
   message(FATAL_ERROR "the two runs wrote different files: ${pngs} / ${pngs_b}")
 endif()
+# Each slide's text alternative beside its PNG, the same from run to run.
+file(GLOB texts RELATIVE "${OUT}/a" "${OUT}/a/*.txt")
+string(REPLACE ".png" ".txt" want_texts "${pngs}")
+if(NOT texts STREQUAL want_texts)
+  message(FATAL_ERROR "a text alternative for each slide: ${texts} / ${want_texts}")
+endif()
+list(APPEND pngs ${texts})
 foreach(f ${pngs})
   execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${OUT}/a/${f}" "${OUT}/b/${f}"
                   RESULT_VARIABLE same)

@@ -98,7 +98,8 @@ def render(v, tmp, cfg, data, now, name):
     out = os.path.join(tmp, name)
     rc, stdout, err = v.run("--render-slides", out, "--config", cfg, "--data", data, "--now", now,
                             "--size", "%dx%d" % SIZE, env={"SDL_VIDEODRIVER": "offscreen"})
-    files = sorted(os.listdir(out)) if os.path.isdir(out) else []
+    files = sorted(f for f in os.listdir(out) if f.endswith(".png")) \
+        if os.path.isdir(out) else []
     return rc, stdout, err, out, files
 
 
@@ -171,7 +172,8 @@ def posters(v, tmp, data):
         se.seek(0)
         stdout, err = so.read().decode(), se.read().decode()
     rc, peak_kib = proc.returncode, usage.ru_maxrss
-    files = sorted(os.listdir(out)) if os.path.isdir(out) else []
+    files = sorted(f for f in os.listdir(out) if f.endswith(".png")) \
+        if os.path.isdir(out) else []
     v.check(rc == 0, "--render-slides with posters exits 0 (%d: %s)" % (rc, err))
     shown = [f for f in files if "-poster" in f]
     v.check(shown and len(shown) == 1 and shown[0].endswith("-poster-demo-day.png"),

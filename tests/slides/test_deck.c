@@ -200,6 +200,50 @@ static void initials(void)
     CHECK_STR(b, "");
 }
 
+/* The text alternative: one line per text however it wraps, joined
+ * figures and labels, a skipped decoration, what is not drawn added, the
+ * tail (footer) read last, control characters and bad bytes made safe. */
+static void reading_order(void)
+{
+    char err[FONTS_ERR_LEN];
+    fonts *f = fonts_new(err);
+    canvas *c = f ? canvas_new(f, 1280, 720, "reading") : NULL;
+    CHECK(c != NULL);
+    if (!c) {
+        fonts_free(f);
+        return;
+    }
+    canvas_style st = {.face = FONTS_REGULAR,
+                       .size = THEME_TEXT_BODY,
+                       .max_lines = 3,
+                       .fg = THEME_TEXT,
+                       .bg = THEME_BG};
+    layout_rect narrow = {10, 10, 200, 300}, box = {10, 400, 1200, 60};
+    canvas_read_tail(c, true);
+    canvas_text(c, (layout_rect){10, 650, 600, 40}, "Source : ici", &st);
+    canvas_read_tail(c, false);
+    canvas_text(c, narrow, "Un titre assez long pour tenir sur trois lignes", &st);
+    canvas_text(c, box, "128", &st);
+    canvas_read_join(c, " ");
+    canvas_text(c, box, "entrepreneurs", &st);
+    canvas_read_skip(c);
+    canvas_text(c, box, "AB", &st);
+    canvas_text(c, box, "Promo 1", &st);
+    canvas_read_join(c, " : ");
+    canvas_text(c, box, "", &st); /* nothing drawn: the join is used up */
+    canvas_read_add(c, " (0)");
+    canvas_text(c, box, "une\nligne\t\xff", &st);
+    CHECK_INT(canvas_read_count(c), 5);
+    CHECK_STR(canvas_read_line(c, 0), "Un titre assez long pour tenir sur trois lignes");
+    CHECK_STR(canvas_read_line(c, 1), "128 entrepreneurs");
+    CHECK_STR(canvas_read_line(c, 2), "Promo 1 (0)");
+    CHECK_STR(canvas_read_line(c, 3), "une ligne \xEF\xBF\xBD");
+    CHECK_STR(canvas_read_line(c, 4), "Source : ici");
+    CHECK_STR(canvas_read_line(c, 5), "");
+    canvas_free(c);
+    fonts_free(f);
+}
+
 /* People on the pages of a plan, and how many blocks go on a pole from an
  * earlier page. */
 static size_t planned_people(const slides_team_page *pages, size_t np, size_t *continued)
@@ -270,6 +314,7 @@ int main(int argc, char **argv)
     }
     RUN(footer_badges_follow_the_slide_feeds);
     RUN(initials);
+    RUN(reading_order);
     model *m = NULL;
     datadir_status st = dir ? datadir_load(dir, &m, err) : datadir_load_builtin(&m, err);
     if (st != DATADIR_OK) {

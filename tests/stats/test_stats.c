@@ -77,6 +77,11 @@ static void products_by_incubator(void)
     CHECK_INT(active, 1);
     CHECK_STR(title, "inc-c"); /* no "included" entry: the id */
     CHECK_INT(incubator("x-sponsor", &active, &title), -1);
+    /* Why the incubators' active counts make 5 for 4 active products:
+     * p-future is co-incubated by inc-a and inc-b; every active one has an
+     * incubator. */
+    CHECK_INT(s->products.active_coincubated, 1);
+    CHECK_INT(s->products.active_without_incubator, 0);
 }
 
 static void products_rates(void)
@@ -218,8 +223,8 @@ static void focus_incubator(void)
 
 static void eig(void)
 {
-    CHECK_INT(s->eig.projects, 4); /* two wrong-typed défis skipped */
-    CHECK_INT(s->eig.fellows, 4);  /* "Alice " is Alice */
+    CHECK_INT(s->eig.projects, 6); /* two wrong-typed défis skipped */
+    CHECK_INT(s->eig.fellows, 6);  /* "Alice " is Alice; Bob twice is one */
     CHECK_INT(s->eig.mentors, 3);
     CHECK_INT(s->eig.administrations, 2); /* " Ministère X " is Ministère X */
     CHECK_INT(s->eig.n_promotions, 3);
@@ -228,14 +233,31 @@ static void eig(void)
     CHECK_INT(s->eig.promotions[0].projects, 2);
     CHECK_INT(s->eig.promotions[0].fellows, 3);
     CHECK_STR(s->eig.promotions[1].promotion, "dig");
-    CHECK_INT(s->eig.promotions[1].year, 2019); /* "2019" as a string */
+    CHECK_INT(s->eig.promotions[1].year, 2019); /* "2019" as a string, before 2020 */
+    CHECK_INT(s->eig.promotions[1].projects, 2);
+    CHECK_INT(s->eig.promotions[1].fellows, 3); /* Dan; Bob, Fay */
     CHECK_STR(s->eig.promotions[2].promotion, "4");
     CHECK_INT(s->eig.promotions[2].year, 0); /* no year: last */
     CHECK_INT(s->eig.promotions[2].fellows, 0);
-    CHECK_INT(stats_counts_get(&s->eig.by_profile, "Data scientist"), 2);
-    CHECK_INT(stats_counts_get(&s->eig.by_profile, "Développeuse"), 1);
-    CHECK_INT(stats_counts_get(&s->eig.by_profile, "Mentor"), 0);
-    CHECK_INT(s->eig.by_profile.n, 2);
+    /* Bob is in promotions 1 and dig; Alice twice in 1 (1 and "1") is not;
+     * Gus, of a défi without a promotion, is in none. */
+    CHECK_INT(s->eig.fellows_in_several_promotions, 1);
+    CHECK_INT(s->eig.fellows_without_promotion, 1);
+    /* The fellows by profil: Hana (staff), Ivy and Mme M (named as fellows
+     * by no défi) and Zed are not counted; Dan's empty profil and Fay, who
+     * has no entry, are unknown; " Designer " is Designer. */
+    const stats_counts *bp = &s->eig.by_profile;
+    CHECK_INT(stats_counts_get(bp, "Data scientist"), 2);
+    CHECK_INT(stats_counts_get(bp, "Développeuse"), 1);
+    CHECK_INT(stats_counts_get(bp, "Designer"), 1);
+    CHECK_INT(stats_counts_get(bp, "unknown"), 2);
+    CHECK_INT(stats_counts_get(bp, "Accompagnement"), 0);
+    CHECK_INT(stats_counts_get(bp, "Mentor"), 0);
+    CHECK_INT(bp->n, 4);
+    long sum = 0;
+    for (size_t i = 0; i < bp->n; i++)
+        sum += bp->items[i].count;
+    CHECK_INT(sum, s->eig.fellows);
 }
 
 static void other_dates(void)

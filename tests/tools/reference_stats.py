@@ -110,8 +110,14 @@ EIG
  A23. Names in eigs/mentors: only string elements of arrays; stripped (str.strip()); blank ones
      ignored; distinct is exact (case-sensitive) after stripping. administrations: string
      values, stripped, non-blank, distinct exact.
- A24. by_profile: `profil` must be a non-empty string (a blank-only string is non-empty and is
-     kept raw); "Mentor" excluded by exact comparison.
+ A24. by_profile: one count per fellow (a distinct name of the défis' eigs, A23), under the
+     `profil` of the personnes.json entry of that name. The entry's name is its key (object)
+     or its string `title`, else `name` (array), stripped; a blank name is no entry; when two
+     entries share a name the last one counts. The profil is stripped; missing, null or
+     blank-only -> "unknown"; an entry whose profil is another JSON type is skipped (as if
+     absent). No entry -> "unknown". People named in no défi's eigs are not counted.
+ A25. fellows_in_several_promotions: fellows named in the eigs of défis of two or more
+     distinct promotions (A20's strings: 1 and "1" are one promotion).
 """
 
 import datetime
@@ -482,10 +488,31 @@ def names_of(v):
     return out
 
 
+def person_profiles(personnes_doc):
+    """{name: profil or None} of personnes.json (A24)."""
+    if isinstance(personnes_doc, dict):
+        pairs = list(personnes_doc.items())
+    elif isinstance(personnes_doc, list):
+        pairs = [(r.get("title") if isinstance(r.get("title"), str) else r.get("name"), r)
+                 for r in personnes_doc if isinstance(r, dict)]
+    else:
+        pairs = []
+    out = {}
+    for name, r in pairs:
+        if not isinstance(r, dict) or not isinstance(name, str) or not name.strip():
+            continue
+        pr = r.get("profil")
+        if pr is not None and not isinstance(pr, str):
+            continue
+        out[name.strip()] = pr.strip() if isinstance(pr, str) and pr.strip() else None
+    return out
+
+
 def compute_eig(defis_doc, personnes_doc):
     defis = records(defis_doc)
     fellows, mentors, admins = set(), set(), set()
     promos = {}
+    fellow_promos = {}
     for d in defis:
         eigs = names_of(d.get("eigs"))
         fellows.update(eigs)
@@ -499,6 +526,8 @@ def compute_eig(defis_doc, personnes_doc):
         e = promos.setdefault(p, {"projects": 0, "fellows": set(), "year": None})
         e["projects"] += 1
         e["fellows"].update(eigs)
+        for n in eigs:
+            fellow_promos.setdefault(n, set()).add(p)
         y = d.get("year")
         if is_int_number(y):
             y = int(y)
@@ -508,11 +537,10 @@ def compute_eig(defis_doc, personnes_doc):
               "fellows": len(e["fellows"])} for p, e in promos.items()]
     plist.sort(key=lambda x: (x["year"] is None, x["year"] if x["year"] is not None else 0,
                               x["promotion"]))
+    profiles = person_profiles(personnes_doc)
     by_profile = {}
-    for r in records(personnes_doc):
-        pr = r.get("profil")
-        if isinstance(pr, str) and pr != "" and pr != "Mentor":
-            inc(by_profile, pr)
+    for n in fellows:
+        inc(by_profile, profiles.get(n) or "unknown")
     return {
         "projects": len(defis),
         "fellows": len(fellows),
@@ -520,6 +548,7 @@ def compute_eig(defis_doc, personnes_doc):
         "administrations": len(admins),
         "promotions": plist,
         "by_profile": by_profile,
+        "fellows_in_several_promotions": sum(1 for ps in fellow_promos.values() if len(ps) > 1),
     }
 
 
