@@ -40,6 +40,13 @@ static bool add_time(cJSON *obj, const char *key, int64_t t)
     return cJSON_AddStringToObject(obj, key, iso) != NULL;
 }
 
+/* Seconds from t to now, never negative: after the clock is set back, data
+ * fetched "later" than now is as fresh as can be, not -3600 s old. */
+static int64_t age_at(int64_t now, int64_t t)
+{
+    return now > t ? now - t : 0;
+}
+
 static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
 {
     cJSON *o = cJSON_AddObjectToObject(feeds, feed_name(f));
@@ -49,7 +56,7 @@ static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
     bool ok = o && cJSON_AddStringToObject(o, "state", feedstate_kind_name(fs->kind)) &&
               add_time(o, "fetched_at", fetched);
     if (ok && fetched > 0)
-        ok = cJSON_AddNumberToObject(o, "age_s", (double)(now - fetched)) != NULL;
+        ok = cJSON_AddNumberToObject(o, "age_s", (double)age_at(now, fetched)) != NULL;
     else if (ok)
         ok = cJSON_AddNullToObject(o, "age_s") != NULL;
     ok = ok && add_time(o, "failing_since", fs->failing_since) &&
@@ -376,7 +383,7 @@ static void put_feeds(text *t, const status_report *r, const char *name, int val
         put(t, "%s", name);
         put_label(t, "feed", feed_name((feed_id)f));
         int64_t v = value == 0   ? feed_up(fs->kind)
-                    : value == 1 ? r->now - fs->data_time
+                    : value == 1 ? age_at(r->now, fs->data_time)
                                  : fs->data_time;
         put(t, " %" PRId64 "\n", v);
     }

@@ -44,6 +44,7 @@
 #define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 #define CLOCK_START_ENV "VITRINE_CLOCK_START"
+#define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
 
 struct kiosk {
     kiosk_options opt;
@@ -87,10 +88,11 @@ struct kiosk {
     announce_time local_now;     /* the minute the announcements' windows were last checked at */
     bool decoders;               /* posters_init succeeded: posters_quit at the end */
     char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
-    int64_t started_mono_ms; /* system monotonic ms at start: started_at follows clock steps */
+    int64_t started_mono_ms; /* system monotonic ms at start */
+    int64_t started_at;      /* unix seconds: moved only by the clock stepped forward */
     uint64_t slide_changes;  /* slides shown (logged) since the start */
     bool status_paused;      /* the paused state the status files last got */
-    bool status_failing;     /* the last status write failed (logged once) */
+    bool status_failing[2];  /* the last write of the status, the metrics failed (logged once) */
     bool status_due;         /* what they show changed: written after the next frame */
 };
 
@@ -214,10 +216,40 @@ static void swap_posters(kiosk *k, posters *p)
     k->status_due = true;
 }
 
+/* When the kiosk started, for the status files: the wall time at the
+ * start, moved forward when the clock was since stepped forward by more
+ * than STARTED_AT_STEP_S (a Pi without a real-time clock starts before NTP
+ * sets it: its start was later than the clock said), never back (a clock
+ * set back does not make the kiosk older, nor look like a restart). */
+static int64_t started_at(kiosk *k, int64_t now_s)
+{
+    int64_t by_now = now_s - (vclock_system_ms() - k->started_mono_ms) / VCLOCK_MS_PER_S;
+    if (by_now > k->started_at + STARTED_AT_STEP_S)
+        k->started_at = by_now;
+    return k->started_at;
+}
+
+/* One of the status files (status: 0, metrics: 1); a failure logged once
+ * for each file, and once when writing it works again. */
+static void publish_file(kiosk *k, const status_report *r, int which)
+{
+    static const char *const what[] = {"status", "metrics"};
+    const char *path = which == 0 ? k->status_file : k->metrics_file;
+    if (!*path)
+        return;
+    char err[STATUS_ERR_LEN];
+    bool ok = status_write(r, which == 0 ? path : NULL, which == 1 ? path : NULL, err) == STATUS_OK;
+    if (!ok && !k->status_failing[which])
+        log_warn("kiosk", "%s file not written: %s (logged once; the kiosk goes on)", what[which],
+                 err);
+    else if (ok && k->status_failing[which])
+        log_info("kiosk", "%s file written again", what[which]);
+    k->status_failing[which] = !ok;
+}
+
 /* The status and metrics files (status.h), rewritten after the frame that
  * follows (status_due) a slide change, a feed event, a pause or resume, or
- * a screen change. A failure is logged once (and once when writing works
- * again): it never stops the kiosk. */
+ * a screen change. A failure never stops the kiosk. */
 static void publish_status(kiosk *k)
 {
     playlist_view v;
@@ -225,11 +257,11 @@ static void publish_status(kiosk *k)
     k->status_paused = v.paused;
     if (!*k->status_file && !*k->metrics_file)
         return;
+    int64_t now = (int64_t)time(NULL);
     status_report r = {.pid = (long)getpid(),
                        .version = VITRINE_VERSION,
-                       .started_at = (int64_t)time(NULL) -
-                                     (vclock_system_ms() - k->started_mono_ms) / VCLOCK_MS_PER_S,
-                       .now = (int64_t)time(NULL),
+                       .started_at = started_at(k, now),
+                       .now = now,
                        .has_slide = v.has_slide,
                        .slide_index = v.position,
                        .slide_count = v.count,
@@ -238,14 +270,8 @@ static void publish_status(kiosk *k)
                        .screen_on = schedule_screen_on(k->sch),
                        .slide_changes = k->slide_changes,
                        .feeds = k->fs};
-    char err[STATUS_ERR_LEN];
-    bool ok = status_write(&r, k->status_file, k->metrics_file, err) == STATUS_OK;
-    if (!ok && !k->status_failing)
-        log_warn("kiosk", "status or metrics file not written: %s (logged once; the kiosk goes on)",
-                 err);
-    else if (ok && k->status_failing)
-        log_info("kiosk", "status written again");
-    k->status_failing = !ok;
+    publish_file(k, &r, 0);
+    publish_file(k, &r, 1);
 }
 
 /* THE place where a new snapshot replaces the one on screen: data taken
@@ -1092,6 +1118,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     k->opt = *opt;
     k->cfg = *opt->settings;
     k->started_mono_ms = vclock_system_ms();
+    k->started_at = (int64_t)time(NULL);
     snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
     snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
              opt->metrics_file ? opt->metrics_file : "");

@@ -14,7 +14,8 @@
  *                           "last_error"}, ... every feed of FEED_COUNT}}
  * "state" is feedstate_kind_name: fresh, stale, failing, offline, demo,
  * missing; "fetched_at" is the feed's data_time; "age_s" is updated_at
- * minus fetched_at, in seconds; "last_error" is the feed's reason or null.
+ * minus fetched_at, in seconds, and 0 rather than negative (a clock set
+ * back since the fetch); "last_error" is the feed's reason or null.
  *
  * Metrics: vitrine_build_info{version}, vitrine_start_time_seconds,
  * vitrine_feed_up{feed} (1 when the state is fresh or offline: the last
@@ -24,7 +25,9 @@
  * vitrine_paused.
  *
  * Both files are written with fileio_write_atomic (mode 0644, the directory
- * created when missing): readers never see half a file. No SDL; the
+ * created when missing): readers never see half a file, and only a regular
+ * file (or a symbolic link to one) is replaced: a FIFO, a device or a
+ * directory at the path is refused, one line naming it. No SDL; the
  * document is built with cJSON. */
 #ifndef VITRINE_STATUS_H
 #define VITRINE_STATUS_H
