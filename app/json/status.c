@@ -237,17 +237,24 @@ static bool read_line(const char *path, char out[COMM_LEN])
     return ok;
 }
 
-/* pid runs, and is a vitrine where /proc says what it is. */
-static bool kiosk_alive(long pid)
+/* What runs under the status file's pid. */
+typedef enum { PID_KIOSK, PID_EXITED, PID_OTHER } pid_state;
+
+/* pid runs, and is a vitrine where /proc says what it is; otherwise
+ * whether no process has that pid, or another program has it now (its
+ * name in comm). */
+static pid_state kiosk_alive(long pid, char comm[COMM_LEN])
 {
     if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno != EPERM))
-        return false;
-    char path[64], theirs[COMM_LEN], mine[COMM_LEN];
+        return PID_EXITED;
+    char path[64], mine[COMM_LEN];
     snprintf(path, sizeof path, "/proc/%ld/comm", pid);
-    if (!read_line(path, theirs))
-        return true; /* /proc hidden (hidepid) or absent: kill() is all we know */
-    return strcmp(theirs, UNIT_PROGRAM) == 0 ||
-           (read_line("/proc/self/comm", mine) && strcmp(theirs, mine) == 0);
+    if (!read_line(path, comm))
+        return PID_KIOSK; /* /proc hidden (hidepid) or absent: kill() is all we know */
+    if (strcmp(comm, UNIT_PROGRAM) == 0 ||
+        (read_line("/proc/self/comm", mine) && strcmp(comm, mine) == 0))
+        return PID_KIOSK;
+    return PID_OTHER;
 }
 
 /* Checks the document's pid; STATUS_OK when its kiosk runs. */
@@ -257,17 +264,26 @@ static status_status check_alive(const char *path, const char *text, size_t len,
     cJSON *root = cJSON_ParseWithLength(text, len);
     const cJSON *pid = cJSON_GetObjectItemCaseSensitive(root, "pid");
     const cJSON *at = cJSON_GetObjectItemCaseSensitive(root, "updated_at");
-    status_status st = STATUS_OK;
+    const char *when = cJSON_IsString(at) && strlen(at->valuestring) < ISO_LEN
+                           ? at->valuestring
+                           : "at an unknown time";
+    char comm[COMM_LEN] = "";
+    status_status st = STATUS_GONE;
+    pid_state ps = PID_EXITED;
     if (!jsonx_whole(pid, 1, INT_MAX)) {
         snprintf(err, STATUS_ERR_LEN, "%.400s: not a vitrine status file (no pid)", path);
         st = STATUS_INVALID;
-    } else if (!kiosk_alive((long)pid->valuedouble)) {
+    } else if ((ps = kiosk_alive((long)pid->valuedouble, comm)) == PID_KIOSK) {
+        st = STATUS_OK;
+    } else if (ps == PID_OTHER) {
+        snprintf(err, STATUS_ERR_LEN,
+                 "no kiosk running: pid %ld of %.300s is now another program (%.15s): the kiosk "
+                 "that wrote it has exited (the file was last updated %.31s)",
+                 (long)pid->valuedouble, path, comm, when);
+    } else {
         snprintf(err, STATUS_ERR_LEN,
                  "no kiosk running: pid %ld of %.300s has exited (the file was last updated %.31s)",
-                 (long)pid->valuedouble, path,
-                 cJSON_IsString(at) && strlen(at->valuestring) < ISO_LEN ? at->valuestring
-                                                                         : "at an unknown time");
-        st = STATUS_GONE;
+                 (long)pid->valuedouble, path, when);
     }
     cJSON_Delete(root);
     return st;

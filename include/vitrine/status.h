@@ -104,7 +104,9 @@ status_status status_find(const char *configured, char path[CONFIG_PATH_LEN],
  * the same program as the caller), so a reused pid is not taken for the
  * kiosk. STATUS_OK: *json is the file's text (caller frees). Otherwise
  * *json is NULL and err one line: the missing file's path (STATUS_ABSENT),
- * the pid that is gone and when the file was last updated (STATUS_GONE). */
+ * the pid that is gone and when the file was last updated (STATUS_GONE):
+ * "has exited" when no process has it, "is now another program (NAME)"
+ * when /proc names another program under it. */
 status_status status_read_alive(const char *path, char **json, char err[STATUS_ERR_LEN]);
 
 #endif
