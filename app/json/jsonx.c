@@ -151,8 +151,12 @@ parse_status jsonx_check_size(const char *buf, size_t len, parse_result *res)
     return PARSE_OK;
 }
 
-/* buf into doc->root, in doc->nodes when set; buf's size checked. */
-static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+/* buf into doc->root, in doc->nodes when set; buf's size checked. buf is
+ * bytes [offset, offset + len) of a document of total bytes: an error's
+ * byte is counted from that document's start, and *error_at is where in
+ * buf cJSON stopped. */
+static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, size_t offset,
+                               size_t total, size_t *error_at, parse_result *res)
 {
     const char *end = NULL;
     tree_arena = doc->nodes;
@@ -164,14 +168,16 @@ static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, pars
         return jsonx_nomem(res);
     }
     if (!doc->root) {
-        size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
-        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", at, len);
+        *error_at = end && end >= buf ? (size_t)(end - buf) : 0;
+        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", offset + *error_at, total);
         jsonx_doc_free(doc);
         return PARSE_REJECTED;
     }
     for (const char *p = end; p && p < buf + len; p++) {
         if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t' && *p != '\0') {
-            jsonx_reject(res, "not valid JSON (trailing data at byte %zu)", (size_t)(p - buf));
+            *error_at = (size_t)(p - buf);
+            jsonx_reject(res, "trailing content after the JSON value, at byte %zu",
+                         offset + *error_at);
             jsonx_doc_free(doc);
             return PARSE_REJECTED;
         }
@@ -182,20 +188,22 @@ static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, pars
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
 {
     *doc = (jsonx_doc){0};
+    size_t at;
     parse_status st = jsonx_check_size(buf, len, res);
     if (st != PARSE_OK)
         return st;
     if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
         return jsonx_nomem(res);
-    return parse_tree(doc, buf, len, res);
+    return parse_tree(doc, buf, len, 0, len, &at, res);
 }
 
-parse_status jsonx_parse_in(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
-                            parse_result *res)
+parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
+                              size_t offset, size_t total, size_t *error_at, parse_result *res)
 {
     *doc = (jsonx_doc){.nodes = arenas_on ? nodes : NULL, .borrowed = arenas_on && nodes};
+    *error_at = 0;
     parse_status st = jsonx_check_size(buf, len, res);
-    return st != PARSE_OK ? st : parse_tree(doc, buf, len, res);
+    return st != PARSE_OK ? st : parse_tree(doc, buf, len, offset, total, error_at, res);
 }
 
 void jsonx_doc_free(jsonx_doc *doc)
@@ -209,8 +217,7 @@ void jsonx_doc_free(jsonx_doc *doc)
     *doc = (jsonx_doc){0};
 }
 
-/* Records a skipped record: counts it and keeps the first reason. */
-__attribute__((format(printf, 2, 3))) static void skip(parse_result *res, const char *fmt, ...)
+void jsonx_skip(parse_result *res, const char *fmt, ...)
 {
     if (res->skipped++ == 0) {
         va_list ap;
@@ -220,8 +227,7 @@ __attribute__((format(printf, 2, 3))) static void skip(parse_result *res, const 
     }
 }
 
-/* What a skip message calls a record: its key, else its id. */
-static const char *record_label(const cJSON *rec)
+const char *jsonx_record_label(const cJSON *rec)
 {
     const char *id = rec->string ? rec->string : jsonx_str(rec, "id");
     return id ? id : "?";
@@ -238,7 +244,7 @@ bool jsonx_record(model *m, void *slot, size_t size, const cJSON *rec, size_t in
     }
     if (bad) {
         memset(slot, 0, size); /* what fn wrote before it gave up */
-        skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
+        jsonx_skip(res, "record %zu (\"%s\") has wrong types", index, jsonx_record_label(rec));
     } else {
         *kept = true;
     }
