@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "announcejson.h"
+#include "jsonx.h"
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
@@ -482,6 +483,11 @@ config_status config_parse(const char *json, size_t len, const char *origin, con
         long off = at && at >= json && at <= json + len ? (long)(at - json) : -1;
         snprintf(err, CONFIG_ERR_LEN, "%.300s: not valid JSON (near byte %ld)", origin, off);
         return CONFIG_INVALID;
+    }
+    if (!jsonx_mark_nuls(root, json, len)) { /* the announcements refuse a text cut at a NUL */
+        snprintf(err, CONFIG_ERR_LEN, "%.300s: out of memory", origin);
+        cJSON_Delete(root);
+        return CONFIG_NOMEM;
     }
     /* cJSON stops after the value: what follows, but blanks, is refused. */
     while (end && end < json + len && strchr(" \t\r\n", *end)) /* *end == '\0' included */

@@ -182,7 +182,84 @@ static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, size
             return PARSE_REJECTED;
         }
     }
+    tree_arena = doc->nodes;
+    bool marked = jsonx_mark_nuls(doc->root, buf, len);
+    tree_arena = NULL;
+    if (!marked) {
+        jsonx_doc_free(doc);
+        return jsonx_nomem(res);
+    }
     return PARSE_OK;
+}
+
+/* The text "\u0000" in buf: maybe a NUL escape (or an escaped backslash
+ * before "u0000"). memchr: almost no document has one. */
+static bool has_nul_text(const char *buf, size_t len)
+{
+    for (const char *p = buf, *end = buf + len; (p = memchr(p, '\\', (size_t)(end - p)));)
+        if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0)
+            return true;
+        else
+            p++;
+    return false;
+}
+
+/* Whether a string of buf holds a NUL escape ("\u0000"), each one then
+ * replaced by "\u0001" in copy (len bytes). */
+static bool nul_escapes(const char *buf, size_t len, char *copy)
+{
+    bool in_string = false, found = false;
+    memcpy(copy, buf, len);
+    for (char *p = copy, *end = copy + len; p < end;) {
+        if (in_string && *p == '\\' && end - p >= 6 && memcmp(p, "\\u0000", 6) == 0) {
+            p[5] = '1';
+            found = true;
+        }
+        if (in_string && *p == '\\')
+            p += 2; /* an escaped quote or backslash does not end the string */
+        else
+            in_string ^= *p++ == '"';
+    }
+    return found;
+}
+
+/* a and b: the same document, b with its NUL escapes replaced; a string
+ * of a that differs from b's was cut at a NUL. */
+static void mark_cut(cJSON *a, const cJSON *b)
+{
+    for (; a && b; a = a->next, b = b->next) {
+        if (cJSON_IsString(a) && a->valuestring && b->valuestring &&
+            strcmp(a->valuestring, b->valuestring) != 0)
+            a->type |= JSONX_HELD_NUL;
+        mark_cut(a->child, b->child);
+    }
+}
+
+bool jsonx_mark_nuls(cJSON *root, const char *buf, size_t len)
+{
+    if (!has_nul_text(buf, len))
+        return true;
+    char *copy = malloc(len);
+    if (!copy)
+        return false;
+    if (nul_escapes(buf, len, copy)) {
+        /* In the document's arena when it has one (tree_arena): freed with
+         * it. The copy is as valid as buf: only memory can fail it. */
+        cJSON *other = cJSON_ParseWithLength(copy, len);
+        if (!other) {
+            free(copy);
+            return false;
+        }
+        mark_cut(root, other);
+        cJSON_Delete(other);
+    }
+    free(copy);
+    return true;
+}
+
+bool jsonx_held_nul(const cJSON *item)
+{
+    return item && (item->type & JSONX_HELD_NUL);
 }
 
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)

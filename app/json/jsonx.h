@@ -71,6 +71,18 @@ void jsonx_doc_free(jsonx_doc *doc); /* accepts an empty doc */
  * stopped (on PARSE_REJECTED). */
 parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
                               size_t offset, size_t total, size_t *error_at, parse_result *res);
+/* A string's type flag beside cJSON's own (which end at cJSON_StringIsConst,
+ * 512): the JSON string held a NUL escape ("\u0000"), where cJSON's C
+ * string ends, so its valuestring is only what came before. A reader that
+ * shows the text refuses it rather than cut it without a word. */
+#define JSONX_HELD_NUL (1 << 12)
+/* Marks JSONX_HELD_NUL on the strings of root, parsed by cJSON from the len
+ * bytes of buf (jsonx_parse and jsonx_parse_part mark their trees; the
+ * configuration, parsed by cJSON itself, calls it). Costs a search of
+ * buf, and a second parse of a copy only when a NUL escape is there.
+ * False only when out of memory. */
+bool jsonx_mark_nuls(cJSON *root, const char *buf, size_t len);
+bool jsonx_held_nul(const cJSON *item);
 /* Fills one record of a feed from rec (a JSON object): returns false only
  * when out of memory; sets *bad (and returns true) to skip the record. */
 typedef bool (*jsonx_record_fn)(model *m, void *record, const cJSON *rec, bool *bad);
