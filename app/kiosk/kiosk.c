@@ -916,6 +916,31 @@ int kiosk_run(kiosk *k)
     return EXIT_SUCCESS;
 }
 
+/* Set while SDL's display is open, for display_gone: an exit handler takes
+ * no argument, so this one fact is process-wide (like the logger's level). */
+static atomic_bool display_open;
+static atomic_flag display_gone_registered = ATOMIC_FLAG_INIT;
+
+/* Xlib ends the process itself, exit(1) from inside SDL's calls, when the
+ * X server goes away or the window is destroyed under the kiosk (its
+ * handlers print "XIO: fatal IO error" or "X Error ... BadWindow" and
+ * exit; SDL has no hook for it): the line the journal shows for it is the
+ * kiosk's, before the process ends. Nothing else calls exit() while the
+ * display is open (main returns; the signal deadline uses _exit). */
+static void display_gone(void)
+{
+    if (atomic_load(&display_open))
+        log_error("kiosk", "the display is gone (its X server closed the connection, or the "
+                           "window was destroyed): the process ends");
+}
+
+static void display_opened(void)
+{
+    if (!atomic_flag_test_and_set(&display_gone_registered) && atexit(display_gone) != 0)
+        log_warn("kiosk", "no exit handler: a display that goes away ends the kiosk unexplained");
+    atomic_store(&display_open, true);
+}
+
 /* Never run unseen (displaycheck.h): a fallback to a driver that shows
  * nothing is an error that names what was tried; systemd restarts the
  * kiosk and the journal says why. */
@@ -931,6 +956,7 @@ static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
         return false;
     }
     k->sdl_up = true;
+    display_opened();
     const char *driver = SDL_GetCurrentVideoDriver();
     if (displaycheck_invisible(driver, SDL_getenv("SDL_VIDEODRIVER"))) {
         displaycheck_explain(DISPLAYCHECK_DRI_DIR, why);
@@ -1170,7 +1196,9 @@ void kiosk_free(kiosk *k)
     keymap_free(k->km);
     watchdog_free(k->wd);
     vclock_free(k->clock);
-    if (k->sdl_up)
+    if (k->sdl_up) {
+        atomic_store(&display_open, false);
         SDL_Quit();
+    }
     free(k);
 }
