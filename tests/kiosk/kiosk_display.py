@@ -262,8 +262,8 @@ GONE = r"^error kiosk: the display is gone \(its X server closed the connection,
 
 
 def gone(k, what):
-    """The kiosk ended with a status that is not 0, its own line last but
-    Xlib's, said once."""
+    """The kiosk ended with a status that is not 0 (Xlib's exit), and its
+    own line said so, once."""
     rc = k.wait_exit()
     k.reader.join(timeout=WAIT_S)
     lines = k.lines_since(0, GONE)
@@ -275,7 +275,7 @@ def gone(k, what):
 def scenario_displaygone(ctx):
     """The window destroyed by another client, then, with another kiosk,
     the X server killed: each time Xlib ends the process from inside SDL
-    (status 1, its own message), and the kiosk's line says why first."""
+    (status 1, after its own message), and the kiosk's line says why."""
     k = ctx.start_data(dict(FAST))
     k.wait_for(r"^info kiosk: slide 2/3 products-by-phase$")
     window = k.xdo("search", "--sync", "--name", "^Vitrine$").split()[0]
