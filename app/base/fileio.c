@@ -262,14 +262,65 @@ fileio_status fileio_write_atomic(const char *path, const void *data, size_t len
     return fileio_write_atomic_parts(path, &part, 1, mode, durable, err);
 }
 
+/* The target of the symbolic link at path (lst its lstat) when it is a
+ * regular file: the file the operator pointed at is the one replaced, and
+ * the link stays. A link another user owns is not followed (a link planted
+ * in a shared directory would otherwise turn a write as root into the
+ * replacement of any file, as fs.protected_symlinks prevents for opens). */
+static fileio_status link_target(const char *path, const struct stat *lst, char out[PATH_MAX],
+                                 char err[FILEIO_ERR_LEN])
+{
+    struct stat st;
+    char why[FILEIO_ERR_LEN];
+    if (lst->st_uid != geteuid() && lst->st_uid != 0) {
+        snprintf(why, sizeof why, "a symbolic link of another user (uid %u): not followed",
+                 (unsigned)lst->st_uid);
+        return fail(FILEIO_WRONG_TYPE, err, path, why);
+    }
+    if (!realpath(path, out) || stat(out, &st) != 0) {
+        int e = errno;
+        snprintf(why, sizeof why, "a symbolic link to %s",
+                 e == ENOENT ? "a file that does not exist" : strerror(e));
+        return fail(e == ENOENT ? FILEIO_WRONG_TYPE : FILEIO_IO_ERROR, err, path, why);
+    }
+    if (S_ISREG(st.st_mode))
+        return FILEIO_OK;
+    snprintf(err, FILEIO_ERR_LEN, "%.100s: a symbolic link to %.60s, %s", path, out,
+             kind_of(st.st_mode));
+    return FILEIO_WRONG_TYPE;
+}
+
+/* Where a write to path goes: path itself when nothing is there yet (or
+ * what is in the way makes mkstemp fail: it says why) or a regular file;
+ * the target of a symbolic link to a regular file. Anything else (FIFO,
+ * device, socket, directory, a link to one) is refused before anything is
+ * written: a rename over it would replace it (run as root with /dev/null,
+ * the system's /dev/null), and nothing of ours is ever such a file. */
+static fileio_status write_target(const char *path, char out[PATH_MAX], char err[FILEIO_ERR_LEN])
+{
+    struct stat lst;
+    bool there = lstat(path, &lst) == 0;
+    if (there && S_ISLNK(lst.st_mode))
+        return link_target(path, &lst, out, err);
+    if (there && !S_ISREG(lst.st_mode))
+        return fail(FILEIO_WRONG_TYPE, err, path, kind_of(lst.st_mode));
+    if (!*path || snprintf(out, PATH_MAX, "%s", path) >= PATH_MAX)
+        return fail(FILEIO_BAD_PATH, err, path, "path empty, a directory, or too long");
+    return FILEIO_OK;
+}
+
 fileio_status fileio_write_atomic_parts(const char *path, const fileio_part *parts, size_t n_parts,
                                         unsigned mode, bool durable, char err[FILEIO_ERR_LEN])
 {
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    int dirlen = slash ? (int)(base - path) : 0;
+    char target[PATH_MAX];
+    fileio_status st = write_target(path, target, err);
+    if (st != FILEIO_OK)
+        return st;
+    const char *slash = strrchr(target, '/');
+    const char *base = slash ? slash + 1 : target;
+    int dirlen = slash ? (int)(base - target) : 0;
     char tmp[PATH_MAX];
-    int n = snprintf(tmp, sizeof tmp, "%.*s.%s.tmp-XXXXXX", dirlen, path, base);
+    int n = snprintf(tmp, sizeof tmp, "%.*s.%s.tmp-XXXXXX", dirlen, target, base);
     if (!*base || n < 0 || (size_t)n >= sizeof tmp)
         return fail(FILEIO_BAD_PATH, err, path, "path empty, a directory, or too long");
     int fd = mkstemp(tmp);
@@ -280,7 +331,7 @@ fileio_status fileio_write_atomic_parts(const char *path, const fileio_part *par
         return fail(e == ENOENT ? FILEIO_ABSENT : FILEIO_IO_ERROR, err, path, why);
     }
     const char *step = fill_temp(fd, parts, n_parts, mode, durable);
-    if (!step && rename(tmp, path) != 0)
+    if (!step && rename(tmp, target) != 0)
         step = "rename";
     if (step) {
         char why[128];
@@ -289,6 +340,6 @@ fileio_status fileio_write_atomic_parts(const char *path, const fileio_part *par
         return fail(FILEIO_IO_ERROR, err, path, why);
     }
     if (durable)
-        sync_dir(path);
+        sync_dir(target);
     return FILEIO_OK;
 }

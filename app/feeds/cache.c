@@ -184,6 +184,17 @@ cache_status cache_store_validators(cache *c, const char *name, const cachemeta 
     return CACHE_OK;
 }
 
+#define CACHE_QUOTE_(x) #x
+#define CACHE_QUOTE(x) CACHE_QUOTE_(x)
+#define CACHE_LONG_LINE                                                                            \
+    "metadata line over " CACHE_QUOTE(CACHEMETA_LINE_MAX) " bytes: not a cache file of ours"
+
+/* Why no metadata line was found in the first n bytes of a cache file. */
+static const char *no_line_why(size_t n)
+{
+    return n >= CACHEMETA_LINE_MAX ? CACHE_LONG_LINE : "no metadata line";
+}
+
 /* Parses the header line and checks it against the body that follows. */
 static bool check_header(const char *hdr_text, size_t hdr_len, const char *body, size_t len,
                          cachemeta *meta, const char **why)
@@ -217,7 +228,7 @@ static cache_status peek_file(const cache *c, const char *name, const char *path
     default: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_IO_ERROR;
     }
     const char *nl = memchr(line, '\n', n);
-    const char *why = "no metadata line";
+    const char *why = no_line_why(n);
     if (nl && cachemeta_parse(line, (size_t)(nl - line), meta, &why) == CACHEMETA_OK) {
         unsigned long long body_len = size - (unsigned long long)(nl + 1 - line);
         if (body_len > max_bytes)
@@ -272,7 +283,7 @@ static cache_status load_file(const cache *c, const char *name, const char *path
     default: snprintf(err, CACHE_ERR_LEN, "%s", ferr); return CACHE_IO_ERROR;
     }
     const char *nl = memchr(buf, '\n', n < CACHEMETA_LINE_MAX ? n : CACHEMETA_LINE_MAX);
-    const char *why = "no metadata line";
+    const char *why = no_line_why(n);
     size_t body_len = nl ? n - (size_t)(nl + 1 - buf) : 0;
     if (nl && body_len > max_bytes)
         why = "larger than the largest body kept";

@@ -35,6 +35,7 @@ typedef struct {
     struct curl_slist *hdrs;
     body_buf body;
     fetch_result res;
+    bool headers_done; /* the blank line that ends the (last) response's headers came */
     char errbuf[CURL_ERROR_SIZE];
 } slot;
 
@@ -196,11 +197,15 @@ static void header_value(const char *v, size_t n, char out[FETCH_VALIDATOR_LEN])
 
 static size_t on_header(char *line, size_t size, size_t nmemb, void *userdata)
 {
-    fetch_result *r = userdata;
+    slot *s = userdata;
+    fetch_result *r = &s->res;
     size_t n = size * nmemb;
     static const char etag[] = "etag:", lm[] = "last-modified:";
     if (n >= 5 && strncmp(line, "HTTP/", 5) == 0) {
         r->etag[0] = r->last_modified[0] = '\0'; /* a new response (redirect) */
+        s->headers_done = false;
+    } else if (n <= 2 && (line[0] == '\r' || line[0] == '\n')) {
+        s->headers_done = true;
     } else if (n > sizeof etag - 1 && strncasecmp(line, etag, sizeof etag - 1) == 0) {
         header_value(line + sizeof etag - 1, n - (sizeof etag - 1), r->etag);
     } else if (n > sizeof lm - 1 && strncasecmp(line, lm, sizeof lm - 1) == 0) {
@@ -263,7 +268,7 @@ static bool set_options(slot *s, const fetch_request *q, char err[FETCH_ERR_LEN]
     SETOPT(c, CURLOPT_WRITEFUNCTION, on_body);
     SETOPT(c, CURLOPT_WRITEDATA, &s->body);
     SETOPT(c, CURLOPT_HEADERFUNCTION, on_header);
-    SETOPT(c, CURLOPT_HEADERDATA, &s->res);
+    SETOPT(c, CURLOPT_HEADERDATA, s);
     SETOPT(c, CURLOPT_ERRORBUFFER, s->errbuf);
     return true;
 }
@@ -292,6 +297,12 @@ static fetch_status transfer_failed(CURLcode rc, const slot *s, fetch_result *ou
         snprintf(out->error, FETCH_ERR_LEN, "not an HTTP response: %.160s", why);
     else if (rc == CURLE_WRITE_ERROR)
         snprintf(out->error, FETCH_ERR_LEN, "out of memory receiving the body");
+    else if (rc == CURLE_OUT_OF_MEMORY && !s->headers_done)
+        /* What curl 7.x answers, without a message, to one header line
+         * over its limit (a larger total has a message of its own). */
+        snprintf(out->error, FETCH_ERR_LEN,
+                 "response refused: a header line larger than curl's limit (%d bytes)",
+                 CURL_MAX_HTTP_HEADER);
     else
         snprintf(out->error, FETCH_ERR_LEN, "%s", why);
     return FETCH_FAILED;
@@ -343,6 +354,7 @@ static bool start(batch *b, slot *s, size_t i, fetch_status *st)
     memset(&s->res, 0, sizeof s->res);
     s->body = (body_buf){.max = q->lim.max_bytes};
     s->errbuf[0] = '\0';
+    s->headers_done = false;
     s->index = i;
     s->max_bytes = q->lim.max_bytes;
     s->conditional = (q->etag && *q->etag) || (q->last_modified && *q->last_modified);

@@ -2,6 +2,7 @@
 #include "announcejson.h"
 
 #include "config_private.h"
+#include "jsonx.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,6 +41,8 @@ static bool read_text(const entry_ctx *x, const cJSON *obj, const char *field, b
         return true;
     if (!cJSON_IsString(v))
         return fail(x, field, required ? "expected a string" : "expected a string, or no key");
+    if (jsonx_held_nul(v))
+        return fail(x, field, "holds a NUL character (\\u0000), where the text would be cut");
     size_t len = strlen(v->valuestring);
     if (len >= outsz) {
         char what[64];
@@ -146,8 +149,11 @@ bool announcejson_read(const cJSON *arr, const char *origin, const char *key, bo
         }
         out->items[out->n++] = a;
     }
-    if (rep->left_out)
+    if (rep->left_out && origin)
         log_warn("config", "%s: %s: %zu announcement(s) beyond the first %d left out", origin, key,
+                 rep->left_out, ANNOUNCE_MAX);
+    else if (rep->left_out) /* the feed, which has no file of its own to name */
+        log_warn("feeds", "[%s] %zu announcement(s) beyond the first %d left out", key,
                  rep->left_out, ANNOUNCE_MAX);
     return true;
 }

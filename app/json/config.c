@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "announcejson.h"
+#include "jsonx.h"
 #include "vitrine/fileio.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
@@ -469,11 +470,26 @@ config_status config_parse(const char *json, size_t len, const char *origin, con
 {
     config_ctx x = {origin, err};
     c->invalid = CONFIG_PART_FEEDS | CONFIG_PART_KIOSK; /* until the document is an object */
-    cJSON *root = cJSON_ParseWithLength(json, len);
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
     if (!root) {
         const char *at = cJSON_GetErrorPtr();
         long off = at && at >= json && at <= json + len ? (long)(at - json) : -1;
         snprintf(err, CONFIG_ERR_LEN, "%.300s: not valid JSON (near byte %ld)", origin, off);
+        return CONFIG_INVALID;
+    }
+    if (!jsonx_mark_nuls(root, json, len)) { /* the announcements refuse a text cut at a NUL */
+        snprintf(err, CONFIG_ERR_LEN, "%.300s: out of memory", origin);
+        cJSON_Delete(root);
+        return CONFIG_NOMEM;
+    }
+    /* cJSON stops after the value: what follows, but blanks, is refused. */
+    while (end && end < json + len && strchr(" \t\r\n", *end)) /* *end == '\0' included */
+        end++;
+    if (end && end < json + len) {
+        snprintf(err, CONFIG_ERR_LEN, "%.300s: trailing content after the JSON object, at byte %ld",
+                 origin, (long)(end - json));
+        cJSON_Delete(root);
         return CONFIG_INVALID;
     }
     if (!cJSON_IsObject(root)) {

@@ -151,8 +151,12 @@ parse_status jsonx_check_size(const char *buf, size_t len, parse_result *res)
     return PARSE_OK;
 }
 
-/* buf into doc->root, in doc->nodes when set; buf's size checked. */
-static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
+/* buf into doc->root, in doc->nodes when set; buf's size checked. buf is
+ * bytes [offset, offset + len) of a document of total bytes: an error's
+ * byte is counted from that document's start, and *error_at is where in
+ * buf cJSON stopped. */
+static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, size_t offset,
+                               size_t total, size_t *error_at, parse_result *res)
 {
     const char *end = NULL;
     tree_arena = doc->nodes;
@@ -164,38 +168,119 @@ static parse_status parse_tree(jsonx_doc *doc, const char *buf, size_t len, pars
         return jsonx_nomem(res);
     }
     if (!doc->root) {
-        size_t at = end && end >= buf ? (size_t)(end - buf) : 0;
-        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", at, len);
+        *error_at = end && end >= buf ? (size_t)(end - buf) : 0;
+        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", offset + *error_at, total);
         jsonx_doc_free(doc);
         return PARSE_REJECTED;
     }
     for (const char *p = end; p && p < buf + len; p++) {
         if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t' && *p != '\0') {
-            jsonx_reject(res, "not valid JSON (trailing data at byte %zu)", (size_t)(p - buf));
+            *error_at = (size_t)(p - buf);
+            jsonx_reject(res, "trailing content after the JSON value, at byte %zu",
+                         offset + *error_at);
             jsonx_doc_free(doc);
             return PARSE_REJECTED;
         }
     }
+    tree_arena = doc->nodes;
+    bool marked = jsonx_mark_nuls(doc->root, buf, len);
+    tree_arena = NULL;
+    if (!marked) {
+        jsonx_doc_free(doc);
+        return jsonx_nomem(res);
+    }
     return PARSE_OK;
+}
+
+/* The text "\u0000" in buf: maybe a NUL escape (or an escaped backslash
+ * before "u0000"). memchr: almost no document has one. */
+static bool has_nul_text(const char *buf, size_t len)
+{
+    for (const char *p = buf, *end = buf + len; (p = memchr(p, '\\', (size_t)(end - p)));)
+        if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0)
+            return true;
+        else
+            p++;
+    return false;
+}
+
+/* Whether a string of buf holds a NUL escape ("\u0000"), each one then
+ * replaced by "\u0001" in copy (len bytes). */
+static bool nul_escapes(const char *buf, size_t len, char *copy)
+{
+    bool in_string = false, found = false;
+    memcpy(copy, buf, len);
+    for (char *p = copy, *end = copy + len; p < end;) {
+        if (in_string && *p == '\\' && end - p >= 6 && memcmp(p, "\\u0000", 6) == 0) {
+            p[5] = '1';
+            found = true;
+        }
+        if (in_string && *p == '\\')
+            p += 2; /* an escaped quote or backslash does not end the string */
+        else
+            in_string ^= *p++ == '"';
+    }
+    return found;
+}
+
+/* a and b: the same document, b with its NUL escapes replaced; a string
+ * of a that differs from b's was cut at a NUL. */
+static void mark_cut(cJSON *a, const cJSON *b)
+{
+    for (; a && b; a = a->next, b = b->next) {
+        if (cJSON_IsString(a) && a->valuestring && b->valuestring &&
+            strcmp(a->valuestring, b->valuestring) != 0)
+            a->type |= JSONX_HELD_NUL;
+        mark_cut(a->child, b->child);
+    }
+}
+
+bool jsonx_mark_nuls(cJSON *root, const char *buf, size_t len)
+{
+    if (!has_nul_text(buf, len))
+        return true;
+    char *copy = malloc(len);
+    if (!copy)
+        return false;
+    if (nul_escapes(buf, len, copy)) {
+        /* In the document's arena when it has one (tree_arena): freed with
+         * it. The copy is as valid as buf: only memory can fail it. */
+        cJSON *other = cJSON_ParseWithLength(copy, len);
+        if (!other) {
+            free(copy);
+            return false;
+        }
+        mark_cut(root, other);
+        cJSON_Delete(other);
+    }
+    free(copy);
+    return true;
+}
+
+bool jsonx_held_nul(const cJSON *item)
+{
+    return item && (item->type & JSONX_HELD_NUL);
 }
 
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res)
 {
     *doc = (jsonx_doc){0};
+    size_t at;
     parse_status st = jsonx_check_size(buf, len, res);
     if (st != PARSE_OK)
         return st;
     if (arenas_on && !(doc->nodes = arena_new_blocks(JSONX_TREE_BLOCK)))
         return jsonx_nomem(res);
-    return parse_tree(doc, buf, len, res);
+    return parse_tree(doc, buf, len, 0, len, &at, res);
 }
 
-parse_status jsonx_parse_in(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
-                            parse_result *res)
+parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
+                              size_t offset, size_t total, size_t *error_at, parse_result *res)
 {
     *doc = (jsonx_doc){.nodes = arenas_on ? nodes : NULL, .borrowed = arenas_on && nodes};
+    *error_at = 0;
     parse_status st = jsonx_check_size(buf, len, res);
-    return st != PARSE_OK ? st : parse_tree(doc, buf, len, res);
+    return st != PARSE_OK ? st : parse_tree(doc, buf, len, offset, total, error_at, res);
 }
 
 void jsonx_doc_free(jsonx_doc *doc)
@@ -209,8 +294,7 @@ void jsonx_doc_free(jsonx_doc *doc)
     *doc = (jsonx_doc){0};
 }
 
-/* Records a skipped record: counts it and keeps the first reason. */
-__attribute__((format(printf, 2, 3))) static void skip(parse_result *res, const char *fmt, ...)
+void jsonx_skip(parse_result *res, const char *fmt, ...)
 {
     if (res->skipped++ == 0) {
         va_list ap;
@@ -220,8 +304,7 @@ __attribute__((format(printf, 2, 3))) static void skip(parse_result *res, const 
     }
 }
 
-/* What a skip message calls a record: its key, else its id. */
-static const char *record_label(const cJSON *rec)
+const char *jsonx_record_label(const cJSON *rec)
 {
     const char *id = rec->string ? rec->string : jsonx_str(rec, "id");
     return id ? id : "?";
@@ -238,7 +321,7 @@ bool jsonx_record(model *m, void *slot, size_t size, const cJSON *rec, size_t in
     }
     if (bad) {
         memset(slot, 0, size); /* what fn wrote before it gave up */
-        skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
+        jsonx_skip(res, "record %zu (\"%s\") has wrong types", index, jsonx_record_label(rec));
     } else {
         *kept = true;
     }

@@ -62,11 +62,27 @@ parse_status jsonx_check_size(const char *buf, size_t len, parse_result *res);
  * NULL and nothing to free. */
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res);
 void jsonx_doc_free(jsonx_doc *doc); /* accepts an empty doc */
-/* The same with the tree's nodes in the caller's arena (when arenas are on;
- * else malloc'ed and freed by jsonx_doc_free): for many small documents
- * parsed one after the other into one arena emptied in between. */
-parse_status jsonx_parse_in(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
-                            parse_result *res);
+/* The same for one part of a larger document (a record of a feed), with
+ * the tree's nodes in the caller's arena (when arenas are on; else
+ * malloc'ed and freed by jsonx_doc_free): for many small documents parsed
+ * one after the other into one arena emptied in between. buf is bytes
+ * [offset, offset + len) of a document of total bytes: an error's byte is
+ * counted from that document's start; *error_at is where in buf cJSON
+ * stopped (on PARSE_REJECTED). */
+parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, size_t len,
+                              size_t offset, size_t total, size_t *error_at, parse_result *res);
+/* A string's type flag beside cJSON's own (which end at cJSON_StringIsConst,
+ * 512): the JSON string held a NUL escape ("\u0000"), where cJSON's C
+ * string ends, so its valuestring is only what came before. A reader that
+ * shows the text refuses it rather than cut it without a word. */
+#define JSONX_HELD_NUL (1 << 12)
+/* Marks JSONX_HELD_NUL on the strings of root, parsed by cJSON from the len
+ * bytes of buf (jsonx_parse and jsonx_parse_part mark their trees; the
+ * configuration, parsed by cJSON itself, calls it). Costs a search of
+ * buf, and a second parse of a copy only when a NUL escape is there.
+ * False only when out of memory. */
+bool jsonx_mark_nuls(cJSON *root, const char *buf, size_t len);
+bool jsonx_held_nul(const cJSON *item);
 /* Fills one record of a feed from rec (a JSON object): returns false only
  * when out of memory; sets *bad (and returns true) to skip the record. */
 typedef bool (*jsonx_record_fn)(model *m, void *record, const cJSON *rec, bool *bad);
@@ -89,6 +105,10 @@ parse_status jsonx_records(model *m, const cJSON *list, size_t size, jsonx_recor
 bool jsonx_items(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, void **out,
                  size_t *n, bool *bad);
 void jsonx_reject(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Records a skipped record: counts it and keeps the first reason. */
+void jsonx_skip(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* What a skip message calls a record: its key, else its id, else "?". */
+const char *jsonx_record_label(const cJSON *rec);
 /* Records an allocation failure; returns PARSE_NOMEM. */
 parse_status jsonx_nomem(parse_result *res);
 

@@ -73,11 +73,39 @@ static const char *skip_value(const char *p, const char *end)
     return NULL;
 }
 
+/* A container that does not end with the bracket it opened: closed before
+ * its last byte (something follows it), closed by the other kind, or not
+ * closed at all. */
+static parse_status not_closed(const span *root, parse_result *res)
+{
+    const char *end = root->text + root->len;
+    const char *v = skip_value(root->text, end);
+    if (v && v < end)
+        jsonx_reject(res, "trailing content after the JSON value, at byte %zu",
+                     (size_t)(skip_blank(v, end) - root->doc));
+    else if (v)
+        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)",
+                     (size_t)(end - 1 - root->doc), root->doc_len);
+    else
+        jsonx_reject(res, "not valid JSON (the %s opened at byte %zu is not closed)",
+                     *root->text == '[' ? "array" : "object", (size_t)(root->text - root->doc));
+    return PARSE_REJECTED;
+}
+
 parse_status span_root(const char *buf, size_t len, span *root, parse_result *res)
 {
     parse_status st = jsonx_check_size(buf, len, res);
     if (st != PARSE_OK)
         return st;
+    /* RFC 8259 8.1: a JSON text sent over a network has no byte order mark.
+     * (cJSON skips one, so the small documents read as one tree, like the
+     * configuration, take it; a feed's is said here, not taken for a value
+     * that is no array.) */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        jsonx_reject(res, "starts with a byte order mark (EF BB BF), which JSON does not allow: "
+                          "it must be saved as UTF-8 without BOM");
+        return PARSE_REJECTED;
+    }
     const char *end = buf + len;
     const char *p = skip_blank(buf, end);
     while (end > p && (blank(end[-1]) || end[-1] == '\0'))
@@ -87,16 +115,14 @@ parse_status span_root(const char *buf, size_t len, span *root, parse_result *re
     /* Where the value really ends is checked by the walk of its elements
      * (a "[...] [...]" fails at the second bracket); here only that it
      * ends with the bracket it opened, or that a scalar is one. */
-    *root = (span){p, (size_t)(end - p)};
+    *root = (span){p, (size_t)(end - p), buf, len};
     if (span_is_array(root) || span_is_object(root))
         return PARSE_OK;
-    if (*p == '[' || *p == '{') {
-        jsonx_reject(res, "not valid JSON (the %s opened at byte %zu is not closed)",
-                     *p == '[' ? "array" : "object", (size_t)(p - buf));
-        return PARSE_REJECTED;
-    }
+    if (*p == '[' || *p == '{')
+        return not_closed(root, res);
     jsonx_doc doc; /* a scalar: valid or not, the parsers want a container */
-    st = jsonx_parse(&doc, root->text, root->len, res);
+    size_t at;
+    st = jsonx_parse_part(&doc, NULL, root->text, root->len, (size_t)(p - buf), len, &at, res);
     jsonx_doc_free(&doc);
     return st;
 }
@@ -118,11 +144,13 @@ bool span_is_object(const span *s)
 typedef struct {
     const char *p, *end; /* the next byte; the container's closing bracket */
     bool keyed, first;
+    const char *doc; /* the document, for the elements' spans */
+    size_t doc_len;
 } walk;
 
 static walk walk_start(const span *s)
 {
-    return (walk){s->text + 1, s->text + s->len - 1, span_is_object(s), true};
+    return (walk){s->text + 1, s->text + s->len - 1, span_is_object(s), true, s->doc, s->doc_len};
 }
 
 /* 1: the next element in *key (keyed walks) and *val; 0: the end; -1:
@@ -142,7 +170,7 @@ static int walk_next(walk *w, span *key, span *val)
         const char *k = w->p < w->end && *w->p == '"' ? skip_string(w->p, w->end) : NULL;
         if (!k)
             return -1;
-        *key = (span){w->p, (size_t)(k - w->p)};
+        *key = (span){w->p, (size_t)(k - w->p), w->doc, w->doc_len};
         w->p = skip_blank(k, w->end);
         if (w->p == w->end || *w->p != ':')
             return -1;
@@ -151,16 +179,32 @@ static int walk_next(walk *w, span *key, span *val)
     const char *v = skip_value(w->p, w->end);
     if (!v)
         return -1;
-    *val = (span){w->p, (size_t)(v - w->p)};
+    *val = (span){w->p, (size_t)(v - w->p), w->doc, w->doc_len};
     w->p = v;
     return 1;
 }
 
+/* The walk of whole stopped at at. The bracket that closes whole, where a
+ * comma was expected, before whole's last byte: whole (the document's
+ * value: the scan found the others' ends) ended there, and more follows. */
 static parse_status malformed(const span *whole, const char *at, parse_result *res)
 {
-    jsonx_reject(res, "not valid JSON (error near byte %zu of a %zu-byte value)",
-                 (size_t)(at - whole->text), whole->len);
+    const char *end = whole->text + whole->len;
+    if (at < end - 1 && *at == (*whole->text == '[' ? ']' : '}'))
+        jsonx_reject(res, "trailing content after the JSON value, at byte %zu",
+                     (size_t)(skip_blank(at + 1, end) - whole->doc));
+    else
+        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)", (size_t)(at - whole->doc),
+                     whole->doc_len);
     return PARSE_REJECTED;
+}
+
+/* s parsed alone, an error's byte counted from its document's start. */
+static parse_status parse_span(const span *s, arena *nodes, jsonx_doc *doc, size_t *error_at,
+                               parse_result *res)
+{
+    return jsonx_parse_part(doc, nodes, s->text, s->len, (size_t)(s->text - s->doc), s->doc_len,
+                            error_at, res);
 }
 
 static bool named(const span *k, const char *key)
@@ -179,8 +223,13 @@ static parse_status parse_without(const span *obj, const char *from, const char 
         return jsonx_nomem(res);
     memcpy(rest, obj->text, head);
     memcpy(rest + head, to, tail);
-    parse_status st = jsonx_parse(doc, rest, head + tail, res); /* strings are copied */
+    size_t at;
+    parse_status st = jsonx_parse_part(doc, NULL, rest, head + tail, (size_t)(obj->text - obj->doc),
+                                       obj->doc_len, &at, res); /* strings are copied */
     free(rest);
+    if (st == PARSE_REJECTED && at > head) /* after the cut: its byte in the document */
+        jsonx_reject(res, "not valid JSON (error near byte %zu of %zu)",
+                     (size_t)(to - obj->doc) + (at - head), obj->doc_len);
     return st;
 }
 
@@ -216,15 +265,105 @@ parse_status span_split(const span *obj, const char *key, span *value, bool *fou
     return parse_without(obj, from, to, rest, res);
 }
 
-/* One element parsed into nodes: its tree, named by its key (keyed lists). */
-static parse_status parse_element(const span *key, const span *val, arena *nodes, jsonx_doc *doc,
-                                  parse_result *res)
+/* The 4 hex digits at p (before end) as a number in *v. */
+static bool hex4(const char *p, const char *end, unsigned *v)
 {
-    parse_status st = jsonx_parse_in(doc, nodes, val->text, val->len, res);
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p + i < end ? p[i] : '\0';
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return false;
+        *v = *v * 16 + (unsigned)d;
+    }
+    return true;
+}
+
+/* A "\uXXXX" surrogate escape at p: 1 alone, 2 with its pair (high then
+ * low: one character), 0 none. */
+static int surrogate_at(const char *p, const char *end)
+{
+    unsigned hi, lo;
+    if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, end, &hi) || hi < 0xD800 ||
+        hi > 0xDFFF)
+        return 0;
+    bool paired = hi < 0xDC00 && end - p >= 12 && p[6] == '\\' && p[7] == 'u' &&
+                  hex4(p + 8, end, &lo) && lo >= 0xDC00 && lo <= 0xDFFF;
+    return paired ? 2 : 1;
+}
+
+/* Every lone surrogate escape in the strings of p replaced by "\ufffd"
+ * (as long): what is left for cJSON to judge is the rest of the JSON. */
+static void replace_lone_surrogates(char *p, size_t len)
+{
+    const char *end = p + len;
+    bool in_string = false;
+    while (p < end) {
+        int kind = in_string && *p == '\\' ? surrogate_at(p, end) : 0;
+        if (kind == 1)
+            memcpy(p, "\\ufffd", 6);
+        if (kind)
+            p += kind * 6;
+        else if (in_string && *p == '\\')
+            p += 2; /* an escaped quote or backslash is not the string's end */
+        else
+            in_string ^= *p++ == '"';
+    }
+}
+
+/* The record val, refused by cJSON at its byte at, a lone surrogate
+ * escape: still valid JSON when a copy with each lone surrogate replaced
+ * parses, and then skipped (*skipped) and named; otherwise the copy's
+ * error rejects the document. */
+static parse_status skip_surrogates(const span *key, const span *val, size_t at, size_t index,
+                                    arena *nodes, bool *skipped, parse_result *res)
+{
+    char *copy = malloc(val->len);
+    if (!copy)
+        return jsonx_nomem(res);
+    memcpy(copy, val->text, val->len);
+    replace_lone_surrogates(copy, val->len);
+    jsonx_doc doc;
+    size_t offset = (size_t)(val->text - val->doc), err_at;
+    parse_status st =
+        jsonx_parse_part(&doc, nodes, copy, val->len, offset, val->doc_len, &err_at, res);
+    if (st == PARSE_OK) {
+        const char *id = cJSON_IsObject(doc.root) ? jsonx_str(doc.root, "id") : NULL;
+        int n = key ? (int)key->len - 2 : (int)strlen(id ? id : "?");
+        jsonx_skip(res, "record %zu (\"%.*s\") has a lone surrogate escape (%.6s) at byte %zu",
+                   index, n < 60 ? n : 60,
+                   key  ? key->text + 1
+                   : id ? id
+                        : "?",
+                   val->text + at, offset + at);
+        *skipped = true;
+    }
+    jsonx_doc_free(&doc);
+    free(copy);
+    return st;
+}
+
+/* One element parsed into nodes: its tree, named by its key (keyed lists);
+ * *skipped when it is valid JSON that cJSON cannot hold (skip_surrogates). */
+static parse_status parse_element(const span *key, const span *val, size_t index, arena *nodes,
+                                  jsonx_doc *doc, bool *skipped, parse_result *res)
+{
+    size_t at;
+    *skipped = false;
+    parse_result own; /* a record skipped keeps the first skip's reason in res */
+    own.error[0] = '\0';
+    parse_status st = parse_span(val, nodes, doc, &at, &own);
+    if (st == PARSE_REJECTED && surrogate_at(val->text + at, val->text + val->len) == 1)
+        return skip_surrogates(key, val, at, index, nodes, skipped, res);
+    if (st != PARSE_OK)
+        memcpy(res->error, own.error, sizeof res->error);
     if (st != PARSE_OK || !key)
         return st;
     jsonx_doc name;
-    st = jsonx_parse_in(&name, nodes, key->text, key->len, res);
+    st = parse_span(key, nodes, &name, &at, res);
     if (st == PARSE_OK && cJSON_IsString(name.root)) {
         /* Moved, so that each tree is freed once when arenas are off. */
         doc->root->string = name.root->valuestring;
@@ -282,10 +421,13 @@ parse_status span_records(model *m, const span *list, size_t size, jsonx_record_
     while (st == PARSE_OK && (r = walk_next(&w, &k, &v)) == 1) {
         unsigned char *slot = grow(&buf, &cap, kept, size);
         jsonx_doc doc = {0};
-        st = slot ? parse_element(w.keyed ? &k : NULL, &v, nodes, &doc, res) : jsonx_nomem(res);
-        bool one = false;
-        if (st == PARSE_OK && !jsonx_record(m, slot, size, doc.root, index++, fn, res, &one))
+        bool skipped = false, one = false;
+        st = slot ? parse_element(w.keyed ? &k : NULL, &v, index, nodes, &doc, &skipped, res)
+                  : jsonx_nomem(res);
+        if (st == PARSE_OK && !skipped &&
+            !jsonx_record(m, slot, size, doc.root, index, fn, res, &one))
             st = PARSE_NOMEM;
+        index++;
         kept += one;
         jsonx_doc_free(&doc);
         arena_reset(nodes); /* the next record reuses this one's memory */

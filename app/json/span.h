@@ -20,16 +20,20 @@
 
 #define SPAN_MAX_DEPTH 1000 /* cJSON's own nesting limit */
 
-/* The bytes of one JSON value of a document. */
+/* The bytes of one JSON value of a document, and the whole document (an
+ * error's byte is counted from its start). */
 typedef struct {
     const char *text;
     size_t len;
+    const char *doc;
+    size_t doc_len;
 } span;
 
 /* The top-level value of buf (len bytes, no NUL needed): its bytes without
  * the blanks (and NULs) around them; PARSE_REJECTED when there are none or
- * too many. Whether it is one well-formed value is found by the walk of
- * its elements (span_split, span_records). */
+ * too many, when buf starts with a byte order mark, or when something
+ * follows the value. Whether it is one well-formed value is found by the
+ * walk of its elements (span_split, span_records). */
 parse_status span_root(const char *buf, size_t len, span *root, parse_result *res);
 bool span_is_array(const span *s);
 bool span_is_object(const span *s);
@@ -42,7 +46,10 @@ parse_status span_split(const span *obj, const char *key, span *value, bool *fou
                         parse_result *res);
 /* jsonx_records over the elements of an array span, or the members of an
  * object span (each record then named by its key, rec->string), one
- * element's tree at a time. */
+ * element's tree at a time. A record holding a lone surrogate escape
+ * ("\ud800" without its pair: the JSON grammar allows it, but it is no
+ * character, and cJSON refuses it) is skipped like a record of wrong
+ * types, named with its byte; any other error rejects the document. */
 parse_status span_records(model *m, const span *list, size_t size, jsonx_record_fn fn, void **out,
                           size_t *n, parse_result *res);
 

@@ -40,6 +40,13 @@ static bool add_time(cJSON *obj, const char *key, int64_t t)
     return cJSON_AddStringToObject(obj, key, iso) != NULL;
 }
 
+/* Seconds from t to now, never negative: after the clock is set back, data
+ * fetched "later" than now is as fresh as can be, not -3600 s old. */
+static int64_t age_at(int64_t now, int64_t t)
+{
+    return now > t ? now - t : 0;
+}
+
 static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
 {
     cJSON *o = cJSON_AddObjectToObject(feeds, feed_name(f));
@@ -49,7 +56,7 @@ static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
     bool ok = o && cJSON_AddStringToObject(o, "state", feedstate_kind_name(fs->kind)) &&
               add_time(o, "fetched_at", fetched);
     if (ok && fetched > 0)
-        ok = cJSON_AddNumberToObject(o, "age_s", (double)(now - fetched)) != NULL;
+        ok = cJSON_AddNumberToObject(o, "age_s", (double)age_at(now, fetched)) != NULL;
     else if (ok)
         ok = cJSON_AddNullToObject(o, "age_s") != NULL;
     ok = ok && add_time(o, "failing_since", fs->failing_since) &&
@@ -234,17 +241,24 @@ static bool read_line(const char *path, char out[COMM_LEN])
     return ok;
 }
 
-/* pid runs, and is a vitrine where /proc says what it is. */
-static bool kiosk_alive(long pid)
+/* What runs under the status file's pid. */
+typedef enum { PID_KIOSK, PID_EXITED, PID_OTHER } pid_state;
+
+/* pid runs, and is a vitrine where /proc says what it is; otherwise
+ * whether no process has that pid, or another program has it now (its
+ * name in comm). */
+static pid_state kiosk_alive(long pid, char comm[COMM_LEN])
 {
     if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno != EPERM))
-        return false;
-    char path[64], theirs[COMM_LEN], mine[COMM_LEN];
+        return PID_EXITED;
+    char path[64], mine[COMM_LEN];
     snprintf(path, sizeof path, "/proc/%ld/comm", pid);
-    if (!read_line(path, theirs))
-        return true; /* /proc hidden (hidepid) or absent: kill() is all we know */
-    return strcmp(theirs, UNIT_PROGRAM) == 0 ||
-           (read_line("/proc/self/comm", mine) && strcmp(theirs, mine) == 0);
+    if (!read_line(path, comm))
+        return PID_KIOSK; /* /proc hidden (hidepid) or absent: kill() is all we know */
+    if (strcmp(comm, UNIT_PROGRAM) == 0 ||
+        (read_line("/proc/self/comm", mine) && strcmp(comm, mine) == 0))
+        return PID_KIOSK;
+    return PID_OTHER;
 }
 
 /* Checks the document's pid; STATUS_OK when its kiosk runs. */
@@ -254,17 +268,26 @@ static status_status check_alive(const char *path, const char *text, size_t len,
     cJSON *root = cJSON_ParseWithLength(text, len);
     const cJSON *pid = cJSON_GetObjectItemCaseSensitive(root, "pid");
     const cJSON *at = cJSON_GetObjectItemCaseSensitive(root, "updated_at");
-    status_status st = STATUS_OK;
+    const char *when = cJSON_IsString(at) && strlen(at->valuestring) < ISO_LEN
+                           ? at->valuestring
+                           : "at an unknown time";
+    char comm[COMM_LEN] = "";
+    status_status st = STATUS_GONE;
+    pid_state ps = PID_EXITED;
     if (!jsonx_whole(pid, 1, INT_MAX)) {
         snprintf(err, STATUS_ERR_LEN, "%.400s: not a vitrine status file (no pid)", path);
         st = STATUS_INVALID;
-    } else if (!kiosk_alive((long)pid->valuedouble)) {
+    } else if ((ps = kiosk_alive((long)pid->valuedouble, comm)) == PID_KIOSK) {
+        st = STATUS_OK;
+    } else if (ps == PID_OTHER) {
+        snprintf(err, STATUS_ERR_LEN,
+                 "no kiosk running: pid %ld of %.300s is now another program (%.15s): the kiosk "
+                 "that wrote it has exited (the file was last updated %.31s)",
+                 (long)pid->valuedouble, path, comm, when);
+    } else {
         snprintf(err, STATUS_ERR_LEN,
                  "no kiosk running: pid %ld of %.300s has exited (the file was last updated %.31s)",
-                 (long)pid->valuedouble, path,
-                 cJSON_IsString(at) && strlen(at->valuestring) < ISO_LEN ? at->valuestring
-                                                                         : "at an unknown time");
-        st = STATUS_GONE;
+                 (long)pid->valuedouble, path, when);
     }
     cJSON_Delete(root);
     return st;
@@ -402,7 +425,7 @@ static void put_feeds(text *t, const status_report *r, const char *name, int val
         put(t, "%s", name);
         put_label(t, "feed", feed_name((feed_id)f));
         int64_t v = value == 0   ? feed_up(fs->kind)
-                    : value == 1 ? r->now - fs->data_time
+                    : value == 1 ? age_at(r->now, fs->data_time)
                                  : fs->data_time;
         put(t, " %" PRId64 "\n", v);
     }

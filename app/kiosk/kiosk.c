@@ -45,6 +45,7 @@
 #define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 #define CLOCK_START_ENV "VITRINE_CLOCK_START"
+#define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
 
 struct kiosk {
     kiosk_options opt;
@@ -89,11 +90,12 @@ struct kiosk {
     bool decoders;               /* posters_init succeeded: posters_quit at the end */
     char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
     char cache_dir[CONFIG_PATH_LEN]; /* the feeds' cache, for vitrine --accept; "": none */
-    int64_t started_mono_ms; /* system monotonic ms at start: started_at follows clock steps */
-    uint64_t slide_changes;  /* slides shown (logged) since the start */
-    bool status_paused;      /* the paused state the status files last got */
-    bool status_failing;     /* the last status write failed (logged once) */
-    bool status_due;         /* what they show changed: written after the next frame */
+    int64_t started_mono_ms;         /* system monotonic ms at start */
+    int64_t started_at;              /* unix seconds: moved only by the clock stepped forward */
+    uint64_t slide_changes;          /* slides shown (logged) since the start */
+    bool status_paused;              /* the paused state the status files last got */
+    bool status_failing[2]; /* the last write of the status, the metrics failed (logged once) */
+    bool status_due;        /* what they show changed: written after the next frame */
 };
 
 static int64_t now_ms(const kiosk *k)
@@ -216,10 +218,40 @@ static void swap_posters(kiosk *k, posters *p)
     k->status_due = true;
 }
 
+/* When the kiosk started, for the status files: the wall time at the
+ * start, moved forward when the clock was since stepped forward by more
+ * than STARTED_AT_STEP_S (a Pi without a real-time clock starts before NTP
+ * sets it: its start was later than the clock said), never back (a clock
+ * set back does not make the kiosk older, nor look like a restart). */
+static int64_t started_at(kiosk *k, int64_t now_s)
+{
+    int64_t by_now = now_s - (vclock_system_ms() - k->started_mono_ms) / VCLOCK_MS_PER_S;
+    if (by_now > k->started_at + STARTED_AT_STEP_S)
+        k->started_at = by_now;
+    return k->started_at;
+}
+
+/* One of the status files (status: 0, metrics: 1); a failure logged once
+ * for each file, and once when writing it works again. */
+static void publish_file(kiosk *k, const status_report *r, int which)
+{
+    static const char *const what[] = {"status", "metrics"};
+    const char *path = which == 0 ? k->status_file : k->metrics_file;
+    if (!*path)
+        return;
+    char err[STATUS_ERR_LEN];
+    bool ok = status_write(r, which == 0 ? path : NULL, which == 1 ? path : NULL, err) == STATUS_OK;
+    if (!ok && !k->status_failing[which])
+        log_warn("kiosk", "%s file not written: %s (logged once; the kiosk goes on)", what[which],
+                 err);
+    else if (ok && k->status_failing[which])
+        log_info("kiosk", "%s file written again", what[which]);
+    k->status_failing[which] = !ok;
+}
+
 /* The status and metrics files (status.h), rewritten after the frame that
  * follows (status_due) a slide change, a feed event, a pause or resume, or
- * a screen change. A failure is logged once (and once when writing works
- * again): it never stops the kiosk. */
+ * a screen change. A failure never stops the kiosk. */
 static void publish_status(kiosk *k)
 {
     playlist_view v;
@@ -227,11 +259,11 @@ static void publish_status(kiosk *k)
     k->status_paused = v.paused;
     if (!*k->status_file && !*k->metrics_file)
         return;
+    int64_t now = (int64_t)time(NULL);
     status_report r = {.pid = (long)getpid(),
                        .version = VITRINE_VERSION,
-                       .started_at = (int64_t)time(NULL) -
-                                     (vclock_system_ms() - k->started_mono_ms) / VCLOCK_MS_PER_S,
-                       .now = (int64_t)time(NULL),
+                       .started_at = started_at(k, now),
+                       .now = now,
                        .has_slide = v.has_slide,
                        .slide_index = v.position,
                        .slide_count = v.count,
@@ -241,14 +273,8 @@ static void publish_status(kiosk *k)
                        .slide_changes = k->slide_changes,
                        .cache_dir = k->opt.data_dir ? NULL : k->cache_dir,
                        .feeds = k->fs};
-    char err[STATUS_ERR_LEN];
-    bool ok = status_write(&r, k->status_file, k->metrics_file, err) == STATUS_OK;
-    if (!ok && !k->status_failing)
-        log_warn("kiosk", "status or metrics file not written: %s (logged once; the kiosk goes on)",
-                 err);
-    else if (ok && k->status_failing)
-        log_info("kiosk", "status written again");
-    k->status_failing = !ok;
+    publish_file(k, &r, 0);
+    publish_file(k, &r, 1);
 }
 
 /* THE place where a new snapshot replaces the one on screen: data taken
@@ -910,6 +936,31 @@ int kiosk_run(kiosk *k)
     return EXIT_SUCCESS;
 }
 
+/* Set while SDL's display is open, for display_gone: an exit handler takes
+ * no argument, so this one fact is process-wide (like the logger's level). */
+static atomic_bool display_open;
+static atomic_flag display_gone_registered = ATOMIC_FLAG_INIT;
+
+/* Xlib ends the process itself, exit(1) from inside SDL's calls, when the
+ * X server goes away or the window is destroyed under the kiosk (its
+ * handlers print "XIO: fatal IO error" or "X Error ... BadWindow" and
+ * exit; SDL has no hook for it): the line the journal shows for it is the
+ * kiosk's, before the process ends. Nothing else calls exit() while the
+ * display is open (main returns; the signal deadline uses _exit). */
+static void display_gone(void)
+{
+    if (atomic_load(&display_open))
+        log_error("kiosk", "the display is gone (its X server closed the connection, or the "
+                           "window was destroyed): the process ends");
+}
+
+static void display_opened(void)
+{
+    if (!atomic_flag_test_and_set(&display_gone_registered) && atexit(display_gone) != 0)
+        log_warn("kiosk", "no exit handler: a display that goes away ends the kiosk unexplained");
+    atomic_store(&display_open, true);
+}
+
 /* Never run unseen (displaycheck.h): a fallback to a driver that shows
  * nothing is an error that names what was tried; systemd restarts the
  * kiosk and the journal says why. */
@@ -925,6 +976,7 @@ static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
         return false;
     }
     k->sdl_up = true;
+    display_opened();
     const char *driver = SDL_GetCurrentVideoDriver();
     if (displaycheck_invisible(driver, SDL_getenv("SDL_VIDEODRIVER"))) {
         displaycheck_explain(DISPLAYCHECK_DRI_DIR, why);
@@ -1112,6 +1164,7 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     k->opt = *opt;
     k->cfg = *opt->settings;
     k->started_mono_ms = vclock_system_ms();
+    k->started_at = (int64_t)time(NULL);
     snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
     snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
              opt->metrics_file ? opt->metrics_file : "");
@@ -1164,7 +1217,9 @@ void kiosk_free(kiosk *k)
     keymap_free(k->km);
     watchdog_free(k->wd);
     vclock_free(k->clock);
-    if (k->sdl_up)
+    if (k->sdl_up) {
+        atomic_store(&display_open, false);
         SDL_Quit();
+    }
     free(k);
 }

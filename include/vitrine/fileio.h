@@ -19,7 +19,7 @@ typedef enum {
     FILEIO_OK = 0,
     FILEIO_ABSENT,     /* no such file (or directory) */
     FILEIO_TOO_LARGE,  /* larger than the cap given */
-    FILEIO_WRONG_TYPE, /* not a regular file (read) / not a directory (mkdirs) */
+    FILEIO_WRONG_TYPE, /* not a regular file (read, write) / not a directory (mkdirs) */
     FILEIO_BAD_PATH,   /* empty, or longer than PATH_MAX */
     FILEIO_IO_ERROR,   /* the system refused otherwise (permissions, read error...) */
     FILEIO_NOMEM
@@ -65,6 +65,15 @@ typedef struct {
  * the old file or the new one, never a part. durable: the file is fsynced
  * before the rename and the directory after it (the new copy survives a
  * power cut; costs a disk flush on every call). The directory must exist.
+ * Only a regular file is replaced, or a path where nothing is yet created:
+ * anything else there (FIFO, device, socket, directory, a symbolic link to
+ * one, or to nothing) is FILEIO_WRONG_TYPE with one line naming the path
+ * and what is there, and nothing is written (a rename would put a file in
+ * place of a device: /dev/null, run as root). A symbolic link to a regular
+ * file is followed: its target is replaced (the temporary file next to
+ * it), the link stays; a link owned by another user than the caller or
+ * root is not followed (refused). The check is made before the write: who
+ * can change the directory meanwhile can still swap what is there.
  * Any failure removes the temporary file, leaves path as it was and puts
  * one line naming the path and the failed step in err. */
 fileio_status fileio_write_atomic(const char *path, const void *data, size_t len, unsigned mode,

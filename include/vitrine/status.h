@@ -16,9 +16,10 @@
  * "state" is feedstate_kind_name: fresh, stale, failing, held, offline,
  * demo, bundled, missing; "fetched_at" is the feed's data_time (the last
  * successful contact: a 200 or a 304); "age_s" is updated_at minus
- * fetched_at, in seconds; "held_at" when a body held as implausible came
- * (null: none waits), "accepted_at" when the operator accepted the copy
- * shown (vitrine --accept); "last_error" is the feed's reason or null.
+ * fetched_at, in seconds, and 0 rather than negative (a clock set back
+ * since the fetch); "held_at" when a body held as implausible came (null:
+ * none waits), "accepted_at" when the operator accepted the copy shown
+ * (vitrine --accept); "last_error" is the feed's reason or null.
  *
  * Metrics: vitrine_build_info{version}, vitrine_start_time_seconds,
  * vitrine_feed_up{feed} (1 when the state is fresh or offline: the last
@@ -28,7 +29,9 @@
  * vitrine_paused.
  *
  * Both files are written with fileio_write_atomic (mode 0644, the directory
- * created when missing): readers never see half a file. No SDL; the
+ * created when missing): readers never see half a file, and only a regular
+ * file (or a symbolic link to one) is replaced: a FIFO, a device or a
+ * directory at the path is refused, one line naming it. No SDL; the
  * document is built with cJSON. */
 #ifndef VITRINE_STATUS_H
 #define VITRINE_STATUS_H
@@ -112,7 +115,9 @@ status_status status_find(const char *configured, char path[CONFIG_PATH_LEN],
  * the same program as the caller), so a reused pid is not taken for the
  * kiosk. STATUS_OK: *json is the file's text (caller frees). Otherwise
  * *json is NULL and err one line: the missing file's path (STATUS_ABSENT),
- * the pid that is gone and when the file was last updated (STATUS_GONE). */
+ * the pid that is gone and when the file was last updated (STATUS_GONE):
+ * "has exited" when no process has it, "is now another program (NAME)"
+ * when /proc names another program under it. */
 status_status status_read_alive(const char *path, char **json, char err[STATUS_ERR_LEN]);
 /* The running kiosk of the status file status_find finds for configured:
  * its pid and cache folder. Errors as status_find and status_read_alive. */

@@ -4,7 +4,8 @@
  * socket: refused at once, naming the path and the kind; a regular file and
  * a symbolic link to one: opened), mkdir -p on fresh, existing and blocked
  * paths, atomic writes (content, exact mode, nothing left behind, the old
- * file kept on failure), and FNV-1a 64 against its published test
+ * file kept on failure; a FIFO, a device, a socket, a directory or a link
+ * to one never replaced), and FNV-1a 64 against its published test
  * vectors. */
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -191,12 +193,75 @@ static void write_atomic(void)
     CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_ABSENT);
     CHECK(strstr(err, "no-such-dir/x.json") != NULL);
     path_in(path, sizeof path, "a/");
+    CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_WRONG_TYPE);
+    path_in(path, sizeof path, "none/");
     CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_BAD_PATH);
-    path_in(path, sizeof path, "a"); /* a directory: rename refuses, nothing is left */
-    CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_IO_ERROR);
-    CHECK(strstr(err, "rename") != NULL);
+    CHECK_INT(fileio_write_atomic("", "x", 1, 0644, true, err), FILEIO_BAD_PATH);
+    path_in(path, sizeof path, "a"); /* a directory: refused, nothing is left */
+    CHECK_INT(fileio_write_atomic(path, "x", 1, 0644, true, err), FILEIO_WRONG_TYPE);
+    CHECK(strstr(err, "/a: not a regular file (a directory)") != NULL);
     CHECK(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
     CHECK_INT(count_named(".a.tmp-"), 0);
+}
+
+/* A write onto what is not a regular file: refused with its kind, the
+ * thing left as it was (same inode, same type), no temporary file. */
+static void check_not_replaced(const char *path, const char *why)
+{
+    char err[FILEIO_ERR_LEN];
+    struct stat before, after;
+    CHECK(lstat(path, &before) == 0);
+    CHECK_INT(fileio_write_atomic(path, "x 1\n", 4, 0644, false, err), FILEIO_WRONG_TYPE);
+    CHECK(strstr(err, path) == err);
+    if (!strstr(err, why))
+        fprintf(stderr, "  %s: want \"%s\" in \"%s\"\n", path, why, err);
+    CHECK(strstr(err, why) != NULL);
+    CHECK(lstat(path, &after) == 0 && after.st_ino == before.st_ino &&
+          after.st_mode == before.st_mode && after.st_rdev == before.st_rdev);
+    CHECK_INT(count_named(".vitrine-special"), 0);
+}
+
+/* The status and metrics files' rule: a FIFO, a device node (a copy of
+ * /dev/null made with mknod when root; the real one otherwise, which is
+ * never replaced either way), a socket, a directory, a link to one or to
+ * nothing: refused. A link to a regular file: the target replaced, the
+ * link kept. */
+static void write_special(void)
+{
+    char fifo[512], node[512], sock[512], file[512], link[512], err[FILEIO_ERR_LEN], *buf = NULL;
+    size_t len = 0;
+    struct stat st;
+    path_in(fifo, sizeof fifo, "vitrine-special.fifo");
+    CHECK(mkfifo(fifo, 0600) == 0);
+    check_not_replaced(fifo, "not a regular file (a FIFO)");
+    path_in(node, sizeof node, "vitrine-special.null");
+    if (mknod(node, S_IFCHR | 0666, makedev(1, 3)) != 0)
+        snprintf(node, sizeof node, "/dev/null"); /* not root: cannot be replaced anyway */
+    check_not_replaced(node, "not a regular file (a character device)");
+    path_in(sock, sizeof sock, "vitrine-special.sock");
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    memcpy(addr.sun_path, sock, strlen(sock) < sizeof addr.sun_path ? strlen(sock) + 1 : 0);
+    CHECK(s >= 0 && bind(s, (struct sockaddr *)&addr, sizeof addr) == 0);
+    check_not_replaced(sock, "not a regular file (a socket)");
+    close(s);
+    path_in(link, sizeof link, "vitrine-special-fifo.link");
+    CHECK(symlink(fifo, link) == 0);
+    check_not_replaced(link, "a symbolic link to ");
+    check_not_replaced(link, "not a regular file (a FIFO)");
+    path_in(link, sizeof link, "vitrine-special-dangling.link");
+    CHECK(symlink("/nonexistent/vitrine.prom", link) == 0);
+    check_not_replaced(link, "a symbolic link to a file that does not exist");
+    path_in(file, sizeof file, "vitrine-special.prom");
+    write_file(file, "old\n");
+    path_in(link, sizeof link, "vitrine-special-file.link");
+    CHECK(symlink(file, link) == 0);
+    CHECK_INT(fileio_write_atomic(link, "new\n", 4, 0644, true, err), FILEIO_OK);
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode)); /* the link kept */
+    CHECK_INT(fileio_read(file, 100, &buf, &len, err), FILEIO_OK);
+    CHECK_STR(buf, "new\n"); /* its target replaced */
+    free(buf);
+    CHECK_INT(count_named(".vitrine-special"), 0);
 }
 
 static void fnv1a64_vectors(void)
@@ -221,6 +286,7 @@ int main(void)
     RUN(regular_only);
     RUN(mkdirs);
     RUN(write_atomic);
+    RUN(write_special);
     RUN(fnv1a64_vectors);
     int rc = test_report();
     char cmd[128];

@@ -2,7 +2,7 @@
 
 Serves /<feed>.json from a fixtures directory in a "mode" chosen per feed
 (200 with ETag, Last-Modified, a new ETag on the same bytes, gzip, errors, stalls before or after the
-headers, drips, oversize or truncated bodies, connections reset in the middle
+headers, drips, oversize or truncated bodies, a header line over curl's limit, connections reset in the middle
 of a body, bad JSON, redirects...) and records every request, so a
 test can assert what vitrine sent (conditional headers, Accept-Encoding,
 User-Agent) and what it got. Every wait is bounded and stops when the server
@@ -30,6 +30,7 @@ HEADERS_STALL_S = 60.0  # "headers-stall": longest silence after the headers
 DRIP_TOTAL_S = 6.0  # "drip": longest time spent dripping
 DRIP_EVERY_S = 0.2  # "drip": one byte this often (5 B/s)
 OVERSIZE = 200_000  # "toobig": body bytes (test max_bytes is 100 000)
+BIG_HEADER = 200_000  # "bigheader": bytes of one header line (curl's limit: 102 400)
 LAST_MODIFIED = "Wed, 20 Aug 2026 09:22:29 GMT"
 WRONG_SHAPE = b'{"unexpected": [1, 2, 3]}'
 INVALID_JSON = b'{"data": [ {"id": "alpha", "attributes": '
@@ -222,6 +223,8 @@ def _make_handler(server):
                 self.close_connection = True
             elif mode == "truncated-unsized":
                 self.stream_unsized(body[: len(body) // 2])
+            elif mode == "bigheader":  # one header line over curl's limit (100 KB)
+                self.send(200, body, {"X-Padding": "a" * BIG_HEADER})
             elif mode == "invalid":
                 self.send(200, INVALID_JSON)
             elif mode == "wrongshape":

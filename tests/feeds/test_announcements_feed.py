@@ -4,7 +4,8 @@ server on 127.0.0.1 (feedserver.py): fetched, validated and cached like
 every other feed, shown as a slide from the cache, also with the server
 gone; a body whose every entry is bad, or a server error, keeps the last
 good copy; the feed never changes --dump-stats' exit status; an entry's url
-is only a QR code (a file:// url is refused with its index and key).
+is only a QR code (a file:// url is refused with its index and key); more
+than 16 entries: the others left out, said in one line naming the feed.
 
 usage: test_announcements_feed.py VITRINE EMULATOR FIXTURES ASSETS
 Exit 0 pass, 1 fail."""
@@ -110,6 +111,18 @@ def main():
                   "a failing announcements feed is one line: %s" % err.strip())
             check(env.cached() == good, "a server error keeps the last good copy")
             srv.modes["announcements"] = "etag"
+
+            # More than ANNOUNCE_MAX: the first 16 kept, the others named in
+            # one line of the feed's own (it once said "(null)": the feed
+            # has no file name to give).
+            srv.bodies["announcements"] = json.dumps(
+                [dict(GOOD[0], title="Annonce %d" % i) for i in range(20)]).encode()
+            rc, out, err = env.run("--dump-stats")
+            check(rc == 0, "20 announcements: exit 0 (%d: %s)" % (rc, err.strip()))
+            check("(null)" not in err, "no log line prints a NULL string: %s" % err.strip())
+            check("warn feeds: [announcements] 4 announcement(s) beyond the first 16 left out"
+                  in err, "the announcements left out are one line naming the feed: %s"
+                  % err.strip())
 
             srv.bodies["announcements"] = b"[]"
             rc, out, err = env.run("--dump-stats")

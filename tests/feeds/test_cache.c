@@ -90,6 +90,18 @@ static void damaged_files_are_refused(void)
     CHECK(strstr(err, "checksum") != NULL);
     write_file(path, body, sizeof body - 1); /* a bare body, no metadata line */
     CHECK_INT(cache_load(c, "authors", MAX_BODY, &got, &glen, &back, err), CACHE_CORRUPT);
+    CHECK(strstr(err, "authors.cache: no metadata line") != NULL);
+    char *long_line = malloc(CACHEMETA_LINE_MAX + 100); /* a first line longer than ours can be */
+    if (long_line) {
+        memset(long_line, 'x', CACHEMETA_LINE_MAX + 99);
+        long_line[CACHEMETA_LINE_MAX + 99] = '\n';
+        write_file(path, long_line, CACHEMETA_LINE_MAX + 100);
+        free(long_line);
+    }
+    CHECK_INT(cache_load(c, "authors", MAX_BODY, &got, &glen, &back, err), CACHE_CORRUPT);
+    CHECK(strstr(err, "authors.cache: metadata line over 4096 bytes: not a cache file") != NULL);
+    CHECK_INT(cache_peek(c, "authors", MAX_BODY, &back, err), CACHE_CORRUPT);
+    CHECK(strstr(err, "authors.cache: metadata line over 4096 bytes: not a cache file") != NULL);
     write_file(path, "", 0);
     CHECK_INT(cache_load(c, "authors", MAX_BODY, &got, &glen, &back, err), CACHE_CORRUPT);
     CHECK(got == NULL);
@@ -120,12 +132,12 @@ static void failed_store_keeps_no_debris(void)
     char err[CACHE_ERR_LEN], path[512], inner[600];
     cache *c = cache_open(dir, err);
     CHECK(cache_path(c, "personnes", path, sizeof path));
-    CHECK(mkdir(path, 0700) == 0); /* rename over a non-empty directory fails */
+    CHECK(mkdir(path, 0700) == 0); /* refused before anything is written (fileio) */
     snprintf(inner, sizeof inner, "%s/x", path);
     write_file(inner, "x", 1);
     cachemeta m = {0};
     CHECK_INT(cache_store(c, "personnes", "{}", 2, &m, err), CACHE_IO_ERROR);
-    CHECK(strstr(err, "rename") != NULL);
+    CHECK(strstr(err, "personnes.cache: not a regular file (a directory)") != NULL);
     unlink(inner);
     rmdir(path);
     cache_free(c);

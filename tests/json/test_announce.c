@@ -125,6 +125,12 @@ static void configuration_skips_a_bad_entry_and_names_it(void)
         {"[{\"title\":\"T\",\"text\":\"x\",\"from\":\"2026-12-07\",\"to\":\"2026-12-08\","
          "\"duration_s\":0}]",
          "announcements[0].duration_s"},
+        /* A NUL: the title would end there, without a word. */
+        {"[{\"title\":\"Ferm\\u00e9\\u0000 demain\",\"text\":\"x\",\"from\":\"2026-12-07\","
+         "\"to\":\"2026-12-08\"}]",
+         "announcements[0].title: holds a NUL character (\\u0000)"},
+        {"[{\"title\":\"T\",\"text\":\"\\u0000\",\"from\":\"2026-12-07\",\"to\":\"2026-12-08\"}]",
+         "announcements[0].text: holds a NUL character (\\u0000)"},
     };
     for (size_t i = 0; i < sizeof faults / sizeof *faults; i++) {
         char doc[512];
@@ -185,6 +191,20 @@ static void the_feed_is_validated_like_every_feed(void)
     CHECK_INT(parse_validate(FEED_ANNOUNCEMENTS, "{\"a\":1}", 7, &res), PARSE_REJECTED);
     CHECK(strstr(res.error, "expected an array") != NULL);
     CHECK_INT(parse_validate(FEED_ANNOUNCEMENTS, "[", 1, &res), PARSE_REJECTED);
+    /* A NUL in a title or a text: that entry refused, named; an escaped
+     * backslash before "u0000" is text, kept as written. */
+    CHECK_INT(
+        parse_body("[" GOOD("A") ",{\"title\":\"B\",\"text\":\"Le 5e\\u0000 \\u00e9tage\","
+                                 "\"from\":\"2026-12-07\",\"to\":\"2026-12-08\"},"
+                                 "{\"title\":\"C \\\\u0000\",\"text\":\"\",\"from\":\"2026-12-07\","
+                                 "\"to\":\"2026-12-08\"}]",
+                   m, &res),
+        PARSE_OK);
+    CHECK_INT(res.records, 2);
+    CHECK_INT(res.skipped, 1);
+    CHECK(strstr(res.error, "announcements[1].text: holds a NUL character (\\u0000)") != NULL);
+    CHECK(m->announcements && m->announcements->n == 2);
+    CHECK_STR(m->announcements->items[1].title, "C \\u0000");
     model_free(m);
 }
 

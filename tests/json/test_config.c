@@ -142,6 +142,12 @@ static void bad_keys_fail_naming_the_key(void)
     char err[CONFIG_ERR_LEN] = "";
     CHECK_INT(parse("{\"feeds\": ", &c, err), CONFIG_INVALID);
     CHECK(strstr(err, "not valid JSON") != NULL);
+    /* What follows the object is no part of it: refused, named (cJSON alone
+     * stops after the object and reads the rest as nothing). */
+    CHECK_INT(parse("{\"kiosk\": {}}\n{\"kiosk\": {\"slide_duration_s\": 3}}\n", &c, err),
+              CONFIG_INVALID);
+    CHECK_STR(err, "t.json: trailing content after the JSON object, at byte 14");
+    CHECK_INT(parse("{\"kiosk\": {}}\n\t \r\n", &c, err), CONFIG_OK);
 }
 
 static void kiosk_defaults(void)

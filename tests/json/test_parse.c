@@ -135,6 +135,83 @@ static void one_record_at_a_time_is_still_strict(void)
     model_free(m);
 }
 
+/* res->error names what is wrong (want), and the byte is counted from the
+ * start of the body (at: -1 to skip that check). */
+static void check_message(feed_id feed, const char *json, parse_status want_st, const char *want,
+                          long at)
+{
+    model *m = model_new();
+    parse_result res;
+    char byte[64] = "";
+    if (at >= 0)
+        snprintf(byte, sizeof byte, "byte %ld", at);
+    CHECK_INT(parse_str(m, feed, json, &res), want_st);
+    if (!strstr(res.error, want) || !strstr(res.error, byte))
+        fprintf(stderr, "  %.60s: want \"%s\" and \"%s\" in \"%s\"\n", json, want, byte, res.error);
+    CHECK(strstr(res.error, want) != NULL && strstr(res.error, byte) != NULL);
+    model_free(m);
+}
+
+/* Each fault its own message, bytes counted from the start of the body
+ * (not from the record or the list that holds the error). */
+static void messages_name_the_fault(void)
+{
+    check_message(FEED_AUTHORS, "\xEF\xBB\xBF[{\"id\":\"a\"}]", PARSE_REJECTED,
+                  "starts with a byte order mark (EF BB BF)", -1);
+    check_message(FEED_STARTUPS, "\xEF\xBB\xBF{\"data\": []}", PARSE_REJECTED,
+                  "starts with a byte order mark (EF BB BF)", -1);
+    check_message(FEED_AUTHORS, "[{\"id\":\"a\"}]\n{\"id\":\"b\"}", PARSE_REJECTED,
+                  "trailing content after the JSON value", 13);
+    check_message(FEED_AUTHORS, "[{\"id\":\"a\"}] [{\"id\":\"b\"}]", PARSE_REJECTED,
+                  "trailing content after the JSON value", 13);
+    check_message(FEED_STARTUPS, "{\"data\": []} trailing", PARSE_REJECTED,
+                  "trailing content after the JSON value", 13);
+    check_message(FEED_DEFIS, "{\"A\": {}}}", PARSE_REJECTED,
+                  "trailing content after the JSON value", 9);
+    /* A syntax error inside the third record: its byte in the body. */
+    check_message(FEED_AUTHORS, "[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\" \"c\"}]", PARSE_REJECTED,
+                  "not valid JSON (error near byte 29 of 34)", -1);
+    check_message(FEED_AUTHORS, "[{\"id\":\"a\"},{\"id\":\"b\"} {\"id\":\"c\"}]", PARSE_REJECTED,
+                  "not valid JSON (error near byte 23 of 34)", -1);
+    check_message(FEED_STARTUPS, "{\"meta\": {\"n\": 1,}, \"data\": []}", PARSE_REJECTED,
+                  "not valid JSON (error near byte 18 of 31)", -1);
+    check_message(FEED_STARTUPS, "{\"data\": [], \"meta\": {\"n\": 1,}}", PARSE_REJECTED,
+                  "not valid JSON (error near byte 30 of 31)", -1);
+}
+
+/* A lone surrogate escape is valid JSON but no character: its record is
+ * skipped, named with its byte in the body, and the others kept. */
+static void lone_surrogate_skips_its_record(void)
+{
+    const char *json = "[{\"id\":\"a\",\"fullname\":\"A\"},"
+                       "{\"id\":\"b\",\"fullname\":\"B \\ud800 b\"},"
+                       "{\"id\":\"c\",\"fullname\":\"\\ud83d\\ude00 \\\\ud800\"},"
+                       "{\"id\":\"d\",\"fullname\":\"\\udc00\"}]";
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_AUTHORS, json, &res), PARSE_OK);
+    CHECK_INT(res.records, 2);
+    CHECK_INT(res.skipped, 2);
+    const char *first = strstr(json, "\\ud800");
+    char want[96];
+    snprintf(want, sizeof want,
+             "record 1 (\"b\") has a lone surrogate escape (\\ud800) at byte %ld",
+             (long)(first - json));
+    if (!strstr(res.error, want))
+        fprintf(stderr, "  want \"%s\" in \"%s\"\n", want, res.error);
+    CHECK(strstr(res.error, want) != NULL);
+    CHECK_STR(m->members[0].id, "a");
+    CHECK_STR(m->members[1].id, "c"); /* a pair is one character; an escaped backslash, text */
+    CHECK_STR(m->members[1].fullname, "\xF0\x9F\x98\x80 \\ud800");
+    model_free(m);
+    /* A keyed list names the record by its key. */
+    check_message(FEED_DEFIS, "{\"A\": {\"title\": \"\\ud800\"}, \"B\": {}}", PARSE_OK,
+                  "record 0 (\"A\") has a lone surrogate escape (\\ud800) at byte 17", -1);
+    /* The rest of the record still has to be JSON. */
+    check_message(FEED_AUTHORS, "[{\"id\":\"a\"},{\"id\":\"\\ud800\",}]", PARSE_REJECTED,
+                  "not valid JSON (error near byte 27 of 29)", -1);
+}
+
 static void skips_wrong_types(void)
 {
     const char *json = "[{\"id\":1},{\"id\":\"a\",\"missions\":{}},{\"id\":\"b\",\"fullname\":"
@@ -381,6 +458,8 @@ int main(void)
     RUN(v27_coincubated_and_defaults);
     RUN(rejects_whole_documents);
     RUN(one_record_at_a_time_is_still_strict);
+    RUN(messages_name_the_fault);
+    RUN(lone_surrogate_skips_its_record);
     RUN(skips_wrong_types);
     RUN(validate_needs_a_record);
     RUN(validate_needs_what_the_figures_need);

@@ -249,10 +249,23 @@ static void reader(void)
     char want[64];
     snprintf(want, sizeof want, "pid %ld ", (long)child);
     CHECK(strstr(err, want) != NULL && strstr(err, "2025-12-01T09:12:30Z") != NULL);
+    CHECK(strstr(err, " has exited (") != NULL && !strstr(err, "another program"));
     CHECK(json == NULL);
-    /* pid 1 runs, but it is no vitrine (a reused pid): not the kiosk. */
+    /* pid 1 runs, but it is no vitrine (a reused pid): not the kiosk, and
+     * said so, with the program's name. */
     write_pid(path, 1);
     CHECK_INT(status_read_alive(path, &json, err), STATUS_GONE);
+    char comm[32] = "", other[640];
+    FILE *c = fopen("/proc/1/comm", "r");
+    if (c) {
+        if (fgets(comm, sizeof comm, c))
+            comm[strcspn(comm, "\n")] = '\0';
+        fclose(c);
+    }
+    snprintf(other, sizeof other, "pid 1 of %s is now another program (%s)", path, comm);
+    if (!strstr(err, other))
+        fprintf(stderr, "  want \"%s\" in \"%s\"\n", other, err);
+    CHECK(*comm && strstr(err, other) != NULL && strstr(err, "2025-12-01T09:12:30Z") != NULL);
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
     if (f) {

@@ -3,7 +3,8 @@
 with real key events (xdotool) and real signals, and checks what a person
 would see: slide changes in the log, pause holding, the help overlay on
 screen, the kiosk lock, clean exits, configuration and data reloads, the
-opening hours, and live feeds read from local files.
+opening hours, live feeds read from local files, and the display going away
+(the window destroyed, the X server killed: one line of the kiosk's own).
 
 Every run is sealed off from the user's machine and from the network: a
 --config in a temp dir whose cache_dir is a temp dir and whose feed urls are
@@ -254,6 +255,37 @@ def scenario_sigpipe(ctx):
     check(k.proc.poll() is None, "the kiosk died of SIGPIPE")
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "SIGTERM: exit status not 0")
+
+
+GONE = r"^error kiosk: the display is gone \(its X server closed the connection, or the window " \
+       r"was destroyed\): the process ends$"
+
+
+def gone(k, what):
+    """The kiosk ended with a status that is not 0 (Xlib's exit), and its
+    own line said so, once."""
+    rc = k.wait_exit()
+    k.reader.join(timeout=WAIT_S)
+    lines = k.lines_since(0, GONE)
+    check(rc not in (0, None) and rc > 0, "%s: exit status %r, want a failure (not 0, not a "
+          "signal)" % (what, rc))
+    check(len(lines) == 1, "%s: want one line of the kiosk's saying so, got %r" % (what, lines))
+
+
+def scenario_displaygone(ctx):
+    """The window destroyed by another client, then, with another kiosk,
+    the X server killed: each time Xlib ends the process from inside SDL
+    (status 1, after its own message), and the kiosk's line says why."""
+    k = ctx.start_data(dict(FAST))
+    k.wait_for(r"^info kiosk: slide 2/3 products-by-phase$")
+    window = k.xdo("search", "--sync", "--name", "^Vitrine$").split()[0]
+    k.xdo("windowclose", window)  # XDestroyWindow from another connection
+    gone(k, "window destroyed")
+    k = ctx.start_data(dict(FAST))
+    k.wait_for(r"^info kiosk: slide 2/3 products-by-phase$")
+    ctx.xvfb.proc.kill()
+    ctx.xvfb.proc.wait(timeout=EXIT_WAIT_S)
+    gone(k, "X server killed")
 
 
 def scenario_keys(ctx):
@@ -637,6 +669,7 @@ def main():
     xvfb = Xvfb()
     tmp = tempfile.mkdtemp(prefix="vitrine-kiosk-")
     ctx = Context(binary, fixtures, outdir, xvfb.display, tmp)
+    ctx.xvfb = xvfb  # displaygone kills it
     try:
         scenario(ctx)
         print("1 passed, 0 failed: kiosk display scenario " + name)

@@ -14,6 +14,11 @@ any unusable copy:
     screen, naming the FIFO; once a real file is back, new data); then
     SIGHUP with the configuration file turned into a FIFO: refused, the
     previous kiosk settings kept, the slides still turning.
+  status files: status_file a FIFO and metrics_file a device node (a
+    copy of /dev/null made with mknod when root, else a symbolic link to
+    /dev/null): each refused with one line naming it and what it is, never
+    replaced (the same inode, the same type), no temporary file left, while
+    the slides turn and the kiosk tries again at each one.
 Each run ends with SIGTERM: exit status 0 within EXIT_WITHIN_S, the FIFOs
 still in place (the time is printed).
 
@@ -23,6 +28,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
 
 from kioskrun import Kiosk, check, run_in_tmp, write_config
@@ -102,6 +108,54 @@ def data_dir(binary, emulator, tmp, fixtures):
         k.close()
 
 
+def device_node(path):
+    """A character device 1,3 (what /dev/null is) at path when root, else a
+    symbolic link to /dev/null: either way the test never writes to the
+    real one. Returns what lstat must keep finding there."""
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        return "not a regular file (a character device)"
+    except PermissionError:
+        os.symlink("/dev/null", path)
+        return "a symbolic link to /dev/null, not a regular file (a character device)"
+
+
+def identity(path):
+    st = os.lstat(path)
+    return st.st_ino, st.st_mode, st.st_rdev
+
+
+def status_files(binary, emulator, tmp):
+    run, textfile = os.path.join(tmp, "run"), os.path.join(tmp, "textfile")
+    os.makedirs(run)
+    os.makedirs(textfile)
+    status, metrics = os.path.join(run, "status.json"), os.path.join(textfile, "vitrine.prom")
+    os.mkfifo(status)
+    kind = device_node(metrics)
+    before = {path: identity(path) for path in (status, metrics)}
+    config = os.path.join(tmp, "status.json")
+    write_config(config, os.path.join(tmp, "cache"),
+                 files={"status_file": status, "metrics_file": metrics})
+    k = Kiosk(binary, emulator, tmp, ["--config", config, "--offline"])
+    try:
+        m = k.wait_for(r"^info kiosk: slide 1/\d+ ")
+        for n in (2, 3):  # a write tried at each slide change
+            m = k.wait_for(r"^info kiosk: slide %d/\d+ " % n, m)
+        for what, path, why in (("status", status, "not a regular file (a FIFO)"),
+                                ("metrics", metrics, kind)):
+            lines = [line for line in k.log() if path in line]
+            want = "warn kiosk: %s file not written: %s: %s" % (what, path, why)
+            check(len(lines) == 1 and lines[0].startswith(want),
+                  "%s: want one line starting %r, got %r" % (what, want, lines))
+            check(identity(path) == before[path], "%s: %s was replaced" % (what, path))
+        for d in (run, textfile):
+            left = [n for n in os.listdir(d) if ".tmp-" in n]
+            check(not left, "temporary files left in %s: %s" % (d, left))
+        stop(k, "status files")
+    finally:
+        k.close()
+
+
 def main():
     if len(sys.argv) != 4:
         print(__doc__)
@@ -111,8 +165,9 @@ def main():
     def body(tmp):
         live_feeds(binary, emulator, tmp)
         data_dir(binary, emulator, tmp, fixtures)
-        return ("2 passed, 0 failed: FIFOs as the cache, a local feed, a data dir file and the "
-                "configuration file")
+        status_files(binary, emulator, tmp)
+        return ("3 passed, 0 failed: FIFOs as the cache, a local feed, a data dir file and the "
+                "configuration file; a FIFO and a device as the status and metrics files")
     return run_in_tmp("vitrine-special-", body)
 
 

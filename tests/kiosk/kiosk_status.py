@@ -16,10 +16,18 @@ personnes: the real EIG copy, "bundled"). Then checks what an operator would:
   - after SIGTERM, --status exits 1 with one line naming the pid that has
     exited; with the status file gone, one line naming the path;
   - a kiosk outside its opening hours says "screen": "off" and
-    vitrine_screen_on 0.
+    vitrine_screen_on 0;
+  - with its wall clock set back an hour under it (shim_clock, preloaded:
+    the system's clock is not touched), started_at and
+    vitrine_start_time_seconds stay as they were and no age is negative
+    (age_s, vitrine_feed_age_seconds: the feeds were fetched "later" than
+    the new now); set forward two hours, started_at follows the step (a Pi
+    whose clock NTP sets after the kiosk started). Skipped under an
+    emulator (a host library cannot be preloaded there).
 
-usage: kiosk_status.py VITRINE EMULATOR FIXTURES
+usage: kiosk_status.py VITRINE EMULATOR FIXTURES SHIM_CLOCK
 Exit 0 pass, 1 fail."""
+import calendar
 import json
 import os
 import re
@@ -35,6 +43,7 @@ import time
 
 WAIT_S = 60.0  # a sanitizer build, or qemu in the cross stage
 EXIT_WAIT_S = 10.0
+STARTED_AT_STEP_S = 2  # kiosk.c: a smaller move of the clock is rounding, not a step
 FEEDS = ("startups", "authors", "incubators", "defis", "personnes")
 SLIDE = re.compile(r"^info kiosk: slide (\d+)/(\d+) (\S+)$")
 
@@ -66,10 +75,10 @@ class Run:
 
 
 class Kiosk:
-    def __init__(self, run, config):
+    def __init__(self, run, config, **env):
         self.proc = subprocess.Popen(run.argv0 + ["--config", config, "--windowed",
                                                   "--size", "640x360"],
-                                     env=run.env, stdin=subprocess.DEVNULL,
+                                     env=dict(run.env, **env), stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.lines = []
         self.lock = threading.Lock()
@@ -232,11 +241,69 @@ def check_screen_off(run, tmp, fixtures):
             kiosk.proc.wait()
 
 
+def iso_s(text):
+    return calendar.timegm(time.strptime(text, "%Y-%m-%dT%H:%M:%SZ"))
+
+
+def metric(tmp, name):
+    with open(os.path.join(tmp, "textfile", "vitrine.prom")) as f:
+        return [int(v) for v in re.findall(r"^%s(?:\{[^}]*\})? (-?\d+)$" % name, f.read(), re.M)]
+
+
+def written_after_shift(run, config, before, shift):
+    """The status once the kiosk wrote it with the shifted clock: its
+    updated_at moved by about shift from before's."""
+    doc = status_json(run, config)
+    moved = iso_s(doc["updated_at"]) - iso_s(before["updated_at"])
+    return doc if abs(moved - shift) < 600 else None
+
+
+def check_clock_steps(run, tmp, fixtures, shim):
+    config = write_config(tmp, fixtures)
+    shift_file = os.path.join(tmp, "clock-shift")
+    with open(shift_file, "w") as f:
+        f.write("0")
+    kiosk = Kiosk(run, config, LD_PRELOAD=shim, VITRINE_TEST_CLOCK_SHIFT=shift_file,
+                  # the shim comes before the sanitizer's runtime
+                  ASAN_OPTIONS="detect_leaks=0:verify_asan_link_order=0")
+    try:
+        first = kiosk.wait("startups and authors fresh, in --status", lambda: feeds_read(run, config))
+        started, start_metric = first["started_at"], metric(tmp, "vitrine_start_time_seconds")
+        for step, started_moves in ((-3600, False), (7200, True)):
+            with open(shift_file, "w") as f:
+                f.write(str(step))
+            doc = kiosk.wait("a status written after the clock moved by %+d s" % step,
+                             lambda: written_after_shift(run, config, first, step))
+            moved = iso_s(doc["started_at"]) - iso_s(started)
+            if started_moves:  # from the real start: the estimate rounds to whole seconds
+                check(abs(moved - step) <= STARTED_AT_STEP_S,
+                      "clock %+d s: started_at moved by %d s, want %d" % (step, moved, step))
+            else:
+                check(moved == 0, "clock %+d s: started_at moved by %d s (%s -> %s)" %
+                      (step, moved, started, doc["started_at"]))
+                check(metric(tmp, "vitrine_start_time_seconds") == start_metric,
+                      "clock %+d s: vitrine_start_time_seconds %r, was %r" %
+                      (step, metric(tmp, "vitrine_start_time_seconds"), start_metric))
+            ages = {f: v["age_s"] for f, v in doc["feeds"].items() if v["age_s"] is not None}
+            check(ages and all(a >= 0 for a in ages.values()),
+                  "clock %+d s: negative or no age_s: %r" % (step, ages))
+            metric_ages = metric(tmp, "vitrine_feed_age_seconds")
+            check(metric_ages and all(a >= 0 for a in metric_ages),
+                  "clock %+d s: vitrine_feed_age_seconds %r" % (step, metric_ages))
+            print("clock %+d s: started_at %s, ages %r" % (step, doc["started_at"], ages))
+        kiosk.proc.send_signal(signal.SIGTERM)
+        check(kiosk.proc.wait(timeout=EXIT_WAIT_S) == 0, "SIGTERM: exit status not 0")
+    finally:
+        if kiosk.proc.poll() is None:
+            kiosk.proc.kill()
+            kiosk.proc.wait()
+
+
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         print(__doc__)
         return 2
-    binary, emulator, fixtures = sys.argv[1:]
+    binary, emulator, fixtures, shim = sys.argv[1:]
     tmp = tempfile.mkdtemp(prefix="vitrine-status-")
     run = Run(binary, emulator, tmp)
     kiosk = None
@@ -251,6 +318,11 @@ def main():
         check_gone(kiosk, run, config, tmp)
         shutil.rmtree(os.path.join(tmp, "feeds"))
         check_screen_off(run, tmp, fixtures)
+        shutil.rmtree(os.path.join(tmp, "feeds"))
+        if emulator.strip():
+            print("clock steps skipped: a host library cannot be preloaded under an emulator")
+        else:
+            check_clock_steps(run, tmp, fixtures, shim)
         print("1 passed, 0 failed: status file, --status and metrics of the running kiosk")
         return 0
     except Failure as e:

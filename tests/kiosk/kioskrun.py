@@ -41,16 +41,17 @@ def kiosk_env(tmp):
     return env
 
 
-def write_config(path, cache_dir, feeds=None, **kiosk):
+def write_config(path, cache_dir, feeds=None, files=None, **kiosk):
     """A configuration that never touches the network: every feed is ""
-    (the bundled demo data) unless feeds gives a local path."""
+    (the bundled demo data) unless feeds gives a local path; no status file
+    unless files gives status_file (and metrics_file)."""
     urls = {name: "" for name in FEEDS}
     urls.update(feeds or {})
     with open(path, "w") as f:
-        json.dump({"cache_dir": cache_dir, "status_file": "",
-                   "feeds": {name: {"url": url} for name, url in urls.items()},
-                   "kiosk": dict({"slide_duration_s": 1, "transition_ms": 100,
-                                  "burn_in_shift_px": 0}, **kiosk)}, f)
+        json.dump(dict({"cache_dir": cache_dir, "status_file": "",
+                        "feeds": {name: {"url": url} for name, url in urls.items()},
+                        "kiosk": dict({"slide_duration_s": 1, "transition_ms": 100,
+                                       "burn_in_shift_px": 0}, **kiosk)}, **(files or {})), f)
 
 
 class Kiosk:
