@@ -27,6 +27,7 @@
 #define CACHE_VALIDATORS_TEMP_MARK ".validators.tmp-"
 #define CACHE_HELD_SUFFIX ".held"
 #define CACHE_HELD_TEMP_MARK ".held.tmp-"
+#define CACHE_CLAIM_MARK ".held.accepting-" /* ".<name>.held.accepting-<pid>": being accepted */
 #define CACHE_DIR_MODE 0755
 #define CACHE_FILE_MODE 0600 /* as mkstemp made them */
 #define CACHE_PATH_LEN 1200
@@ -46,9 +47,10 @@ static void remove_stale_temps(const char *dir)
     time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] != '.' || (!strstr(e->d_name, CACHE_TEMP_MARK) &&
-                                    !strstr(e->d_name, CACHE_VALIDATORS_TEMP_MARK) &&
-                                    !strstr(e->d_name, CACHE_HELD_TEMP_MARK)))
+        if (e->d_name[0] != '.' ||
+            (!strstr(e->d_name, CACHE_TEMP_MARK) &&
+             !strstr(e->d_name, CACHE_VALIDATORS_TEMP_MARK) &&
+             !strstr(e->d_name, CACHE_HELD_TEMP_MARK) && !strstr(e->d_name, CACHE_CLAIM_MARK)))
             continue;
         char path[CACHE_PATH_LEN + 256];
         struct stat st;
@@ -373,21 +375,55 @@ void cache_drop_held(cache *c, const char *name)
         log_debug("cache", "%s: removed (superseded)", path);
 }
 
+/* Takes the held body away from the kiosk's writes: renamed (atomically)
+ * to a name of this process, so a newer held body the kiosk writes
+ * meanwhile is a new file, never removed by this accept. */
+static cache_status claim_held(const cache *c, const char *name, char *held, char *claimed,
+                               size_t sz, char err[CACHE_ERR_LEN])
+{
+    char file[256];
+    if (!path_or_err(c, name, CACHE_HELD_SUFFIX, held, sz, err))
+        return CACHE_IO_ERROR;
+    if (snprintf(file, sizeof file, ".%s" CACHE_CLAIM_MARK "%ld", name, (long)getpid()) >=
+            (int)sizeof file ||
+        !fileio_join(claimed, sz, c->dir, file)) {
+        snprintf(err, CACHE_ERR_LEN, "cache: %s: path too long", name);
+        return CACHE_IO_ERROR;
+    }
+    if (rename(held, claimed) == 0)
+        return CACHE_OK;
+    snprintf(err, CACHE_ERR_LEN, "%.400s: %s", held,
+             errno == ENOENT ? "no held body" : strerror(errno));
+    return errno == ENOENT ? CACHE_ABSENT : CACHE_IO_ERROR;
+}
+
+/* A claimed body that could not be accepted goes back, unless a newer one
+ * is held meanwhile. */
+static void unclaim(const char *held, const char *claimed)
+{
+    if (link(claimed, held) != 0 && errno != EEXIST)
+        log_warn("cache", "%s: not put back as %s: %s", claimed, held, strerror(errno));
+    unlink(claimed);
+}
+
 cache_status cache_accept_held(cache *c, const char *name, size_t max_bytes, int64_t now,
                                cachemeta *meta, char err[CACHE_ERR_LEN])
 {
-    char path[CACHE_PATH_LEN + 256], *body;
+    char held[CACHE_PATH_LEN + 256], claimed[CACHE_PATH_LEN + 256], *body;
     size_t len;
-    if (!path_or_err(c, name, CACHE_HELD_SUFFIX, path, sizeof path, err))
-        return CACHE_IO_ERROR;
-    cache_status st = load_file(c, name, path, max_bytes, &body, &len, meta, false, err);
+    cache_status st = claim_held(c, name, held, claimed, sizeof held, err);
     if (st != CACHE_OK)
         return st;
-    meta->accepted_at = now;
-    meta->held_reason[0] = '\0';
-    st = cache_store(c, name, body, len, meta, err);
-    free(body);
-    if (st == CACHE_OK && unlink(path) != 0 && errno != ENOENT)
-        log_warn("cache", "%s: accepted, but not removed: %s", path, strerror(errno));
+    st = load_file(c, name, claimed, max_bytes, &body, &len, meta, false, err);
+    if (st == CACHE_OK) {
+        meta->accepted_at = now;
+        meta->held_reason[0] = '\0';
+        st = cache_store(c, name, body, len, meta, err);
+        free(body);
+    }
+    if (st == CACHE_OK)
+        unlink(claimed);
+    else
+        unclaim(held, claimed);
     return st;
 }

@@ -83,7 +83,9 @@ cache_status cache_peek_held(const cache *c, const char *name, size_t max_bytes,
 void cache_drop_held(cache *c, const char *name);
 /* Makes the held body (checked whole: size, checksum) the last good copy,
  * durably, with meta->accepted_at = now and no held_reason, then removes
- * it; meta is the new copy's. CACHE_ABSENT when there is none. */
+ * it; meta is the new copy's. CACHE_ABSENT when there is none. The held
+ * file is claimed first (an atomic rename): a newer body held meanwhile by
+ * a running kiosk stays held, and a failed accept puts it back. */
 cache_status cache_accept_held(cache *c, const char *name, size_t max_bytes, int64_t now,
                                cachemeta *meta, char err[CACHE_ERR_LEN]);
 bool cache_held_path(const cache *c, const char *name, char *out, size_t outsz);

@@ -27,7 +27,7 @@ static datadir_status from_parse(parse_status st, const char *path, const parse_
         return DATADIR_FAILED;
     }
     if (res->skipped)
-        log_warn("datadir", "%s: skipped %zu record(s) with wrong types, kept %zu (first: %s)",
+        log_warn("datadir", "%s: skipped %zu record(s) it cannot read, kept %zu (the first: %s)",
                  path, res->skipped, res->records, res->error);
     return DATADIR_OK;
 }

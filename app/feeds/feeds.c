@@ -39,6 +39,7 @@ struct feeds {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     bool stop, refresh_now;    /* under lock */
+    bool check_disk;           /* under lock: a refresh request for the feeds not fetched */
     bool mail_ready;           /* under lock */
     model *mail_model;         /* under lock; NULL: states only */
     feedstate_set mail_states; /* under lock */
@@ -58,6 +59,7 @@ static void take_refresh_request(feeds *f, int64_t now)
     if (!f->refresh_now)
         return;
     f->refresh_now = false;
+    f->check_disk = true;
     bool pending = false;
     for (int i = 0; i < FEED_COUNT; i++)
         pending |= f->requested[i];
@@ -309,6 +311,19 @@ static void wait_until(feeds *f, int64_t due_ms)
     pthread_cond_timedwait(&f->wake, &f->lock, &ts);
 }
 
+/* A feed that is not fetched (offline) still takes, at a refresh request,
+ * a copy written in the cache folder since (vitrine --accept). */
+static void take_disk_copies(feeds *f)
+{
+    batch b = {.f = f};
+    for (int i = 0; i < FEED_COUNT; i++)
+        if (!refresh_fetchable(&f->feeds[i], f->offline) &&
+            refresh_take_disk_copy(&f->feeds[i], f->cache))
+            b.data_changed = true;
+    if (b.data_changed)
+        publish(f, &b);
+}
+
 static void *thread_main(void *arg)
 {
     feeds *f = arg;
@@ -316,6 +331,13 @@ static void *thread_main(void *arg)
     while (!f->stop) {
         int64_t now = vclock_system_ms();
         take_refresh_request(f, now);
+        if (f->check_disk) {
+            f->check_disk = false;
+            pthread_mutex_unlock(&f->lock);
+            take_disk_copies(f);
+            pthread_mutex_lock(&f->lock);
+            continue;
+        }
         int64_t due = next_due(f);
         if (due > now) {
             wait_until(f, due);
@@ -397,35 +419,43 @@ static void format_time(int64_t t, char *out, size_t outsz)
         snprintf(out, outsz, "unknown date");
 }
 
-/* The accepted copy keeps the owner of the held one (the kiosk's user)
- * when root accepts it: the kiosk must still read its cache. */
-static void keep_owner(const cache *c, feed_id feed, const struct stat *held)
+/* Run as root, the accept writes as the owner of the cache folder (the
+ * kiosk's user): the files it makes are the kiosk's from their creation,
+ * never root's for an instant. False with err when it cannot. */
+static bool act_as_owner(const char *dir, char err[FEEDS_ERR_LEN])
 {
-    char path[FEEDS_ERR_LEN * 2];
-    if (geteuid() != 0 || held->st_uid == 0 || !cache_path(c, feed_name(feed), path, sizeof path))
-        return;
-    if (chown(path, held->st_uid, held->st_gid) != 0)
-        log_warn("feeds", "%s: owner not set back to uid %ld: %s", path, (long)held->st_uid,
-                 strerror(errno));
+    struct stat st;
+    if (geteuid() != 0 || stat(dir, &st) != 0 || st.st_uid == 0)
+        return true;
+    if (setegid(st.st_gid) == 0 && seteuid(st.st_uid) == 0)
+        return true;
+    snprintf(err, FEEDS_ERR_LEN, "%.400s: cannot act as its owner (uid %lu): %s", dir,
+             (unsigned long)st.st_uid, strerror(errno));
+    return false;
+}
+
+static void act_as_root_again(void)
+{
+    if (geteuid() != 0 && (seteuid(0) != 0 || setegid(0) != 0))
+        log_debug("feeds", "back to root: %s", strerror(errno));
 }
 
 feeds_status feeds_accept(const char *cache_dir, feed_id feed, char out[FEEDS_LINE_LEN],
                           char err[FEEDS_ERR_LEN])
 {
-    char cerr[CACHE_ERR_LEN], path[CACHE_ERR_LEN], when[64];
-    cache *c = cache_open(cache_dir, cerr);
-    struct stat held;
+    char cerr[CACHE_ERR_LEN], when[64];
     cachemeta meta;
-    if (!c) {
-        snprintf(err, FEEDS_ERR_LEN, "%s", cerr);
+    bool was_root = geteuid() == 0;
+    if (!act_as_owner(cache_dir, err))
         return FEEDS_FAILED;
-    }
-    bool found = cache_held_path(c, feed_name(feed), path, sizeof path) && stat(path, &held) == 0;
-    cache_status st = found ? cache_accept_held(c, feed_name(feed), REFRESH_COPY_MAX_BYTES,
-                                                (int64_t)time(NULL), &meta, cerr)
-                            : CACHE_ABSENT;
+    cache *c = cache_open(cache_dir, cerr);
+    cache_status st = c ? cache_accept_held(c, feed_name(feed), REFRESH_COPY_MAX_BYTES,
+                                            (int64_t)time(NULL), &meta, cerr)
+                        : CACHE_IO_ERROR;
+    cache_free(c);
+    if (was_root)
+        act_as_root_again();
     if (st == CACHE_OK) {
-        keep_owner(c, feed, &held);
         format_time(meta.fetched_at, when, sizeof when);
         snprintf(out, FEEDS_LINE_LEN,
                  "[%s] the body held since %s (%zu records, %zu bytes) is the last good copy now",
@@ -437,7 +467,6 @@ feeds_status feeds_accept(const char *cache_dir, feed_id feed, char out[FEEDS_LI
     } else {
         snprintf(err, FEEDS_ERR_LEN, "[%s] %.480s", feed_name(feed), cerr);
     }
-    cache_free(c);
     return st == CACHE_OK ? FEEDS_OK : FEEDS_FAILED;
 }
 

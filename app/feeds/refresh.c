@@ -17,18 +17,30 @@ static const char *name_of(const refresh_feed *r)
     return feed_name(r->feed);
 }
 
+/* meta holds the guard's counts of its body (a copy cached before they
+ * were kept has none until it is parsed again). */
+static bool has_counts(const cachemeta *meta, feed_id feed)
+{
+    return meta->records && (meta->n_fields || !parse_has_fields(feed));
+}
+
 /* A held body found at start: the feed says so until a refresh tells
- * otherwise, and the same body coming back is known without a parse. */
-static void peek_held(refresh_feed *r, const cache *c)
+ * otherwise. One that is the last good copy already (an accept cut short
+ * between its two steps) is removed. */
+static void peek_held(refresh_feed *r, cache *c)
 {
     char err[CACHE_ERR_LEN];
     if (cache_peek_held(c, name_of(r), REFRESH_COPY_MAX_BYTES, &r->held, err) != CACHE_OK)
         return;
+    if (r->have_cache && r->held.size == r->meta.size && r->held.hash == r->meta.hash) {
+        cache_drop_held(c, name_of(r));
+        return;
+    }
     r->has_held = r->held_last = true;
     snprintf(r->reason, sizeof r->reason, "%s", r->held.held_reason);
 }
 
-void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const cache *c)
+void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, cache *c)
 {
     memset(r, 0, sizeof *r);
     r->feed = feed;
@@ -40,8 +52,7 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const c
      * it was taken stays good after max_bytes is lowered. */
     cache_status st = cache_peek(c, name_of(r), REFRESH_COPY_MAX_BYTES, &r->meta, err);
     if (st == CACHE_OK) {
-        r->have_cache = true; /* meta.records: 0 for files written before it was kept */
-        r->counted = r->meta.records && (r->meta.n_fields || !parse_has_fields(feed));
+        r->have_cache = true; /* the guard's counts: none in files written before */
         if (r->meta.size > (size_t)cfg->max_bytes)
             log_warn("cache",
                      "[%s] cached copy of %zu bytes is larger than max_bytes (%ld): shown (it "
@@ -82,13 +93,19 @@ bool refresh_fetchable(const refresh_feed *r, bool offline)
 
 /* level: a rejected body is a warning (the source is broken, not the
  * network), a failed transfer is information. */
-static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_level level)
+/* One more failure (or held body) in a row, and why. */
+static void note_failure(refresh_feed *r, int64_t now_s, const char *why)
 {
-    r->held_last = false;
     r->failures++;
     if (!r->failing_since)
         r->failing_since = now_s;
     snprintf(r->reason, sizeof r->reason, "%s", why);
+}
+
+static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_level level)
+{
+    r->held_last = false;
+    note_failure(r, now_s, why);
     /* Info, not warn: the screens show the state, and --dump-stats prints
      * its own one-line summary per feed. */
     if (has_copy(r))
@@ -120,16 +137,14 @@ static bool same_source(const refresh_feed *r)
  * parsed under the gate, like a new one), unless a snapshot counted it. */
 static void count_last_good(refresh_feed *r, const cache *c, int64_t now_s)
 {
-    if (r->counted || !r->have_cache || r->mem_body || !c)
+    if (has_counts(&r->meta, r->feed) || !r->have_cache || r->mem_body || !c)
         return;
     char *body, err[CACHE_ERR_LEN], why[PARSE_ERR_LEN];
     size_t len;
     cachemeta meta;
     if (cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, &body, &len, &meta, err) != CACHE_OK)
         return;
-    if (guard_examine(r->feed, body, len, date_local(now_s), r->gate, &r->meta, why, sizeof why) ==
-        GUARD_OK)
-        r->counted = true;
+    guard_examine(r->feed, body, len, date_local(now_s), r->gate, &r->meta, why, sizeof why);
     free(body);
 }
 
@@ -179,11 +194,8 @@ static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachem
 {
     bool was_unsaved = r->mem_body != NULL;
     refresh_release(r);
-    r->meta = *meta;
-    r->meta.size = res->len;
-    r->meta.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
+    r->meta = *meta; /* its size and hash: res's */
     r->verified = true;
-    r->counted = true;
     forget_held(r, c);
     char err[CACHE_ERR_LEN] = "no cache directory";
     if (c && cache_store(c, name_of(r), res->body, res->len, &r->meta, err) == CACHE_OK) {
@@ -204,16 +216,25 @@ static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachem
                  name_of(r), err);
 }
 
+/* The held body in the cache folder is the one meta describes (not taken
+ * in by --accept, nor removed, since). */
+static bool held_file_is(const refresh_feed *r, const cache *c, const cachemeta *meta)
+{
+    cachemeta on_disk;
+    char err[CACHE_ERR_LEN];
+    return r->has_held && r->held.size == meta->size && r->held.hash == meta->hash && c &&
+           cache_peek_held(c, name_of(r), REFRESH_COPY_MAX_BYTES, &on_disk, err) == CACHE_OK &&
+           on_disk.size == meta->size && on_disk.hash == meta->hash;
+}
+
 /* Keeps an implausible body as the feed's held body (cache_store_held),
  * unless it is the one held already; the feed's state says it is held. */
 static void hold_body(refresh_feed *r, cache *c, const fetch_result *res, cachemeta *meta,
                       const char *why)
 {
     snprintf(meta->held_reason, sizeof meta->held_reason, "%s", why);
-    meta->size = res->len;
-    meta->hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len);
     char err[CACHE_ERR_LEN] = "no cache directory";
-    bool same = r->has_held && r->held.size == meta->size && r->held.hash == meta->hash;
+    bool same = held_file_is(r, c, meta);
     if (same ||
         (c && cache_store_held(c, name_of(r), res->body, res->len, meta, err) == CACHE_OK)) {
         r->held = *meta;
@@ -227,10 +248,10 @@ static void hold_body(refresh_feed *r, cache *c, const fetch_result *res, cachem
 
 /* Validates a new body and commits it, or holds it when it is
  * implausible; false with a reason when it is not shown. */
-static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, int64_t now_s, char *why,
-                        size_t whysz)
+static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, uint64_t hash, int64_t now_s,
+                        char *why, size_t whysz)
 {
-    cachemeta meta = {.fetched_at = now_s};
+    cachemeta meta = {.fetched_at = now_s, .size = res->len, .hash = hash};
     char reason[FEEDSTATE_REASON_LEN];
     guard_status gs = guard_examine(r->feed, res->body, res->len, date_local(now_s), r->gate, &meta,
                                     reason, sizeof reason);
@@ -257,21 +278,22 @@ static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, int64_t no
 }
 
 /* The body held already in this run, coming back (the server still
- * serves it): held again without a parse or a write. One found at start
- * is judged again once: the settings may have changed since. */
-static bool held_again(const refresh_feed *r, const fetch_result *res)
+ * serves it): held again without a parse or a write, while its file is
+ * there. One found at start is judged again once: the settings may have
+ * changed since. */
+static bool held_again(const refresh_feed *r, const cache *c, const fetch_result *res,
+                       uint64_t hash)
 {
-    return r->has_held && r->held_judged && res->len == r->held.size &&
-           hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len) == r->held.hash;
+    cachemeta m = {.size = res->len, .hash = hash};
+    return r->held_judged && held_file_is(r, c, &m);
 }
 
 /* A 200 whose body is byte for byte the last good one (servers without
  * validators, local files, a new ETag on the same bytes) changes nothing
  * but the validators. */
-static bool unchanged_body(const refresh_feed *r, const fetch_result *res)
+static bool unchanged_body(const refresh_feed *r, const fetch_result *res, uint64_t hash)
 {
-    return same_source(r) && res->len == r->meta.size &&
-           hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len) == r->meta.hash;
+    return same_source(r) && res->len == r->meta.size && hash == r->meta.hash;
 }
 
 /* The validators of an unchanged body are renewed without rewriting its
@@ -302,16 +324,15 @@ static void verify_cache(refresh_feed *r, const cache *c)
     if (c &&
         cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, &body, &len, &meta, err) == CACHE_OK) {
         free(body);
-        if (r->counted && !meta.records) /* counted by a snapshot: keep its counts */
-            refresh_copy_counts(&meta, &r->meta);
-        r->meta = meta;
+        refresh_reload_meta(r, &meta);
         r->verified = true;
         return;
     }
     refresh_drop_cache(r, c ? err : "no cache directory");
 }
 
-void refresh_copy_counts(cachemeta *to, const cachemeta *from)
+/* The guard's counts of from into to. */
+static void copy_counts(cachemeta *to, const cachemeta *from)
 {
     to->records = from->records;
     memcpy(to->fields, from->fields, sizeof to->fields);
@@ -319,33 +340,44 @@ void refresh_copy_counts(cachemeta *to, const cachemeta *from)
     to->figures = from->figures;
 }
 
+void refresh_reload_meta(refresh_feed *r, const cachemeta *loaded)
+{
+    cachemeta before = r->meta;
+    r->meta = *loaded;
+    if (!has_counts(loaded, r->feed) && loaded->size == before.size &&
+        loaded->hash == before.hash && has_counts(&before, r->feed))
+        copy_counts(&r->meta, &before); /* counted from its body since it was read */
+}
+
 void refresh_cache_verified(refresh_feed *r, const cachemeta *counts)
 {
     r->verified = true;
-    if (counts) {
-        refresh_copy_counts(&r->meta, counts);
-        r->counted = true;
-    }
+    if (counts)
+        copy_counts(&r->meta, counts);
 }
 
 bool refresh_needs_counts(const refresh_feed *r)
 {
-    return !r->counted;
+    return !has_counts(&r->meta, r->feed);
 }
 
 bool refresh_take_disk_copy(refresh_feed *r, const cache *c)
 {
     cachemeta disk;
     char err[CACHE_ERR_LEN];
-    if (!c || r->mem_body || r->cfg->url_kind == CONFIG_URL_BUNDLED ||
+    if (!c || r->cfg->url_kind == CONFIG_URL_BUNDLED ||
         cache_peek(c, name_of(r), REFRESH_COPY_MAX_BYTES, &disk, err) != CACHE_OK ||
-        (r->have_cache && disk.size == r->meta.size && disk.hash == r->meta.hash))
+        ((r->have_cache || r->mem_body) && disk.size == r->meta.size && disk.hash == r->meta.hash))
+        return false;
+    /* A copy only memory holds is newer than the disk's, unless the
+     * operator accepted the disk's since. */
+    if (r->mem_body && !(disk.accepted_at && disk.accepted_at >= r->meta.fetched_at))
         return false;
     bool was_held = r->has_held && disk.size == r->held.size && disk.hash == r->held.hash;
+    refresh_release(r);
     r->meta = disk;
     r->have_cache = true;
     r->verified = false;
-    r->counted = disk.records && (disk.n_fields || !parse_has_fields(r->feed));
     if (was_held) { /* vitrine --accept took it in */
         r->has_held = r->held_last = false;
         r->failures = 0;
@@ -374,10 +406,7 @@ fetch_request refresh_start(refresh_feed *r, const cache *c)
  * of its own and one warning line naming the field or the figure. */
 static void record_held(refresh_feed *r, int64_t now_s, const char *why)
 {
-    r->failures++;
-    if (!r->failing_since)
-        r->failing_since = now_s;
-    snprintf(r->reason, sizeof r->reason, "%s", why);
+    note_failure(r, now_s, why);
     log_warn("feeds",
              "[%s] new body %s; the last good copy stays on screen and on disk (vitrine --accept "
              "%s takes the new body in)",
@@ -388,11 +417,8 @@ static void record_held(refresh_feed *r, int64_t now_s, const char *why)
 static bool held_once_more(refresh_feed *r, int64_t now_s, const char *why)
 {
     bool news = !r->held_last;
-    r->failures++;
-    if (!r->failing_since)
-        r->failing_since = now_s;
+    note_failure(r, now_s, why);
     r->held_last = true;
-    snprintf(r->reason, sizeof r->reason, "%s", why);
     log_debug("feeds", "[%s] the held body again: still held", name_of(r));
     return news;
 }
@@ -411,19 +437,21 @@ bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *re
         forget_held(r, c); /* the server serves the last good copy again */
         retry_memory_copy(r, c);
         break;
-    case FETCH_OK:
-        if (held_again(r, res)) {
+    case FETCH_OK: {
+        uint64_t hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len); /* once */
+        if (held_again(r, c, res, hash)) {
             snprintf(why, sizeof why, "held as implausible: %.130s", r->held.held_reason);
             return held_once_more(r, now_s, why);
         }
         r->held_last = false; /* hold_body sets it again */
-        if ((ok = unchanged_body(r, res))) {
+        if ((ok = unchanged_body(r, res, hash))) {
             forget_held(r, c);
             renew_validators(r, c, res);
             retry_memory_copy(r, c);
         } else
-            ok = *data_changed = commit_body(r, c, res, now_s, why, sizeof why);
+            ok = *data_changed = commit_body(r, c, res, hash, now_s, why, sizeof why);
         break;
+    }
     default: snprintf(why, sizeof why, "%.159s", res->error); break;
     }
     if (ok) {

@@ -44,7 +44,6 @@ typedef struct {
     char *mem_body;         /* owned: the last good body, when the disk could not keep it */
     size_t mem_len;
     cachemeta meta;                    /* the last good copy's (mem_body's, else the disk's) */
-    bool counted;                      /* meta has its counts (records, fields, figures) */
     bool has_held;                     /* a held body is in the cache folder (cache.h) */
     cachemeta held;                    /* its metadata: size, hash, why it is held */
     bool held_judged;                  /* held in this run (one found at start is judged again) */
@@ -67,7 +66,7 @@ const char *refresh_memory_copy(const refresh_feed *r, size_t *len);
 /* Reads the cached copy's metadata (cache_peek: the body is checked when it
  * is first loaded, or before the first conditional request); a corrupt
  * file is logged and ignored. c may be NULL (no usable cache dir). */
-void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, const cache *c);
+void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, cache *c);
 /* True when this feed is fetched at all (http(s) unless offline, or a
  * local path); false for the bundled copy. */
 bool refresh_fetchable(const refresh_feed *r, bool offline);
@@ -90,8 +89,10 @@ void refresh_cache_verified(refresh_feed *r, const cachemeta *counts);
 /* True when the last good copy's counts are not known yet (a copy cached
  * before they were kept): the snapshot that parses it counts them. */
 bool refresh_needs_counts(const refresh_feed *r);
-/* Copies the guard's counts (records, fields, figures) of from into to. */
-void refresh_copy_counts(cachemeta *to, const cachemeta *from);
+/* r's metadata as loaded from the cache file again; the guard's counts
+ * are kept when the file has none but describes the same body (counted
+ * from its body since it was read, by a snapshot or a refresh). */
+void refresh_reload_meta(refresh_feed *r, const cachemeta *loaded);
 /* Before a refresh: a last good copy written in the cache folder by
  * someone else (vitrine --accept, a --dump-stats run with the same
  * cache_dir) replaces the one in memory; true when it did (a new snapshot

@@ -24,14 +24,13 @@ static const char *last_good_body(refresh_feed *r, const cache *c, size_t *len, 
     if (!c || !r->have_cache)
         return NULL;
     char err[CACHE_ERR_LEN];
-    cachemeta counted = r->meta; /* what the guard counted, kept if the file lacks it */
-    if (cache_load(c, feed_name(r->feed), REFRESH_COPY_MAX_BYTES, owned, len, &r->meta, err) !=
+    cachemeta meta;
+    if (cache_load(c, feed_name(r->feed), REFRESH_COPY_MAX_BYTES, owned, len, &meta, err) !=
         CACHE_OK) {
         refresh_drop_cache(r, err);
         return NULL;
     }
-    if (!refresh_needs_counts(r) && !r->meta.records)
-        refresh_copy_counts(&r->meta, &counted);
+    refresh_reload_meta(r, &meta);
     return *owned;
 }
 
@@ -75,8 +74,8 @@ static bool load_cached(refresh_feed *r, const cache *c, model *m, bool *nomem)
     if (from_disk)
         refresh_cache_verified(r, count(r, m, &res, &counts) ? &counts : NULL);
     if (res.skipped)
-        log_warn("feeds", "[%s] skipped %zu record(s) with wrong types, kept %zu (first: %s)", name,
-                 res.skipped, res.records, res.error);
+        log_warn("feeds", "[%s] skipped %zu record(s) it cannot read, kept %zu (the first: %s)",
+                 name, res.skipped, res.records, res.error);
     return true;
 }
 

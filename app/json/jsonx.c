@@ -204,23 +204,31 @@ static bool has_nul_text(const char *buf, size_t len)
     return false;
 }
 
-/* Whether a string of buf holds a NUL escape ("\u0000"), each one then
- * replaced by "\u0001" in copy (len bytes). */
-static bool nul_escapes(const char *buf, size_t len, char *copy)
+size_t jsonx_rewrite_escapes(char *p, size_t len, jsonx_escape_fn fix)
 {
-    bool in_string = false, found = false;
-    memcpy(copy, buf, len);
-    for (char *p = copy, *end = copy + len; p < end;) {
-        if (in_string && *p == '\\' && end - p >= 6 && memcmp(p, "\\u0000", 6) == 0) {
-            p[5] = '1';
-            found = true;
-        }
-        if (in_string && *p == '\\')
-            p += 2; /* an escaped quote or backslash does not end the string */
-        else
+    bool in_string = false;
+    size_t rewritten = 0;
+    for (const char *end = p + len; p < end;) {
+        if (in_string && *p == '\\') {
+            bool changed = false;
+            size_t used = fix(p, end, &changed);
+            rewritten += changed;
+            p += used >= 2 ? used : 2; /* an escaped quote or backslash does not end it */
+        } else {
             in_string ^= *p++ == '"';
+        }
     }
-    return found;
+    return rewritten;
+}
+
+/* jsonx_escape_fn: "\u0000" becomes "\u0001". */
+static size_t nul_to_one(char *p, const char *end, bool *changed)
+{
+    if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0) {
+        p[5] = '1';
+        *changed = true;
+    }
+    return 2;
 }
 
 /* a and b: the same document, b with its NUL escapes replaced; a string
@@ -242,7 +250,8 @@ bool jsonx_mark_nuls(cJSON *root, const char *buf, size_t len)
     char *copy = malloc(len);
     if (!copy)
         return false;
-    if (nul_escapes(buf, len, copy)) {
+    memcpy(copy, buf, len);
+    if (jsonx_rewrite_escapes(copy, len, nul_to_one)) {
         /* In the document's arena when it has one (tree_arena): freed with
          * it. The copy is as valid as buf: only memory can fail it. */
         cJSON *other = cJSON_ParseWithLength(copy, len);
@@ -304,7 +313,7 @@ void jsonx_skip(parse_result *res, const char *fmt, ...)
     }
 }
 
-const char *jsonx_record_label(const cJSON *rec)
+static const char *record_label(const cJSON *rec)
 {
     const char *id = rec->string ? rec->string : jsonx_str(rec, "id");
     return id ? id : "?";
@@ -321,7 +330,7 @@ bool jsonx_record(model *m, void *slot, size_t size, const cJSON *rec, size_t in
     }
     if (bad) {
         memset(slot, 0, size); /* what fn wrote before it gave up */
-        jsonx_skip(res, "record %zu (\"%s\") has wrong types", index, jsonx_record_label(rec));
+        jsonx_skip(res, "record %zu (\"%s\") has wrong types", index, record_label(rec));
     } else {
         *kept = true;
     }

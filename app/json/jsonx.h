@@ -82,6 +82,12 @@ parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, siz
  * buf, and a second parse of a copy only when a NUL escape is there.
  * False only when out of memory. */
 bool jsonx_mark_nuls(cJSON *root, const char *buf, size_t len);
+/* Rewrites escapes of JSON text in place: fix(p, end, &changed) is called
+ * at each backslash inside a string; it may rewrite the escape at p (as
+ * long), sets *changed when it did, and returns the bytes the escape
+ * covers (2 or more). Returns how many it rewrote. */
+typedef size_t (*jsonx_escape_fn)(char *p, const char *end, bool *changed);
+size_t jsonx_rewrite_escapes(char *p, size_t len, jsonx_escape_fn fix);
 bool jsonx_held_nul(const cJSON *item);
 /* Fills one record of a feed from rec (a JSON object): returns false only
  * when out of memory; sets *bad (and returns true) to skip the record. */
@@ -107,8 +113,6 @@ bool jsonx_items(model *m, const cJSON *list, size_t size, jsonx_record_fn fn, v
 void jsonx_reject(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Records a skipped record: counts it and keeps the first reason. */
 void jsonx_skip(parse_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* What a skip message calls a record: its key, else its id, else "?". */
-const char *jsonx_record_label(const cJSON *rec);
 /* Records an allocation failure; returns PARSE_NOMEM. */
 parse_status jsonx_nomem(parse_result *res);
 

@@ -295,23 +295,16 @@ static int surrogate_at(const char *p, const char *end)
     return paired ? 2 : 1;
 }
 
-/* Every lone surrogate escape in the strings of p replaced by "\ufffd"
- * (as long): what is left for cJSON to judge is the rest of the JSON. */
-static void replace_lone_surrogates(char *p, size_t len)
+/* jsonx_escape_fn: a lone surrogate escape becomes "\ufffd" (as long),
+ * so that what is left for cJSON to judge is the rest of the JSON. */
+static size_t lone_surrogate_to_fffd(char *p, const char *end, bool *changed)
 {
-    const char *end = p + len;
-    bool in_string = false;
-    while (p < end) {
-        int kind = in_string && *p == '\\' ? surrogate_at(p, end) : 0;
-        if (kind == 1)
-            memcpy(p, "\\ufffd", 6);
-        if (kind)
-            p += kind * 6;
-        else if (in_string && *p == '\\')
-            p += 2; /* an escaped quote or backslash is not the string's end */
-        else
-            in_string ^= *p++ == '"';
+    int kind = surrogate_at(p, end);
+    if (kind == 1) {
+        memcpy(p, "\\ufffd", 6);
+        *changed = true;
     }
+    return kind ? (size_t)kind * 6 : 2;
 }
 
 /* The record val, refused by cJSON at its byte at, a lone surrogate
@@ -325,7 +318,7 @@ static parse_status skip_surrogates(const span *key, const span *val, size_t at,
     if (!copy)
         return jsonx_nomem(res);
     memcpy(copy, val->text, val->len);
-    replace_lone_surrogates(copy, val->len);
+    jsonx_rewrite_escapes(copy, val->len, lone_surrogate_to_fffd);
     jsonx_doc doc;
     size_t offset = (size_t)(val->text - val->doc), err_at;
     parse_status st =

@@ -277,24 +277,24 @@ static void publish_status(kiosk *k)
     publish_file(k, &r, 1);
 }
 
-/* THE place where a new snapshot replaces the one on screen: data taken
- * from the source after kiosk_data_ready, and a reload of --data DIR.
- * Takes ownership of m. */
-/* Whether the slides would show fs as they show k->fs: the same kinds and
- * reasons, and the same days (the footer's "Données du"). Only the time of
- * the last contact moved (a 304, a body unchanged): the status and metrics
- * files follow it, the slides need no new layout. */
+/* Whether the slides would show fs as they show k->fs: the same kinds
+ * (the badges) and the same days (the footer's "Données du"). When only
+ * the time of the last contact moved (a 304, a body unchanged) or a
+ * failure's reason changed, the status and metrics files follow, the
+ * slides need no new layout. */
 static bool same_on_screen(const kiosk *k, const feedstate_set *fs)
 {
     for (int i = 0; i < FEED_COUNT; i++) {
         const feedstate *a = &k->fs.feeds[i], *b = &fs->feeds[i];
-        if (a->kind != b->kind || a->unsaved != b->unsaved || strcmp(a->reason, b->reason) != 0 ||
-            fmt_unix_day(a->data_time) != fmt_unix_day(b->data_time))
+        if (a->kind != b->kind || fmt_unix_day(a->data_time) != fmt_unix_day(b->data_time))
             return false;
     }
     return true;
 }
 
+/* THE place where a new snapshot replaces the one on screen: data taken
+ * from the source after kiosk_data_ready, and a reload of --data DIR.
+ * Takes ownership of m. */
 static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
 {
     if (!m) { /* only the feed states changed (a refresh failed, or a 304) */

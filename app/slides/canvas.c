@@ -52,6 +52,7 @@ struct canvas {
     read_mode next;       /* how the next text is read */
     const char *join_sep; /* READ_JOIN's separator (arena) */
     bool tail;
+    bool keep_text; /* the lines are kept (canvas_keep_text); else only drawn */
 };
 
 canvas *canvas_new(fonts *f, int width, int height, const char *name)
@@ -280,6 +281,8 @@ static char *read_copy(canvas *c, const char *prefix, const char *sep, const cha
 
 static void read_new_line(canvas *c, const char *s)
 {
+    if (!c->keep_text)
+        return;
     if (c->n_lines == c->cap_lines) {
         size_t cap = c->cap_lines ? c->cap_lines * 2 : CANVAS_FIRST_OPS;
         if (cap > CANVAS_READ_MAX_LINES) {
@@ -302,6 +305,8 @@ static void read_new_line(canvas *c, const char *s)
 /* s at the end of the last line, after sep; a new line when none yet. */
 static void read_append(canvas *c, const char *sep, const char *s)
 {
+    if (!c->keep_text)
+        return;
     if (c->n_lines == 0) {
         read_new_line(c, s);
         return;
@@ -318,6 +323,11 @@ void canvas_read_join(canvas *c, const char *sep)
     c->join_sep = arena_strdup(c->arena, sep ? sep : "");
     if (!c->join_sep)
         fail(c, CANVAS_NOMEM);
+}
+
+void canvas_keep_text(canvas *c, bool on)
+{
+    c->keep_text = on;
 }
 
 void canvas_read_skip(canvas *c)

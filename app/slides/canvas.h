@@ -86,6 +86,9 @@ layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const can
 #define CANVAS_READ_MAX_LINES CANVAS_MAX_OPS /* more: CANVAS_FULL */
 /* The next text continues the last line, after sep (not drawn): a figure
  * and its label, a bar's label and its value, on one line. */
+/* The text alternative is kept only when asked for (the export): the
+ * kiosk only draws. Off by default; set before the slide is built. */
+void canvas_keep_text(canvas *c, bool on);
 void canvas_read_join(canvas *c, const char *sep);
 /* The next text is not read: a decoration (the initials in an avatar). */
 void canvas_read_skip(canvas *c);

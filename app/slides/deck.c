@@ -131,6 +131,7 @@ struct deck {
     const posters *posters;
     announce_time now;
     bool have_now;
+    bool keep_text; /* the slides' text alternative is kept (deck_keep_text) */
 };
 
 static void drop_slot(deck_slot *s)
@@ -374,7 +375,7 @@ static deck_status finish_slide(deck_slide *sl, char err[DECK_ERR_LEN])
     }
 }
 
-static deck_status add_slide(deck_slide *s, size_t *n, fonts *f, int w, int h, const char *name,
+static deck_status add_slide(const deck *d, deck_slide *s, size_t *n, const char *name,
                              const char *title, char err[DECK_ERR_LEN])
 {
     if (*n >= DECK_MAX_SLIDES) {
@@ -386,9 +387,10 @@ static deck_status add_slide(deck_slide *s, size_t *n, fonts *f, int w, int h, c
     memset(sl, 0, sizeof *sl);
     snprintf(sl->name, sizeof sl->name, "%s", name);
     snprintf(sl->title, sizeof sl->title, "%s", title);
-    sl->cv = canvas_new(f, w, h, name);
+    sl->cv = canvas_new(d->fonts, d->w, d->h, name);
     if (!sl->cv)
         return nomem(err, name);
+    canvas_keep_text(sl->cv, d->keep_text);
     (*n)++;
     return DECK_OK;
 }
@@ -401,6 +403,7 @@ static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
     canvas *cv = canvas_new(d->fonts, d->w, d->h, sl->name);
     if (!cv)
         return nomem(err, sl->name);
+    canvas_keep_text(cv, d->keep_text);
     sl->has_data = slides_products_spotlight(cv, &in, p);
     if (p)
         log_debug("deck", "spotlight: %s (id %s)", p->name, p->id);
@@ -422,7 +425,7 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
     for (size_t i = 0; st == DECK_OK && i < np; i++) {
         char name[DECK_NAME_LEN];
         snprintf(name, sizeof name, "team-%zu", i + 1);
-        st = add_slide(s, n, d->fonts, d->w, d->h, name, "L'équipe de l'incubateur", err);
+        st = add_slide(d, s, n, name, "L'équipe de l'incubateur", err);
         if (st != DECK_OK)
             break;
         deck_slide *sl = &s[*n - 1];
@@ -437,8 +440,7 @@ static deck_status build_focus(deck *d, deck_slide *s, size_t *n, const frame_in
                                const stats_focus *f, char err[DECK_ERR_LEN])
 {
     for (size_t i = 0; f && i < FOCUS_N; i++) {
-        deck_status st = add_slide(s, n, d->fonts, d->w, d->h, focus_catalog[i].name,
-                                   focus_catalog[i].title, err);
+        deck_status st = add_slide(d, s, n, focus_catalog[i].name, focus_catalog[i].title, err);
         if (st != DECK_OK)
             return st;
         deck_slide *sl = &s[*n - 1];
@@ -461,7 +463,7 @@ static deck_status build_announcements(deck *d, deck_slide *s, size_t *n, const 
     char err[DECK_ERR_LEN];
     for (size_t i = 0; i < l->n; i++) {
         const announce *a = &l->items[i];
-        deck_status st = add_slide(s, n, d->fonts, d->w, d->h, DECK_ANNOUNCEMENT, a->title, err);
+        deck_status st = add_slide(d, s, n, DECK_ANNOUNCEMENT, a->title, err);
         if (st != DECK_OK) {
             log_error("deck", "%s", err);
             return st == DECK_FULL ? DECK_OK : st; /* a full deck keeps what it has */
@@ -481,8 +483,7 @@ static deck_status build_posters(deck *d, deck_slide *s, size_t *n, char err[DEC
 {
     for (size_t i = 0; i < posters_count(d->posters); i++) {
         const char *name = posters_name(d->posters, i);
-        deck_status st =
-            add_slide(s, n, d->fonts, d->w, d->h, name, posters_file(d->posters, i), err);
+        deck_status st = add_slide(d, s, n, name, posters_file(d->posters, i), err);
         if (st == DECK_FULL) {
             log_error("deck", "%s", err);
             return DECK_OK;
@@ -502,8 +503,7 @@ static deck_status build_all(deck *d, deck_slide *s, size_t *n, const frame_inpu
                              const stats_focus *f, char err[DECK_ERR_LEN])
 {
     for (size_t i = 0; i < CATALOG_N; i++) {
-        deck_status st =
-            add_slide(s, n, d->fonts, d->w, d->h, catalog[i].name, catalog[i].title, err);
+        deck_status st = add_slide(d, s, n, catalog[i].name, catalog[i].title, err);
         if (st != DECK_OK)
             return st;
         deck_slide *sl = &s[*n - 1];
@@ -687,6 +687,11 @@ const char *deck_slide_title(const deck *d, size_t i)
 bool deck_slide_has_data(const deck *d, size_t i)
 {
     return i < d->n && d->slides[i].has_data;
+}
+
+void deck_keep_text(deck *d, bool on)
+{
+    d->keep_text = on;
 }
 
 size_t deck_slide_lines(const deck *d, size_t i)

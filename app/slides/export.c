@@ -101,6 +101,7 @@ export_status export_slides(const model *m, const stats *s, const feedstate_set 
         log_warn("export", "image decoders not started (%s): posters will be refused", perr);
     posters *p = want_posters ? posters_scan(content->posters_dir, st.w, st.h) : NULL;
     if (d) {
+        deck_keep_text(d, true); /* written beside each PNG */
         deck_set_focus(d, content->focus);
         deck_set_announcements(d, content->announcements);
         deck_set_posters(d, p);

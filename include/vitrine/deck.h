@@ -100,8 +100,12 @@ bool deck_slide_has_data(const deck *d, size_t i);
  * figure with its label, each bar or column with its label and values,
  * the context, then the footer: source, date, badge). Line k of
  * deck_slide_lines; valid UTF-8 without control characters, valid until
- * the next deck_update (the spotlight's: deck_set_cycle). */
+ * the next deck_update (the spotlight's: deck_set_cycle). Kept only
+ * after deck_keep_text(d, true) (the export); 0 lines otherwise. */
 size_t deck_slide_lines(const deck *d, size_t i);
+/* Whether the next deck_update keeps the slides' text alternative (off by
+ * default: the kiosk only draws). */
+void deck_keep_text(deck *d, bool on);
 const char *deck_slide_line(const deck *d, size_t i, size_t k);
 
 /* Draws slide i at offset (x, y) of the current render target with the given

@@ -51,7 +51,8 @@ bool headline_get(const headline_set *s, const char *key, long *value);
 bool headline_put(headline_set *s, const char *key, long value);
 /* True when next would collapse one of good's figures: turn a non-zero
  * figure into zero, or fall below min_percent % of it (a figure next does
- * not have is 0). min_percent 0 checks nothing. *drop is the first one. */
+ * not have is 0; min_percent 0: only the first rule). *drop is the first
+ * one. */
 bool headline_collapse(const headline_set *good, const headline_set *next, long min_percent,
                        headline_drop *drop);
 

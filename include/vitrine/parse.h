@@ -45,9 +45,11 @@ parse_status parse_feed(model *m, feed_id feed, const char *buf, size_t len, par
 /* What the fetcher requires before it commits a body to the cache: valid
  * JSON, the feed's top level, at least one record, and most records
  * holding each required field (a product a dated phase named in the
- * vocabulary, a member a dated mission with a known status and a known
- * domaine, a challenge its year, a person a profile): a feed whose dates
- * changed format parses, but every figure built on it would be 0.
+ * vocabulary, a member a dated mission, a challenge its year, a person a
+ * profile): a feed whose dates changed format parses, but every figure
+ * built on it would be 0. The other fields (a product's incubator, a
+ * member's status and domaine, a challenge's promotion) are only compared
+ * with the last good copy's (guard.h).
  * res->fields tallies each field (the plausibility guard compares them
  * with the last good copy's), res->incomplete is the largest number of
  * records lacking one required field. */

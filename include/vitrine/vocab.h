@@ -33,5 +33,8 @@ const char *vocab_lookup(vocab_field field, const char *word, vocab_match *match
 /* The field's words in their canonical spelling, in the vocabulary's order
  * (phases: the active ones first, in lifecycle order); *n of them. */
 const char *const *vocab_words(vocab_field field, size_t *n);
+/* Word i of the field folded (text_fold), as lookups compare it; NULL past
+ * the end. */
+const char *vocab_folded(vocab_field field, size_t i);
 
 #endif

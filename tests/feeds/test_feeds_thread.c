@@ -12,6 +12,7 @@
 
 #include "test.h"
 
+#include "cache.h"
 #include "feedtest.h"
 #include "vitrine/feeds.h"
 #include "vitrine/vclock.h"
@@ -195,6 +196,37 @@ static void free_aborts_a_transfer_in_progress(void)
     close(s);
 }
 
+/* An offline kiosk fetches nothing, yet a copy accepted into its cache
+ * (vitrine --accept writes it, then sends SIGUSR1: feeds_refresh_now)
+ * reaches the screens. */
+static void offline_takes_an_accepted_copy(void)
+{
+    config cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache4", dir);
+    char err[FEEDS_ERR_LEN], cerr[CACHE_ERR_LEN];
+    feeds *f = feeds_new(&cfg, true, err); /* http urls, offline: the demo data */
+    model *m = NULL;
+    feedstate_set fs;
+    CHECK_INT(feeds_load(f, &m, &fs, err), FEEDS_OK);
+    CHECK(m && m->demo[FEED_AUTHORS]);
+    model_free(m);
+    CHECK_INT(feeds_start(f, on_notify, NULL, err), FEEDS_OK);
+    cache *c = cache_open(cfg.cache_dir, cerr);
+    const char *body = "[{\"id\": \"ada\", \"missions\": [{\"start\": \"2021-01-01\"}]}]";
+    cachemeta meta = {.fetched_at = 1000, .accepted_at = 2000, .records = 1};
+    snprintf(meta.url, sizeof meta.url, "%s", cfg.feeds[FEED_AUTHORS].url);
+    CHECK_INT(cache_store(c, "authors", body, strlen(body), &meta, cerr), CACHE_OK);
+    cache_free(c);
+    feeds_refresh_now(f);
+    m = NULL;
+    CHECK(wait_take(f, &m, &fs));
+    CHECK(m && !m->demo[FEED_AUTHORS] && m->n_members == 1);
+    CHECK_INT(fs.feeds[FEED_AUTHORS].accepted_at, 2000);
+    model_free(m);
+    feeds_free(f);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -202,6 +234,7 @@ int main(void)
     RUN(snapshots_reach_the_caller);
     RUN(free_aborts_a_transfer_in_progress);
     RUN(a_stall_holds_nothing_back);
+    RUN(offline_takes_an_accepted_copy);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)

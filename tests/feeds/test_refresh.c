@@ -9,7 +9,9 @@
 #include "test.h"
 
 #include "feedtest.h"
+#include "snapshot.h"
 #include "vitrine/datadir.h"
+#include "vitrine/feeds.h"
 #include "vitrine/fileio.h"
 
 static char dir[] = "/tmp/vitrine-refresh-XXXXXX";
@@ -288,6 +290,137 @@ static void held_bodies_wait_for_the_operator(void)
     cache_free(c);
 }
 
+/* Capitals of the phase names: the form changed. */
+#define PRODUCT(id, phase)                                                                         \
+    "{\"id\":\"" id "\",\"attributes\":{\"phases\":[{\"name\":\"" phase "\",\"start\":"            \
+    "\"2020-01-01\"}]},\"relationships\":{\"incubator\":{\"data\":{\"id\":\"x\"}}}}"
+#define PRODUCTS(phase)                                                                            \
+    "{\"data\":[" PRODUCT("a", phase) "," PRODUCT("b", phase) "," PRODUCT("c", phase) "]}"
+
+/* A copy cached before the guard kept its counts (an upgrade) is counted
+ * by the first snapshot, and stays counted through the next ones (each
+ * reads the file again): the guard holds a change of form all along. */
+static void an_upgraded_cache_stays_guarded(void)
+{
+    char err[CACHE_ERR_LEN], src[256], sub[300];
+    snprintf(sub, sizeof sub, "%s/upgrade", dir);
+    cache *c = cache_open(sub, err);
+    fetch *ft = fetch_new(NULL, err);
+    config cfg;
+    local_feed(&cfg, FEED_STARTUPS, "upgrade", src, sizeof src);
+    const char *good = PRODUCTS("construction");
+    cachemeta old = {.fetched_at = 1000, .records = 3}; /* no fields, no figures */
+    snprintf(old.url, sizeof old.url, "%s", src);
+    CHECK_INT(cache_store(c, "startups", good, strlen(good), &old, err), CACHE_OK);
+    write_file(src, good);
+    refresh_feed all[FEED_COUNT];
+    for (int i = 0; i < FEED_COUNT; i++)
+        refresh_init(&all[i], (feed_id)i, &cfg.feeds[i], c);
+    for (int round = 0; round < 2; round++) { /* the second reads the file again */
+        model *m = NULL;
+        snapshot_origin origin;
+        char serr[SNAPSHOT_ERR_LEN];
+        CHECK_INT(snapshot_build(all, c, &m, &origin, serr), SNAPSHOT_OK);
+        model_free(m);
+        CHECK(!refresh_needs_counts(&all[FEED_STARTUPS]));
+    }
+    write_file(src, PRODUCTS("CONSTRUCTION"));
+    bool changed;
+    CHECK(feedtest_refresh(&all[FEED_STARTUPS], ft, c, 2000, &changed) && !changed);
+    CHECK_INT(refresh_state(&all[FEED_STARTUPS], false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_HELD);
+    for (int i = 0; i < FEED_COUNT; i++)
+        refresh_release(&all[i]);
+    fetch_free(ft);
+    cache_free(c);
+}
+
+/* The held file taken away (an --accept claims it) while the same body
+ * keeps coming: it is written again, never "held" with nothing to accept;
+ * a held file left identical to the cached copy (an accept cut short) is
+ * removed at start; the cache folder's path may be as long as a path of
+ * the configuration. */
+static void held_files_are_never_lost(void)
+{
+    char err[CACHE_ERR_LEN], src[256], sub[1100], held_path[1300];
+    int n = snprintf(sub, sizeof sub, "%s/", dir);
+    while (n < 900) /* longer than the 512 bytes of an error line */
+        n += snprintf(sub + n, sizeof sub - (size_t)n, "a-long-folder-name/");
+    snprintf(sub + n, sizeof sub - (size_t)n, "cache");
+    cache *c = cache_open(sub, err);
+    fetch *ft = fetch_new(NULL, err);
+    CHECK(c && ft);
+    config cfg;
+    local_feed(&cfg, FEED_STARTUPS, "lost", src, sizeof src);
+    refresh_feed r;
+    refresh_init(&r, FEED_STARTUPS, &cfg.feeds[FEED_STARTUPS], c);
+    bool changed;
+    write_file(src, PRODUCTS("construction"));
+    CHECK(feedtest_refresh(&r, ft, c, 1000, &changed) && changed);
+    write_file(src, PRODUCTS("CONSTRUCTION"));
+    CHECK(feedtest_refresh(&r, ft, c, 1100, &changed) && !changed);
+    CHECK(cache_held_path(c, "startups", held_path, sizeof held_path));
+    CHECK(fileio_exists(held_path));
+    unlink(held_path);
+    feedtest_refresh(&r, ft, c, 1200, &changed);
+    CHECK(fileio_exists(held_path)); /* written again */
+    char line[FEEDS_LINE_LEN], ferr[FEEDS_ERR_LEN];
+    CHECK_INT(feeds_accept(sub, FEED_STARTUPS, line, ferr), FEEDS_OK);
+    CHECK(strstr(line, "is the last good copy now") != NULL);
+    CHECK(!fileio_exists(held_path));
+    CHECK_INT(feeds_accept(sub, FEED_STARTUPS, line, ferr), FEEDS_FAILED);
+    CHECK(strstr(ferr, "no held body") != NULL);
+
+    /* An accept cut short: the held file is the cached copy already. */
+    char *body;
+    size_t len;
+    cachemeta m;
+    CHECK_INT(cache_load(c, "startups", 1 << 20, &body, &len, &m, err), CACHE_OK);
+    CHECK_INT(cache_store_held(c, "startups", body, len, &m, err), CACHE_OK);
+    free(body);
+    refresh_release(&r);
+    refresh_init(&r, FEED_STARTUPS, &cfg.feeds[FEED_STARTUPS], c);
+    CHECK(refresh_state(&r, false, REFRESH_SHOWN_CACHE).kind != FEEDSTATE_HELD);
+    CHECK(!fileio_exists(held_path));
+    refresh_release(&r);
+    fetch_free(ft);
+    cache_free(c);
+}
+
+/* A copy only memory holds (the disk was full) gives way to a copy the
+ * operator accepted into the cache since, never the other way round. */
+static void an_accepted_copy_beats_the_memory_copy(void)
+{
+    char err[CACHE_ERR_LEN], src[256], blocker[300], sub[320];
+    snprintf(blocker, sizeof blocker, "%s/blocker2", dir);
+    write_file(blocker, "x");
+    snprintf(sub, sizeof sub, "%s/cache", blocker);
+    cache *c = cache_open(sub, err);
+    fetch *ft = fetch_new(NULL, err);
+    config cfg;
+    local_feed(&cfg, FEED_AUTHORS, "mem2", src, sizeof src);
+    refresh_feed r;
+    refresh_init(&r, FEED_AUTHORS, &cfg.feeds[FEED_AUTHORS], c);
+    write_file(src, FOUR_AUTHORS);
+    bool changed;
+    CHECK(feedtest_refresh(&r, ft, c, 1000, &changed) && changed);
+    size_t len;
+    CHECK(refresh_memory_copy(&r, &len) != NULL);
+    unlink(blocker);
+    cachemeta older = {.fetched_at = 500, .records = 1};
+    CHECK_INT(cache_store(c, "authors", GOOD_AUTHORS, strlen(GOOD_AUTHORS), &older, err), CACHE_OK);
+    CHECK(!refresh_take_disk_copy(&r, c)); /* older than the memory copy: not taken */
+    CHECK(refresh_memory_copy(&r, &len) != NULL);
+    cachemeta accepted = {.fetched_at = 500, .accepted_at = 1500, .records = 1};
+    CHECK_INT(cache_store(c, "authors", GOOD_AUTHORS, strlen(GOOD_AUTHORS), &accepted, err),
+              CACHE_OK);
+    CHECK(refresh_take_disk_copy(&r, c)); /* accepted since: taken, memory released */
+    CHECK(refresh_memory_copy(&r, &len) == NULL);
+    CHECK_INT(refresh_state(&r, false, REFRESH_SHOWN_CACHE).accepted_at, 1500);
+    refresh_release(&r);
+    fetch_free(ft);
+    cache_free(c);
+}
+
 static void states_for_the_screens(void)
 {
     config cfg;
@@ -322,6 +455,9 @@ int main(void)
     RUN(a_collapse_is_refused_unless_configured);
     RUN(an_unwritable_cache_keeps_new_data_in_memory);
     RUN(held_bodies_wait_for_the_operator);
+    RUN(an_upgraded_cache_stays_guarded);
+    RUN(held_files_are_never_lost);
+    RUN(an_accepted_copy_beats_the_memory_copy);
     RUN(states_for_the_screens);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

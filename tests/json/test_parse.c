@@ -10,6 +10,8 @@
 #include "test.h"
 #include "vitrine/parse.h"
 #include "vitrine/stats.h"
+#include "vitrine/text.h"
+#include "vitrine/vocab.h"
 
 static parse_status parse_str(model *m, feed_id f, const char *json, parse_result *res)
 {
@@ -260,6 +262,26 @@ static void validate_needs_what_the_figures_need(void)
     CHECK(strstr(res.error, "lack a profil") != NULL);
 }
 
+/* The folded table of each vocabulary is its words folded. */
+static void vocabulary_tables(void)
+{
+    for (int f = 0; f < VOCAB_COUNT; f++) {
+        size_t n;
+        const char *const *words = vocab_words((vocab_field)f, &n);
+        CHECK(n > 0);
+        for (size_t i = 0; i < n; i++) {
+            char folded[VOCAB_WORD_MAX];
+            text_fold(words[i], folded, sizeof folded);
+            CHECK_STR(vocab_folded((vocab_field)f, i), folded);
+        }
+        CHECK(vocab_folded((vocab_field)f, n) == NULL);
+    }
+    vocab_match m;
+    CHECK_STR(vocab_lookup(VOCAB_DOMAINE, "DEPLOIEMENT", &m), "Déploiement");
+    CHECK_INT(m, VOCAB_RESPELLED);
+    CHECK(vocab_lookup(VOCAB_PHASE, "", &m) == NULL && m == VOCAB_UNKNOWN);
+}
+
 /* Known words in any case or accents are read as the vocabulary spells
  * them; an unknown word makes its record unreadable for the field; each
  * field's readable and canonically spelled records are tallied. */
@@ -463,6 +485,7 @@ int main(void)
     RUN(skips_wrong_types);
     RUN(validate_needs_a_record);
     RUN(validate_needs_what_the_figures_need);
+    RUN(vocabulary_tables);
     RUN(vocabularies_and_fields);
     RUN(hostile_inputs);
     RUN(eig_shapes);

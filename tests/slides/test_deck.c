@@ -35,6 +35,8 @@ static bool screen_open(screen *s, int w, int h)
     s->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     s->r = s->surf ? SDL_CreateSoftwareRenderer(s->surf) : NULL;
     s->d = s->r ? deck_new(s->r, err) : NULL;
+    if (s->d)
+        deck_keep_text(s->d, true); /* reading_order reads it */
     if (!s->d)
         fprintf(stderr, "screen %dx%d: %s\n", w, h, s->r ? err : SDL_GetError());
     return s->d != NULL;

@@ -84,12 +84,13 @@ static void collapses(void)
     CHECK(headline_collapse(&good, &next, 50, &d));
     CHECK_STR(d.key, "products.active");
     CHECK(d.from == 246 && d.to == 122);
-    CHECK(!headline_collapse(&good, &next, 0, &d)); /* the check turned off */
+    CHECK(!headline_collapse(&good, &next, 0, &d)); /* the share's check turned off */
     next.items[0].value = 246;
     next.items[1].value = 0; /* a part of 14 turned to 0 */
     CHECK(headline_collapse(&good, &next, 10, &d));
     CHECK_STR(d.key, "products.phase.opere");
-    headline_set none = {0}; /* a figure next lacks counts as 0 */
+    CHECK(headline_collapse(&good, &next, 0, &d)); /* to zero: whatever the share */
+    headline_set none = {0};                       /* a figure next lacks counts as 0 */
     CHECK(headline_collapse(&good, &none, 50, &d));
     CHECK(d.to == 0);
     CHECK(!headline_collapse(&none, &good, 50, &d)); /* nothing to compare with */
