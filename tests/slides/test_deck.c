@@ -221,6 +221,9 @@ static void reading_order(void)
                        .fg = THEME_TEXT,
                        .bg = THEME_BG};
     layout_rect narrow = {10, 10, 200, 300}, box = {10, 400, 1200, 60};
+    canvas_text(c, box, "not kept: the text alternative is asked for", &st);
+    CHECK_INT(canvas_read_count(c), 0);
+    canvas_keep_text(c, true);
     canvas_read_tail(c, true);
     canvas_text(c, (layout_rect){10, 650, 600, 40}, "Source : ici", &st);
     canvas_read_tail(c, false);
