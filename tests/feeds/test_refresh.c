@@ -170,13 +170,21 @@ static void a_collapse_is_refused_unless_configured(void)
     cache_free(c);
 }
 
+/* A cache whose directory cannot be made: a file named blocker stands
+ * where it should be (removed later to free the place). */
+static cache *blocked_cache(const char *name, char blocker[300])
+{
+    char err[CACHE_ERR_LEN], sub[320];
+    snprintf(blocker, 300, "%s/%s", dir, name);
+    write_file(blocker, "x");
+    snprintf(sub, sizeof sub, "%s/cache", blocker);
+    return cache_open(sub, err);
+}
+
 static void an_unwritable_cache_keeps_new_data_in_memory(void)
 {
-    char err[CACHE_ERR_LEN], src[256], blocker[300], sub[320];
-    snprintf(blocker, sizeof blocker, "%s/blocker", dir);
-    write_file(blocker, "x"); /* a file where the cache directory should be */
-    snprintf(sub, sizeof sub, "%s/cache", blocker);
-    cache *c = cache_open(sub, err);
+    char err[CACHE_ERR_LEN], src[256], blocker[300];
+    cache *c = blocked_cache("blocker", blocker);
     fetch *ft = fetch_new(NULL, err);
     CHECK(c && ft);
     config cfg;
@@ -390,11 +398,8 @@ static void held_files_are_never_lost(void)
  * operator accepted into the cache since, never the other way round. */
 static void an_accepted_copy_beats_the_memory_copy(void)
 {
-    char err[CACHE_ERR_LEN], src[256], blocker[300], sub[320];
-    snprintf(blocker, sizeof blocker, "%s/blocker2", dir);
-    write_file(blocker, "x");
-    snprintf(sub, sizeof sub, "%s/cache", blocker);
-    cache *c = cache_open(sub, err);
+    char err[CACHE_ERR_LEN], src[256], blocker[300];
+    cache *c = blocked_cache("blocker2", blocker);
     fetch *ft = fetch_new(NULL, err);
     config cfg;
     local_feed(&cfg, FEED_AUTHORS, "mem2", src, sizeof src);

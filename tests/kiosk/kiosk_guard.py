@@ -26,23 +26,11 @@ import shlex
 import signal
 import subprocess
 import sys
-import time
 
 from kioskrun import Failure, Kiosk, check, kiosk_env, run_in_tmp
 
 WAIT_S = 60.0  # a sanitizer build, or qemu in the cross stage
 REFRESH_S = 10  # the smallest refresh_interval_s
-
-
-def until(pred, what, kiosk, timeout=WAIT_S):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        got = pred()
-        if got:
-            return got
-        check(kiosk.proc.poll() is None, "vitrine exited while waiting for " + what)
-        time.sleep(0.1)
-    raise Failure("not seen within %.0f s: %s" % (timeout, what))
 
 
 class Env:
@@ -58,21 +46,27 @@ class Env:
         rc, out, _ = self.run(config, "--status")
         return json.loads(out) if rc == 0 else None
 
+    def status_when(self, kiosk, config, what, test, timeout=WAIT_S):
+        """The first --status document whose startups feed passes test."""
+        def doc():
+            s = self.status(config)
+            return s if s and test(s["feeds"]["startups"]) else None
+        return kiosk.wait_until(what, doc, timeout)
+
 
 def unchanged_feed_is_not_old(env, kiosk, config, srv):
     def both_fresh():
         doc = env.status(config)
         fresh = doc and all(doc["feeds"][f]["state"] == "fresh" for f in ("startups", "authors"))
         return doc if fresh else None
-    first = until(both_fresh, "startups and authors fresh in --status", kiosk)
+    first = kiosk.wait_until("startups and authors fresh in --status", both_fresh, WAIT_S)
     t0 = first["feeds"]["startups"]["fetched_at"]
     mark = kiosk.mark()
     srv.take_requests()
     for _ in range(2):  # two refreshes that bring nothing new
         prev = t0
-        doc = until(lambda: (lambda s: s if s and s["feeds"]["startups"]["fetched_at"] > prev
-                             else None)(env.status(config)),
-                    "fetched_at moving past %s" % prev, kiosk, timeout=WAIT_S + 2 * REFRESH_S)
+        doc = env.status_when(kiosk, config, "fetched_at moving past %s" % prev,
+                              lambda f: f["fetched_at"] > prev, WAIT_S + 2 * REFRESH_S)
         t0 = doc["feeds"]["startups"]["fetched_at"]
         check(doc["feeds"]["startups"]["state"] == "fresh", "state %r after a 304" %
               doc["feeds"]["startups"]["state"])
@@ -106,8 +100,8 @@ def held_body(env, kiosk, config, srv, tmp):
     mark = kiosk.mark()
     srv.bodies["startups"] = capitals(srv.body("startups"))
     kiosk.proc.send_signal(signal.SIGUSR1)
-    doc = until(lambda: (lambda s: s if s and s["feeds"]["startups"]["state"] == "held"
-                         else None)(env.status(config)), "startups held in --status", kiosk)
+    doc = env.status_when(kiosk, config, "startups held in --status",
+                          lambda f: f["state"] == "held")
     feed = doc["feeds"]["startups"]
     check("phases[].name" in (feed["last_error"] or ""), "last_error names the field: %r" % feed)
     check(feed["held_at"] is not None and feed["accepted_at"] is None, "held_at set: %r" % feed)
@@ -131,8 +125,7 @@ def accepted(env, kiosk, config, srv, tmp):
     kiosk.wait_for(r"\[startups\] a new last good copy in the cache folder \(accepted with "
                    r"vitrine --accept\): shown", since=mark, timeout=WAIT_S)
     kiosk.wait_for(r"new data on screen", since=mark, timeout=WAIT_S)
-    doc = until(lambda: (lambda s: s if s and s["feeds"]["startups"]["state"] == "fresh"
-                         else None)(env.status(config)), "startups fresh again", kiosk)
+    doc = env.status_when(kiosk, config, "startups fresh again", lambda f: f["state"] == "fresh")
     feed = doc["feeds"]["startups"]
     check(feed["accepted_at"] is not None and feed["held_at"] is None,
           "accepted_at set, held_at null: %r" % feed)

@@ -101,6 +101,18 @@ class Kiosk:
             time.sleep(0.02)
         raise Failure("no log line matching %r within %.0f s" % (pattern, timeout))
 
+    def wait_until(self, what, pred, timeout=30.0):
+        """pred()'s first true value, polled while the kiosk runs."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            got = pred()
+            if got:
+                return got
+            check(self.proc.poll() is None,
+                  "vitrine exited (status %r) while waiting for %s" % (self.proc.returncode, what))
+            time.sleep(0.1)
+        raise Failure("not seen within %.0f s: %s" % (timeout, what))
+
     def exit_time(self, sig, timeout=10.0):
         """Sends sig and returns (exit status, seconds until the process
         ended); kills it and fails when it outlives timeout."""
