@@ -20,7 +20,7 @@ struct reader {
     bool stop;
     bool wanted[READER_KINDS];
     bool done[READER_KINDS]; /* a result waits for the loop */
-    config cfg;
+    config *cfg;             /* a read not taken yet (54 KB: kept on the heap, passed by pointer) */
     config_status cfg_status;
     char cfg_err[CONFIG_ERR_LEN];
     model *m;
@@ -88,10 +88,12 @@ static void run_one(reader *r, reader_kind kind)
         if (!scan_posters(r))
             return;
     } else if (kind == READER_CONFIG) {
-        config c;
-        char err[CONFIG_ERR_LEN] = "";
-        config_status st = config_load(*r->config_path ? r->config_path : NULL, &c, err);
+        config *c = malloc(sizeof *c);
+        char err[CONFIG_ERR_LEN] = "out of memory reading the configuration";
+        config_status st =
+            c ? config_load(*r->config_path ? r->config_path : NULL, c, err) : CONFIG_NOMEM;
         pthread_mutex_lock(&r->lock);
+        free(r->cfg);
         r->cfg = c;
         r->cfg_status = st;
         memcpy(r->cfg_err, err, sizeof err);
@@ -184,12 +186,13 @@ bool reader_take_posters(reader *r, posters **p)
     return done;
 }
 
-bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN])
+bool reader_take_config(reader *r, config **c, config_status *st, char err[CONFIG_ERR_LEN])
 {
     pthread_mutex_lock(&r->lock);
     bool done = r->done[READER_CONFIG];
     if (done) {
         *c = r->cfg;
+        r->cfg = NULL;
         *st = r->cfg_status;
         memcpy(err, r->cfg_err, CONFIG_ERR_LEN);
         r->done[READER_CONFIG] = false;
@@ -225,6 +228,7 @@ void reader_free(reader *r)
         pthread_join(r->thread, NULL);
     }
     model_free(r->m);
+    free(r->cfg);
     posters_free(r->posters);
     pthread_cond_destroy(&r->wake);
     pthread_mutex_destroy(&r->lock);

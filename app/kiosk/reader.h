@@ -52,9 +52,10 @@ void reader_request_posters(reader *r, const char *dir, int w, int h);
 /* The newest posters scan, once: *p the caller's (free with
  * posters_free). False when none is waiting. */
 bool reader_take_posters(reader *r, posters **p);
-/* The newest configuration read, once: *c, its status and the error line
- * config_load gave. False when none is waiting. */
-bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN]);
+/* The newest configuration read, once: *c (then the caller's, to free;
+ * NULL when out of memory), its status and the error line config_load
+ * gave. False when none is waiting. */
+bool reader_take_config(reader *r, config **c, config_status *st, char err[CONFIG_ERR_LEN]);
 /* The newest --data DIR read, once: *m (then the caller's) and *fs, or *m
  * NULL and err saying why. False when none is waiting. */
 bool reader_take_data(reader *r, model **m, feedstate_set *fs, char err[DATADIR_ERR_LEN]);

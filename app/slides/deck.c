@@ -205,6 +205,25 @@ void deck_free(deck *d)
     free(d);
 }
 
+deck_status deck_take(deck *d, deck *from)
+{
+    if (!from->slides)
+        return DECK_BAD_SIZE;
+    drop_textures(d);
+    free_slides(d->slides, d->n);
+    arena_free(d->spot_arena);
+    d->slides = from->slides, d->n = from->n;
+    d->w = from->w, d->h = from->h, d->fs = from->fs, d->today = from->today;
+    d->spot_arena = from->spot_arena, d->spots = from->spots, d->n_spots = from->n_spots;
+    d->spot_slide = from->spot_slide, d->cycle = from->cycle;
+    d->posters = from->posters;
+    d->now = from->now, d->have_now = from->have_now;
+    from->slides = NULL, from->n = 0;
+    from->spot_arena = NULL, from->spots = NULL, from->n_spots = 0;
+    drop_textures(from);
+    return DECK_OK;
+}
+
 void deck_keep_only(deck *d, size_t i)
 {
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
@@ -644,9 +663,11 @@ int64_t deck_slide_duration_ms(const deck *d, size_t i)
 
 void deck_set_cycle(deck *d, unsigned long cycle)
 {
-    if (cycle == d->cycle || !d->slides)
+    if (cycle == d->cycle)
         return;
-    d->cycle = cycle;
+    d->cycle = cycle; /* without slides yet: the next deck_update's spotlight */
+    if (!d->slides)
+        return;
     deck_slide *sl = &d->slides[d->spot_slide];
     char err[DECK_ERR_LEN];
     if (build_spot(d, sl, err) != DECK_OK)

@@ -53,6 +53,14 @@ deck_status deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN]);
 deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
                         vt_date today, int width, int height, char err[DECK_ERR_LEN]);
 
+/* Moves the slides from laid out (by deck_update, on another thread
+ * while nothing else used it) into d, whose slides, textures and spotlight
+ * go: what the screen shows from now on, drawn with d's renderer and
+ * fonts. from is left without slides, its settings kept, ready for its
+ * next deck_update. DECK_BAD_SIZE when from has no slides (d unchanged).
+ * Copies no slide: a few pointers, whatever the deck's size. */
+deck_status deck_take(deck *d, deck *from);
+
 /* The deck's fonts (borrowed, live as long as the deck), for the kiosk's
  * other text (overlays): one set of open fonts for the whole screen. */
 fonts *deck_fonts(deck *d);
