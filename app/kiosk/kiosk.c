@@ -195,7 +195,6 @@ static void take_slides(kiosk *k)
         return;
     k->laid_out_once = true;
     deck_set_time(k->deck, k->local_now); /* a minute may have passed meanwhile */
-    deck_set_cycle(k->deck, k->cycle);
     adopt_slides(k);
     log_debug("kiosk", "slides taken: %zu slides at %dx%d, laid out in %.1f ms",
               deck_count(k->deck), k->stage.w, k->stage.h, builder_last_ms(k->builder));
@@ -858,12 +857,13 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     if (!held_back && !ovw_open)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
-    /* A new rotation: a new product in the spotlight, laid out once the
-     * transition is over and while the spotlight is not on screen. */
+    /* A new rotation: a new product in the spotlight, laid out on the
+     * builder's thread once the transition is over and while the
+     * spotlight is not on screen (the other slides' textures stay). */
     if (v->cycle != k->cycle && v->has_slide && !v->animating &&
         strcmp(deck_slide_name(k->deck, v->slide), DECK_SPOTLIGHT) != 0) {
         k->cycle = v->cycle;
-        deck_set_cycle(k->deck, k->cycle);
+        rebuild(k, "spotlight");
     }
     if (v->cycle != k->posters_cycle) { /* a new rotation: new posters? */
         k->posters_cycle = v->cycle;

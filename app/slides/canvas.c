@@ -10,6 +10,7 @@
 
 #include "vitrine/arena.h"
 #include "vitrine/gfx.h"
+#include "vitrine/hash.h"
 #include "vitrine/log.h"
 #include "vitrine/qr.h"
 #include "vitrine/text.h"
@@ -53,6 +54,7 @@ struct canvas {
     const char *join_sep; /* READ_JOIN's separator (arena) */
     bool tail;
     bool keep_text; /* the lines are kept (canvas_keep_text); else only drawn */
+    uint64_t print; /* canvas_fingerprint, set by canvas_finish */
 };
 
 canvas *canvas_new(fonts *f, int width, int height, const char *name)
@@ -493,9 +495,37 @@ layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const can
     return canvas_text(c, box, buf, st);
 }
 
+/* What op draws, hashed: its numbers (no padding: member by member), its
+ * text, its QR modules, its image (the surface itself: a poster set
+ * scanned again is another picture). */
+static uint64_t op_print(uint64_t h, const canvas_op *o)
+{
+    const float nums[] = {o->x, o->y, o->w, o->h, o->r_in, o->r_out, o->a0, o->a1};
+    const int ints[] = {(int)o->kind, (int)o->color, (int)o->edges, o->face,
+                        o->px,        o->modules,    o->module_px};
+    h = hash_fnv1a64(h, nums, sizeof nums);
+    h = hash_fnv1a64(h, ints, sizeof ints);
+    h = hash_fnv1a64(h, &o->image, sizeof o->image);
+    if (o->text)
+        h = hash_fnv1a64_str(h, o->text);
+    if (o->dark)
+        h = hash_fnv1a64(h, o->dark, (size_t)o->modules * (size_t)o->modules);
+    return h;
+}
+
+uint64_t canvas_fingerprint(const canvas *c)
+{
+    return c->print;
+}
+
 size_t canvas_finish(canvas *c)
 {
     layout_rect page = canvas_bounds(c);
+    uint64_t h = hash_fnv1a64(HASH_FNV1A64_BASIS, &c->w, sizeof c->w);
+    h = hash_fnv1a64(h, &c->h, sizeof c->h);
+    for (size_t i = 0; i < c->n_ops; i++)
+        h = op_print(h, &c->ops[i]);
+    c->print = h;
     for (size_t i = 0; i < c->n_ops; i++) {
         const canvas_op *a = &c->ops[i];
         if (a->kind != OP_TEXT)

@@ -110,6 +110,10 @@ int canvas_measure(canvas *c, fonts_face face, int px, const char *s);
  * complete. Returns the number of problems, each logged with the slide name. */
 size_t canvas_finish(canvas *c);
 size_t canvas_problems(const canvas *c);
+/* A hash of everything the list draws (set by canvas_finish): two canvases
+ * with the same fingerprint draw the same pixels, so a slide texture drawn
+ * from one serves the other (deck_take keeps it). */
+uint64_t canvas_fingerprint(const canvas *c);
 int canvas_smallest_px(const canvas *c); /* 0 when no text */
 /* CANVAS_OK, or why the slide is incomplete (logged once, with its name):
  * CANVAS_FULL, more than CANVAS_MAX_OPS operations; CANVAS_NOMEM. */

@@ -120,6 +120,7 @@ struct deck {
     slides_products_spot *spots;
     size_t n_spots, spot_slide;
     unsigned long cycle;
+    unsigned long spot_logged; /* the cycle whose product was last logged */
     feedstate_set fs;
     vt_date today;
     /* Focus incubator: the id, and the one it was found unknown for (so
@@ -205,17 +206,40 @@ void deck_free(deck *d)
     free(d);
 }
 
+/* The index in from of a slide that draws exactly what d's slide i draws
+ * (same name, same fingerprint), or SIZE_MAX. */
+static size_t same_slide(const deck *d, size_t i, const deck *from)
+{
+    const deck_slide *a = i < d->n ? &d->slides[i] : NULL;
+    uint64_t print = a && a->cv ? canvas_fingerprint(a->cv) : 0;
+    for (size_t j = 0; print && j < from->n; j++) {
+        const deck_slide *b = &from->slides[j];
+        if (b->cv && canvas_fingerprint(b->cv) == print && strcmp(a->name, b->name) == 0)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 deck_status deck_take(deck *d, deck *from)
 {
     if (!from->slides)
         return DECK_BAD_SIZE;
-    drop_textures(d);
+    /* A slide texture whose slide did not change stays: taking new slides
+     * redraws only what they changed (the slide on screen, most often,
+     * did not). */
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++) {
+        size_t j = d->slots[k].tex ? same_slide(d, d->slots[k].index, from) : SIZE_MAX;
+        if (j == SIZE_MAX || from->w != d->w || from->h != d->h)
+            drop_slot(&d->slots[k]);
+        else
+            d->slots[k].index = j;
+    }
     free_slides(d->slides, d->n);
     arena_free(d->spot_arena);
     d->slides = from->slides, d->n = from->n;
     d->w = from->w, d->h = from->h, d->fs = from->fs, d->today = from->today;
     d->spot_arena = from->spot_arena, d->spots = from->spots, d->n_spots = from->n_spots;
-    d->spot_slide = from->spot_slide, d->cycle = from->cycle;
+    d->spot_slide = from->spot_slide, d->cycle = from->cycle, d->spot_logged = from->spot_logged;
     d->posters = from->posters;
     d->now = from->now, d->have_now = from->have_now;
     from->slides = NULL, from->n = 0;
@@ -424,8 +448,11 @@ static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
         return nomem(err, sl->name);
     canvas_keep_text(cv, d->keep_text);
     sl->has_data = slides_products_spotlight(cv, &in, p);
-    if (p)
+    if (p && d->cycle != d->spot_logged) /* a new product: one line a rotation */
+        log_info("deck", "spotlight: %s (cycle %lu)", p->name, d->cycle);
+    else if (p)
         log_debug("deck", "spotlight: %s (id %s)", p->name, p->id);
+    d->spot_logged = d->cycle;
     canvas_free(sl->cv);
     sl->cv = cv;
     return finish_slide(sl, err);
@@ -672,9 +699,6 @@ void deck_set_cycle(deck *d, unsigned long cycle)
     char err[DECK_ERR_LEN];
     if (build_spot(d, sl, err) != DECK_OK)
         log_warn("deck", "%s; the spotlight may be incomplete", err);
-    else if (d->n_spots)
-        log_info("deck", "spotlight: %s (cycle %lu)",
-                 d->spots[spotlight_index(d->n_spots, d->today, d->cycle)].name, cycle);
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
         if (d->slots[k].index == d->spot_slide) /* redrawn with the new product */
             drop_slot(&d->slots[k]);
