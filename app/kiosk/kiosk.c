@@ -200,7 +200,7 @@ static bool rebuild(kiosk *k, const char *why)
  * new size): the reader scans it only when its files changed. */
 static void look_at_posters(kiosk *k)
 {
-    reader_request_posters(k->reader, k->cfg.posters_dir, k->stage.w, k->stage.h);
+    reader_request_posters(k->reader, &k->cfg, k->stage.w, k->stage.h);
 }
 
 /* A new scan of the posters: the deck shows it from the rebuild on, and
