@@ -288,7 +288,9 @@ picture_status picture_load(const char *path, int fit_w, int fit_h, const pictur
     int w, h;
     picture_fit(info.width, info.height, fit_w, fit_h, &w, &h);
     size_t bytes = (size_t)w * (size_t)h * PICTURE_BYTES_PER_PIXEL;
-    tjscalingfactor sf = jpeg_scale(info.width, info.height, w, h);
+    tjscalingfactor sf = {1, 1}; /* a PNG is decoded whole */
+    if (info.kind == IMAGEHEAD_JPEG)
+        sf = jpeg_scale(info.width, info.height, w, h);
     if (bytes > lim->room) {
         snprintf(err, PICTURE_ERR_LEN, "%.*s: %dx%d on screen (%.1f MiB)", PICTURE_PATH_SHOWN, path,
                  w, h, (double)bytes / (1 << 20));
