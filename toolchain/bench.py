@@ -49,6 +49,7 @@ FEED_PATHS = {"startups": "betagouv/startups.json", "authors": "betagouv/authors
 NA = "n/a (not built)"
 STALL_LOW_SPEED_S = 3  # "two stalled feeds": low_speed_time_s of every feed
 STALLED = ("startups", "authors")
+POSTERS_RUNS = 3  # offline rotations without and with the posters of make_posters
 
 
 def run_once(argv, env=None):
@@ -318,7 +319,7 @@ def online_busy_ms(vitrine, data, tmp, config, env):
         shutil.rmtree(run, ignore_errors=True)
 
 
-def kiosk(vitrine, data):
+def kiosk(vitrine, data, make_posters=None):
     """Start to first frame (median), peak RSS and static-slide CPU of the
     kiosk on a cache filled from data; None when there is no kiosk mode."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -350,11 +351,47 @@ def kiosk(vitrine, data):
             time.sleep(KIOSK_WINDOW_S)
             cpu = (cpu_ticks(p.pid) - c0) / tick / (time.monotonic() - t0) * 100
             stop_kiosk(p)
+            posters = posters_hwm(vitrine, make_posters, config, env, tmp,
+                                  POSTERS_RUNS) if make_posters else None
         finally:
             disp.close()
     return {"cpu": cpu, "rss": hwm, "online": online, "busy": busy,
-            "first": statistics.median(firsts),
-            "display": disp.name}
+            "first": statistics.median(firsts), "display": disp.name, "posters": posters}
+
+
+def posters_hwm(vitrine, make_posters, config, env, tmp, n):
+    """Peak RSS of the offline rotation (ROTATION_S of 1 s slides) without
+    posters and with a posters folder holding what make_posters writes (a
+    6300x6300 PNG of 115 KB, a JPEG whose header lies about its size, a
+    4000x3000 photo), n runs of each, alternated: the medians, and whether
+    every run with posters showed the photo and no other poster."""
+    folder = os.path.join(tmp, "posters")
+    os.makedirs(folder, exist_ok=True)
+    subprocess.run([make_posters, folder], check=True, stdout=subprocess.DEVNULL)
+    plain = config("plain.json", {"slide_duration_s": 1})
+    with open(plain) as f:
+        doc = json.load(f)
+    doc["posters_dir"] = folder
+    with_posters = os.path.join(tmp, "posters.json")
+    with open(with_posters, "w") as f:
+        json.dump(doc, f)
+    without, withp, shown = [], [], True
+    for _ in range(n):
+        for cfg, out in ((plain, without), (with_posters, withp)):
+            log = os.path.join(tmp, "posters.log")
+            with open(log, "w") as err:
+                argv = [vitrine, "--config", cfg, "--offline", "--now", NOW, "--verbose"]
+                if env.get("SDL_VIDEODRIVER") == "dummy":
+                    argv += ["--windowed", "--size", SIZE]
+                p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+                time.sleep(ROTATION_S)
+                out.append(vm_hwm_mib(p.pid))
+                stop_kiosk(p)
+            if cfg == with_posters:
+                with open(log) as f:
+                    slides = set(re.findall(r"slide \d+/\d+ (poster-\S+)$", f.read(), re.M))
+                shown = shown and slides == {"poster-photo"}
+    return statistics.median(without), statistics.median(withp), shown
 
 
 def fmt(v, unit, digits=1):
@@ -369,6 +406,7 @@ def main():
     ap.add_argument("synth")
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--screens", help="bench_screens executable")
+    ap.add_argument("--make-posters", help="make_posters executable (tests/slides)")
     a = ap.parse_args()
 
     dump = lambda d: [a.vitrine, "--dump-stats", "--data", d, "--now", NOW]  # noqa: E731
@@ -378,8 +416,10 @@ def main():
     help_text = subprocess.run([a.vitrine, "--help"], capture_output=True, text=True).stdout
     slides = render_slides(a.vitrine, a.real, 3) if "--render-slides" in help_text else None
     sc = screens(a.screens, a.real, max(3, a.runs // 3)) or {}
-    k = kiosk(a.vitrine, a.real) or {"cpu": None, "rss": None, "online": None, "busy": None,
-                                     "first": None, "display": "-"}
+    k = kiosk(a.vitrine, a.real, a.make_posters) or {
+        "cpu": None, "rss": None, "online": None, "busy": None, "first": None, "display": "-",
+        "posters": None}
+    pw = k["posters"] or (None, None, False)
     stalled_ms = stalled_feeds(a.vitrine, a.real, max(3, a.runs // 3))
 
     mb = lambda b: b / 1e6  # noqa: E731
@@ -407,6 +447,11 @@ def main():
         ("process start to first frame (cache)", "<= 250 ms", fmt(k["first"], "ms", 0), ""),
         ("peak RSS, kiosk 1080p, offline rotation", "<= 64 MB", fmt(k["rss"], "MiB"), ""),
         ("  online, a refresh with new data", "<= 64 MB", fmt(k["online"], "MiB"), ""),
+        (f"  offline, {POSTERS_RUNS} runs, no posters", "", fmt(pw[0], "MiB"), ""),
+        ("  with a 6300x6300 PNG, a lying JPEG, a 4000x3000 photo", "",
+         fmt(pw[1], "MiB"), ""),
+        ("    above the run without them" + ("" if pw[2] else " (PHOTO NOT SHOWN ALONE)"),
+         "<= 16 MiB", fmt(pw[1] - pw[0] if pw[1] else None, "MiB"), ""),
         ("CPU, static slide", "<= 1 %", fmt(k["cpu"], "%", 2), ""),
         (f"display thread busy, longest ({BUSY_REFRESHES} new data, {BUSY_REFRESHES} 304s)",
          "<= 34 ms (2 frames)", fmt(k["busy"], "ms"), ""),

@@ -208,7 +208,7 @@ static void take_slides(kiosk *k)
  * new size): the reader scans it only when its files changed. */
 static void look_at_posters(kiosk *k)
 {
-    reader_request_posters(k->reader, k->cfg->posters_dir, k->stage.w, k->stage.h);
+    reader_request_posters(k->reader, k->cfg, k->stage.w, k->stage.h);
 }
 
 /* A new scan of the posters: the slides show it from the next layout on,

@@ -28,6 +28,7 @@ struct reader {
     char data_err[DATADIR_ERR_LEN];
     char posters_dir[CONFIG_PATH_LEN]; /* the newest request's */
     int posters_w, posters_h;
+    posters_limits posters_limits;
     uint64_t posters_scanned; /* signature of the last scan; 0: none or no folder */
     posters *posters;         /* a scan not taken yet */
 };
@@ -60,13 +61,14 @@ static bool scan_posters(reader *r)
     pthread_mutex_lock(&r->lock);
     memcpy(dir, r->posters_dir, sizeof dir);
     int w = r->posters_w, h = r->posters_h;
+    posters_limits lim = r->posters_limits;
     uint64_t before = r->posters_scanned;
     pthread_mutex_unlock(&r->lock);
-    uint64_t now = posters_signature(dir, w, h);
+    uint64_t now = posters_signature(dir, w, h, &lim);
     if (now == before)
         return false;           /* the same files at the same size, or still no folder */
     memgate_enter(r->opt.gate); /* decoding: not during a slide transition */
-    posters *p = posters_scan(dir, w, h);
+    posters *p = posters_scan(dir, w, h, &lim);
     memgate_leave(r->opt.gate);
     pthread_mutex_lock(&r->lock);
     r->posters_scanned = now;
@@ -164,11 +166,13 @@ void reader_request(reader *r, reader_kind kind)
     pthread_mutex_unlock(&r->lock);
 }
 
-void reader_request_posters(reader *r, const char *dir, int w, int h)
+void reader_request_posters(reader *r, const config_kiosk *kc, int w, int h)
 {
     pthread_mutex_lock(&r->lock);
-    snprintf(r->posters_dir, sizeof r->posters_dir, "%s", dir ? dir : "");
+    snprintf(r->posters_dir, sizeof r->posters_dir, "%s", kc->posters_dir);
     r->posters_w = w, r->posters_h = h;
+    r->posters_limits = (posters_limits){.max_pixels = (long)kc->poster_max_pixels,
+                                         .max_bytes = kc->posters_max_bytes};
     pthread_mutex_unlock(&r->lock);
     reader_request(r, READER_POSTERS);
 }

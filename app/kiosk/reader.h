@@ -45,10 +45,11 @@ reader *reader_new(const reader_options *opt);
 /* Asks for a read of that kind (READER_CONFIG, READER_DATA_DIR); never
  * waits for one. */
 void reader_request(reader *r, reader_kind kind);
-/* Asks for a scan of the posters of dir ("": none) fitted to w x h, done
- * only when the folder's listing or the size changed since the last scan
- * (posters_signature): no result otherwise. */
-void reader_request_posters(reader *r, const char *dir, int w, int h);
+/* Asks for a scan of the posters of kc's posters_dir ("": none) fitted to
+ * w x h within kc's posters limits, done only when the folder's listing,
+ * the size or the limits changed since the last scan (posters_signature):
+ * no result otherwise. */
+void reader_request_posters(reader *r, const config_kiosk *kc, int w, int h);
 /* The newest posters scan, once: *p the caller's (free with
  * posters_free). False when none is waiting. */
 bool reader_take_posters(reader *r, posters **p);
