@@ -594,6 +594,32 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
     return DECK_OK;
 }
 
+bool deck_states_need_layout(const deck *d, const feedstate_set *fs)
+{
+    if (!d->slides)
+        return true;
+    /* The EIG slides name the bundled copy's source (slides_eig.c). */
+    for (int f = 0; f < FEED_COUNT; f++)
+        if ((d->fs.feeds[f].kind == FEEDSTATE_BUNDLED) != (fs->feeds[f].kind == FEEDSTATE_BUNDLED))
+            return true;
+    return false;
+}
+
+bool deck_set_states(deck *d, const feedstate_set *fs)
+{
+    d->fs = *fs;
+    bool shown = false;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!d->slides[i].cv || !frame_restate(d->slides[i].cv, fs, d->today))
+            continue;
+        shown |= d->slides[i].has_data;
+        for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+            if (d->slots[k].tex && d->slots[k].index == i) /* redrawn with its new state */
+                drop_slot(&d->slots[k]);
+    }
+    return shown;
+}
+
 void deck_set_announcements(deck *d, const announce_list *l)
 {
     if (l)
