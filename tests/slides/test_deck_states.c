@@ -16,10 +16,13 @@
 #include "vitrine/stats.h"
 
 #define SKIP_CODE 77
-#define DAY1 1787227200   /* 2026-08-20, the test's today */
+#define DAY1 1790596800   /* 2026-09-28, the test's today: the longest month */
 #define FOOTER_SHARE 0.85 /* the footer lies below this share of the height */
 
-static const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
+/* The last two: deck_set_states too. At 1280x720 the footer of the EIG
+ * slides has the least room to spare. */
+static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}};
+#define STATES_FROM 1
 
 typedef struct {
     SDL_Surface *surf;
@@ -226,7 +229,7 @@ static void set_states_redraws_only_the_footer(const inputs *in, int w, int h)
         screen_close(&s);
         return;
     }
-    CHECK_STR(deck_slide_line(s.d, p, lines - 1), "Données du 20 août 2026"); /* no badge */
+    CHECK_STR(deck_slide_line(s.d, p, lines - 1), "Données du 28 septembre 2026"); /* no badge */
     SDL_Surface *ref[DECK_MAX_SLIDES];
     size_t n = deck_count(s.d);
     shoot_all(&s, ref);
@@ -238,6 +241,7 @@ static void set_states_redraws_only_the_footer(const inputs *in, int w, int h)
     failing.feeds[FEED_STARTUPS] = (feedstate){
         .kind = FEEDSTATE_FAILING, .data_time = DAY1 - 86400, .failing_since = DAY1 - 3600};
     CHECK(!deck_states_need_layout(s.d, &failing));
+    SDL_FreeSurface(shot(&s, p)); /* its texture is kept: it must be redrawn */
     t0 = now_s();
     CHECK(deck_set_states(s.d, &failing));
     double t_states = now_s() - t0;
@@ -247,7 +251,7 @@ static void set_states_redraws_only_the_footer(const inputs *in, int w, int h)
     /* The text alternative: the footer read last, source, date, badge. */
     CHECK_INT(deck_count(s.d), n);
     CHECK_INT(deck_slide_lines(s.d, p), lines + 1);
-    CHECK_STR(deck_slide_line(s.d, p, lines - 1), "Données du 19 août 2026");
+    CHECK_STR(deck_slide_line(s.d, p, lines - 1), "Données du 27 septembre 2026");
     CHECK_STR(deck_slide_line(s.d, p, lines), "MISE À JOUR EN ÉCHEC");
     CHECK(strncmp(deck_slide_line(s.d, p, lines - 2), "Source : ", 9) == 0);
     same_up_to_date(fresh.d, s.d, p);
@@ -321,13 +325,14 @@ int main(int argc, char **argv)
     }
     feedstate_set base;
     datadir_feedstates(dir, m, &base);
-    inputs in = {m, NULL, date_parse("2026-08-20"), all_in(&base, FEEDSTATE_FRESH, DAY1)};
+    inputs in = {m, NULL, date_parse("2026-09-28"), all_in(&base, FEEDSTATE_FRESH, DAY1)};
     stats *s = stats_compute(m, in.today);
     CHECK(s != NULL);
     in.s = s;
     for (size_t i = 0; s && i < sizeof sizes / sizeof *sizes; i++) {
         geometry_ignores_states(&in, sizes[i][0], sizes[i][1]);
-        set_states_redraws_only_the_footer(&in, sizes[i][0], sizes[i][1]);
+        if (i >= STATES_FROM)
+            set_states_redraws_only_the_footer(&in, sizes[i][0], sizes[i][1]);
     }
     if (s)
         bundled_needs_layout(&in);
