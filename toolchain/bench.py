@@ -336,7 +336,7 @@ def main():
          fmt(stalled_ms / 1e3, "s", 2), ""),
         ("slides laid out (deck_update, all slides)", "",
          fmt(sc.get("update_ms"), "ms"), ""),
-        ("  a change of feed states alone (deck_set_states)", "",
+        ("  feed states alone (deck_set_states)", "",
          fmt(sc.get("states_ms"), "ms", 2), ""),
         ("cold slide render 1080p (slowest slide)", "<= 30 ms",
          fmt(sc.get("cold_max_ms"), "ms"), ""),
