@@ -128,9 +128,8 @@ static float state_reserve(canvas *c)
     return ceilf(widest);
 }
 
-/* Records the state part of c (its date and badge, right-aligned in the
- * area frame_begin reserved) for fs; true when what it shows changed. */
-static bool draw_state(canvas *c, const feedstate_set *fs, vt_date today)
+/* The date and badge, right-aligned in the area draw_footer reserved. */
+bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today)
 {
     layout_rect r;
     unsigned feeds = canvas_state_tag(c, &r);
@@ -154,11 +153,6 @@ static bool draw_state(canvas *c, const feedstate_set *fs, vt_date today)
     if (*badge)
         draw_badge(st, pill, badge, badge_bg);
     return canvas_state_end(c, st);
-}
-
-bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today)
-{
-    return draw_state(c, fs, today);
 }
 
 /* Footer: source on the left; date and badge on the right, on the same row
@@ -190,7 +184,7 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     canvas_text(c, row_src, source, &footer_style);
     canvas_read_tail(c, false);
     canvas_state_area(c, row_right, feeds);
-    draw_state(c, in->fs, in->today);
+    frame_restate(c, in->fs, in->today);
     return band.y;
 }
 
