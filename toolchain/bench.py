@@ -435,6 +435,8 @@ def main():
          fmt(stalled_ms / 1e3, "s", 2), ""),
         ("slides laid out (deck_update, all slides)", "",
          fmt(sc.get("update_ms"), "ms"), ""),
+        ("  feed states alone (deck_set_states)", "",
+         fmt(sc.get("states_ms"), "ms", 2), ""),
         ("cold slide render 1080p (slowest slide)", "<= 30 ms",
          fmt(sc.get("cold_max_ms"), "ms"), ""),
         ("  median slide", "", fmt(sc.get("cold_median_ms"), "ms"), ""),

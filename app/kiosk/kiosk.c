@@ -195,6 +195,8 @@ static void take_slides(kiosk *k)
         return;
     k->laid_out_once = true;
     deck_set_time(k->deck, k->local_now); /* a minute may have passed meanwhile */
+    if (!deck_states_need_layout(k->deck, &k->fs))
+        deck_set_states(k->deck, &k->fs); /* states that came during the layout */
     adopt_slides(k);
     log_debug("kiosk", "slides taken: %zu slides at %dx%d, laid out in %.1f ms",
               deck_count(k->deck), k->stage.w, k->stage.h, builder_last_ms(k->builder));
@@ -308,31 +310,17 @@ static void publish_status(kiosk *k)
     publish_metrics(k, &r);
 }
 
-/* Whether the slides would show fs as they show k->fs: the same kinds
- * (the badges) and the same days (the footer's "Données du"). When only
- * the time of the last contact moved (a 304, a body unchanged) or a
- * failure's reason changed, the status and metrics files follow, the
- * slides need no new layout. */
-static bool same_on_screen(const kiosk *k, const feedstate_set *fs)
-{
-    for (int i = 0; i < FEED_COUNT; i++) {
-        const feedstate *a = &k->fs.feeds[i], *b = &fs->feeds[i];
-        if (a->kind != b->kind || fmt_unix_day(a->data_time) != fmt_unix_day(b->data_time))
-            return false;
-    }
-    return true;
-}
-
 /* THE place where a new snapshot replaces the one on screen: data taken
  * from the source after kiosk_data_ready, and a reload of --data DIR.
  * Takes ownership of m. */
 static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
 {
     if (!m) { /* only the feed states changed (a refresh failed, or a 304) */
-        bool relayout = !same_on_screen(k, fs);
         k->fs = *fs;
-        if (relayout)
+        if (deck_states_need_layout(k->deck, fs))
             rebuild(k, "feed states");
+        else if (deck_set_states(k->deck, fs)) /* the footers' date and badge only */
+            k->dirty = true;
         k->status_due = true;
         return;
     }

@@ -242,6 +242,9 @@ deck_status deck_take(deck *d, deck *from)
     d->spot_slide = from->spot_slide, d->cycle = from->cycle, d->spot_logged = from->spot_logged;
     d->posters = from->posters;
     d->now = from->now, d->have_now = from->have_now;
+    for (size_t i = 0; i < d->n; i++) /* deck_set_states measures with d's fonts */
+        if (d->slides[i].cv)
+            canvas_use_fonts(d->slides[i].cv, d->fonts);
     from->slides = NULL, from->n = 0;
     from->spot_arena = NULL, from->spots = NULL, from->n_spots = 0;
     drop_textures(from);
@@ -638,6 +641,32 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
     log_debug("deck", "%zu slides at %dx%d, %zu layout problem(s)", n, width, height,
               deck_overflows(d));
     return DECK_OK;
+}
+
+bool deck_states_need_layout(const deck *d, const feedstate_set *fs)
+{
+    if (!d->slides)
+        return true;
+    /* The EIG slides name the bundled copy's source (slides_eig.c). */
+    for (int f = 0; f < FEED_COUNT; f++)
+        if ((d->fs.feeds[f].kind == FEEDSTATE_BUNDLED) != (fs->feeds[f].kind == FEEDSTATE_BUNDLED))
+            return true;
+    return false;
+}
+
+bool deck_set_states(deck *d, const feedstate_set *fs)
+{
+    d->fs = *fs;
+    bool shown = false;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!d->slides[i].cv || !frame_restate(d->slides[i].cv, fs, d->today))
+            continue;
+        shown |= d->slides[i].has_data;
+        for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+            if (d->slots[k].tex && d->slots[k].index == i) /* redrawn with its new state */
+                drop_slot(&d->slots[k]);
+    }
+    return shown;
 }
 
 void deck_set_announcements(deck *d, const announce_list *l)
