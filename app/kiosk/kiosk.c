@@ -714,6 +714,7 @@ static void render(kiosk *k, const playlist_view *v)
                               k->h, k->dx, k->dy);
     }
     SDL_RenderPresent(r);
+    log_debug("kiosk", "frame presented%s", k->ovw_pending ? " (overview still drawing)" : "");
     if (!k->presented) {
         k->presented = true;
         log_info("kiosk", "first frame after %lld ms (since the process started)",
