@@ -751,6 +751,7 @@ static void render(kiosk *k, const playlist_view *v)
     busy_end(k);
     SDL_RenderPresent(r);
     busy_begin(k);
+    log_debug("kiosk", "frame presented%s", k->ovw_pending ? " (overview still drawing)" : "");
     if (!k->presented) {
         k->presented = true;
         log_info("kiosk", "first frame after %lld ms (since the process started)",
