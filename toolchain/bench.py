@@ -171,6 +171,29 @@ def stalled_feeds(vitrine, data, n):
     return ms
 
 
+def refresh_cpu(bench_refresh, data, feed, n):
+    """CPU ms of the whole process for one refresh in which feed changed
+    (tests/bench/bench_refresh: the feeds thread, every feed served over
+    HTTP, the others answering 304), median of n; None when not built."""
+    if not bench_refresh or not os.path.exists(bench_refresh):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        srv = FeedServer(data, tmp)
+        try:
+            cfg = os.path.join(tmp, "refresh.json")
+            with open(cfg, "w") as f:
+                json.dump({"cache_dir": os.path.join(tmp, "cache"),
+                           "feeds": {k: {"url": "%s/%s" % (srv.base, v)}
+                                     for k, v in FEED_PATHS.items()}}, f)
+            out = subprocess.run([bench_refresh, cfg, os.path.join(srv.root, FEED_PATHS[feed]),
+                                  "--runs", str(n)], check=True, capture_output=True,
+                                 text=True).stdout
+        finally:
+            srv.close()
+    m = re.search(r"^refresh_cpu_ms=([0-9.]+)$", out, re.M)
+    return float(m.group(1)) if m else None
+
+
 class Display:
     """Xvfb at 1920x1080 on a free display number when installed, else
     SDL's dummy driver; env() is the kiosk's environment."""
