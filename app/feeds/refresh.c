@@ -46,6 +46,7 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, cache *
     memset(r, 0, sizeof *r);
     r->feed = feed;
     r->cfg = cfg;
+    outage_init(&r->outage, outage_summary_from_env());
     if (!c || cfg->url_kind == CONFIG_URL_BUNDLED)
         return;
     char err[CACHE_ERR_LEN];
@@ -112,22 +113,54 @@ static void note_failure(refresh_feed *r, int64_t now_s, const char *why)
     snprintf(r->reason, sizeof r->reason, "%s", why);
 }
 
+/* What stands in while a feed fails. */
+static const char *standing_in(const refresh_feed *r)
+{
+    if (has_copy(r))
+        return "keeping the last good copy";
+    return feed_is_eig(r->feed) ? "no cached copy, the built-in copy of the EIG programme stands in"
+                                : "no cached copy, the built-in demo data stands in";
+}
+
+/* A failed transfer, one line each, said (info, or warn for a rejected
+ * body) when its run starts, when its cause changes and at most every
+ * summary interval (outage.h); the other attempts at debug level. Info,
+ * not warn, for the network: the screens show the state, and --dump-stats
+ * prints its own one-line summary per feed. */
 static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_level level)
 {
     r->held_last = false;
     note_failure(r, now_s, why);
-    /* Info, not warn: the screens show the state, and --dump-stats prints
-     * its own one-line summary per feed. */
-    if (has_copy(r))
-        log_msg(level, "feeds", "[%s] %s; keeping the last good copy", name_of(r), why);
-    else
-        log_msg(level, "feeds", "[%s] %s; no cached copy, the built-in %s stands in", name_of(r),
-                why, feed_is_eig(r->feed) ? "copy of the EIG programme" : "demo data");
+    outage_news news = outage_failed(&r->outage, why, now_s);
+    char since[64];
+    outage_since(&r->outage, now_s, since, sizeof since);
+    unsigned n = r->outage.attempts;
+    const char *name = name_of(r), *stand = standing_in(r);
+    switch (news) {
+    case OUTAGE_STARTS: log_msg(level, "feeds", "[%s] %s; %s", name, why, stand); break;
+    case OUTAGE_NEW_CAUSE:
+        log_msg(level, "feeds", "[%s] %s (a new cause; failing since %s, %u attempts); %s", name,
+                why, since, n, stand);
+        break;
+    case OUTAGE_SUMMARY:
+        log_info("feeds", "[%s] still failing since %s (%u attempts, last: %s); %s", name, since, n,
+                 why, stand);
+        break;
+    default:
+        log_debug("feeds", "[%s] %s (failing since %s, %u attempts); %s", name, why, since, n,
+                  stand);
+        break;
+    }
 }
 
 static void record_success(refresh_feed *r, int64_t now_s)
 {
-    if (r->failures)
+    char lasted[OUTAGE_LINE_LEN];
+    unsigned attempts = r->outage.attempts;
+    if (outage_ended(&r->outage, now_s, lasted, sizeof lasted))
+        log_info("feeds", "[%s] refreshed again after %u failure(s) in %s", name_of(r), attempts,
+                 lasted);
+    else if (r->failures)
         log_info("feeds", "[%s] refreshed again after %u failure(s)", name_of(r), r->failures);
     r->failures = 0;
     r->failing_since = 0;
@@ -458,6 +491,7 @@ bool refresh_take_disk_copy(refresh_feed *r, const cache *c)
         r->failures = 0;
         r->failing_since = 0;
         r->reason[0] = '\0';
+        outage_init(&r->outage, r->outage.summary_s);
     }
     log_info("feeds", "[%s] a new last good copy in the cache folder%s: shown", name_of(r),
              disk.accepted_at ? " (accepted with vitrine --accept)" : "");

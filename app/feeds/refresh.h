@@ -24,6 +24,7 @@
 
 #include "cache.h"
 #include "fetch.h"
+#include "outage.h"
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/memgate.h"
@@ -54,7 +55,8 @@ typedef struct {
     char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
     int64_t due_ms;                    /* monotonic ms of the next refresh */
     memgate *gate;                     /* borrowed, may be NULL: held while a new body is parsed */
-    model *part; /* owned reference: the last good copy parsed (model.h), NULL until parsed */
+    model *part;   /* owned reference: the last good copy parsed (model.h), NULL until parsed */
+    outage outage; /* the run of failed transfers, as the journal says it (outage.h) */
 } refresh_feed;
 
 /* Frees what r owns (the body kept in memory, its reference to the parsed

@@ -9,6 +9,7 @@
 #include "test.h"
 
 #include "feedtest.h"
+#include "outage.h"
 #include "snapshot.h"
 #include "vitrine/datadir.h"
 #include "vitrine/feeds.h"
@@ -454,10 +455,38 @@ static void states_for_the_screens(void)
     CHECK(strstr(refresh_state(&r, true, REFRESH_SHOWN_DEMO).reason, "offline") != NULL);
 }
 
+/* An outage's journal: its start, a new cause (numbers aside, an HTTP
+ * status apart), a summary once the interval passed, its end with its
+ * duration. */
+static void an_outage_is_said_in_few_lines(void)
+{
+    outage o;
+    outage_init(&o, 3600);
+    const char *slow = "Connection timed out after 10001 milliseconds";
+    CHECK_INT(outage_failed(&o, slow, 1000), OUTAGE_STARTS);
+    CHECK_INT(outage_failed(&o, "Connection timed out after 10002 milliseconds", 1030),
+              OUTAGE_QUIET);
+    CHECK_INT(outage_failed(&o, "HTTP 500", 1060), OUTAGE_NEW_CAUSE);
+    CHECK_INT(outage_failed(&o, "HTTP 500", 1090), OUTAGE_QUIET);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1120), OUTAGE_NEW_CAUSE);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1060 + 3599), OUTAGE_QUIET);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1120 + 3600), OUTAGE_SUMMARY);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1120 + 3700), OUTAGE_QUIET);
+    CHECK_INT(o.attempts, 8);
+    char lasted[OUTAGE_LINE_LEN];
+    CHECK(outage_ended(&o, 1000 + 2 * 3600 + 5 * 60, lasted, sizeof lasted));
+    CHECK_STR(lasted, "2 h 05 min");
+    CHECK(!outage_ended(&o, 9000, lasted, sizeof lasted)); /* one end per outage */
+    CHECK_INT(outage_failed(&o, slow, 9000), OUTAGE_STARTS);
+    CHECK(outage_ended(&o, 9040, lasted, sizeof lasted));
+    CHECK_STR(lasted, "40 s");
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
         return 1;
+    RUN(an_outage_is_said_in_few_lines);
     RUN(backoff_grows_to_the_cap_with_jitter);
     RUN(bad_bodies_never_replace_the_cached_copy);
     RUN(a_collapse_is_refused_unless_configured);
