@@ -1282,6 +1282,7 @@ void kiosk_free(kiosk *k)
     else
         sigbridge_detach(k->sig);
     reader_free(k->reader);
+    builder_stop(k->builder); /* it wakes the loop too */
     waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     overview_free(k->ovw);
