@@ -43,7 +43,9 @@
 #include "waker.h"
 #include "watchdog.h"
 
-#define GATE_RETRY_MS 10 /* a slide change held back while new data is parsed */
+#define GATE_RETRY_MS 10      /* a slide change held back while new data is parsed */
+#define PREPARE_LEAD_MS 1500  /* the next slide drawn ahead this long before its change */
+#define PREPARE_SLICE_US 8000 /* in slices of about this much drawing */
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 #define CLOCK_START_ENV "VITRINE_CLOCK_START"
 #define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
@@ -102,6 +104,7 @@ struct kiosk {
     /* The display thread's longest stretch busy without presenting a frame
      * or going back to wait (vitrine_display_busy_max_seconds). */
     int64_t busy_since_us, busy_max_us;
+    bool preparing; /* the next slide is being drawn ahead, in slices */
 };
 
 static int64_t now_ms(const kiosk *k)
@@ -688,6 +691,10 @@ static void busy_begin(kiosk *k)
  * kiosk's clock. */
 static void busy_end(kiosk *k)
 {
+    /* Until the first frame nothing is on screen to stutter: the start has
+     * a budget of its own (start to first frame). */
+    if (!k->presented)
+        return;
     int64_t busy = k->busy_since_us ? vclock_system_us() - k->busy_since_us : 0;
     if (busy > k->busy_max_us) {
         k->busy_max_us = busy;
@@ -933,6 +940,30 @@ static void pace(kiosk *k, int64_t frame_start)
     }
 }
 
+/* Shortly before an automatic slide change, the next slide is drawn into
+ * its texture while the screen rests (a stretch of its own), so that the
+ * change only blends two textures. It holds the second texture, and so
+ * the memory gate, a little earlier than the transition would (never
+ * waiting for it: a parse in progress, no preparation). Returns the next
+ * slide prepared, or SIZE_MAX. */
+static bool rotating(const kiosk *k, const playlist_view *v)
+{
+    return v->has_slide && !v->animating && !v->paused && !v->pinned && v->count >= 2 &&
+           !overview_is_open(k->ovw);
+}
+
+static size_t next_prepared(kiosk *k, const playlist_view *v, int64_t wait)
+{
+    if (!rotating(k, v) || wait > PREPARE_LEAD_MS)
+        return SIZE_MAX;
+    size_t next = playlist_shown_at(k->pl, v->position % v->count + 1);
+    if (next == v->slide || !gate_take(k))
+        return SIZE_MAX;
+    int ready = deck_prepare(k->deck, next, PREPARE_SLICE_US);
+    k->preparing = ready == 0; /* more slices: the loop comes back at once */
+    return ready < 0 ? SIZE_MAX : next;
+}
+
 /* Finished slides, taken at rest: a transition in progress is never held
  * up by them (they wait for its last frame). */
 static void take_slides_at_rest(kiosk *k, int64_t now)
@@ -979,10 +1010,16 @@ int kiosk_run(kiosk *k)
             k->status_due = false;
             publish_status(k);
         }
-        if (!v.animating) { /* at rest: one slide texture, the gate free */
+        if (!v.animating) { /* at rest: one slide texture, the gate free, */
+            size_t next = next_prepared(k, &v, wait); /* or two just before a change */
             if (v.has_slide)
-                deck_keep_only(k->deck, overview_is_open(k->ovw) ? SIZE_MAX : v.slide);
-            gate_release(k);
+                deck_keep_two(k->deck, overview_is_open(k->ovw) ? SIZE_MAX : v.slide, next);
+            if (next == SIZE_MAX)
+                gate_release(k);
+            if (next == SIZE_MAX && rotating(k, &v) && wait > PREPARE_LEAD_MS)
+                wait -= PREPARE_LEAD_MS; /* awake in time to prepare it */
+            if (k->preparing)
+                wait = 1; /* a frame's time to others, then the next slice */
         }
         SDL_Event ev;
         int64_t timeout = v.animating || k->dirty ? 0 : wait;

@@ -14,6 +14,7 @@
 #include "vitrine/log.h"
 #include "vitrine/qr.h"
 #include "vitrine/text.h"
+#include "vitrine/vclock.h"
 
 typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT, OP_QR, OP_IMAGE } op_kind;
 
@@ -718,7 +719,16 @@ static void draw_text(const canvas_op *op, SDL_Renderer *r, textcache *tc, int x
 
 void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y)
 {
-    for (size_t i = 0; i < c->n_ops; i++) {
+    canvas_draw_part(c, r, tc, x, y, 0, INT64_MAX);
+}
+
+size_t canvas_draw_part(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y, size_t first,
+                        int64_t until_us)
+{
+    size_t i = first;
+    for (; i < c->n_ops; i++) {
+        if (i > first && until_us != INT64_MAX && vclock_system_us() >= until_us)
+            return i;
         const canvas_op *op = &c->ops[i];
         theme_color col = theme_get(op->color);
         float fx = (float)x, fy = (float)y;
@@ -736,6 +746,7 @@ void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y)
         case OP_IMAGE: draw_image(op, r, x, y); break;
         }
     }
-    if (c->state)
+    if (c->state) /* small: drawn whole, with the last part */
         canvas_draw(c->state, r, tc, x, y);
+    return i;
 }

@@ -147,5 +147,11 @@ size_t canvas_ops(const canvas *c);
 
 /* Replays the list with its top-left corner at (x, y). */
 void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);
+/* Replays the list from operation first on, stopping before an operation
+ * once vclock_system_us() reaches until_us (one at least); returns where
+ * it stopped: canvas_ops(c) when the whole list (state part included) is
+ * drawn. A slide drawn ahead in slices (deck_prepare). */
+size_t canvas_draw_part(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y, size_t first,
+                        int64_t until_us);
 
 #endif

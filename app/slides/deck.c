@@ -21,6 +21,7 @@
 #include "vitrine/spotlight.h"
 #include "vitrine/text.h"
 #include "vitrine/textcache.h"
+#include "vitrine/vclock.h"
 
 #define DECK_TEXTURE_SLOTS 2 /* a transition draws two slides */
 #define DECK_NAME_LEN POSTERS_NAME_LEN
@@ -104,6 +105,8 @@ typedef struct {
     SDL_Texture *tex;
     size_t index;
     unsigned long used;
+    size_t drawn; /* operations of the slide drawn into tex so far */
+    bool done;    /* all of them: tex is the slide */
 } deck_slot;
 
 struct deck {
@@ -253,8 +256,13 @@ deck_status deck_take(deck *d, deck *from)
 
 void deck_keep_only(deck *d, size_t i)
 {
+    deck_keep_two(d, i, SIZE_MAX);
+}
+
+void deck_keep_two(deck *d, size_t i, size_t j)
+{
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
-        if (d->slots[k].index != i)
+        if (d->slots[k].index != i && d->slots[k].index != j)
             drop_slot(&d->slots[k]);
 }
 
@@ -799,35 +807,58 @@ int deck_smallest_text_px(const deck *d)
 }
 
 /* The slot holding slide i's texture, rendering it when needed. */
+/* The slot holding slide i's texture, taken from the least recently used
+ * when none does, with until_us's worth more of it drawn (INT64_MAX:
+ * the whole slide). */
+static deck_slot *slot_draw(deck *d, size_t i, int64_t until_us)
+{
+    deck_slot *lru = &d->slots[0], *s = NULL;
+    for (int k = 0; k < DECK_TEXTURE_SLOTS && !s; k++) {
+        deck_slot *t = &d->slots[k];
+        if (t->tex && t->index == i)
+            s = t;
+        else if (!t->tex || (lru->tex && t->used < lru->used))
+            lru = t;
+    }
+    if (!s) {
+        s = lru;
+        if (!s->tex) {
+            s->tex = SDL_CreateTexture(d->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       d->w, d->h);
+            if (!s->tex)
+                return NULL;
+            SDL_SetTextureBlendMode(s->tex, SDL_BLENDMODE_BLEND);
+        }
+        s->index = i, s->drawn = 0, s->done = false;
+    }
+    s->used = ++d->tick;
+    if (s->done)
+        return s;
+    SDL_Texture *prev = SDL_GetRenderTarget(d->r);
+    if (SDL_SetRenderTarget(d->r, s->tex) != 0)
+        return NULL;
+    if (s->drawn == 0) {
+        SDL_SetRenderDrawColor(d->r, 255, 255, 255, 255);
+        SDL_RenderClear(d->r);
+    }
+    const canvas *cv = d->slides[i].cv;
+    s->drawn = canvas_draw_part(cv, d->r, d->tc, 0, 0, s->drawn, until_us);
+    s->done = s->drawn >= canvas_ops(cv);
+    SDL_SetRenderTarget(d->r, prev);
+    return s;
+}
+
 static deck_slot *slot_for(deck *d, size_t i)
 {
-    deck_slot *lru = &d->slots[0];
-    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++) {
-        deck_slot *s = &d->slots[k];
-        if (s->tex && s->index == i) {
-            s->used = ++d->tick;
-            return s;
-        }
-        if (!s->tex || (lru->tex && s->used < lru->used))
-            lru = s;
-    }
-    if (!lru->tex) {
-        lru->tex =
-            SDL_CreateTexture(d->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->w, d->h);
-        if (!lru->tex)
-            return NULL;
-        SDL_SetTextureBlendMode(lru->tex, SDL_BLENDMODE_BLEND);
-    }
-    SDL_Texture *prev = SDL_GetRenderTarget(d->r);
-    if (SDL_SetRenderTarget(d->r, lru->tex) != 0)
-        return NULL;
-    SDL_SetRenderDrawColor(d->r, 255, 255, 255, 255);
-    SDL_RenderClear(d->r);
-    canvas_draw(d->slides[i].cv, d->r, d->tc, 0, 0);
-    SDL_SetRenderTarget(d->r, prev);
-    lru->index = i;
-    lru->used = ++d->tick;
-    return lru;
+    return slot_draw(d, i, INT64_MAX);
+}
+
+int deck_prepare(deck *d, size_t i, int64_t budget_us)
+{
+    if (i >= d->n || !d->slides[i].cv || !d->r || !SDL_RenderTargetSupported(d->r))
+        return -1;
+    deck_slot *s = slot_draw(d, i, vclock_system_us() + budget_us);
+    return !s ? -1 : s->done ? 1 : 0;
 }
 
 void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha)

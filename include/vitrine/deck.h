@@ -150,6 +150,16 @@ size_t deck_spotlight_candidates(const deck *d);
 /* Frees the slide textures of every slide but i: between transitions the
  * kiosk keeps one full-screen texture, not two (8 MiB at 1080p). */
 void deck_keep_only(deck *d, size_t i);
+/* The same, keeping the textures of i and j (the slide on screen and the
+ * next one, prepared ahead). */
+void deck_keep_two(deck *d, size_t i, size_t j);
+/* Renders about budget_us more of slide i into its texture (nothing when
+ * it has it whole), so that a later deck_draw only copies it: the kiosk
+ * prepares the next slide in slices while the screen rests, and the slide
+ * change then only blends two textures. 1 when the texture is complete, 0
+ * when more is left, -1 when it cannot be (no render targets, out of
+ * memory). */
+int deck_prepare(deck *d, size_t i, int64_t budget_us);
 /* Forget every texture after SDL_RENDER_TARGETS_RESET / DEVICE_RESET; they
  * are re-rendered on the next deck_draw. */
 void deck_reset_textures(deck *d);
