@@ -15,19 +15,33 @@
 #    VITRINE_QEMU=1 runs every test that needs no display under qemu
 #    instead (toolchain/cross-test.sh; about 11 minutes for arm64 on the
 #    2-core development VM, which is why it is on demand).
-# Each stage's time is printed at the end.
+# Each stage's wall-clock and CPU time are printed at the end.
 set -eu
 cd "$(dirname "$0")/.."
 ./toolchain/deps.sh --test
 jobs=$(nproc)
+# The CPU seconds (user + system) of every command this script ran so far:
+# a stage's CPU time says what it costs whatever else loads the machine.
+# (times runs in this shell, not in a $(...) subshell that has no children.)
+times_file=$(mktemp)
+trap 'rm -f "$times_file"' EXIT
+cpu_seconds() {
+    times >"$times_file"
+    cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
+                         printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$times_file")
+}
 times=""
 stage_start=$(date +%s)
-# stage_done NAME: records the seconds since the last stage ended.
+cpu_seconds
+stage_cpu=$cpu
+# stage_done NAME: records the wall and CPU seconds since the last stage ended.
 stage_done() {
     now=$(date +%s)
-    times="$times $1=$((now - stage_start))s"
-    echo "test.sh: stage $1 took $((now - stage_start)) s" >&2
+    cpu_seconds
+    times="$times $1=$((now - stage_start))s(cpu $((cpu - stage_cpu))s)"
+    echo "test.sh: stage $1 took $((now - stage_start)) s, $((cpu - stage_cpu)) s of CPU" >&2
     stage_start=$now
+    stage_cpu=$cpu
 }
 
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DVITRINE_SANITIZE=ON -DVITRINE_WERROR=ON >/dev/null
@@ -60,4 +74,4 @@ for triplet in $cross; do
     ./toolchain/cross-test.sh $mode "$triplet"
     stage_done "cross-$triplet"
 done
-echo "test.sh: stage times:$times" >&2
+echo "test.sh: stage times (wall, CPU):$times; load average now: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
