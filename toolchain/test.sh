@@ -61,9 +61,8 @@ if [ "${VITRINE_TSAN:-1}" != 0 ]; then
     cmake --build build/tsan -j"$jobs"
     stage_done tsan-build
     # until-pass:2: under TSan (several times slower) on a loaded machine,
-    # kiosk_early_signals (exit within 1 s of SIGTERM) and kiosk_operator
-    # (a x20 clock) have missed their timing; a second try tells load from
-    # a fault. A race is never retried away: its report stays in
+    # kiosk_early_signals (exit within 1 s of SIGTERM) has missed its
+    # timing; a second try tells load from a fault. A race is never retried away: its report stays in
     # build/tsan/tsan-reports/ and fails tsan_reports.
     (cd build/tsan && ctest --output-on-failure -j"$jobs" --timeout 600 -L threads \
         --repeat until-pass:2)
