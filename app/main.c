@@ -324,8 +324,11 @@ static int render_slides(const cli_options *opt)
         opt->now != DATE_NONE
             ? announce_time_at(opt->now, opt->now_minute >= 0 ? opt->now_minute : NOON_MINUTE)
             : announce_local_time((int64_t)time(NULL));
-    export_content content = {cfg.kiosk.focus_incubator, &cfg.kiosk.announcements,
-                              cfg.kiosk.posters_dir, local};
+    export_content content = {cfg.kiosk.focus_incubator,
+                              &cfg.kiosk.announcements,
+                              cfg.kiosk.posters_dir,
+                              local,
+                              {(long)cfg.kiosk.poster_max_pixels, cfg.kiosk.posters_max_bytes}};
     int w = opt->width ? opt->width : RENDER_DEFAULT_W,
         h = opt->height ? opt->height : RENDER_DEFAULT_H;
     export_report rep;

@@ -38,6 +38,10 @@ KIOSK_WINDOW_S = 20.0  # CPU measured over this window on a static slide
 ROTATION_S = 30.0      # 1 s slides: every slide drawn at least once (peak RSS)
 ONLINE_SETTLE_S = 10.0  # online run: start-up refresh, then the refresh measured
 FIRST_FRAME_RUNS = 7   # starts timed to the first frame
+BUSY_RUNS = 3          # online runs whose longest display-thread stretch is measured
+BUSY_REFRESHES = 3     # refreshes with new data, then as many answered by 304s
+BUSY_SETTLE_S = 4.0    # slides and fades after each refresh
+BUSY_WAIT_S = 120.0
 START_TIMEOUT_S = 30.0
 FEED_PATHS = {"startups": "betagouv/startups.json", "authors": "betagouv/authors.json",
               "incubators": "betagouv/incubators.json", "defis": "eig/defis.json",
@@ -45,6 +49,7 @@ FEED_PATHS = {"startups": "betagouv/startups.json", "authors": "betagouv/authors
 NA = "n/a (not built)"
 STALL_LOW_SPEED_S = 3  # "two stalled feeds": low_speed_time_s of every feed
 STALLED = ("startups", "authors")
+POSTERS_RUNS = 3  # offline rotations without and with the posters of make_posters
 
 
 def run_once(argv, env=None):
@@ -107,12 +112,12 @@ def fill_cache(vitrine, data, tmp):
     subprocess.run([vitrine, "--dump-stats", "--config", fill, "--now", NOW], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def config(name, kiosk, base="http://127.0.0.1:9"):
+    def config(name, kiosk, base="http://127.0.0.1:9", **top):
         path = os.path.join(tmp, name)
         urls = {k: "%s/%s" % (base, v) for k, v in FEED_PATHS.items()}
         with open(path, "w") as f:
-            json.dump({"cache_dir": cache, "kiosk": kiosk,
-                       "feeds": {k: {"url": u} for k, u in urls.items()}}, f)
+            json.dump(dict({"cache_dir": cache, "kiosk": kiosk,
+                            "feeds": {k: {"url": u} for k, u in urls.items()}}, **top), f)
         return path
     return config
 
@@ -262,7 +267,59 @@ def online_refresh_hwm(vitrine, data, tmp, config, env):
         srv.close()
 
 
-def kiosk(vitrine, data):
+def wait_log(path, pattern, n, what):
+    """Until the log at path has n lines matching pattern (a bench, not a
+    test: the bound only stops a run that went wrong)."""
+    rx, deadline = re.compile(pattern), time.monotonic() + BUSY_WAIT_S
+    while time.monotonic() < deadline:
+        with open(path, errors="replace") as f:
+            if sum(1 for line in f if rx.search(line)) >= n:
+                return
+        time.sleep(0.1)
+    raise RuntimeError("bench: no %s within %.0f s (see %s)" % (what, BUSY_WAIT_S, path))
+
+
+def online_busy_ms(vitrine, data, tmp, config, env):
+    """The display thread's longest busy stretch (display_busy_max_s of the
+    status file) over a kiosk run online with 2 s slides and fades: three
+    refreshes (SIGUSR1) bringing new data to every feed, each waited for
+    until its slides are on screen, and three answered by 304s."""
+    srv = FeedServer(data, tmp)
+    # The status file on a tmpfs, as under /run on a Pi (it is fsynced).
+    run = tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else tmp)
+    status, log = os.path.join(run, "status.json"), os.path.join(tmp, "busy.log")
+    try:
+        cfg = config("busy.json", {"slide_duration_s": 2, "transition": "fade"}, srv.base,
+                     status_file=status)
+        with open(log, "w") as err:
+            p = subprocess.Popen([vitrine, "--config", cfg, "--now", NOW, "--verbose"],
+                                 stdout=subprocess.DEVNULL, stderr=err, env=env)
+        try:
+            wait_log(log, r"first frame after", 1, "first frame")
+            settled = r"feeds: \[startups\] (not modified|up to date|new data)"
+            wait_log(log, settled, 1, "start-up refresh")
+            on_screen = r"kiosk: new data on screen"
+            with open(log, errors="replace") as f:
+                shown = sum(1 for line in f if re.search(on_screen, line))
+            for i in range(BUSY_REFRESHES):
+                srv.touch()
+                p.send_signal(signal.SIGUSR1)
+                wait_log(log, on_screen, shown + i + 1, "new data on screen")
+                time.sleep(BUSY_SETTLE_S)  # slides change with their fades meanwhile
+            for i in range(BUSY_REFRESHES):
+                p.send_signal(signal.SIGUSR1)
+                wait_log(log, r"feeds: \[startups\] not modified \(304\)", i + 1, "304")
+                time.sleep(BUSY_SETTLE_S)
+            with open(status) as f:
+                return json.load(f)["display_busy_max_s"] * 1e3
+        finally:
+            stop_kiosk(p)
+    finally:
+        srv.close()
+        shutil.rmtree(run, ignore_errors=True)
+
+
+def kiosk(vitrine, data, make_posters=None):
     """Start to first frame (median), peak RSS and static-slide CPU of the
     kiosk on a cache filled from data; None when there is no kiosk mode."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -284,6 +341,8 @@ def kiosk(vitrine, data):
             hwm = vm_hwm_mib(p.pid)
             stop_kiosk(p)
             online = online_refresh_hwm(vitrine, data, tmp, config, env)
+            busy = statistics.median(online_busy_ms(vitrine, data, tmp, config, env)
+                                     for _ in range(BUSY_RUNS))
             # CPU: one slide for an hour, measured after the warm-up.
             p = start_kiosk(vitrine, config("static.json", {"slide_duration_s": 3600}), env)
             time.sleep(KIOSK_WARMUP_S)
@@ -292,10 +351,47 @@ def kiosk(vitrine, data):
             time.sleep(KIOSK_WINDOW_S)
             cpu = (cpu_ticks(p.pid) - c0) / tick / (time.monotonic() - t0) * 100
             stop_kiosk(p)
+            posters = posters_hwm(vitrine, make_posters, config, env, tmp,
+                                  POSTERS_RUNS) if make_posters else None
         finally:
             disp.close()
-    return {"cpu": cpu, "rss": hwm, "online": online, "first": statistics.median(firsts),
-            "display": disp.name}
+    return {"cpu": cpu, "rss": hwm, "online": online, "busy": busy,
+            "first": statistics.median(firsts), "display": disp.name, "posters": posters}
+
+
+def posters_hwm(vitrine, make_posters, config, env, tmp, n):
+    """Peak RSS of the offline rotation (ROTATION_S of 1 s slides) without
+    posters and with a posters folder holding what make_posters writes (a
+    6300x6300 PNG of 115 KB, a JPEG whose header lies about its size, a
+    4000x3000 photo), n runs of each, alternated: the medians, and whether
+    every run with posters showed the photo and no other poster."""
+    folder = os.path.join(tmp, "posters")
+    os.makedirs(folder, exist_ok=True)
+    subprocess.run([make_posters, folder], check=True, stdout=subprocess.DEVNULL)
+    plain = config("plain.json", {"slide_duration_s": 1})
+    with open(plain) as f:
+        doc = json.load(f)
+    doc["posters_dir"] = folder
+    with_posters = os.path.join(tmp, "posters.json")
+    with open(with_posters, "w") as f:
+        json.dump(doc, f)
+    without, withp, shown = [], [], True
+    for _ in range(n):
+        for cfg, out in ((plain, without), (with_posters, withp)):
+            log = os.path.join(tmp, "posters.log")
+            with open(log, "w") as err:
+                argv = [vitrine, "--config", cfg, "--offline", "--now", NOW, "--verbose"]
+                if env.get("SDL_VIDEODRIVER") == "dummy":
+                    argv += ["--windowed", "--size", SIZE]
+                p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+                time.sleep(ROTATION_S)
+                out.append(vm_hwm_mib(p.pid))
+                stop_kiosk(p)
+            if cfg == with_posters:
+                with open(log) as f:
+                    slides = set(re.findall(r"slide \d+/\d+ (poster-\S+)$", f.read(), re.M))
+                shown = shown and slides == {"poster-photo"}
+    return statistics.median(without), statistics.median(withp), shown
 
 
 def fmt(v, unit, digits=1):
@@ -310,6 +406,7 @@ def main():
     ap.add_argument("synth")
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--screens", help="bench_screens executable")
+    ap.add_argument("--make-posters", help="make_posters executable (tests/slides)")
     a = ap.parse_args()
 
     dump = lambda d: [a.vitrine, "--dump-stats", "--data", d, "--now", NOW]  # noqa: E731
@@ -319,8 +416,10 @@ def main():
     help_text = subprocess.run([a.vitrine, "--help"], capture_output=True, text=True).stdout
     slides = render_slides(a.vitrine, a.real, 3) if "--render-slides" in help_text else None
     sc = screens(a.screens, a.real, max(3, a.runs // 3)) or {}
-    k = kiosk(a.vitrine, a.real) or {"cpu": None, "rss": None, "online": None, "first": None,
-                                     "display": "-"}
+    k = kiosk(a.vitrine, a.real, a.make_posters) or {
+        "cpu": None, "rss": None, "online": None, "busy": None, "first": None, "display": "-",
+        "posters": None}
+    pw = k["posters"] or (None, None, False)
     stalled_ms = stalled_feeds(a.vitrine, a.real, max(3, a.runs // 3))
 
     mb = lambda b: b / 1e6  # noqa: E731
@@ -336,6 +435,8 @@ def main():
          fmt(stalled_ms / 1e3, "s", 2), ""),
         ("slides laid out (deck_update, all slides)", "",
          fmt(sc.get("update_ms"), "ms"), ""),
+        ("  feed states alone (deck_set_states)", "",
+         fmt(sc.get("states_ms"), "ms", 2), ""),
         ("cold slide render 1080p (slowest slide)", "<= 30 ms",
          fmt(sc.get("cold_max_ms"), "ms"), ""),
         ("  median slide", "", fmt(sc.get("cold_median_ms"), "ms"), ""),
@@ -348,7 +449,14 @@ def main():
         ("process start to first frame (cache)", "<= 250 ms", fmt(k["first"], "ms", 0), ""),
         ("peak RSS, kiosk 1080p, offline rotation", "<= 64 MB", fmt(k["rss"], "MiB"), ""),
         ("  online, a refresh with new data", "<= 64 MB", fmt(k["online"], "MiB"), ""),
+        (f"  offline, {POSTERS_RUNS} runs, no posters", "", fmt(pw[0], "MiB"), ""),
+        ("  with a 6300x6300 PNG, a lying JPEG, a 4000x3000 photo", "",
+         fmt(pw[1], "MiB"), ""),
+        ("    above the run without them" + ("" if pw[2] else " (PHOTO NOT SHOWN ALONE)"),
+         "<= 16 MiB", fmt(pw[1] - pw[0] if pw[1] else None, "MiB"), ""),
         ("CPU, static slide", "<= 1 %", fmt(k["cpu"], "%", 2), ""),
+        (f"display thread busy, longest ({BUSY_REFRESHES} new data, {BUSY_REFRESHES} 304s)",
+         "<= 34 ms (2 frames)", fmt(k["busy"], "ms"), ""),
     ]
     head = ("figure (median)", "budget",
             f"snapshot {mb(cr['bytes']):.1f} MB",

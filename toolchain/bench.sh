@@ -17,7 +17,7 @@ if [ ! -f "$data/betagouv/startups.json" ]; then
 fi
 ./toolchain/deps.sh --test
 cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DVITRINE_SANITIZE=OFF >/dev/null
-cmake --build build/bench -j2 --target vitrine bench_core bench_screens >/dev/null
+cmake --build build/bench -j2 --target vitrine bench_core bench_screens make_posters >/dev/null
 synth=$(mktemp -d)
 trap 'rm -rf "$synth"' EXIT INT TERM
 python3 toolchain/gen-synthetic.py "$data" "$synth" --factor 10
@@ -25,7 +25,8 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
     "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)," \
     "$(. /etc/os-release && echo "$PRETTY_NAME")"
 python3 toolchain/bench.py build/bench/vitrine build/bench/tests/bench/bench_core \
-    "$data" "$synth" --runs "$runs" --screens build/bench/tests/bench/bench_screens
+    "$data" "$synth" --runs "$runs" --screens build/bench/tests/bench/bench_screens \
+    --make-posters build/bench/tests/slides/make_posters
 # The idle kiosk: CPU, and the loop's wake-ups per second on X11 and on the
 # KMS/DRM code path (budget: 2 per second).
 ./toolchain/bench-idle-cpu.sh 10

@@ -70,6 +70,7 @@ static imagehead_status png_ihdr(const unsigned char *b, size_t len, imagehead_i
     info->kind = IMAGEHEAD_PNG;
     info->width = (long)w;
     info->height = (long)h;
+    info->multi_scan = false;
     return IMAGEHEAD_OK;
 }
 
@@ -142,7 +143,38 @@ static imagehead_status jpeg_sof(const unsigned char *seg, unsigned seglen, imag
     info->kind = IMAGEHEAD_JPEG;
     info->width = (long)w;
     info->height = (long)h;
+    info->multi_scan = false;
     return IMAGEHEAD_OK;
+}
+
+/* Progressive frames: C2, C6, CA, CE. */
+static bool jpeg_is_progressive(unsigned m)
+{
+    return m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE;
+}
+
+/* Whether the first scan after the frame header (from pos) carries fewer
+ * components than the frame's: then the image comes in several scans. A
+ * walk that does not reach a scan header says no: the decoder refuses such
+ * a file anyway. */
+static bool jpeg_first_scan_partial(const unsigned char *b, size_t len, size_t pos,
+                                    unsigned frame_components)
+{
+    while (pos + 4 <= len && b[pos] == 0xFF) {
+        while (pos < len && b[pos] == 0xFF)
+            pos++;
+        if (pos >= len)
+            return false;
+        unsigned m = b[pos++];
+        if (jpeg_standalone(m))
+            continue;
+        if (len - pos < 3)
+            return false;
+        if (m == 0xDA)
+            return b[pos + 2] < frame_components;
+        pos += be16(b + pos);
+    }
+    return false;
 }
 
 /* From SOI to the first frame header; *end is where its segment ends. */
@@ -173,7 +205,11 @@ static imagehead_status jpeg_header(const unsigned char *b, size_t len, imagehea
             return fail(IMAGEHEAD_INCOMPLETE, err, "cut short: a JPEG segment runs past the end");
         if (jpeg_is_sof(m)) {
             *end = pos + seglen;
-            return jpeg_sof(b + pos, seglen, info, err);
+            imagehead_status st = jpeg_sof(b + pos, seglen, info, err);
+            if (st == IMAGEHEAD_OK)
+                info->multi_scan =
+                    jpeg_is_progressive(m) || jpeg_first_scan_partial(b, len, *end, b[pos + 7]);
+            return st;
         }
         pos += seglen;
     }

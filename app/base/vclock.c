@@ -30,6 +30,13 @@ int64_t vclock_system_ms(void)
     return (int64_t)ts.tv_sec * VCLOCK_MS_PER_S + ts.tv_nsec / VCLOCK_NS_PER_MS;
 }
 
+int64_t vclock_system_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 vclock *vclock_new_system(void)
 {
     return vclock_new_scaled(1);

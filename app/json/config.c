@@ -109,7 +109,7 @@ static bool read_number(const config_ctx *x, const cJSON *item, const char *key,
     double v = cJSON_IsNumber(item) ? item->valuedouble : NAN;
     if (!(v >= k->min && v <= k->max) || (k->whole && v != floor(v))) {
         char what[128];
-        snprintf(what, sizeof what, "expected a %s from %g to %g",
+        snprintf(what, sizeof what, "expected a %s from %.15g to %.15g",
                  k->seconds ? "number of seconds"
                  : k->whole ? "whole number"
                             : "number",
@@ -217,6 +217,8 @@ void config_defaults(config *c)
         feed_defaults((feed_id)f, &c->feeds[f]);
     playlist_config_defaults(&c->kiosk.playlist);
     schedule_config_defaults(&c->kiosk.schedule);
+    c->kiosk.poster_max_pixels = CONFIG_POSTER_MAX_PIXELS;
+    c->kiosk.posters_max_bytes = CONFIG_POSTERS_MAX_BYTES;
 }
 
 /* Resolves a relative path against base_dir into out. */

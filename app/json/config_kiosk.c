@@ -16,6 +16,13 @@
 #define MAX_SHIFT_PX 32
 #define MIN_SHIFT_PERIOD_S 10
 #define HHMM_LEN 5 /* "08:00" */
+/* A poster's decoded size: picture.h's PICTURE_MIN_PIXELS..PICTURE_MAX_PIXELS
+ * (160 MB decoded at most). The posters' memory: 1 MiB to 4 GiB (32 posters
+ * at 3840x2160 take 1 GiB). */
+#define MIN_POSTER_PIXELS 100000
+#define MAX_POSTER_PIXELS 40000000
+#define MIN_POSTERS_BYTES 1048576.0
+#define MAX_POSTERS_BYTES 4294967296.0
 
 static const char *const DAY_NAMES[SCHEDULE_DAYS] = {"mon", "tue", "wed", "thu",
                                                      "fri", "sat", "sun"};
@@ -322,6 +329,18 @@ static const config_key KIOSK_KEYS[] = {
      .type = CONFIG_TEXT,
      .offset = offsetof(config_kiosk, display_on_cmd),
      .size = CONFIG_CMD_LEN},
+    {.name = "poster_max_pixels",
+     .type = CONFIG_I64,
+     .offset = offsetof(config_kiosk, poster_max_pixels),
+     .min = MIN_POSTER_PIXELS,
+     .max = MAX_POSTER_PIXELS,
+     .whole = true},
+    {.name = "posters_max_bytes",
+     .type = CONFIG_I64,
+     .offset = offsetof(config_kiosk, posters_max_bytes),
+     .min = MIN_POSTERS_BYTES,
+     .max = MAX_POSTERS_BYTES,
+     .whole = true},
 };
 #define N_KIOSK_KEYS (sizeof KIOSK_KEYS / sizeof *KIOSK_KEYS)
 

@@ -19,6 +19,7 @@
 
 #include "vitrine/feed.h"
 #include "vitrine/fileio.h"
+#include "vitrine/hash.h"
 
 #define ISO_LEN 32  /* "2026-12-01T09:12:30Z" and room for a far year */
 #define COMM_LEN 64 /* /proc/<pid>/comm: 15 characters and a newline */
@@ -87,7 +88,8 @@ static bool add_fields(cJSON *root, const status_report *r)
                    : cJSON_AddNullToObject(root, "cache_dir") != NULL) &&
               add_slide(root, r) && cJSON_AddBoolToObject(root, "paused", r->paused) &&
               cJSON_AddStringToObject(root, "screen", r->screen_on ? "on" : "off") &&
-              cJSON_AddNumberToObject(root, "slide_changes", (double)r->slide_changes);
+              cJSON_AddNumberToObject(root, "slide_changes", (double)r->slide_changes) &&
+              cJSON_AddNumberToObject(root, "display_busy_max_s", r->display_busy_max_s);
     cJSON *feeds = ok ? cJSON_AddObjectToObject(root, "feeds") : NULL;
     ok = feeds != NULL;
     for (int f = 0; ok && f < FEED_COUNT; f++)
@@ -461,6 +463,18 @@ static void put_feed_metrics(text *t, const status_report *r)
     put_held(t, r);
 }
 
+uint64_t status_metrics_key(const status_report *r)
+{
+    status_report still = *r;
+    still.now = 0;
+    still.slide_changes = 0;
+    still.display_busy_max_s = 0;
+    char *said = status_to_metrics(&still);
+    uint64_t key = said ? hash_fnv1a64_str(HASH_FNV1A64_BASIS, said) : 0;
+    free(said);
+    return key;
+}
+
 char *status_to_metrics(const status_report *r)
 {
     text t = {0};
@@ -477,6 +491,11 @@ char *status_to_metrics(const status_report *r)
     put_header(&t, "vitrine_slide_changes_total", "counter",
                "Slides shown since the kiosk started, the first included.");
     put(&t, "vitrine_slide_changes_total %" PRIu64 "\n", r->slide_changes);
+    put_header(&t, "vitrine_display_busy_max_seconds", "gauge",
+               "The display thread's longest stretch busy without presenting a frame or going "
+               "back to wait, since the start: over 0.034 (two frames at 60 Hz) the screen "
+               "stuttered.");
+    put(&t, "vitrine_display_busy_max_seconds %.6f\n", r->display_busy_max_s);
     put_header(&t, "vitrine_screen_on", "gauge", "1 while the screen is on, 0 off by schedule.");
     put(&t, "vitrine_screen_on %d\n", r->screen_on ? 1 : 0);
     put_header(&t, "vitrine_paused", "gauge", "1 while the rotation is paused (Space key).");

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "builder.h"
 #include "displaycheck.h"
 #include "overlay.h"
 #include "overview.h"
@@ -49,7 +50,8 @@
 
 struct kiosk {
     kiosk_options opt;
-    config_kiosk cfg;
+    const config_kiosk *cfg; /* opt.settings, or the reloaded configuration's */
+    config *reloaded;        /* the configuration SIGHUP read, when one is in use */
     vclock *clock;
     screen *scr;
     deck *deck;
@@ -68,14 +70,13 @@ struct kiosk {
     waker *waker;             /* drivers whose SDL wait does not sleep (KMS/DRM) */
     atomic_bool data_pending; /* a wake-up for new data is queued, not yet handled */
     atomic_bool take_retry;   /* the wake-up could not be queued: take at the next turn */
-    model *m;
-    stats *st;
-    vt_date st_day; /* the day st was computed for (with m) */
+    builder *builder;         /* the data on screen, its statistics and layouts (off this thread) */
+    bool laid_out_once;       /* slides were taken from a layout (or the start-up's) */
     feedstate_set fs;
     vt_date today;
     int w, h;           /* output size */
     layout_stage stage; /* where the slides go in it (layout_stage_for) */
-    Uint32 ev_signal, ev_data, ev_read;
+    Uint32 ev_signal, ev_data, ev_read, ev_build;
     bool sdl_up;
     bool running, dirty, help;
     bool presented; /* a first frame was presented (logged once) */
@@ -84,7 +85,6 @@ struct kiosk {
     size_t logged_slide, logged_pos, logged_count;
     int dx, dy;                  /* burn-in shift in use */
     unsigned long cycle;         /* the playlist's rotations, given to the deck */
-    posters *posters;            /* the posters the deck's slides show (the deck borrows them) */
     unsigned long posters_cycle; /* the rotation the posters folder was last looked at */
     announce_time local_now;     /* the minute the announcements' windows were last checked at */
     bool decoders;               /* posters_init succeeded: posters_quit at the end */
@@ -96,6 +96,12 @@ struct kiosk {
     bool status_paused;              /* the paused state the status files last got */
     bool status_failing[2]; /* the last write of the status, the metrics failed (logged once) */
     bool status_due;        /* what they show changed: written after the next frame */
+    uint64_t metrics_key;   /* status_metrics_key of the metrics file last written */
+    int64_t metrics_at;     /* when it was written (now_ms); < 0: never */
+    bool metrics_changed;   /* something it says changed since: written at metrics_due_ms */
+    /* The display thread's longest stretch busy without presenting a frame
+     * or going back to wait (vitrine_display_busy_max_seconds). */
+    int64_t busy_since_us, busy_max_us;
 };
 
 static int64_t now_ms(const kiosk *k)
@@ -115,23 +121,28 @@ static announce_time local_now(const kiosk *k)
  * search order, which may find a file created since the start): its kiosk
  * settings replace the current ones unless they are bad. The feeds'
  * settings take effect at the next start. */
-static void reload_config(kiosk *k, const config *c, config_status st, const char *err)
+static bool reload_config(kiosk *k, config *c, config_status st, const char *err)
 {
-    if (st == CONFIG_NOMEM || (c->invalid & CONFIG_PART_KIOSK)) {
+    if (!c || st == CONFIG_NOMEM || (c->invalid & CONFIG_PART_KIOSK)) {
         log_error("config", "%s; keeping the previous kiosk settings", err);
-        return;
+        free(c);
+        return false;
     }
     if (st != CONFIG_OK)
         log_error("config", "%s; the feed settings are read at the next start", err);
-    k->cfg = c->kiosk;
     log_info("config", "%s: kiosk settings reloaded", *c->source ? c->source : "built-in defaults");
+    free(k->reloaded); /* nothing keeps a pointer into it: the parts copy what they use */
+    k->reloaded = c;
+    k->cfg = &c->kiosk;
+    builder_set_settings(k->builder, k->cfg->focus_incubator, &k->cfg->announcements);
+    return true;
 }
 
 static void apply_config(kiosk *k)
 {
-    playlist_configure(k->pl, &k->cfg.playlist, now_ms(k));
-    schedule_configure(k->sch, &k->cfg.schedule);
-    keymap_set_allow_quit(k->km, k->cfg.allow_quit);
+    playlist_configure(k->pl, &k->cfg->playlist, now_ms(k));
+    schedule_configure(k->sch, &k->cfg->schedule);
+    keymap_set_allow_quit(k->km, k->cfg->allow_quit);
     k->dirty = true;
 }
 
@@ -166,56 +177,48 @@ static void adopt_slides(kiosk *k)
     k->dirty = true;
 }
 
-/* Rebuilds the slides for the current data, date, size, configuration and
- * posters; the statistics only when the data or the day changed (they are
- * a function of those two alone). On failure the previous slides stay
- * (false). */
-static bool rebuild(kiosk *k, const char *why)
+/* Asks for the slides of the current data, date, size, configuration and
+ * posters, laid out on the builder's thread; the loop takes them between
+ * two frames (take_slides). */
+static void rebuild(kiosk *k, const char *why)
 {
-    if (!k->st || k->st_day != k->today) {
-        stats *st = stats_compute(k->m, k->today);
-        if (!st) {
-            log_error("kiosk", "out of memory computing statistics (%s); keeping the slides", why);
-            return false;
-        }
-        stats_free(k->st);
-        k->st = st;
-        k->st_day = k->today;
-    }
-    char err[DECK_ERR_LEN];
-    /* A reloaded configuration may change these. */
-    deck_set_focus(k->deck, k->cfg.focus_incubator);
-    deck_set_announcements(k->deck, &k->cfg.announcements);
-    bool ok =
-        deck_update(k->deck, k->m, k->st, &k->fs, k->today, k->stage.w, k->stage.h, err) == DECK_OK;
-    if (!ok)
-        log_error("kiosk", "slides not rebuilt (%s): %s", why, err);
+    builder_input in = {k->fs, k->today, k->stage.w, k->stage.h, k->cycle, k->local_now};
+    builder_request(k->builder, &in, why);
+}
+
+/* Finished slides replace those on screen, between two frames and never
+ * during a transition (the loop waits for its end). */
+static void take_slides(kiosk *k)
+{
+    bool new_data = false;
+    if (!builder_take(k->builder, k->deck, &new_data))
+        return;
+    k->laid_out_once = true;
+    deck_set_time(k->deck, k->local_now); /* a minute may have passed meanwhile */
+    if (!deck_states_need_layout(k->deck, &k->fs))
+        deck_set_states(k->deck, &k->fs); /* states that came during the layout */
     adopt_slides(k);
-    log_debug("kiosk", "slides rebuilt (%s): %zu slides at %dx%d", why, deck_count(k->deck),
-              k->stage.w, k->stage.h);
-    return ok;
+    log_debug("kiosk", "slides taken: %zu slides at %dx%d, laid out in %.1f ms",
+              deck_count(k->deck), k->stage.w, k->stage.h, builder_last_ms(k->builder));
+    if (new_data)
+        log_info("kiosk", "new data on screen (%s)",
+                 feedstate_kind_name(feedstate_worst(&k->fs, FEEDSTATE_ALL)));
+    k->status_due = true;
 }
 
 /* The posters folder looked at again (at start, each rotation, SIGHUP, a
  * new size): the reader scans it only when its files changed. */
 static void look_at_posters(kiosk *k)
 {
-    reader_request_posters(k->reader, k->cfg.posters_dir, k->stage.w, k->stage.h);
+    reader_request_posters(k->reader, k->cfg, k->stage.w, k->stage.h);
 }
 
-/* A new scan of the posters: the deck shows it from the rebuild on, and
- * the old set, which the old slides drew from, goes once they are gone. */
+/* A new scan of the posters: the slides show it from the next layout on,
+ * and the builder frees the old set once no slide draws from it. */
 static void swap_posters(kiosk *k, posters *p)
 {
-    deck_set_posters(k->deck, p);
-    if (!rebuild(k, "posters")) {
-        deck_set_posters(k->deck, k->posters); /* the slides still show the old ones */
-        posters_free(p);
-        return;
-    }
-    posters_free(k->posters);
-    k->posters = p;
-    k->status_due = true;
+    builder_set_posters(k->builder, p);
+    rebuild(k, "posters");
 }
 
 /* When the kiosk started, for the status files: the wall time at the
@@ -249,9 +252,38 @@ static void publish_file(kiosk *k, const status_report *r, int which)
     k->status_failing[which] = !ok;
 }
 
-/* The status and metrics files (status.h), rewritten after the frame that
- * follows (status_due) a slide change, a feed event, a pause or resume, or
- * a screen change. A failure never stops the kiosk. */
+/* When the metrics file is due: STATUS_METRICS_MIN_INTERVAL_S after the
+ * last write when what it says changed since, else the heartbeat. */
+static int64_t metrics_due_ms(const kiosk *k)
+{
+    if (!*k->metrics_file)
+        return INT64_MAX;
+    if (k->metrics_at < 0)
+        return 0;
+    int64_t after = k->metrics_changed ? STATUS_METRICS_MIN_INTERVAL_S : STATUS_METRICS_HEARTBEAT_S;
+    return k->metrics_at + after * VCLOCK_MS_PER_S;
+}
+
+/* The metrics file (persistent storage): when status.h's rule says so. */
+static void publish_metrics(kiosk *k, const status_report *r)
+{
+    if (!*k->metrics_file)
+        return;
+    uint64_t key = status_metrics_key(r);
+    k->metrics_changed |= key != k->metrics_key;
+    int64_t now = now_ms(k);
+    if (now < metrics_due_ms(k))
+        return;
+    publish_file(k, r, 1);
+    k->metrics_key = key;
+    k->metrics_at = now;
+    k->metrics_changed = false;
+}
+
+/* The status file (a tmpfs), rewritten after the frame that follows
+ * (status_due) a slide change, a feed event, a pause or resume, or a
+ * screen change, and the metrics file when it is due. A failure never
+ * stops the kiosk. */
 static void publish_status(kiosk *k)
 {
     playlist_view v;
@@ -272,24 +304,10 @@ static void publish_status(kiosk *k)
                        .screen_on = schedule_screen_on(k->sch),
                        .slide_changes = k->slide_changes,
                        .cache_dir = k->opt.data_dir ? NULL : k->cache_dir,
+                       .display_busy_max_s = (double)k->busy_max_us / 1e6,
                        .feeds = k->fs};
     publish_file(k, &r, 0);
-    publish_file(k, &r, 1);
-}
-
-/* Whether the slides would show fs as they show k->fs: the same kinds
- * (the badges) and the same days (the footer's "Données du"). When only
- * the time of the last contact moved (a 304, a body unchanged) or a
- * failure's reason changed, the status and metrics files follow, the
- * slides need no new layout. */
-static bool same_on_screen(const kiosk *k, const feedstate_set *fs)
-{
-    for (int i = 0; i < FEED_COUNT; i++) {
-        const feedstate *a = &k->fs.feeds[i], *b = &fs->feeds[i];
-        if (a->kind != b->kind || fmt_unix_day(a->data_time) != fmt_unix_day(b->data_time))
-            return false;
-    }
-    return true;
+    publish_metrics(k, &r);
 }
 
 /* THE place where a new snapshot replaces the one on screen: data taken
@@ -298,21 +316,17 @@ static bool same_on_screen(const kiosk *k, const feedstate_set *fs)
 static void swap_snapshot(kiosk *k, model *m, const feedstate_set *fs)
 {
     if (!m) { /* only the feed states changed (a refresh failed, or a 304) */
-        bool relayout = !same_on_screen(k, fs);
         k->fs = *fs;
-        if (relayout)
+        if (deck_states_need_layout(k->deck, fs))
             rebuild(k, "feed states");
+        else if (deck_set_states(k->deck, fs)) /* the footers' date and badge only */
+            k->dirty = true;
         k->status_due = true;
         return;
     }
-    stats_free(k->st);
-    k->st = NULL;
-    model_free(k->m);
-    k->m = m;
+    builder_set_model(k->builder, m);
     k->fs = *fs;
-    rebuild(k, "new data");
-    log_info("kiosk", "new data on screen (%s)",
-             feedstate_kind_name(feedstate_worst(fs, FEEDSTATE_ALL)));
+    rebuild(k, "new data"); /* "new data on screen" once its slides are taken */
     k->status_due = true;
 }
 
@@ -388,14 +402,15 @@ static void reload(kiosk *k)
 /* A read of the reader's has finished: its newest results. */
 static void take_reads(kiosk *k)
 {
-    config c;
+    config *c = NULL;
     config_status cst;
     char cerr[CONFIG_ERR_LEN];
     if (reader_take_config(k->reader, &c, &cst, cerr)) {
-        reload_config(k, &c, cst, cerr);
-        apply_config(k);
-        rebuild(k, "configuration");
-        look_at_posters(k); /* posters_dir may have changed */
+        if (reload_config(k, c, cst, cerr)) {
+            apply_config(k);
+            rebuild(k, "configuration");
+            look_at_posters(k); /* posters_dir may have changed */
+        }
         watchdog_reloading(k->wd, true);
     }
     posters *p = NULL;
@@ -639,6 +654,8 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
         take_data(k);
     } else if (ev->type == k->ev_read) {
         take_reads(k);
+    } else if (ev->type == k->ev_build) {
+        /* Slides laid out: the loop's turn takes them when no transition runs. */
     } else if (ev->type == SDL_KEYDOWN) {
         handle_key(k, &ev->key);
     } else if (ev->type == SDL_WINDOWEVENT) {
@@ -654,10 +671,28 @@ static void handle_event(kiosk *k, const SDL_Event *ev)
         log_info("kiosk", "renderer reset: %zu cached textures dropped (%zu left), redrawing", held,
                  deck_textures(k->deck));
     } else if (ev->type == SDL_QUIT) {
-        if (k->cfg.allow_quit)
+        if (k->cfg->allow_quit)
             k->running = false;
         log_info("kiosk", "window close %s",
-                 k->cfg.allow_quit ? "requested: exiting" : "ignored: kiosk lock is on");
+                 k->cfg->allow_quit ? "requested: exiting" : "ignored: kiosk lock is on");
+    }
+}
+
+/* The display thread starts working (a frame presented, a wait over). */
+static void busy_begin(kiosk *k)
+{
+    k->busy_since_us = vclock_system_us();
+}
+
+/* It stops: about to present a frame or to wait. Real time, whatever the
+ * kiosk's clock. */
+static void busy_end(kiosk *k)
+{
+    int64_t busy = k->busy_since_us ? vclock_system_us() - k->busy_since_us : 0;
+    if (busy > k->busy_max_us) {
+        k->busy_max_us = busy;
+        log_debug("kiosk", "display thread busy %.1f ms without a frame (the longest so far)",
+                  (double)busy / 1e3);
     }
 }
 
@@ -710,10 +745,12 @@ static void render(kiosk *k, const playlist_view *v)
         if (v->pinned)
             overlay_draw_pin(k->ov, k->w, k->h, k->dx, k->dy);
         if (k->help)
-            overlay_draw_help(k->ov, k->km, k->cfg.playlist.resume_after_ms / VCLOCK_MS_PER_S, k->w,
-                              k->h, k->dx, k->dy);
+            overlay_draw_help(k->ov, k->km, k->cfg->playlist.resume_after_ms / VCLOCK_MS_PER_S,
+                              k->w, k->h, k->dx, k->dy);
     }
+    busy_end(k);
     SDL_RenderPresent(r);
+    busy_begin(k);
     if (!k->presented) {
         k->presented = true;
         log_info("kiosk", "first frame after %lld ms (since the process started)",
@@ -753,7 +790,7 @@ static void apply_schedule(kiosk *k, int64_t now, schedule_time *t)
         return;
     bool on = ch == SCHEDULE_TURN_ON;
     log_info("kiosk", "screen %s by schedule", on ? "on" : "off");
-    screen_set_power(k->scr, on, on ? k->cfg.display_on_cmd : k->cfg.display_off_cmd);
+    screen_set_power(k->scr, on, on ? k->cfg->display_on_cmd : k->cfg->display_off_cmd);
     k->dirty = true;
     k->status_due = true;
 }
@@ -793,8 +830,8 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     }
     /* The overview holds the rotation (a presenter is choosing) but never
      * for ever: the kiosk runs unattended. */
-    int64_t resume = k->cfg.playlist.resume_after_ms > 0 ? k->cfg.playlist.resume_after_ms
-                                                         : PLAYLIST_DEFAULT_RESUME_MS;
+    int64_t resume = k->cfg->playlist.resume_after_ms > 0 ? k->cfg->playlist.resume_after_ms
+                                                          : PLAYLIST_DEFAULT_RESUME_MS;
     bool ovw_open = overview_is_open(k->ovw);
     if (ovw_open && now - k->ovw_key_ms >= resume) {
         char why[64];
@@ -808,12 +845,13 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     if (!held_back && !ovw_open)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
-    /* A new rotation: a new product in the spotlight, laid out once the
-     * transition is over and while the spotlight is not on screen. */
+    /* A new rotation: a new product in the spotlight, laid out on the
+     * builder's thread once the transition is over and while the
+     * spotlight is not on screen (the other slides' textures stay). */
     if (v->cycle != k->cycle && v->has_slide && !v->animating &&
         strcmp(deck_slide_name(k->deck, v->slide), DECK_SPOTLIGHT) != 0) {
         k->cycle = v->cycle;
-        deck_set_cycle(k->deck, k->cycle);
+        rebuild(k, "spotlight");
     }
     if (v->cycle != k->posters_cycle) { /* a new rotation: new posters? */
         k->posters_cycle = v->cycle;
@@ -833,6 +871,11 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     wait = w < wait ? w : wait;
     int64_t edge = edge_wait_ms(k);
     wait = edge < wait ? edge : wait;
+    int64_t metrics = metrics_due_ms(k) - now;
+    if (metrics <= 0)
+        k->status_due = true; /* a change held back, or the heartbeat */
+    else
+        wait = metrics < wait ? metrics : wait;
     if (w == 0 || v->animating)
         k->dirty = true; /* a frame is due */
     if (held_back)
@@ -882,8 +925,23 @@ static void pace(kiosk *k, int64_t frame_start)
 {
     int64_t frame_ms = VCLOCK_MS_PER_S / screen_refresh_hz(k->scr);
     int64_t spent = vclock_real_ms(k->clock, now_ms(k) - frame_start);
-    if (spent < frame_ms)
+    if (spent < frame_ms) {
+        busy_end(k);
         SDL_Delay((Uint32)(frame_ms - spent));
+        busy_begin(k);
+    }
+}
+
+/* Finished slides, taken at rest: a transition in progress is never held
+ * up by them (they wait for its last frame). */
+static void take_slides_at_rest(kiosk *k, int64_t now)
+{
+    if (!builder_ready(k->builder))
+        return;
+    playlist_view v;
+    playlist_view_at(k->pl, now, &v);
+    if (!v.animating)
+        take_slides(k);
 }
 
 int kiosk_run(kiosk *k)
@@ -897,12 +955,16 @@ int kiosk_run(kiosk *k)
     SDL_Event queued;
     while (k->running && SDL_PollEvent(&queued))
         handle_event(k, &queued);
-    if (!k->st)
-        rebuild(k, "start");
+    /* The first frame shows the newest slides: those laid out for the
+     * queued data, or at the window's real size. */
+    builder_wait(k->builder);
+    take_slides(k);
     look_at_posters(k);
+    busy_begin(k);
     while (k->running) {
         int64_t start = now_ms(k);
         screen_reap(k->scr);
+        take_slides_at_rest(k, start);
         playlist_view v;
         int64_t wait = advance(k, start, &v);
         if (k->dirty) {
@@ -922,7 +984,13 @@ int kiosk_run(kiosk *k)
             gate_release(k);
         }
         SDL_Event ev;
-        if (wait_event(k, v.animating || k->dirty ? 0 : wait, &ev)) {
+        int64_t timeout = v.animating || k->dirty ? 0 : wait;
+        if (timeout > 0)
+            busy_end(k);
+        bool got = wait_event(k, timeout, &ev);
+        if (timeout > 0)
+            busy_begin(k);
+        if (got) {
             do
                 handle_event(k, &ev);
             while (k->running && SDL_PollEvent(&ev));
@@ -986,33 +1054,48 @@ static bool start_sdl(kiosk *k, char err[KIOSK_ERR_LEN])
                  driver, why);
         return false;
     }
-    k->ev_signal = SDL_RegisterEvents(3);
+    k->ev_signal = SDL_RegisterEvents(4);
     if (k->ev_signal == (Uint32)-1) {
         snprintf(err, KIOSK_ERR_LEN, "no SDL user events left");
         return false;
     }
     k->ev_data = k->ev_signal + 1;
     k->ev_read = k->ev_signal + 2;
+    k->ev_build = k->ev_signal + 3;
     return true;
 }
 
 /* Takes what the start-up thread prepared. Slides laid out at another size
  * than the window really has (high DPI, a window manager) are laid out
  * again by kiosk_run (k->st left NULL). */
-static void adopt_startup(kiosk *k, const startup_result *res, int laid_w, int laid_h)
+static bool adopt_startup(kiosk *k, const startup_result *res, int laid_w, int laid_h,
+                          char err[KIOSK_ERR_LEN])
 {
-    k->m = res->m;
-    k->st = res->st;
-    k->st_day = k->today; /* the start-up thread computed them for it */
     k->fs = res->fs;
+    if (!res->m) {
+        stats_free(res->st);
+        snprintf(err, KIOSK_ERR_LEN, "no data to show, not even the demo data (out of memory)");
+        return false;
+    }
+    builder_options bo = {k->ev_build, wake_loop, k};
+    char e[DECK_ERR_LEN];
+    /* The start-up thread computed the statistics for today. */
+    if (!(k->builder = builder_new(&bo, res->m, res->st, k->today, e))) {
+        model_free(res->m);
+        stats_free(res->st);
+        snprintf(err, KIOSK_ERR_LEN, "%s", e);
+        return false;
+    }
+    builder_set_settings(k->builder, k->cfg->focus_incubator, &k->cfg->announcements);
     if (!res->laid_out || k->stage.w != laid_w || k->stage.h != laid_h) {
         log_debug("kiosk", "slides laid out at %dx%d, the stage is %dx%d", laid_w, laid_h,
                   k->stage.w, k->stage.h);
-        stats_free(k->st);
-        k->st = NULL;
-        return;
+        rebuild(k, "start");
+        return true;
     }
+    k->laid_out_once = true;
     adopt_slides(k);
+    return true;
 }
 
 /* The display side of the start: SDL, the window, the renderer. Runs while
@@ -1081,8 +1164,8 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
     }
-    deck_set_focus(k->deck, k->opt.settings ? k->opt.settings->focus_incubator : NULL);
-    deck_set_announcements(k->deck, k->opt.settings ? &k->opt.settings->announcements : NULL);
+    deck_set_focus(k->deck, k->cfg->focus_incubator);
+    deck_set_announcements(k->deck, &k->cfg->announcements);
     k->local_now = local_now(k);
     deck_set_time(k->deck, k->local_now);
     startup_job job = {k->opt.load, k->opt.load_ctx, k->opt.data_dir, k->today, k->deck};
@@ -1100,12 +1183,7 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         stats_free(res.st);
         return false;
     }
-    adopt_startup(k, &res, w, h);
-    if (!k->m) {
-        snprintf(err, KIOSK_ERR_LEN, "no data to show, not even the demo data (out of memory)");
-        return false;
-    }
-    return true;
+    return adopt_startup(k, &res, w, h, err);
 }
 
 /* A whole number from the environment variable name within [lo, hi];
@@ -1162,8 +1240,9 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
         return NULL;
     }
     k->opt = *opt;
-    k->cfg = *opt->settings;
+    k->cfg = opt->settings;
     k->started_mono_ms = vclock_system_ms();
+    k->metrics_at = -1;
     k->started_at = (int64_t)time(NULL);
     snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
     snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
@@ -1175,9 +1254,9 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     atomic_init(&k->data_pending, false);
     atomic_init(&k->take_retry, false);
     k->clock = new_clock();
-    k->pl = playlist_new(&k->cfg.playlist);
-    k->sch = schedule_new(&k->cfg.schedule);
-    k->km = keymap_new(k->cfg.allow_quit);
+    k->pl = playlist_new(&k->cfg->playlist);
+    k->sch = schedule_new(&k->cfg->schedule);
+    k->km = keymap_new(k->cfg->allow_quit);
     k->wd = watchdog_new();
     if (k->clock)
         k->today = opt->now != DATE_NONE ? opt->now : date_local(vclock_wall_s(k->clock));
@@ -1206,12 +1285,11 @@ void kiosk_free(kiosk *k)
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     overview_free(k->ovw);
     deck_free(k->deck);
-    posters_free(k->posters); /* after the slides that drew from it */
+    builder_free(k->builder); /* its posters after the slides that drew from them */
     if (k->decoders)
         posters_quit();
     screen_free(k->scr);
-    stats_free(k->st);
-    model_free(k->m);
+    free(k->reloaded);
     playlist_free(k->pl);
     schedule_free(k->sch);
     keymap_free(k->km);

@@ -20,7 +20,7 @@ struct reader {
     bool stop;
     bool wanted[READER_KINDS];
     bool done[READER_KINDS]; /* a result waits for the loop */
-    config cfg;
+    config *cfg;             /* a read not taken yet (54 KB: kept on the heap, passed by pointer) */
     config_status cfg_status;
     char cfg_err[CONFIG_ERR_LEN];
     model *m;
@@ -28,6 +28,7 @@ struct reader {
     char data_err[DATADIR_ERR_LEN];
     char posters_dir[CONFIG_PATH_LEN]; /* the newest request's */
     int posters_w, posters_h;
+    posters_limits posters_limits;
     uint64_t posters_scanned; /* signature of the last scan; 0: none or no folder */
     posters *posters;         /* a scan not taken yet */
 };
@@ -60,13 +61,14 @@ static bool scan_posters(reader *r)
     pthread_mutex_lock(&r->lock);
     memcpy(dir, r->posters_dir, sizeof dir);
     int w = r->posters_w, h = r->posters_h;
+    posters_limits lim = r->posters_limits;
     uint64_t before = r->posters_scanned;
     pthread_mutex_unlock(&r->lock);
-    uint64_t now = posters_signature(dir, w, h);
+    uint64_t now = posters_signature(dir, w, h, &lim);
     if (now == before)
         return false;           /* the same files at the same size, or still no folder */
     memgate_enter(r->opt.gate); /* decoding: not during a slide transition */
-    posters *p = posters_scan(dir, w, h);
+    posters *p = posters_scan(dir, w, h, &lim);
     memgate_leave(r->opt.gate);
     pthread_mutex_lock(&r->lock);
     r->posters_scanned = now;
@@ -88,10 +90,12 @@ static void run_one(reader *r, reader_kind kind)
         if (!scan_posters(r))
             return;
     } else if (kind == READER_CONFIG) {
-        config c;
-        char err[CONFIG_ERR_LEN] = "";
-        config_status st = config_load(*r->config_path ? r->config_path : NULL, &c, err);
+        config *c = malloc(sizeof *c);
+        char err[CONFIG_ERR_LEN] = "out of memory reading the configuration";
+        config_status st =
+            c ? config_load(*r->config_path ? r->config_path : NULL, c, err) : CONFIG_NOMEM;
         pthread_mutex_lock(&r->lock);
+        free(r->cfg);
         r->cfg = c;
         r->cfg_status = st;
         memcpy(r->cfg_err, err, sizeof err);
@@ -162,11 +166,13 @@ void reader_request(reader *r, reader_kind kind)
     pthread_mutex_unlock(&r->lock);
 }
 
-void reader_request_posters(reader *r, const char *dir, int w, int h)
+void reader_request_posters(reader *r, const config_kiosk *kc, int w, int h)
 {
     pthread_mutex_lock(&r->lock);
-    snprintf(r->posters_dir, sizeof r->posters_dir, "%s", dir ? dir : "");
+    snprintf(r->posters_dir, sizeof r->posters_dir, "%s", kc->posters_dir);
     r->posters_w = w, r->posters_h = h;
+    r->posters_limits = (posters_limits){.max_pixels = (long)kc->poster_max_pixels,
+                                         .max_bytes = kc->posters_max_bytes};
     pthread_mutex_unlock(&r->lock);
     reader_request(r, READER_POSTERS);
 }
@@ -184,12 +190,13 @@ bool reader_take_posters(reader *r, posters **p)
     return done;
 }
 
-bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN])
+bool reader_take_config(reader *r, config **c, config_status *st, char err[CONFIG_ERR_LEN])
 {
     pthread_mutex_lock(&r->lock);
     bool done = r->done[READER_CONFIG];
     if (done) {
         *c = r->cfg;
+        r->cfg = NULL;
         *st = r->cfg_status;
         memcpy(err, r->cfg_err, CONFIG_ERR_LEN);
         r->done[READER_CONFIG] = false;
@@ -225,6 +232,7 @@ void reader_free(reader *r)
         pthread_join(r->thread, NULL);
     }
     model_free(r->m);
+    free(r->cfg);
     posters_free(r->posters);
     pthread_cond_destroy(&r->wake);
     pthread_mutex_destroy(&r->lock);

@@ -45,16 +45,18 @@ reader *reader_new(const reader_options *opt);
 /* Asks for a read of that kind (READER_CONFIG, READER_DATA_DIR); never
  * waits for one. */
 void reader_request(reader *r, reader_kind kind);
-/* Asks for a scan of the posters of dir ("": none) fitted to w x h, done
- * only when the folder's listing or the size changed since the last scan
- * (posters_signature): no result otherwise. */
-void reader_request_posters(reader *r, const char *dir, int w, int h);
+/* Asks for a scan of the posters of kc's posters_dir ("": none) fitted to
+ * w x h within kc's posters limits, done only when the folder's listing,
+ * the size or the limits changed since the last scan (posters_signature):
+ * no result otherwise. */
+void reader_request_posters(reader *r, const config_kiosk *kc, int w, int h);
 /* The newest posters scan, once: *p the caller's (free with
  * posters_free). False when none is waiting. */
 bool reader_take_posters(reader *r, posters **p);
-/* The newest configuration read, once: *c, its status and the error line
- * config_load gave. False when none is waiting. */
-bool reader_take_config(reader *r, config *c, config_status *st, char err[CONFIG_ERR_LEN]);
+/* The newest configuration read, once: *c (then the caller's, to free;
+ * NULL when out of memory), its status and the error line config_load
+ * gave. False when none is waiting. */
+bool reader_take_config(reader *r, config **c, config_status *st, char err[CONFIG_ERR_LEN]);
 /* The newest --data DIR read, once: *m (then the caller's) and *fs, or *m
  * NULL and err saying why. False when none is waiting. */
 bool reader_take_data(reader *r, model **m, feedstate_set *fs, char err[DATADIR_ERR_LEN]);

@@ -13,7 +13,8 @@
 #include "vitrine/hash.h"
 #include "vitrine/log.h"
 
-#define LIST_MAX 256 /* files a folder's listing considers (POSTERS_MAX are shown) */
+#define LIST_MAX 256       /* files a folder's listing considers (POSTERS_MAX are shown) */
+#define OVER_LINE_LEN 1024 /* the line naming the posters over the budget */
 
 typedef struct {
     char file[POSTERS_FILE_LEN];
@@ -24,6 +25,7 @@ typedef struct {
 struct posters {
     poster items[POSTERS_MAX];
     size_t n;
+    int64_t bytes; /* the pictures' pixels */
     uint64_t signature;
 };
 
@@ -39,7 +41,8 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The folder's regular, visible files, sorted, and their signature. */
-static bool list_dir(const char *dir, int fit_w, int fit_h, listing *l, char *err, size_t errsz)
+static bool list_dir(const char *dir, int fit_w, int fit_h, const posters_limits *lim, listing *l,
+                     char *err, size_t errsz)
 {
     memset(l, 0, sizeof *l);
     DIR *d = *dir ? opendir(dir) : NULL;
@@ -70,6 +73,8 @@ static bool list_dir(const char *dir, int fit_w, int fit_h, listing *l, char *er
     qsort(l->names, l->n, sizeof l->names[0], by_name);
     uint64_t h = hash_fnv1a64(HASH_FNV1A64_BASIS, &fit_w, sizeof fit_w);
     h = hash_fnv1a64(h, &fit_h, sizeof fit_h);
+    int64_t limits[2] = {lim->max_pixels, lim->max_bytes}; /* a new budget: scanned again */
+    h = hash_fnv1a64(h, limits, sizeof limits);
     for (size_t i = 0; i < l->n; i++) {
         char path[PATH_MAX];
         struct stat st = {0};
@@ -96,13 +101,13 @@ void posters_quit(void)
     picture_quit();
 }
 
-uint64_t posters_signature(const char *dir, int fit_w, int fit_h)
+uint64_t posters_signature(const char *dir, int fit_w, int fit_h, const posters_limits *lim)
 {
     listing *l = malloc(sizeof *l);
     char err[PATH_MAX + 64];
     uint64_t sig = 0;
     if (l) {
-        list_dir(dir, fit_w, fit_h, l, err, sizeof err);
+        list_dir(dir, fit_w, fit_h, lim, l, err, sizeof err);
         sig = l->signature;
     }
     free(l);
@@ -133,7 +138,36 @@ static void slug(const char *file, char out[POSTERS_NAME_LEN])
     out[n] = '\0';
 }
 
-static void load_one(posters *p, const char *dir, const char *file, int fit_w, int fit_h)
+/* The posters left out because the set's budget is spent, named in one
+ * line at the end of the scan. */
+typedef struct {
+    char line[OVER_LINE_LEN];
+    size_t n;
+} over_budget;
+
+static void note_over(over_budget *o, const char *why)
+{
+    size_t used = strlen(o->line);
+    if (used + strlen(why) + 8 < sizeof o->line)
+        snprintf(o->line + used, sizeof o->line - used, "%s%s", o->n ? ", " : "", why);
+    else if (!strstr(o->line, ", ..."))
+        snprintf(o->line + used, sizeof o->line - used, ", ...");
+    o->n++;
+}
+
+static picture_limits limits_left(const posters *p, const posters_limits *lim)
+{
+    long px = lim->max_pixels;
+    px = px < PICTURE_MIN_PIXELS   ? PICTURE_MIN_PIXELS
+         : px > PICTURE_MAX_PIXELS ? PICTURE_MAX_PIXELS
+                                   : px;
+    int64_t left = lim->max_bytes > p->bytes ? lim->max_bytes - p->bytes : 0;
+    return (picture_limits){.max_pixels = px,
+                            .room = (uint64_t)left > SIZE_MAX ? SIZE_MAX : (size_t)left};
+}
+
+static void load_one(posters *p, const char *dir, const char *file, int fit_w, int fit_h,
+                     const posters_limits *lim, over_budget *over)
 {
     char path[PATH_MAX], err[PICTURE_ERR_LEN];
     if (!fileio_join(path, sizeof path, dir, file)) {
@@ -141,7 +175,13 @@ static void load_one(posters *p, const char *dir, const char *file, int fit_w, i
         return;
     }
     SDL_Surface *img = NULL;
-    if (picture_load(path, fit_w, fit_h, &img, err) != PICTURE_OK) {
+    picture_limits left = limits_left(p, lim);
+    picture_status st = picture_load(path, fit_w, fit_h, &left, &img, err);
+    if (st == PICTURE_NO_ROOM) {
+        note_over(over, err);
+        return;
+    }
+    if (st != PICTURE_OK) {
         log_warn("posters", "%s; left out", err);
         return;
     }
@@ -149,34 +189,46 @@ static void load_one(posters *p, const char *dir, const char *file, int fit_w, i
     snprintf(it->file, sizeof it->file, "%s", file);
     slug(file, it->name);
     it->image = img;
+    p->bytes += (int64_t)img->h * img->pitch;
 }
 
-posters *posters_scan(const char *dir, int fit_w, int fit_h)
+posters *posters_scan(const char *dir, int fit_w, int fit_h, const posters_limits *lim)
 {
     posters *p = calloc(1, sizeof *p);
     listing *l = malloc(sizeof *l);
-    if (!p || !l) {
+    over_budget *over = calloc(1, sizeof *over);
+    if (!p || !l || !over) {
         free(p);
         free(l);
+        free(over);
         return NULL;
     }
     char err[PATH_MAX + 64];
-    if (!list_dir(dir, fit_w, fit_h, l, err, sizeof err)) {
+    if (!list_dir(dir, fit_w, fit_h, lim, l, err, sizeof err)) {
         if (*dir) /* "": no folder configured, nothing to say */
             log_warn("posters", "posters_dir %s: no posters shown", err);
         p->signature = l->signature;
         free(l);
+        free(over);
         return p;
     }
     p->signature = l->signature;
     size_t considered = 0;
     for (size_t i = 0; i < l->n && p->n < POSTERS_MAX; i++, considered++)
-        load_one(p, dir, l->names[i], fit_w, fit_h);
+        load_one(p, dir, l->names[i], fit_w, fit_h, lim, over);
     if (considered < l->n || l->left_out)
         log_warn("posters", "%s: %zu file(s) after the first %d posters left out (POSTERS_MAX)",
                  dir, l->n - considered + l->left_out, POSTERS_MAX);
-    log_info("posters", "%s: %zu poster(s) of %zu file(s)", dir, p->n, l->n + l->left_out);
+    if (over->n)
+        log_warn("posters",
+                 "%zu poster(s) left out, over the %.1f MiB the posters may take "
+                 "(kiosk.posters_max_bytes; %.1f MiB taken): %s",
+                 over->n, (double)lim->max_bytes / (1 << 20), (double)p->bytes / (1 << 20),
+                 over->line);
+    log_info("posters", "%s: %zu poster(s) of %zu file(s), %.1f MiB", dir, p->n, l->n + l->left_out,
+             (double)p->bytes / (1 << 20));
     free(l);
+    free(over);
     return p;
 }
 
@@ -212,4 +264,9 @@ SDL_Surface *posters_image(const posters *p, size_t i)
 uint64_t posters_signature_of(const posters *p)
 {
     return p ? p->signature : 0;
+}
+
+int64_t posters_bytes(const posters *p)
+{
+    return p ? p->bytes : 0;
 }

@@ -10,6 +10,7 @@
 
 #include "vitrine/arena.h"
 #include "vitrine/gfx.h"
+#include "vitrine/hash.h"
 #include "vitrine/log.h"
 #include "vitrine/qr.h"
 #include "vitrine/text.h"
@@ -53,6 +54,14 @@ struct canvas {
     const char *join_sep; /* READ_JOIN's separator (arena) */
     bool tail;
     bool keep_text; /* the lines are kept (canvas_keep_text); else only drawn */
+    /* The state part (canvas_state_*), and what its own checks counted
+     * against the slide (redone when it is replaced). */
+    canvas *state;
+    layout_rect state_area;
+    unsigned state_tag;
+    size_t checked;
+    bool finished;  /* canvas_finish ran: a new state part is checked at once */
+    uint64_t print; /* the content's part of canvas_fingerprint, set by canvas_finish */
 };
 
 canvas *canvas_new(fonts *f, int width, int height, const char *name)
@@ -76,6 +85,7 @@ void canvas_free(canvas *c)
 {
     if (!c)
         return;
+    canvas_free(c->state);
     arena_free(c->arena);
     free(c->ops);
     free(c->lines);
@@ -104,15 +114,20 @@ layout_rect canvas_bounds(const canvas *c)
 }
 size_t canvas_problems(const canvas *c)
 {
-    return c->problems;
+    return c->problems + (c->state ? c->state->problems : 0);
 }
 int canvas_smallest_px(const canvas *c)
 {
-    return c->smallest_px;
+    int own = c->smallest_px, st = c->state ? c->state->smallest_px : 0;
+    return !own || (st && st < own) ? st : own;
 }
 canvas_status canvas_check(const canvas *c)
 {
-    return c->status;
+    return c->status != CANVAS_OK || !c->state ? c->status : c->state->status;
+}
+size_t canvas_ops(const canvas *c)
+{
+    return c->n_ops;
 }
 
 const char *canvas_name(const canvas *c)
@@ -348,7 +363,7 @@ void canvas_read_tail(canvas *c, bool on)
 
 size_t canvas_read_count(const canvas *c)
 {
-    return c->n_lines;
+    return c->n_lines + (c->state ? c->state->n_lines : 0);
 }
 
 const char *canvas_read_line(const canvas *c, size_t k)
@@ -357,7 +372,7 @@ const char *canvas_read_line(const canvas *c, size_t k)
         for (size_t i = 0; i < c->n_lines; i++)
             if (c->lines[i].tail == (tail == 1) && k-- == 0)
                 return c->lines[i].text;
-    return "";
+    return c->state ? canvas_read_line(c->state, k) : ""; /* the state part: last */
 }
 
 /* The text alternative's share of a text drawn; the mode set for it is
@@ -493,28 +508,151 @@ layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const can
     return canvas_text(c, box, buf, st);
 }
 
-size_t canvas_finish(canvas *c)
+static void check_overlap(canvas *c, const canvas_op *a, const canvas_op *b)
+{
+    if (b->kind != OP_TEXT || !layout_overlaps((layout_rect){a->x, a->y, a->w, a->h},
+                                               (layout_rect){b->x, b->y, b->w, b->h}))
+        return;
+    char ea[CANVAS_EXCERPT_LEN], eb[CANVAS_EXCERPT_LEN], both[2 * CANVAS_EXCERPT_LEN + 8];
+    snprintf(both, sizeof both, "%s\" / \"%s", excerpt(a->text, ea), excerpt(b->text, eb));
+    problem(c, "texts overlap", both);
+}
+
+/* The page checks of c's texts: inside the slide, overlapping none of the
+ * others nor any text of others (the slide a state part belongs to). */
+static void check_texts(canvas *c, const canvas *others)
 {
     layout_rect page = canvas_bounds(c);
     for (size_t i = 0; i < c->n_ops; i++) {
         const canvas_op *a = &c->ops[i];
         if (a->kind != OP_TEXT)
             continue;
-        layout_rect ra = {a->x, a->y, a->w, a->h};
-        if (!layout_inside(page, ra))
+        if (!layout_inside(page, (layout_rect){a->x, a->y, a->w, a->h}))
             problem(c, "text outside the slide", a->text);
-        for (size_t j = i + 1; j < c->n_ops; j++) {
-            const canvas_op *b = &c->ops[j];
-            if (b->kind == OP_TEXT && layout_overlaps(ra, (layout_rect){b->x, b->y, b->w, b->h})) {
-                char ea[CANVAS_EXCERPT_LEN], eb[CANVAS_EXCERPT_LEN],
-                    both[2 * CANVAS_EXCERPT_LEN + 8];
-                snprintf(both, sizeof both, "%s\" / \"%s", excerpt(a->text, ea),
-                         excerpt(b->text, eb));
-                problem(c, "texts overlap", both);
-            }
-        }
+        for (size_t j = i + 1; j < c->n_ops; j++)
+            check_overlap(c, a, &c->ops[j]);
+        for (size_t j = 0; others && j < others->n_ops; j++)
+            check_overlap(c, a, &others->ops[j]);
     }
-    return c->problems;
+}
+
+/* The state part's checks, counted on it (they go with it when it is
+ * replaced). */
+static void check_state(canvas *c)
+{
+    canvas *st = c->state;
+    size_t before = st->problems - st->checked;
+    st->problems = before;
+    check_texts(st, c);
+    st->checked = st->problems - before;
+}
+
+/* What op draws, hashed: its numbers (no padding: member by member), its
+ * text, its QR modules, its image (the surface itself: a poster set
+ * scanned again is another picture). */
+static uint64_t op_print(uint64_t h, const canvas_op *o)
+{
+    const float nums[] = {o->x, o->y, o->w, o->h, o->r_in, o->r_out, o->a0, o->a1};
+    const int ints[] = {(int)o->kind, (int)o->color, (int)o->edges, o->face,
+                        o->px,        o->modules,    o->module_px};
+    h = hash_fnv1a64(h, nums, sizeof nums);
+    h = hash_fnv1a64(h, ints, sizeof ints);
+    h = hash_fnv1a64(h, &o->image, sizeof o->image);
+    if (o->text)
+        h = hash_fnv1a64_str(h, o->text);
+    if (o->dark)
+        h = hash_fnv1a64(h, o->dark, (size_t)o->modules * (size_t)o->modules);
+    return h;
+}
+
+static uint64_t ops_print(uint64_t h, const canvas *c)
+{
+    for (size_t i = 0; i < c->n_ops; i++)
+        h = op_print(h, &c->ops[i]);
+    return h;
+}
+
+uint64_t canvas_fingerprint(const canvas *c)
+{
+    /* The state part changes apart (deck_set_states): hashed now. */
+    return c->print && c->state ? ops_print(c->print, c->state) : c->print;
+}
+
+void canvas_use_fonts(canvas *c, fonts *f)
+{
+    c->fonts = f;
+    if (c->state)
+        c->state->fonts = f;
+}
+
+size_t canvas_finish(canvas *c)
+{
+    uint64_t h = hash_fnv1a64(HASH_FNV1A64_BASIS, &c->w, sizeof c->w);
+    h = hash_fnv1a64(h, &c->h, sizeof c->h);
+    c->print = ops_print(h, c);
+    check_texts(c, NULL);
+    c->finished = true;
+    if (c->state)
+        check_state(c);
+    return canvas_problems(c);
+}
+
+void canvas_state_area(canvas *c, layout_rect area, unsigned tag)
+{
+    c->state_area = area;
+    c->state_tag = tag;
+}
+
+unsigned canvas_state_tag(const canvas *c, layout_rect *area)
+{
+    if (area)
+        *area = c->state_area;
+    return c->state_tag;
+}
+
+canvas *canvas_state_begin(canvas *c)
+{
+    canvas *st = canvas_new(c->fonts, c->w, c->h, c->name);
+    if (!st)
+        fail(c, CANVAS_NOMEM);
+    else
+        st->keep_text = c->keep_text;
+    return st;
+}
+
+static bool same_op(const canvas_op *a, const canvas_op *b)
+{
+    return a->kind == b->kind && a->color == b->color && a->x == b->x && a->y == b->y &&
+           a->w == b->w && a->h == b->h && a->r_in == b->r_in && a->r_out == b->r_out &&
+           a->a0 == b->a0 && a->a1 == b->a1 && a->edges == b->edges && a->face == b->face &&
+           a->px == b->px && a->dark == b->dark && a->image == b->image &&
+           (a->text == b->text || (a->text && b->text && strcmp(a->text, b->text) == 0));
+}
+
+/* Whether a and b (NULL: empty) draw and read the same. */
+static bool same_part(const canvas *a, const canvas *b)
+{
+    size_t na = a ? a->n_ops : 0, nb = b ? b->n_ops : 0;
+    size_t la = a ? a->n_lines : 0, lb = b ? b->n_lines : 0;
+    if (na != nb || la != lb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (!same_op(&a->ops[i], &b->ops[i]))
+            return false;
+    for (size_t i = 0; i < la; i++)
+        if (a->lines[i].tail != b->lines[i].tail || strcmp(a->lines[i].text, b->lines[i].text))
+            return false;
+    return true;
+}
+
+bool canvas_state_end(canvas *c, canvas *st)
+{
+    bool changed = !same_part(c->state, st);
+    canvas_free(c->state);
+    c->state = st;
+    if (st && c->finished)
+        check_state(c);
+    return changed;
 }
 
 /* The quiet zone in the background colour, then one rectangle per run of
@@ -598,4 +736,6 @@ void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y)
         case OP_IMAGE: draw_image(op, r, x, y); break;
         }
     }
+    if (c->state)
+        canvas_draw(c->state, r, tc, x, y);
 }

@@ -110,11 +110,40 @@ int canvas_measure(canvas *c, fonts_face face, int px, const char *s);
  * complete. Returns the number of problems, each logged with the slide name. */
 size_t canvas_finish(canvas *c);
 size_t canvas_problems(const canvas *c);
+/* A hash of everything the list draws (set by canvas_finish): two canvases
+ * with the same fingerprint draw the same pixels, so a slide texture drawn
+ * from one serves the other (deck_take keeps it). */
+uint64_t canvas_fingerprint(const canvas *c);
+/* Measures with f from now on (a slide laid out on another thread, taken
+ * by the deck on screen: its state part is recorded again with the
+ * screen's fonts, never with the thread's). */
+void canvas_use_fonts(canvas *c, fonts *f);
 int canvas_smallest_px(const canvas *c); /* 0 when no text */
 /* CANVAS_OK, or why the slide is incomplete (logged once, with its name):
  * CANVAS_FULL, more than CANVAS_MAX_OPS operations; CANVAS_NOMEM. */
 canvas_status canvas_check(const canvas *c);
 const char *canvas_name(const canvas *c);
+
+/* The state part: what shows the feeds' state (the footer's date and
+ * badge), kept apart from the rest of the slide so that a change of state
+ * records it again and lays nothing else out. It is drawn after the rest,
+ * its texts are read after the others (tail lines included), and its
+ * problems, smallest text and status count with the slide's. area is where
+ * it goes (reserved by the builder at the widest it can need), tag what it
+ * shows (the frame's feed mask; 0: the slide has no state part). */
+void canvas_state_area(canvas *c, layout_rect area, unsigned tag);
+unsigned canvas_state_tag(const canvas *c, layout_rect *area);
+/* A new empty canvas to record a state part in: c's fonts, size, name and
+ * text alternative setting. NULL when out of memory (c is then incomplete,
+ * CANVAS_NOMEM, like any recording that runs out of memory). */
+canvas *canvas_state_begin(canvas *c);
+/* Makes st (from canvas_state_begin; taken, NULL: none) c's state part in
+ * place of the previous one, which is freed. Its texts are checked against
+ * the slide's (canvas_finish's checks) once the slide is finished. Returns
+ * true when it draws or reads differently from the one it replaces. */
+bool canvas_state_end(canvas *c, canvas *st);
+/* Operations recorded, the state part's apart (tests). */
+size_t canvas_ops(const canvas *c);
 
 /* Replays the list with its top-left corner at (x, y). */
 void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);

@@ -121,6 +121,7 @@ struct deck {
     slides_products_spot *spots;
     size_t n_spots, spot_slide;
     unsigned long cycle;
+    unsigned long spot_logged; /* the cycle whose product was last logged */
     feedstate_set fs;
     vt_date today;
     /* Focus incubator: the id, and the one it was found unknown for (so
@@ -204,6 +205,51 @@ void deck_free(deck *d)
     textcache_free(d->tc);
     fonts_free(d->fonts);
     free(d);
+}
+
+/* The index in from of a slide that draws exactly what d's slide i draws
+ * (same name, same fingerprint), or SIZE_MAX. */
+static size_t same_slide(const deck *d, size_t i, const deck *from)
+{
+    const deck_slide *a = i < d->n ? &d->slides[i] : NULL;
+    uint64_t print = a && a->cv ? canvas_fingerprint(a->cv) : 0;
+    for (size_t j = 0; print && j < from->n; j++) {
+        const deck_slide *b = &from->slides[j];
+        if (b->cv && canvas_fingerprint(b->cv) == print && strcmp(a->name, b->name) == 0)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
+deck_status deck_take(deck *d, deck *from)
+{
+    if (!from->slides)
+        return DECK_BAD_SIZE;
+    /* A slide texture whose slide did not change stays: taking new slides
+     * redraws only what they changed (the slide on screen, most often,
+     * did not). */
+    for (int k = 0; k < DECK_TEXTURE_SLOTS; k++) {
+        size_t j = d->slots[k].tex ? same_slide(d, d->slots[k].index, from) : SIZE_MAX;
+        if (j == SIZE_MAX || from->w != d->w || from->h != d->h)
+            drop_slot(&d->slots[k]);
+        else
+            d->slots[k].index = j;
+    }
+    free_slides(d->slides, d->n);
+    arena_free(d->spot_arena);
+    d->slides = from->slides, d->n = from->n;
+    d->w = from->w, d->h = from->h, d->fs = from->fs, d->today = from->today;
+    d->spot_arena = from->spot_arena, d->spots = from->spots, d->n_spots = from->n_spots;
+    d->spot_slide = from->spot_slide, d->cycle = from->cycle, d->spot_logged = from->spot_logged;
+    d->posters = from->posters;
+    d->now = from->now, d->have_now = from->have_now;
+    for (size_t i = 0; i < d->n; i++) /* deck_set_states measures with d's fonts */
+        if (d->slides[i].cv)
+            canvas_use_fonts(d->slides[i].cv, d->fonts);
+    from->slides = NULL, from->n = 0;
+    from->spot_arena = NULL, from->spots = NULL, from->n_spots = 0;
+    drop_textures(from);
+    return DECK_OK;
 }
 
 void deck_keep_only(deck *d, size_t i)
@@ -406,8 +452,11 @@ static deck_status build_spot(deck *d, deck_slide *sl, char err[DECK_ERR_LEN])
         return nomem(err, sl->name);
     canvas_keep_text(cv, d->keep_text);
     sl->has_data = slides_products_spotlight(cv, &in, p);
-    if (p)
+    if (p && d->cycle != d->spot_logged) /* a new product: one line a rotation */
+        log_info("deck", "spotlight: %s (cycle %lu)", p->name, d->cycle);
+    else if (p)
         log_debug("deck", "spotlight: %s (id %s)", p->name, p->id);
+    d->spot_logged = d->cycle;
     canvas_free(sl->cv);
     sl->cv = cv;
     return finish_slide(sl, err);
@@ -595,6 +644,32 @@ deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate
     return DECK_OK;
 }
 
+bool deck_states_need_layout(const deck *d, const feedstate_set *fs)
+{
+    if (!d->slides)
+        return true;
+    /* The EIG slides name the bundled copy's source (slides_eig.c). */
+    for (int f = 0; f < FEED_COUNT; f++)
+        if ((d->fs.feeds[f].kind == FEEDSTATE_BUNDLED) != (fs->feeds[f].kind == FEEDSTATE_BUNDLED))
+            return true;
+    return false;
+}
+
+bool deck_set_states(deck *d, const feedstate_set *fs)
+{
+    d->fs = *fs;
+    bool shown = false;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!d->slides[i].cv || !frame_restate(d->slides[i].cv, fs, d->today))
+            continue;
+        shown |= d->slides[i].has_data;
+        for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
+            if (d->slots[k].tex && d->slots[k].index == i) /* redrawn with its new state */
+                drop_slot(&d->slots[k]);
+    }
+    return shown;
+}
+
 void deck_set_announcements(deck *d, const announce_list *l)
 {
     if (l)
@@ -645,16 +720,15 @@ int64_t deck_slide_duration_ms(const deck *d, size_t i)
 
 void deck_set_cycle(deck *d, unsigned long cycle)
 {
-    if (cycle == d->cycle || !d->slides)
+    if (cycle == d->cycle)
         return;
-    d->cycle = cycle;
+    d->cycle = cycle; /* without slides yet: the next deck_update's spotlight */
+    if (!d->slides)
+        return;
     deck_slide *sl = &d->slides[d->spot_slide];
     char err[DECK_ERR_LEN];
     if (build_spot(d, sl, err) != DECK_OK)
         log_warn("deck", "%s; the spotlight may be incomplete", err);
-    else if (d->n_spots)
-        log_info("deck", "spotlight: %s (cycle %lu)",
-                 d->spots[spotlight_index(d->n_spots, d->today, d->cycle)].name, cycle);
     for (int k = 0; k < DECK_TEXTURE_SLOTS; k++)
         if (d->slots[k].index == d->spot_slide) /* redrawn with the new product */
             drop_slot(&d->slots[k]);

@@ -99,7 +99,9 @@ export_status export_slides(const model *m, const stats *s, const feedstate_set 
     bool decoders = want_posters && posters_init(perr);
     if (want_posters && !decoders)
         log_warn("export", "image decoders not started (%s): posters will be refused", perr);
-    posters *p = want_posters ? posters_scan(content->posters_dir, st.w, st.h) : NULL;
+    posters *p = want_posters
+                     ? posters_scan(content->posters_dir, st.w, st.h, &content->posters_limits)
+                     : NULL;
     if (d) {
         deck_keep_text(d, true); /* written beside each PNG */
         deck_set_focus(d, content->focus);

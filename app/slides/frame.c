@@ -1,6 +1,7 @@
 /* frame: header and footer of every slide, and the feed-state badge. */
 #include "frame.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include "vitrine/fmt.h"
@@ -87,22 +88,84 @@ static void draw_badge(canvas *c, layout_rect pill, const char *badge, theme_rol
     canvas_text(c, pill, badge, &st);
 }
 
+/* Width of the date and badge together, as drawn: the date, a gap, the pill. */
+static float state_width(canvas *c, const char *date, const char *badge)
+{
+    int px = canvas_px(c, THEME_TEXT_MIN);
+    float w = (float)canvas_measure(c, FONTS_REGULAR, px, date);
+    if (*badge)
+        w += frame_gap(c) + badge_pill(c, (layout_rect){0}, badge).w;
+    return w;
+}
+
+/* The widest the footer's state can be, whatever the feeds' state: the
+ * footer's geometry (one row or stacked, so where the content ends) then
+ * never depends on it, and a change of state records the state part again
+ * and lays nothing else out. A dated state is "Données du <day> <month>
+ * <year>" with any badge but DÉMO: the longest month, the day and year in
+ * the widest digit; the demo state has its own date and badge. */
+static float state_reserve(canvas *c)
+{
+    static const char *const badges[] = {"MISE À JOUR EN ÉCHEC", "MISE À JOUR SUSPENDUE",
+                                         "DONNÉES ANCIENNES", "HORS LIGNE", ""};
+    int px = canvas_px(c, THEME_TEXT_MIN);
+    char digit = '0';
+    for (char d = '1'; d <= '9'; d++)
+        if (canvas_measure(c, FONTS_REGULAR, px, (char[]){d, '\0'}) >
+            canvas_measure(c, FONTS_REGULAR, px, (char[]){digit, '\0'}))
+            digit = d;
+    char dated[FRAME_TEXT_LEN], first[FRAME_TEXT_LEN];
+    snprintf(dated, sizeof dated, "Données du %c%c septembre %c%c%c%c", digit, digit, digit, digit,
+             digit, digit);
+    snprintf(first, sizeof first, "Données du 1er septembre %c%c%c%c", digit, digit, digit, digit);
+    const char *dates[] = {dated, first, "Date des données inconnue"};
+    float widest = state_width(c, "Données fictives de démonstration", "DÉMO");
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+        for (size_t k = 0; k < sizeof badges / sizeof *badges; k++) {
+            float w = state_width(c, dates[i], badges[k]);
+            widest = w > widest ? w : widest;
+        }
+    return ceilf(widest);
+}
+
+/* The date and badge, right-aligned in the area draw_footer reserved. */
+bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today)
+{
+    layout_rect r;
+    unsigned feeds = canvas_state_tag(c, &r);
+    if (!feeds)
+        return false;
+    canvas *st = canvas_state_begin(c);
+    if (!st)
+        return false;
+    char date[FRAME_TEXT_LEN] = "", badge[FRAME_TEXT_LEN] = "";
+    theme_role badge_bg = THEME_DARK;
+    status_at(fs, feeds, today, date, badge, &badge_bg);
+    layout_rect pill = {0};
+    if (*badge) {
+        pill = badge_pill(st, r, badge);
+        r.w = pill.x - frame_gap(st) - r.x;
+    }
+    canvas_style ds = footer_style;
+    ds.align = CANVAS_RIGHT;
+    ds.max_lines = 1;
+    canvas_text(st, r, date, &ds);
+    if (*badge)
+        draw_badge(st, pill, badge, badge_bg);
+    return canvas_state_end(c, st);
+}
+
 /* Footer: source on the left; date and badge on the right, on the same row
- * when everything fits, else on a second row. Returns the band's top. The
- * text alternative reads it last: source, date, badge. */
+ * when the source and the widest state fit, else on a second row. Returns
+ * the band's top. The text alternative reads it last: source, date, badge
+ * (the state part comes after every other text). */
 static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const char *source)
 {
     float u = canvas_unit(c), m = FRAME_MARGIN * u, pad = FRAME_FOOTER_PAD * u;
     int px = canvas_px(c, THEME_TEXT_MIN);
     float line = (float)layout_line_height(px), gap = frame_gap(c);
-    char date[FRAME_TEXT_LEN] = "", badge[FRAME_TEXT_LEN] = "";
-    theme_role badge_bg = THEME_DARK;
-    if (feeds)
-        status_at(in->fs, feeds, in->today, date, badge, &badge_bg);
     float inner = (float)canvas_width(c) - 2 * m;
-    float right = (float)canvas_measure(c, FONTS_REGULAR, px, date);
-    if (*badge)
-        right += gap + (float)canvas_measure(c, FONTS_BOLD, px, badge) + 1.2f * (float)px;
+    float right = feeds ? state_reserve(c) : 0;
     float src_w = (float)canvas_measure(c, FONTS_REGULAR, px, source);
     bool one_row = src_w + gap + right <= inner;
     /* Stacked: the source may itself need two lines. */
@@ -115,22 +178,13 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     if (!one_row) {
         row_src = layout_cut_top(&row_right, src_lines * line * 1.3f, pad);
     } else {
-        layout_cut_right(&row_src, right, gap);
+        row_right = layout_cut_right(&row_src, right, gap);
     }
     canvas_read_tail(c, true);
     canvas_text(c, row_src, source, &footer_style);
-    layout_rect r = row_right, pill = {0};
-    if (*badge) {
-        pill = badge_pill(c, r, badge);
-        r.w = pill.x - gap - r.x;
-    }
-    canvas_style ds = footer_style;
-    ds.align = CANVAS_RIGHT;
-    ds.max_lines = 1;
-    canvas_text(c, r, date, &ds);
-    if (*badge)
-        draw_badge(c, pill, badge, badge_bg);
     canvas_read_tail(c, false);
+    canvas_state_area(c, row_right, feeds);
+    frame_restate(c, in->fs, in->today);
     return band.y;
 }
 

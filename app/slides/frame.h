@@ -2,7 +2,9 @@
  * and the footer with the data source, "Données du <date>" and the badge of
  * the worst feed state among the feeds this slide uses (demo, failing,
  * stale, offline). Slides built from local programme data name their own
- * source instead and carry no date or badge. */
+ * source instead and carry no date or badge. The date and badge are the
+ * slide's state part (frame_restate), in room reserved for the widest
+ * state: a change of state moves nothing else. */
 #ifndef VITRINE_FRAME_H
 #define VITRINE_FRAME_H
 
@@ -27,6 +29,12 @@ typedef struct {
  * footer. feeds is a FRAME_FEED mask; source is the footer's source line. */
 layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
                         unsigned feeds, const char *source);
+/* Records the state part of a slide drawn by frame_begin (the footer's
+ * date and badge, canvas.h's state part) again for fs and today, in the
+ * area frame_begin reserved at the widest any state can need: nothing else
+ * is laid out. Returns true when what the slide shows changed; false too
+ * for a slide with no feed (FRAME_LOCAL). */
+bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today);
 /* A QR code of url, the largest that fits box above room for caption (two
  * lines at most, cut with an ellipsis), the caption centred under it: the
  * spotlight's product page, an announcement's site. Returns the code's

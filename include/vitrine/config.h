@@ -110,7 +110,17 @@ typedef struct {
     /* The top-level "posters_dir": a folder of PNG and JPEG posters (made
      * absolute); "": none. */
     char posters_dir[CONFIG_PATH_LEN];
+    /* kiosk.poster_max_pixels: a poster whose decoded size would pass it is
+     * refused before decoding; kiosk.posters_max_bytes: the posters' fitted
+     * pictures all together (posters.h). */
+    int64_t poster_max_pixels;
+    int64_t posters_max_bytes;
 } config_kiosk;
+
+/* Their defaults fit a Raspberry Pi Zero 2 W (512 MB in all): a 3840x2160
+ * image decoded (32 MiB for a moment), 8 full-screen posters at 1080p. */
+#define CONFIG_POSTER_MAX_PIXELS (3840 * 2160)
+#define CONFIG_POSTERS_MAX_BYTES ((int64_t)64 << 20)
 
 /* The parts of the file (config.invalid). */
 #define CONFIG_PART_FEEDS 1u /* cache_dir, status_file, metrics_file and feeds */

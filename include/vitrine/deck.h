@@ -3,7 +3,9 @@
  * it) and the kiosk runtime (which drives it). SDL-side.
  *
  * Content is rebuilt only in deck_update (new data, new date, new size) and
- * kept as textures; deck_draw only copies textures, so a frame is cheap. */
+ * kept as textures; deck_draw only copies textures, so a frame is cheap.
+ * A change of feed states alone redraws only the footers' date and badge
+ * (deck_set_states). */
 #ifndef VITRINE_DECK_H
 #define VITRINE_DECK_H
 
@@ -52,6 +54,28 @@ deck_status deck_attach(deck *d, SDL_Renderer *r, char err[DECK_ERR_LEN]);
  * SDL_ttf. */
 deck_status deck_update(deck *d, const model *m, const stats *s, const feedstate_set *fs,
                         vt_date today, int width, int height, char err[DECK_ERR_LEN]);
+
+/* Moves the slides from laid out (by deck_update, on another thread
+ * while nothing else used it) into d, whose slides, textures and spotlight
+ * go: what the screen shows from now on, drawn with d's renderer and
+ * fonts. from is left without slides, its settings kept, ready for its
+ * next deck_update. DECK_BAD_SIZE when from has no slides (d unchanged).
+ * Copies no slide: a few pointers, whatever the deck's size. */
+deck_status deck_take(deck *d, deck *from);
+/* A change of feed states alone (a 304, a failed retry, a feed going
+ * stale): records again only what shows the state on each slide (the
+ * footer's date and badge, in room reserved for the widest state), lays
+ * nothing else out (a few text measures, well under a millisecond), and
+ * drops the textures of the slides whose state changed: they are redrawn
+ * at their next deck_draw. Returns true when a slide with data shows
+ * something else. fs is copied. Like deck_update it measures text with the
+ * deck's fonts. Call it only when deck_states_need_layout(d, fs) is false;
+ * otherwise deck_update. */
+bool deck_set_states(deck *d, const feedstate_set *fs);
+/* True when fs changes more than the state the slides show, so that only
+ * deck_update can show it: a feed becomes or stops being the bundled copy
+ * (the EIG slides then name another source), or nothing is laid out yet. */
+bool deck_states_need_layout(const deck *d, const feedstate_set *fs);
 
 /* The deck's fonts (borrowed, live as long as the deck), for the kiosk's
  * other text (overlays): one set of open fonts for the whole screen. */

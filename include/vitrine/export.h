@@ -13,6 +13,7 @@
 #include "vitrine/date.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/model.h"
+#include "vitrine/posters.h"
 #include "vitrine/stats.h"
 
 #define EXPORT_ERR_LEN 512
@@ -37,6 +38,7 @@ typedef struct {
     const announce_list *announcements; /* the configuration's; NULL: none */
     const char *posters_dir;            /* NULL or "": none */
     announce_time now;                  /* the announcements' windows are checked at this time */
+    posters_limits posters_limits;      /* kiosk.poster_max_pixels, kiosk.posters_max_bytes */
 } export_content;
 
 /* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01) and

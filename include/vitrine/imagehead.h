@@ -10,14 +10,16 @@
  *  - PNG: the signature, IHDR as the first chunk (size non-zero), then
  *    every chunk by its length up to IEND, whose CRC ends the file;
  *  - JPEG: SOI, the marker segments by their lengths up to the first frame
- *    header (SOFn: C0..CF except C4, C8, CC), which gives the size, and the
- *    EOI marker (FF D9) at the end of the file.
+ *    header (SOFn: C0..CF except C4, C8, CC), which gives the size, then up
+ *    to the first scan header (SOS: whether the image comes in several
+ *    scans), and the EOI marker (FF D9) at the end of the file.
  * After the end, only padding is allowed (zero or whitespace bytes: some
  * cameras and copy tools add them). Every read is bounds-checked against
  * len: the bytes are whatever the folder holds. Pure and thread-safe. */
 #ifndef VITRINE_IMAGEHEAD_H
 #define VITRINE_IMAGEHEAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define IMAGEHEAD_ERR_LEN 128
@@ -27,6 +29,10 @@ typedef enum { IMAGEHEAD_PNG, IMAGEHEAD_JPEG } imagehead_kind;
 typedef struct {
     imagehead_kind kind;
     long width, height; /* both > 0 on IMAGEHEAD_OK */
+    /* A JPEG in several scans (progressive, or sequential with one scan per
+     * component): a decoder keeps every coefficient of the whole image until
+     * the last scan, whatever the scale it outputs at. False for a PNG. */
+    bool multi_scan;
 } imagehead_info;
 
 typedef enum {

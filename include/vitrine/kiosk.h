@@ -52,15 +52,16 @@ typedef bool (*kiosk_load_fn)(void *ctx, model **m, feedstate_set *fs);
 
 typedef struct {
     bool windowed;
-    int width, height;            /* --size; 0: native / default window */
-    const char *data_dir;         /* --data DIR; NULL: demo data until feeds arrive */
-    const config_kiosk *settings; /* the "kiosk" object of the configuration (copied) */
-    const char *config_path;      /* read again on SIGHUP; NULL: the search order */
-    vt_date now;                  /* --now; DATE_NONE: today, following the clock */
-    kiosk_refresh_fn refresh;     /* NULL: reload --data DIR */
-    kiosk_take_fn take;           /* NULL: no source */
-    void *refresh_ctx;            /* the source's, for refresh and take */
-    kiosk_load_fn load;           /* NULL: --data DIR, else the demo data */
+    int width, height;    /* --size; 0: native / default window */
+    const char *data_dir; /* --data DIR; NULL: demo data until feeds arrive */
+    const config_kiosk
+        *settings; /* the "kiosk" object of the configuration (borrowed: must outlive the kiosk) */
+    const char *config_path;  /* read again on SIGHUP; NULL: the search order */
+    vt_date now;              /* --now; DATE_NONE: today, following the clock */
+    kiosk_refresh_fn refresh; /* NULL: reload --data DIR */
+    kiosk_take_fn take;       /* NULL: no source */
+    void *refresh_ctx;        /* the source's, for refresh and take */
+    kiosk_load_fn load;       /* NULL: --data DIR, else the demo data */
     void *load_ctx;
     memgate *gate; /* borrowed, may be NULL: held for each slide transition */
     /* borrowed, may be NULL: main's signal bridge (sigbridge.h), keeping

@@ -62,8 +62,9 @@ typedef struct {
     const char *slide_name; /* borrowed */
     bool paused;
     bool screen_on;
-    uint64_t slide_changes; /* slides shown since the start, the first included */
-    const char *cache_dir;  /* borrowed; NULL or "": none (--data) */
+    uint64_t slide_changes;    /* slides shown since the start, the first included */
+    const char *cache_dir;     /* borrowed; NULL or "": none (--data) */
+    double display_busy_max_s; /* the display thread's longest stretch without a frame or a wait */
     feedstate_set feeds;
 } status_report;
 
@@ -88,6 +89,19 @@ char *status_to_json(const status_report *r);
 /* The Prometheus text exposition; malloc'ed (caller frees), NULL on
  * allocation failure. */
 char *status_to_metrics(const status_report *r);
+/* The metrics file lives on persistent storage (a Pi's SD card): the kiosk
+ * rewrites it when what it says changed, apart from the clock, the slide
+ * counters and the busy time (status_metrics_key), at most once every
+ * STATUS_METRICS_MIN_INTERVAL_S, and at least once every
+ * STATUS_METRICS_HEARTBEAT_S (the slide counter and the updated time move:
+ * a kiosk that stopped is seen). The status file, on a tmpfs, follows
+ * every slide. */
+#define STATUS_METRICS_MIN_INTERVAL_S 60
+#define STATUS_METRICS_HEARTBEAT_S 3600
+/* A fingerprint of what the metrics say but the time of writing, the ages
+ * (derived from it), the slide counter and the busy time. */
+uint64_t status_metrics_key(const status_report *r);
+
 /* Writes the JSON document to status_path (fsynced: keep it on a tmpfs such
  * as /run) and the metrics to metrics_path (not fsynced: the collector needs
  * a whole file, not a durable one, and the SD card is spared a flush at

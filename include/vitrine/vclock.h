@@ -21,6 +21,9 @@ typedef struct vclock vclock;
  * reads, for code that waits on the system clock itself (condition
  * variables, the fetch thread). */
 int64_t vclock_system_ms(void);
+/* The same in microseconds (durations of a few milliseconds: a layout, the
+ * display thread's busy stretches). */
+int64_t vclock_system_us(void);
 
 /* CLOCK_MONOTONIC and time(). NULL only on allocation failure. */
 vclock *vclock_new_system(void);

@@ -117,7 +117,7 @@ static imagehead_status read_all(const bytes *in, imagehead_info *info, char err
 static void png_size_is_read(void)
 {
     bytes p = png(640, 360);
-    imagehead_info info = {IMAGEHEAD_JPEG, 0, 0};
+    imagehead_info info = {IMAGEHEAD_JPEG, 0, 0, false};
     char err[IMAGEHEAD_ERR_LEN];
     CHECK_INT(read_all(&p, &info, err), IMAGEHEAD_OK);
     CHECK_INT(info.kind, IMAGEHEAD_PNG);
@@ -131,13 +131,37 @@ static void jpeg_size_is_read(void)
     static const unsigned SOFS[] = {0xC0, 0xC2}; /* baseline, progressive */
     for (size_t i = 0; i < 2; i++) {
         bytes j = jpeg(SOFS[i], 4000, 1000);
-        imagehead_info info = {IMAGEHEAD_PNG, 0, 0};
+        imagehead_info info = {IMAGEHEAD_PNG, 0, 0, false};
         char err[IMAGEHEAD_ERR_LEN];
         CHECK_INT(read_all(&j, &info, err), IMAGEHEAD_OK);
         CHECK_INT(info.kind, IMAGEHEAD_JPEG);
         CHECK_INT(info.width, 4000);
         CHECK_INT(info.height, 1000);
+        CHECK(info.multi_scan); /* progressive, or its first scan has 1 of 3 components */
     }
+}
+
+/* A sequential JPEG whose first scan has every component comes in one scan:
+ * a decoder needs no whole-image buffer. */
+static void jpeg_scans_are_told(void)
+{
+    bytes j = jpeg(0xC0, 4000, 1000);
+    unsigned char *sos = NULL;
+    for (size_t i = 0; i + 1 < j.len && !sos; i++)
+        if (j.b[i] == 0xFF && j.b[i + 1] == 0xDA)
+            sos = j.b + i;
+    CHECK(sos != NULL);
+    if (!sos)
+        return;
+    sos[4] = 3; /* Ns: the frame's 3 components */
+    imagehead_info info = {IMAGEHEAD_PNG, 0, 0, true};
+    char err[IMAGEHEAD_ERR_LEN];
+    CHECK_INT(read_all(&j, &info, err), IMAGEHEAD_OK);
+    CHECK(!info.multi_scan);
+    bytes p = png(640, 360);
+    info.multi_scan = true;
+    CHECK_INT(read_all(&p, &info, err), IMAGEHEAD_OK);
+    CHECK(!info.multi_scan);
 }
 
 static void size_is_only_read(void)
@@ -176,7 +200,7 @@ static void every_cut_is_incomplete(void)
     bytes files[] = {png(300, 200), jpeg(0xC0, 300, 200), jpeg(0xC2, 300, 200)};
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         for (size_t n = 1; n < files[f].len; n++) {
-            imagehead_info info = {IMAGEHEAD_PNG, -1, -1};
+            imagehead_info info = {IMAGEHEAD_PNG, -1, -1, false};
             char err[IMAGEHEAD_ERR_LEN];
             imagehead_status st = read_exact(&files[f], n, &info, err);
             CHECK_INT(st, IMAGEHEAD_INCOMPLETE);
@@ -299,6 +323,7 @@ int main(void)
 {
     RUN(png_size_is_read);
     RUN(jpeg_size_is_read);
+    RUN(jpeg_scans_are_told);
     RUN(size_is_only_read);
     RUN(padding_after_the_end_is_allowed);
     RUN(every_cut_is_incomplete);

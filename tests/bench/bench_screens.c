@@ -2,6 +2,8 @@
  * renderer drawing into a memory surface (no display), as the kiosk draws:
  * - update: deck_update, every slide laid out and checked (new data, new
  *   day, new size);
+ * - states: deck_set_states after it, every feed with data now failing
+ *   (a new badge on every slide with a feed): only the footers' state;
  * - cold: the first deck_draw of each slide after deck_update, with a new
  *   deck each run (fonts and text cache empty): the slide is rendered into
  *   its texture. The kiosk keeps three slide textures, so every slide change
@@ -46,6 +48,7 @@ typedef struct {
 
 typedef struct {
     double update[BENCH_MAX_RUNS];
+    double states[BENCH_MAX_RUNS];
     double cold[BENCH_MAX_SLIDES][BENCH_MAX_RUNS];
     double rotation[BENCH_MAX_SLIDES][BENCH_MAX_RUNS];
     double frame[BENCH_MAX_RUNS];
@@ -137,6 +140,15 @@ static bool run_once(SDL_Renderer *r, const bench_args *a, const model *m, const
         return false;
     }
     t->n_slides = n;
+    feedstate_set failing = *fs;
+    for (int f = 0; f < FEED_COUNT; f++)
+        if (failing.feeds[f].kind != FEEDSTATE_MISSING &&
+            failing.feeds[f].kind != FEEDSTATE_BUNDLED)
+            failing.feeds[f].kind = FEEDSTATE_FAILING;
+    t0 = now_ms();
+    deck_set_states(d, &failing);
+    t->states[run] = now_ms() - t0;
+    deck_set_states(d, fs); /* back: the rest is timed as before */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n; i++) {
             snprintf(t->names[i], sizeof t->names[i], "%s", deck_slide_name(d, i));
@@ -173,6 +185,7 @@ static void report(const bench_args *a, bench_times *t)
     double update = median(t->update, a->runs);
     printf("size=%dx%d\nslides=%d\nruns=%d\n", a->w, a->h, shown, a->runs);
     printf("update_ms=%.2f\n", update);
+    printf("states_ms=%.3f\n", median(t->states, a->runs));
     printf("cold_median_ms=%.2f\ncold_max_ms=%.2f\n", median(cold, shown), cold_max);
     printf("rotation_median_ms=%.2f\nrotation_max_ms=%.2f\n", median(rot, shown), rot_max);
     printf("cold_with_update_max_ms=%.2f\n", cold_max + update / shown);

@@ -162,6 +162,8 @@ static void kiosk_defaults(void)
     CHECK(!c.kiosk.schedule.enabled);
     CHECK_INT(c.kiosk.schedule.shift_px, 4);
     CHECK_STR(c.kiosk.display_off_cmd, "");
+    CHECK_INT(c.kiosk.poster_max_pixels, 3840 * 2160);
+    CHECK_INT(c.kiosk.posters_max_bytes, 64 << 20);
 }
 
 static const char EVERY_KIOSK_KEY[] =
@@ -173,7 +175,8 @@ static const char EVERY_KIOSK_KEY[] =
     " \"sat\": [\"10:00-12:00\", \"14:00-24:00\"]},"
     "\"wake_on_key_s\": 60, \"burn_in_shift_px\": 2, \"burn_in_period_s\": 30,"
     "\"display_off_command\": \"vcgencmd display_power 0\","
-    "\"display_on_command\": \"vcgencmd display_power 1\", \"future\": 1}}";
+    "\"display_on_command\": \"vcgencmd display_power 1\", \"poster_max_pixels\": 16000000,"
+    "\"posters_max_bytes\": 134217728, \"future\": 1}}";
 
 static void reads_every_kiosk_key(void)
 {
@@ -207,6 +210,8 @@ static void reads_every_kiosk_key(void)
     CHECK_INT(c->schedule.shift_period_ms, 30000);
     CHECK_STR(c->display_off_cmd, "vcgencmd display_power 0");
     CHECK_STR(c->display_on_cmd, "vcgencmd display_power 1");
+    CHECK_INT(c->poster_max_pixels, 16000000);
+    CHECK_INT(c->posters_max_bytes, 134217728);
 }
 
 /* A bad kiosk key: the file is invalid, the error names the file and the
@@ -247,6 +252,10 @@ static void bad_kiosk_keys_fail_naming_the_key(void)
     expect_kiosk_error("{\"schedule\": {}}", "kiosk.schedule");
     expect_kiosk_error("{\"burn_in_shift_px\": 100}", "kiosk.burn_in_shift_px");
     expect_kiosk_error("{\"display_off_command\": false}", "kiosk.display_off_command");
+    expect_kiosk_error("{\"poster_max_pixels\": 50000000}", "kiosk.poster_max_pixels");
+    expect_kiosk_error("{\"poster_max_pixels\": 850000.5}", "kiosk.poster_max_pixels: expected a "
+                                                            "whole number from 100000 to 40000000");
+    expect_kiosk_error("{\"posters_max_bytes\": 0}", "kiosk.posters_max_bytes");
     expect_kiosk_error("[]", "kiosk");
 }
 

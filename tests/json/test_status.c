@@ -33,7 +33,8 @@ static status_report sample(void)
                        .paused = false,
                        .screen_on = true,
                        .slide_changes = 42,
-                       .cache_dir = "/var/cache/vitrine"};
+                       .cache_dir = "/var/cache/vitrine",
+                       .display_busy_max_s = 0.0215};
     feedstate *f = r.feeds.feeds;
     f[FEED_STARTUPS] =
         (feedstate){.kind = FEEDSTATE_FRESH, .data_time = NOW - 120, .accepted_at = NOW - 300};
@@ -128,6 +129,8 @@ static void metrics_text(void)
         "vitrine_feed_held{feed=\"authors\"} 1\n",
         "vitrine_screen_on 1\n",
         "vitrine_paused 0\n",
+        "# TYPE vitrine_display_busy_max_seconds gauge\nvitrine_display_busy_max_seconds "
+        "0.021500\n",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         if (!strstr(m, want[i])) {
@@ -141,7 +144,7 @@ static void metrics_text(void)
     int samples = 0;
     for (const char *line = m; *line; line = strchr(line, '\n') + 1)
         samples += *line != '#';
-    CHECK_INT(samples, 1 + 1 + 1 + FEED_COUNT + 3 + 3 + FEED_COUNT + 1 + 1 + 1);
+    CHECK_INT(samples, 1 + 1 + 1 + FEED_COUNT + 3 + 3 + FEED_COUNT + 1 + 1 + 1 + 1);
     free(m);
     r.version = "1\"2\\3\n4"; /* label values are escaped */
     m = status_to_metrics(&r);
@@ -170,6 +173,28 @@ static void times_past_2038(void)
     CHECK(m && strstr(m, "vitrine_feed_last_success_timestamp_seconds{feed=\"startups\"} "
                          "2190499200\n") != NULL);
     free(m);
+}
+
+/* The metrics file is rewritten when what it says changed, apart from the
+ * clock, the slide counter and the busy time. */
+static void metrics_key(void)
+{
+    status_report a = sample(), b = sample();
+    uint64_t key = status_metrics_key(&a);
+    b.now += 3000, b.slide_changes += 3000, b.display_busy_max_s = 0.5;
+    b.slide_index = 7, b.slide_name = "eig"; /* the slide is not in the metrics */
+    CHECK(status_metrics_key(&b) == key);
+    b.paused = true;
+    CHECK(status_metrics_key(&b) != key);
+    b = sample();
+    b.feeds.feeds[FEED_STARTUPS].kind = FEEDSTATE_FAILING;
+    CHECK(status_metrics_key(&b) != key);
+    b = sample();
+    b.feeds.feeds[FEED_STARTUPS].data_time += 900; /* a new last success */
+    CHECK(status_metrics_key(&b) != key);
+    b = sample();
+    b.screen_on = false;
+    CHECK(status_metrics_key(&b) != key);
 }
 
 static void write_files(void)
@@ -308,6 +333,7 @@ int main(void)
     RUN(json_document);
     RUN(metrics_text);
     RUN(times_past_2038);
+    RUN(metrics_key);
     RUN(write_files);
     RUN(default_path_and_search_order);
     RUN(reader);

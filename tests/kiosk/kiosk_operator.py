@@ -26,7 +26,9 @@ import kioskrun
 from kioskrun import Kiosk, check
 
 SCALE = 20
-START = calendar.timegm((2026, 12, 7, 11, 59, 0))
+# Two minutes of kiosk time (6 s) before the window: a loaded machine's
+# start-up fits in them; nothing else depends on how fast it runs.
+START = calendar.timegm((2026, 12, 7, 11, 58, 0))
 TITLE = "Bienvenue au Demo Day"
 
 
@@ -62,8 +64,9 @@ def body(tmp):
     k = Kiosk(binary, emulator, tmp, ["--config", cfg])
     try:
         k.wait_for(r"slide \d+/\d+ poster-welcome$", timeout=60)
-        check(not k.find(r"slide \d+/\d+ announcement$"), "no announcement before 12:00")
         starts = k.wait_for(r"announcement '%s' starts: shown" % TITLE, timeout=60)
+        first = k.find(r"slide \d+/\d+ announcement$")
+        check(first is None or first > starts, "no announcement before 12:00")
         k.wait_for(r"slide \d+/\d+ announcement$", since=starts, timeout=60)
         png(os.path.join(posters, "zz-second.png"), 90, 160, (220, 20, 30))
         k.wait_for(r"slide \d+/\d+ poster-zz-second$", since=starts, timeout=60)

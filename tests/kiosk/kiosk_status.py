@@ -43,6 +43,7 @@ import time
 
 WAIT_S = 60.0  # a sanitizer build, or qemu in the cross stage
 EXIT_WAIT_S = 10.0
+METRICS_WAIT_S = 60 + WAIT_S  # status.h: STATUS_METRICS_MIN_INTERVAL_S, then a loaded machine
 STARTED_AT_STEP_S = 2  # kiosk.c: a smaller move of the clock is rounding, not a step
 FEEDS = ("startups", "authors", "incubators", "defis", "personnes")
 SLIDE = re.compile(r"^info kiosk: slide (\d+)/(\d+) (\S+)$")
@@ -191,12 +192,22 @@ def check_files(tmp):
     for path in (status, metrics):
         mode = stat.S_IMODE(os.stat(path).st_mode)
         check(mode == 0o644, "%s: mode %o, want 644" % (path, mode))
-    with open(metrics) as f:
-        text = f.read()
-    for feed in FEEDS:
-        up = 1 if feed in ("startups", "authors", "defis", "personnes") else 0  # EIG: bundled
-        check(re.search(r'^vitrine_feed_up\{feed="%s"\} %d$' % (feed, up), text, re.M),
-              "metrics: no 'vitrine_feed_up{feed=\"%s\"} %d' line" % (feed, up))
+    # The metrics file lives on persistent storage: a change waits up to
+    # STATUS_METRICS_MIN_INTERVAL_S (60 s) after the write at the start.
+    ups = {feed: 1 if feed in ("startups", "authors", "defis", "personnes") else 0  # EIG: bundled
+           for feed in FEEDS}
+    end = time.monotonic() + METRICS_WAIT_S
+    while True:
+        with open(metrics) as f:
+            text = f.read()
+        missing = [feed for feed, up in ups.items() if not re.search(
+            r'^vitrine_feed_up\{feed="%s"\} %d$' % (feed, up), text, re.M)]
+        if not missing or time.monotonic() > end:
+            break
+        time.sleep(0.5)
+    for feed in missing:
+        raise Failure("metrics: no 'vitrine_feed_up{feed=\"%s\"} %d' line within %d s"
+                      % (feed, ups[feed], METRICS_WAIT_S))
     check(re.search(r"^vitrine_slide_changes_total [1-9]\d*$", text, re.M), "no slide counter")
     check(re.search(r'^vitrine_build_info\{version="[^"]+"\} 1$', text, re.M), "no build info")
     check(re.search(r"^# TYPE vitrine_slide_changes_total counter$", text, re.M), "no TYPE line")

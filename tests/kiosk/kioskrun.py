@@ -55,10 +55,10 @@ def write_config(path, cache_dir, feeds=None, files=None, **kiosk):
 
 
 class Kiosk:
-    def __init__(self, binary, emulator, tmp, args, echo=True):
+    def __init__(self, binary, emulator, tmp, args, echo=True, env=None):
         self.proc = subprocess.Popen(shlex.split(emulator) + [binary, "--windowed", "--size",
                                                                  "480x270"] + list(args),
-                                     env=kiosk_env(tmp), stdin=subprocess.DEVNULL,
+                                     env=dict(kiosk_env(tmp), **(env or {})), stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.echo = echo
         self.lines = []

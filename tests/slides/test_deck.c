@@ -308,6 +308,45 @@ static void team_pages(const model *m, const stats *st, const feedstate_set *fs,
     fonts_free(f);
 }
 
+/* Slides laid out on a deck without a renderer (the kiosk's builder
+ * thread) are taken whole by the deck on screen; a slide texture whose
+ * slide did not change stays, one whose slide changed goes, and what is
+ * drawn after the take equals what was drawn before for the same slide. */
+static void take(const model *m, const stats *st, const feedstate_set *fs, vt_date today)
+{
+    screen s;
+    char err[DECK_ERR_LEN];
+    deck *b = deck_new(NULL, err);
+    if (!b || !screen_open(&s, 640, 360)) {
+        CHECK(false);
+        deck_free(b);
+        return;
+    }
+    CHECK_INT(deck_take(s.d, b), DECK_BAD_SIZE); /* nothing laid out yet */
+    CHECK_INT(deck_update(b, m, st, fs, today, 640, 360, err), DECK_OK);
+    size_t n = deck_count(b);
+    CHECK_INT(deck_take(s.d, b), DECK_OK);
+    CHECK_INT(deck_count(s.d), n);
+    CHECK_INT(deck_count(b), 0);
+    draw(&s, 1);
+    Uint32 before = checksum(s.surf);
+    size_t held = deck_textures(s.d);
+    CHECK(held >= 1);
+    /* The same inputs, another rotation: only the spotlight changes. */
+    deck_set_cycle(b, 7);
+    CHECK_INT(deck_update(b, m, st, fs, today, 640, 360, err), DECK_OK);
+    CHECK_INT(deck_take(s.d, b), DECK_OK);
+    CHECK_INT(deck_textures(s.d), held); /* slide 1's texture stayed */
+    draw(&s, 1);
+    CHECK(checksum(s.surf) == before);
+    /* Another day: every footer's date changes, the texture goes. */
+    CHECK_INT(deck_update(b, m, st, fs, today + 1, 640, 360, err), DECK_OK);
+    CHECK_INT(deck_take(s.d, b), DECK_OK);
+    CHECK_INT(deck_textures(s.d), held - 1);
+    deck_free(b);
+    screen_close(&s);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : NULL;
@@ -335,6 +374,8 @@ int main(int argc, char **argv)
         check_size(m, s, &fs, today, sizes[i][0], sizes[i][1]);
     if (s)
         team_pages(m, s, &fs, today);
+    if (s)
+        take(m, s, &fs, today);
     stats_free(s);
     model_free(m);
     return test_report();
