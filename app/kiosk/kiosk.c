@@ -1281,14 +1281,11 @@ void kiosk_free(kiosk *k)
     else
         sigbridge_detach(k->sig);
     reader_free(k->reader);
+    waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     overview_free(k->ovw);
     deck_free(k->deck);
     builder_free(k->builder); /* its posters after the slides that drew from them */
-    /* After every thread that wakes the loop is joined (the builder's
-     * announce_ready calls kiosk_wake: ThreadSanitizer saw it use a freed
-     * waker when the waker went first). */
-    waker_free(k->waker);
     if (k->decoders)
         posters_quit();
     screen_free(k->scr);
