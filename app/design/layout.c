@@ -187,11 +187,24 @@ static void finish(layout_text *out, int px)
     out->height = (int)out->n_lines * out->line_h;
 }
 
+/* One line holds the text when the whole text fits the width: a prefix is
+ * never wider than the text it starts (widths grow with the text), so the
+ * greedy wrap's word-by-word walk would end on the same line. Measuring the
+ * whole text alone spares measuring each of its prefixes (the walk's cost
+ * grows with the square of the words). */
 static bool fits_one_line(const fitter *f, int px, float w, float h, layout_text *out)
 {
     if (lines_allowed(f, px, h) < 1 || strchr(f->s, '\n'))
         return false;
-    return wrap(f, px, w, 1, out);
+    size_t i = skip_spaces(f->s, 0), n = strlen(f->s);
+    out->n_lines = 0;
+    if (i == n)
+        return true;
+    int width = measure(f, px, f->s + i, n - i);
+    if ((float)width > w)
+        return false;
+    out->lines[out->n_lines++] = (layout_line){i, n - i, width, false};
+    return true;
 }
 
 static bool fits_wrapped(const fitter *f, int px, float w, float h, layout_text *out)

@@ -315,15 +315,18 @@ cache_status cache_load(const cache *c, const char *name, size_t max_bytes, char
 }
 
 /* Writes meta's line and body to path, atomically (durable: fsynced with
- * its directory). */
+ * its directory). hashed: meta's size and hash are the body's already. */
 static cache_status store_file(cache *c, const char *path, const char *body, size_t len,
-                               const cachemeta *meta, bool durable, char err[CACHE_ERR_LEN])
+                               const cachemeta *meta, bool durable, bool hashed,
+                               char err[CACHE_ERR_LEN])
 {
     if (!dir_writable(c->dir, err)) /* made again if it went away */
         return CACHE_IO_ERROR;
     cachemeta described = *meta; /* the body's own size and checksum */
-    described.size = len;
-    described.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, body, len);
+    if (!hashed || meta->size != len) {
+        described.size = len;
+        described.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, body, len);
+    }
     char *line = cachemeta_print(&described);
     if (!line || strlen(line) + 1 > CACHEMETA_LINE_MAX) {
         snprintf(err, CACHE_ERR_LEN, "%.400s: %s", path,
@@ -345,16 +348,28 @@ static cache_status store_file(cache *c, const char *path, const char *body, siz
     return CACHE_OK;
 }
 
-cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
-                         const cachemeta *meta, char err[CACHE_ERR_LEN])
+static cache_status store(cache *c, const char *name, const char *body, size_t len,
+                          const cachemeta *meta, bool hashed, char err[CACHE_ERR_LEN])
 {
     char path[CACHE_PATH_LEN + 256];
     if (!path_or_err(c, name, CACHE_SUFFIX, path, sizeof path, err))
         return CACHE_IO_ERROR;
-    cache_status st = store_file(c, path, body, len, meta, true, err);
+    cache_status st = store_file(c, path, body, len, meta, true, hashed, err);
     if (st == CACHE_OK && validators_path(c, name, path, sizeof path))
         unlink(path); /* described an older body */
     return st;
+}
+
+cache_status cache_store(cache *c, const char *name, const char *body, size_t len,
+                         const cachemeta *meta, char err[CACHE_ERR_LEN])
+{
+    return store(c, name, body, len, meta, false, err);
+}
+
+cache_status cache_store_hashed(cache *c, const char *name, const char *body, size_t len,
+                                const cachemeta *meta, char err[CACHE_ERR_LEN])
+{
+    return store(c, name, body, len, meta, true, err);
 }
 
 cache_status cache_store_held(cache *c, const char *name, const char *body, size_t len,
@@ -365,7 +380,7 @@ cache_status cache_store_held(cache *c, const char *name, const char *body, size
         return CACHE_IO_ERROR;
     /* Not durable: lost in a power cut, it is fetched again at the next
      * refresh; written once per body held, however often it comes back. */
-    return store_file(c, path, body, len, meta, false, err);
+    return store_file(c, path, body, len, meta, false, false, err);
 }
 
 void cache_drop_held(cache *c, const char *name)

@@ -31,6 +31,7 @@ struct feeds {
     bool requested[FEED_COUNT]; /* fetch thread: a refresh request is pending (due or running) */
     int64_t requested_ms;       /* fetch thread: when that refresh was requested */
     snapshot_origin shown;      /* what the last snapshot carried */
+    snapshot_parts parts;       /* the built-in and local data the snapshots share */
     uint64_t rng;
     atomic_bool cancel;
 
@@ -154,6 +155,7 @@ void feeds_free(feeds *f)
     stop_thread(f);
     for (int i = 0; i < FEED_COUNT; i++)
         refresh_release(&f->feeds[i]);
+    snapshot_parts_release(&f->parts);
     model_free(f->mail_model);
     fetch_free(f->fetch);
     cache_free(f->cache);
@@ -171,7 +173,7 @@ static void current_states(const feeds *f, feedstate_set *fs)
 feeds_status feeds_load(feeds *f, model **m, feedstate_set *fs, char err[FEEDS_ERR_LEN])
 {
     char serr[SNAPSHOT_ERR_LEN];
-    snapshot_status st = snapshot_build(f->feeds, f->cache, m, &f->shown, serr);
+    snapshot_status st = snapshot_build(f->feeds, f->cache, &f->parts, m, &f->shown, serr);
     if (st != SNAPSHOT_OK) {
         snprintf(err, FEEDS_ERR_LEN, "%s", serr);
         return st == SNAPSHOT_NOMEM ? FEEDS_NOMEM : FEEDS_FAILED;
@@ -203,7 +205,8 @@ static void publish(feeds *f, batch *b)
     model *m = NULL;
     char err[SNAPSHOT_ERR_LEN];
     memgate_enter(f->gate);
-    if (data_changed && snapshot_build(f->feeds, f->cache, &m, &f->shown, err) != SNAPSHOT_OK) {
+    if (data_changed &&
+        snapshot_build(f->feeds, f->cache, &f->parts, &m, &f->shown, err) != SNAPSHOT_OK) {
         log_error("feeds", "%s; the screens keep the previous data", err);
         m = NULL;
     }
@@ -251,7 +254,7 @@ static bool feed_due(void *ctx, size_t index, fetch_request *req)
         if (!b->changed_since_ms)
             b->changed_since_ms = vclock_system_ms();
     }
-    *req = refresh_start(r, b->f->cache);
+    *req = refresh_start(r, b->f->cache, (int64_t)time(NULL));
     return true;
 }
 

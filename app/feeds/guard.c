@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vitrine/log.h"
 #include "vitrine/parse.h"
 
 guard_status guard_examine(feed_id feed, const char *body, size_t len, vt_date today, memgate *gate,
-                           cachemeta *counts, char *why, size_t whysz)
+                           cachemeta *counts, model **parsed, char *why, size_t whysz)
 {
+    if (parsed)
+        *parsed = NULL;
     model *m = model_new();
     if (!m) {
         snprintf(why, whysz, "out of memory");
@@ -20,7 +23,8 @@ guard_status guard_examine(feed_id feed, const char *body, size_t len, vt_date t
     parse_status ps = parse_validate_into(m, feed, body, len, &pr);
     if (ps == PARSE_OK && !headline_compute(m, feed, today, &counts->figures))
         ps = PARSE_NOMEM;
-    model_free(m); /* under the gate: the tree and the model are the peak */
+    if (ps != PARSE_OK || !parsed)
+        model_free(m); /* under the gate: the tree and the model are the peak */
     memgate_leave(gate);
     if (ps != PARSE_OK) {
         snprintf(why, whysz, "%.200s", ps == PARSE_NOMEM ? "out of memory" : pr.error);
@@ -28,6 +32,12 @@ guard_status guard_examine(feed_id feed, const char *body, size_t len, vt_date t
     }
     counts->records = pr.records;
     cachemeta_set_fields(counts, &pr);
+    if (parsed) {
+        *parsed = m;
+        if (pr.skipped)
+            log_warn("feeds", "[%s] skipped %zu record(s) it cannot read, kept %zu (the first: %s)",
+                     feed_name(feed), pr.skipped, pr.records, pr.error);
+    }
     return GUARD_OK;
 }
 

@@ -11,7 +11,8 @@
  *   min_figure_percent of the last good copy's; fewer records than
  *   min_records_percent of its records. Such a body is implausible: held,
  *   not shown, with one line naming the field or the figure.
- * Parsing runs under the memory gate (memgate.h). No I/O. */
+ * Parsing runs under the memory gate (memgate.h). No I/O: the parsed
+ * model may be kept, so that a body is parsed once (snapshot.h). */
 #ifndef VITRINE_GUARD_H
 #define VITRINE_GUARD_H
 
@@ -21,6 +22,7 @@
 #include "vitrine/config.h"
 #include "vitrine/date.h"
 #include "vitrine/memgate.h"
+#include "vitrine/model.h"
 
 /* A field's share of readable (or canonically spelled) records may fall by
  * this much (0.10: ten points, 100 % -> 90 %) before the body is held: a
@@ -36,9 +38,12 @@ typedef enum {
 
 /* Parses body (len bytes) of feed and fills counts' records, fields and
  * figures (at today); its other members are left as they are. Otherwise
- * why says what is wrong. gate may be NULL. */
+ * why says what is wrong. gate may be NULL. When parsed is not NULL and
+ * the body is well formed, *parsed is the model it was parsed into (the
+ * feed's part of a snapshot, model.h; the caller frees it), and records
+ * it skipped are logged; else *parsed is NULL. */
 guard_status guard_examine(feed_id feed, const char *body, size_t len, vt_date today, memgate *gate,
-                           cachemeta *counts, char *why, size_t whysz);
+                           cachemeta *counts, model **parsed, char *why, size_t whysz);
 /* GUARD_OK, or GUARD_IMPLAUSIBLE with the first field, figure or record
  * count that collapses in why. Counts good lacks (a copy cached before they
  * were kept) are not compared. */

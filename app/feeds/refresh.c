@@ -9,6 +9,7 @@
 #include "guard.h"
 #include "vitrine/datadir.h"
 #include "vitrine/hash.h"
+#include "vitrine/headline.h"
 #include "vitrine/log.h"
 #include "vitrine/parse.h"
 
@@ -45,6 +46,7 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, cache *
     memset(r, 0, sizeof *r);
     r->feed = feed;
     r->cfg = cfg;
+    outage_init(&r->outage, outage_summary_from_env());
     if (!c || cfg->url_kind == CONFIG_URL_BUNDLED)
         return;
     char err[CACHE_ERR_LEN];
@@ -63,11 +65,20 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, cache *
     peek_held(r, c);
 }
 
-void refresh_release(refresh_feed *r)
+/* The memory copy is on disk now: only its bytes go (the parsed copy
+ * stays: the same body). */
+static void drop_memory_body(refresh_feed *r)
 {
     free(r->mem_body);
     r->mem_body = NULL;
     r->mem_len = 0;
+}
+
+void refresh_release(refresh_feed *r)
+{
+    drop_memory_body(r);
+    model_free(r->part);
+    r->part = NULL;
 }
 
 const char *refresh_memory_copy(const refresh_feed *r, size_t *len)
@@ -102,22 +113,54 @@ static void note_failure(refresh_feed *r, int64_t now_s, const char *why)
     snprintf(r->reason, sizeof r->reason, "%s", why);
 }
 
+/* What stands in while a feed fails. */
+static const char *standing_in(const refresh_feed *r)
+{
+    if (has_copy(r))
+        return "keeping the last good copy";
+    return feed_is_eig(r->feed) ? "no cached copy, the built-in copy of the EIG programme stands in"
+                                : "no cached copy, the built-in demo data stands in";
+}
+
+/* A failed transfer, one line each, said (info, or warn for a rejected
+ * body) when its run starts, when its cause changes and at most every
+ * summary interval (outage.h); the other attempts at debug level. Info,
+ * not warn, for the network: the screens show the state, and --dump-stats
+ * prints its own one-line summary per feed. */
 static void record_failure(refresh_feed *r, int64_t now_s, const char *why, log_level level)
 {
     r->held_last = false;
     note_failure(r, now_s, why);
-    /* Info, not warn: the screens show the state, and --dump-stats prints
-     * its own one-line summary per feed. */
-    if (has_copy(r))
-        log_msg(level, "feeds", "[%s] %s; keeping the last good copy", name_of(r), why);
-    else
-        log_msg(level, "feeds", "[%s] %s; no cached copy, the built-in %s stands in", name_of(r),
-                why, feed_is_eig(r->feed) ? "copy of the EIG programme" : "demo data");
+    outage_news news = outage_failed(&r->outage, why, now_s);
+    char since[64];
+    outage_since(&r->outage, now_s, since, sizeof since);
+    unsigned n = r->outage.attempts;
+    const char *name = name_of(r), *stand = standing_in(r);
+    switch (news) {
+    case OUTAGE_STARTS: log_msg(level, "feeds", "[%s] %s; %s", name, why, stand); break;
+    case OUTAGE_NEW_CAUSE:
+        log_msg(level, "feeds", "[%s] %s (a new cause; failing since %s, %u attempts); %s", name,
+                why, since, n, stand);
+        break;
+    case OUTAGE_SUMMARY:
+        log_info("feeds", "[%s] still failing since %s (%u attempts, last: %s); %s", name, since, n,
+                 why, stand);
+        break;
+    default:
+        log_debug("feeds", "[%s] %s (failing since %s, %u attempts); %s", name, why, since, n,
+                  stand);
+        break;
+    }
 }
 
 static void record_success(refresh_feed *r, int64_t now_s)
 {
-    if (r->failures)
+    char lasted[OUTAGE_LINE_LEN];
+    unsigned attempts = r->outage.attempts;
+    if (outage_ended(&r->outage, now_s, lasted, sizeof lasted))
+        log_info("feeds", "[%s] refreshed again after %u failure(s) in %s", name_of(r), attempts,
+                 lasted);
+    else if (r->failures)
         log_info("feeds", "[%s] refreshed again after %u failure(s)", name_of(r), r->failures);
     r->failures = 0;
     r->failing_since = 0;
@@ -133,19 +176,16 @@ static bool same_source(const refresh_feed *r)
 }
 
 /* The last good copy's counts (records, fields, figures), for the guard.
- * A copy cached before they were kept is counted once, here (its body
- * parsed under the gate, like a new one), unless a snapshot counted it. */
+ * A copy cached before they were kept is counted once, when it is parsed
+ * (here, under the gate, unless a snapshot parsed it already). */
 static void count_last_good(refresh_feed *r, const cache *c, int64_t now_s)
 {
     if (has_counts(&r->meta, r->feed) || !r->have_cache || r->mem_body || !c)
         return;
-    char *body, err[CACHE_ERR_LEN], why[PARSE_ERR_LEN];
-    size_t len;
-    cachemeta meta;
-    if (cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, &body, &len, &meta, err) != CACHE_OK)
-        return;
-    guard_examine(r->feed, body, len, date_local(now_s), r->gate, &r->meta, why, sizeof why);
-    free(body);
+    bool nomem = false;
+    memgate_enter(r->gate);
+    refresh_parsed(r, c, date_local(now_s), &nomem);
+    memgate_leave(r->gate);
 }
 
 /* Writes the memory copy to the disk; true when it is there now. */
@@ -155,9 +195,9 @@ static bool write_memory_copy(refresh_feed *r, cache *c, char err[CACHE_ERR_LEN]
         snprintf(err, CACHE_ERR_LEN, "no cache directory");
         return false;
     }
-    if (cache_store(c, name_of(r), r->mem_body, r->mem_len, &r->meta, err) != CACHE_OK)
+    if (cache_store_hashed(c, name_of(r), r->mem_body, r->mem_len, &r->meta, err) != CACHE_OK)
         return false;
-    refresh_release(r);
+    drop_memory_body(r);
     r->have_cache = true;
     r->verified = true;
     return true;
@@ -188,17 +228,20 @@ static void forget_held(refresh_feed *r, cache *c)
     log_info("feeds", "[%s] the held body is obsolete now: removed", name_of(r));
 }
 
-/* The new last good copy: on disk when the cache takes it, else in memory
- * (moved out of res) with one warning line. */
-static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachemeta *meta)
+/* The new last good copy (parsed: the snapshots share it): on disk when
+ * the cache takes it, else in memory (moved out of res) with one warning
+ * line. */
+static void keep_body(refresh_feed *r, cache *c, fetch_result *res, const cachemeta *meta,
+                      model *parsed)
 {
     bool was_unsaved = r->mem_body != NULL;
     refresh_release(r);
+    r->part = parsed;
     r->meta = *meta; /* its size and hash: res's */
     r->verified = true;
     forget_held(r, c);
     char err[CACHE_ERR_LEN] = "no cache directory";
-    if (c && cache_store(c, name_of(r), res->body, res->len, &r->meta, err) == CACHE_OK) {
+    if (c && cache_store_hashed(c, name_of(r), res->body, res->len, &r->meta, err) == CACHE_OK) {
         r->have_cache = true;
         if (was_unsaved)
             log_info("feeds", "[%s] kept on disk again", name_of(r));
@@ -253,8 +296,9 @@ static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, uint64_t h
 {
     cachemeta meta = {.fetched_at = now_s, .size = res->len, .hash = hash};
     char reason[FEEDSTATE_REASON_LEN];
+    model *parsed;
     guard_status gs = guard_examine(r->feed, res->body, res->len, date_local(now_s), r->gate, &meta,
-                                    reason, sizeof reason);
+                                    &parsed, reason, sizeof reason);
     if (gs != GUARD_OK) {
         snprintf(why, whysz, "rejected body (%zu bytes): %.110s", res->len, reason);
         return false;
@@ -265,13 +309,14 @@ static bool commit_body(refresh_feed *r, cache *c, fetch_result *res, uint64_t h
     if (has_copy(r) && feed_has_figures(r->feed)) {
         count_last_good(r, c, now_s);
         if (guard_compare(&r->meta, &meta, r->cfg, reason, sizeof reason) != GUARD_OK) {
+            model_free(parsed);
             snprintf(why, whysz, "held as implausible: %.130s", reason);
             hold_body(r, c, res, &meta, reason);
             return false;
         }
     }
     size_t len = res->len;
-    keep_body(r, c, res, &meta);
+    keep_body(r, c, res, &meta, parsed);
     log_info("feeds", "[%s] new data: %zu records, %zu bytes%s", name_of(r), meta.records, len,
              r->mem_body ? " (in memory only)" : " cached");
     return true;
@@ -312,23 +357,21 @@ static void renew_validators(refresh_feed *r, cache *c, const fetch_result *res)
 }
 
 /* Validators may only be sent for a body known to be intact: a 304 keeps
- * it. The body is checked here when no snapshot has loaded it yet. */
-static void verify_cache(refresh_feed *r, const cache *c)
+ * it. The body is checked here when no snapshot has loaded it yet, and
+ * parsed at once (under the gate): the next snapshot shows it, so this is
+ * its one read and its one parse. */
+static void verify_cache(refresh_feed *r, const cache *c, int64_t now_s)
 {
     if (!r->have_cache || r->verified || r->mem_body)
         return;
-    char *body;
-    size_t len;
-    char err[CACHE_ERR_LEN];
-    cachemeta meta;
-    if (c &&
-        cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, &body, &len, &meta, err) == CACHE_OK) {
-        free(body);
-        refresh_reload_meta(r, &meta);
-        r->verified = true;
+    if (!c) {
+        refresh_drop_cache(r, "no cache directory");
         return;
     }
-    refresh_drop_cache(r, c ? err : "no cache directory");
+    bool nomem = false;
+    memgate_enter(r->gate);
+    refresh_parsed(r, c, date_local(now_s), &nomem);
+    memgate_leave(r->gate);
 }
 
 /* The guard's counts of from into to. */
@@ -340,7 +383,10 @@ static void copy_counts(cachemeta *to, const cachemeta *from)
     to->figures = from->figures;
 }
 
-void refresh_reload_meta(refresh_feed *r, const cachemeta *loaded)
+/* r's metadata as loaded from the cache file again; the guard's counts
+ * are kept when the file has none but describes the same body (counted
+ * from its body since it was read, by a snapshot or a refresh). */
+static void reload_meta(refresh_feed *r, const cachemeta *loaded)
 {
     cachemeta before = r->meta;
     r->meta = *loaded;
@@ -349,16 +395,78 @@ void refresh_reload_meta(refresh_feed *r, const cachemeta *loaded)
         copy_counts(&r->meta, &before); /* counted from its body since it was read */
 }
 
-void refresh_cache_verified(refresh_feed *r, const cachemeta *counts)
-{
-    r->verified = true;
-    if (counts)
-        copy_counts(&r->meta, counts);
-}
-
 bool refresh_needs_counts(const refresh_feed *r)
 {
     return !has_counts(&r->meta, r->feed);
+}
+
+/* The last good body: the one only memory holds (the cache could not
+ * write it), else the cached copy, loaded (*owned: the caller frees it). */
+static const char *last_good_body(refresh_feed *r, const cache *c, size_t *len, char **owned)
+{
+    *owned = NULL;
+    if (r->mem_body) {
+        *len = r->mem_len;
+        return r->mem_body;
+    }
+    if (!c || !r->have_cache)
+        return NULL;
+    char err[CACHE_ERR_LEN];
+    cachemeta meta;
+    if (cache_load(c, name_of(r), REFRESH_COPY_MAX_BYTES, owned, len, &meta, err) != CACHE_OK) {
+        refresh_drop_cache(r, err);
+        return NULL;
+    }
+    reload_meta(r, &meta);
+    return *owned;
+}
+
+/* The counts of a copy cached before the guard kept them (records, fields,
+ * figures of today), from its parse into m. */
+static void count_copy(refresh_feed *r, const model *m, parse_result *res, vt_date today)
+{
+    cachemeta counts;
+    memset(&counts, 0, sizeof counts);
+    counts.records = res->records;
+    parse_tally_fields(m, r->feed, res);
+    cachemeta_set_fields(&counts, res);
+    if (headline_compute(m, r->feed, today, &counts.figures))
+        copy_counts(&r->meta, &counts);
+}
+
+model *refresh_parsed(refresh_feed *r, const cache *c, vt_date today, bool *nomem)
+{
+    if (r->part)
+        return r->part;
+    size_t len;
+    char *owned;
+    const char *body = last_good_body(r, c, &len, &owned);
+    model *m = body ? model_new() : NULL;
+    if (!body || !m) {
+        *nomem |= body != NULL;
+        free(owned);
+        return NULL;
+    }
+    parse_result res;
+    parse_status st = parse_feed(m, r->feed, body, len, &res);
+    bool from_disk = owned != NULL;
+    free(owned);
+    if (st != PARSE_OK) {
+        model_free(m);
+        *nomem |= st == PARSE_NOMEM;
+        if (st != PARSE_NOMEM)
+            refresh_drop_cache(r, res.error);
+        return NULL;
+    }
+    if (from_disk) {
+        r->verified = true;
+        if (!has_counts(&r->meta, r->feed))
+            count_copy(r, m, &res, today);
+    }
+    if (res.skipped)
+        log_warn("feeds", "[%s] skipped %zu record(s) it cannot read, kept %zu (the first: %s)",
+                 name_of(r), res.skipped, res.records, res.error);
+    return r->part = m;
 }
 
 bool refresh_take_disk_copy(refresh_feed *r, const cache *c)
@@ -383,16 +491,18 @@ bool refresh_take_disk_copy(refresh_feed *r, const cache *c)
         r->failures = 0;
         r->failing_since = 0;
         r->reason[0] = '\0';
+        outage_init(&r->outage, r->outage.summary_s);
     }
     log_info("feeds", "[%s] a new last good copy in the cache folder%s: shown", name_of(r),
              disk.accepted_at ? " (accepted with vitrine --accept)" : "");
     return true;
 }
 
-fetch_request refresh_start(refresh_feed *r, const cache *c)
+fetch_request refresh_start(refresh_feed *r, const cache *c, int64_t now_s)
 {
-    verify_cache(r, c);
-    bool conditional = same_source(r);
+    verify_cache(r, c, now_s);
+    /* An unverified copy (its check ran out of memory) is not vouched for. */
+    bool conditional = same_source(r) && (r->verified || r->mem_body);
     return (fetch_request){
         .url = r->cfg->url,
         .etag = conditional ? r->meta.etag : NULL,
@@ -473,8 +583,11 @@ void refresh_drop_cache(refresh_feed *r, const char *why)
     log_error("cache", "[%s] cached copy unusable (%s): ignored", name_of(r), why);
     r->have_cache = false;
     r->verified = false;
-    if (!r->mem_body) /* else meta describes the memory copy */
+    if (!r->mem_body) { /* else meta and part describe the memory copy */
         memset(&r->meta, 0, sizeof r->meta);
+        model_free(r->part);
+        r->part = NULL;
+    }
 }
 
 int64_t refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u)

@@ -24,6 +24,7 @@
 
 #include "cache.h"
 #include "fetch.h"
+#include "outage.h"
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
 #include "vitrine/memgate.h"
@@ -54,10 +55,12 @@ typedef struct {
     char reason[FEEDSTATE_REASON_LEN]; /* last failure, "" when none */
     int64_t due_ms;                    /* monotonic ms of the next refresh */
     memgate *gate;                     /* borrowed, may be NULL: held while a new body is parsed */
+    model *part;   /* owned reference: the last good copy parsed (model.h), NULL until parsed */
+    outage outage; /* the run of failed transfers, as the journal says it (outage.h) */
 } refresh_feed;
 
-/* Frees what r owns (the body kept in memory); r may be used again only
- * after refresh_init. */
+/* Frees what r owns (the body kept in memory, its reference to the parsed
+ * copy); r may be used again only after refresh_init. */
 void refresh_release(refresh_feed *r);
 /* The last good body when only memory holds it (the cache could not write
  * it); NULL when the disk copy is the last good one. Borrowed until the
@@ -70,11 +73,12 @@ void refresh_init(refresh_feed *r, feed_id feed, const config_feed *cfg, cache *
 /* True when this feed is fetched at all (http(s) unless offline, or a
  * local path); false for the bundled copy. */
 bool refresh_fetchable(const refresh_feed *r, bool offline);
-/* The request of one refresh. A cached copy no snapshot has loaded yet is
- * checked first (validators may only vouch for an intact body). The
- * request borrows r's strings: r must not change until refresh_finish.
- * c may be NULL. */
-fetch_request refresh_start(refresh_feed *r, const cache *c);
+/* The request of one refresh (now_s: wall clock). A cached copy no
+ * snapshot has loaded yet is checked first (validators may only vouch for
+ * an intact body), and parsed then (refresh_parsed), once. The request
+ * borrows r's strings: r must not change until refresh_finish. c may be
+ * NULL. */
+fetch_request refresh_start(refresh_feed *r, const cache *c, int64_t now_s);
 /* What the request of refresh_start brought (now_s: wall clock): commits a
  * valid new body, records the success or the failure. *data_changed is set
  * when a new body was committed to the cache. Returns true when anything
@@ -83,16 +87,17 @@ fetch_request refresh_start(refresh_feed *r, const cache *c);
  * held body coming back, changes nothing. A body kept in memory is moved out of res. */
 bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *res, int64_t now_s,
                     bool *data_changed);
-/* Records that the cached copy's body was loaded and checked (parsed for a
- * snapshot), with its counts when counts is not NULL (refresh_needs_counts). */
-void refresh_cache_verified(refresh_feed *r, const cachemeta *counts);
+/* The last good copy, parsed: the model r holds (borrowed: model_ref it
+ * to share it), else the copy only memory holds or the cached copy, read
+ * and parsed now, once, kept by r, and counted when its counts are not
+ * known yet (a copy cached before they were kept: its figures at today).
+ * NULL when there is no
+ * copy, when it is unusable (then forgotten, one line), or on *nomem.
+ * Takes no gate: the caller holds it when it must. */
+model *refresh_parsed(refresh_feed *r, const cache *c, vt_date today, bool *nomem);
 /* True when the last good copy's counts are not known yet (a copy cached
  * before they were kept): the snapshot that parses it counts them. */
 bool refresh_needs_counts(const refresh_feed *r);
-/* r's metadata as loaded from the cache file again; the guard's counts
- * are kept when the file has none but describes the same body (counted
- * from its body since it was read, by a snapshot or a refresh). */
-void refresh_reload_meta(refresh_feed *r, const cachemeta *loaded);
 /* Before a refresh: a last good copy written in the cache folder by
  * someone else (vitrine --accept, a --dump-stats run with the same
  * cache_dir) replaces the one in memory; true when it did (a new snapshot

@@ -194,7 +194,7 @@ static void *thread_main(void *arg)
 /* The thread, at the first request. Lock held. */
 static void start_thread(builder *b)
 {
-    if (b->started || b->inline_only)
+    if (b->started || b->inline_only || b->stop)
         return;
     if (pthread_create(&b->thread, NULL, thread_main, b) == 0) {
         b->started = true;
@@ -290,16 +290,25 @@ double builder_last_ms(builder *b)
     return ms;
 }
 
-void builder_free(builder *b)
+void builder_stop(builder *b)
 {
     if (!b)
         return;
     pthread_mutex_lock(&b->lock);
     b->stop = true;
+    bool join = b->started;
+    b->started = false;
     pthread_cond_signal(&b->wake);
     pthread_mutex_unlock(&b->lock);
-    if (b->started)
+    if (join)
         pthread_join(b->thread, NULL);
+}
+
+void builder_free(builder *b)
+{
+    if (!b)
+        return;
+    builder_stop(b);
     deck_free(b->deck);
     posters *sets[] = {b->p_input, b->p_building, b->p_ready, b->p_shown};
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {

@@ -53,8 +53,12 @@ typedef struct builder builder;
  * thread, logged). NULL with a reason in err. */
 builder *builder_new(const builder_options *opt, model *m, stats *st, vt_date st_day,
                      char err[DECK_ERR_LEN]);
-/* Waits for the layout in progress, then frees everything: call it after
- * the deck the slides were taken into is freed (it drew the posters). */
+/* Waits for the layout in progress and ends the thread: no event or wake
+ * after it returns (call it before what wake uses goes). Later requests
+ * are not laid out. Accepts NULL. */
+void builder_stop(builder *b);
+/* Stops the builder, then frees everything: call it after the deck the
+ * slides were taken into is freed (it drew the posters). */
 void builder_free(builder *b); /* accepts NULL */
 
 /* Inputs for the next request, each taking effect at its layout: new data

@@ -751,6 +751,7 @@ static void render(kiosk *k, const playlist_view *v)
     busy_end(k);
     SDL_RenderPresent(r);
     busy_begin(k);
+    log_debug("kiosk", "frame presented%s", k->ovw_pending ? " (overview still drawing)" : "");
     if (!k->presented) {
         k->presented = true;
         log_info("kiosk", "first frame after %lld ms (since the process started)",
@@ -1281,6 +1282,7 @@ void kiosk_free(kiosk *k)
     else
         sigbridge_detach(k->sig);
     reader_free(k->reader);
+    builder_stop(k->builder); /* it wakes the loop too */
     waker_free(k->waker);
     overlay_free(k->ov); /* draws with the deck's fonts: goes first */
     overview_free(k->ovw);

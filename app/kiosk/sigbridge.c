@@ -33,6 +33,7 @@ struct sigbridge {
     void *wake_ctx;
     int kept[SIGBRIDGE_KINDS]; /* before attach: signal numbers in order of arrival */
     size_t n_kept;
+    unsigned long handled; /* signals delivered (posted or kept) so far */
     atomic_bool stopping;
 };
 
@@ -97,6 +98,7 @@ static void deliver(sigbridge *b, int signo)
         if (!kept && b->n_kept < SIGBRIDGE_KINDS)
             b->kept[b->n_kept++] = signo;
     }
+    b->handled++;
     pthread_mutex_unlock(&b->lock);
 }
 
@@ -192,6 +194,14 @@ void sigbridge_attach(sigbridge *b, Uint32 event_type, sigbridge_wake_fn wake, v
     }
     b->n_kept = 0;
     pthread_mutex_unlock(&b->lock);
+}
+
+unsigned long sigbridge_handled(sigbridge *b)
+{
+    pthread_mutex_lock(&b->lock);
+    unsigned long n = b->handled;
+    pthread_mutex_unlock(&b->lock);
+    return n;
 }
 
 void sigbridge_detach(sigbridge *b)

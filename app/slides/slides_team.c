@@ -118,28 +118,73 @@ static canvas_style role_style(const team_geom *g)
                           .bg = THEME_PANEL};
 }
 
+/* Where a card's name and role are fitted, and how. */
+typedef struct {
+    layout_rect name, role;
+    canvas_style ns, rs;
+} card_boxes;
+
+static card_boxes card_boxes_of(canvas *c, const team_geom *g)
+{
+    card_boxes b;
+    b.role = card_text_box(c, g, (layout_rect){0, 0, g->col_w, g->card_h});
+    b.name = layout_cut_top(&b.role, lh(c, g->name_size), 0);
+    b.ns = name_style(g);
+    b.rs = role_style(g);
+    return b;
+}
+
+/* Larger cards are worth it only when their texts grow with them. */
+static bool sizes_grow(const canvas *c, const team_geom *g, int np, int rp)
+{
+    return (float)np >= TEAM_SHRINK_OK * (float)canvas_px(c, g->name_size) &&
+           (float)rp >= TEAM_SHRINK_OK * (float)canvas_px(c, g->role_size);
+}
+
 /* The largest name and role sizes at which every card's texts fit; false
  * when one does not fit even at the smallest size. */
 static bool shared_sizes(canvas *c, team_geom *g, const model_local *l)
 {
-    layout_rect in = card_text_box(c, g, (layout_rect){0, 0, g->col_w, g->card_h});
-    layout_rect name = layout_cut_top(&in, lh(c, g->name_size), 0);
-    canvas_style ns = name_style(g), rs = role_style(g);
+    card_boxes b = card_boxes_of(c, g);
     int np = canvas_px(c, g->name_size), rp = canvas_px(c, g->role_size);
     bool fits = true;
     for (size_t p = 0; p < l->n_poles; p++)
         for (size_t i = 0; i < l->poles[p].n_people; i++) {
             const model_teammate *t = &l->poles[p].people[i];
-            layout_text a = canvas_fit(c, name, t->name, &ns), b = canvas_fit(c, in, t->role, &rs);
+            layout_text a = canvas_fit(c, b.name, t->name, &b.ns);
+            layout_text r = canvas_fit(c, b.role, t->role, &b.rs);
             np = a.px < np ? a.px : np;
-            rp = b.px < rp ? b.px : rp;
-            fits = fits && !a.overflow && !b.overflow;
+            rp = r.px < rp ? r.px : rp;
+            fits = fits && !a.overflow && !r.overflow;
         }
     g->name_px = np;
     g->role_px = rp;
-    /* Larger cards are worth it only when their texts grow with them. */
-    return fits && (float)np >= TEAM_SHRINK_OK * (float)canvas_px(c, g->name_size) &&
-           (float)rp >= TEAM_SHRINK_OK * (float)canvas_px(c, g->role_size);
+    return fits && sizes_grow(c, g, np, rp);
+}
+
+/* shared_sizes' answer without the sizes, stopping at the first card that
+ * says no: the search asks it of every scale, and most scales fail on the
+ * same few long roles, so the card that failed last is asked first
+ * (*hardest: its index among all the cards). */
+static bool shared_sizes_hold(canvas *c, const team_geom *g, const model_local *l, size_t *hardest)
+{
+    card_boxes b = card_boxes_of(c, g);
+    size_t n = 0;
+    for (size_t p = 0; p < l->n_poles; p++)
+        n += l->poles[p].n_people;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = (*hardest + k) % n, p = 0;
+        while (at >= l->poles[p].n_people)
+            at -= l->poles[p++].n_people;
+        const model_teammate *t = &l->poles[p].people[at];
+        layout_text a = canvas_fit(c, b.name, t->name, &b.ns);
+        layout_text r = a.overflow ? a : canvas_fit(c, b.role, t->role, &b.rs);
+        if (a.overflow || r.overflow || !sizes_grow(c, g, a.px, r.px)) {
+            *hardest = (*hardest + k) % n;
+            return false;
+        }
+    }
+    return true;
 }
 
 static canvas_style pole_style(const team_geom *g)
@@ -242,9 +287,11 @@ static void flow_pole(canvas *c, const team_geom *g, const model_pole *pole, siz
 /* All poles; returns the number of pages. Each pole goes where it fits
  * whole: after the content of the first page with room for it (poles fill
  * the gaps of earlier pages), else on a new page; only a pole taller than a
- * page is split, going on from the end of the last page. */
-static size_t team_flow(canvas *c, const team_geom *g, const model_local *l, team_emit emit,
-                        void *ctx)
+ * page is split, going on from the end of the last page. The count only
+ * grows as poles are placed: past `enough` pages the flow stops (the
+ * search only asks whether a scale keeps the page count). */
+static size_t team_flow(canvas *c, const team_geom *g, const model_local *l, size_t enough,
+                        team_emit emit, void *ctx)
 {
     team_pos ends[SLIDES_TEAM_MAX_PAGES];
     size_t n = 0; /* pages used; ends[] known for the first SLIDES_TEAM_MAX_PAGES */
@@ -273,6 +320,8 @@ static size_t team_flow(canvas *c, const team_geom *g, const model_local *l, tea
             ends[at.page] = at;
         if (at.page + 1 > n)
             n = at.page + 1;
+        if (n > enough)
+            break;
     }
     return n;
 }
@@ -316,12 +365,14 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
     layout_rect area = team_frame(probe, in, 0, 2);
     team_geom base = geometry(probe, area, 1.0f);
     shared_sizes(probe, &base, l);
-    size_t least = team_flow(probe, &base, l, NULL, NULL);
+    size_t least = team_flow(probe, &base, l, SIZE_MAX, NULL, NULL);
     /* The largest cards that keep that number of pages. */
     float scale = 1.0f;
+    size_t hardest = 0;
     for (float s = TEAM_MAX_SCALE; s > 1.0f; s -= TEAM_SCALE_STEP) {
         team_geom g = geometry(probe, area, s);
-        if (shared_sizes(probe, &g, l) && team_flow(probe, &g, l, NULL, NULL) <= least) {
+        if (shared_sizes_hold(probe, &g, l, &hardest) && shared_sizes(probe, &g, l) &&
+            team_flow(probe, &g, l, least, NULL, NULL) <= least) {
             scale = s;
             break;
         }
@@ -335,7 +386,7 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
     for (size_t i = 0; i < np; i++)
         pages[i] = (slides_team_page){.scale = scale};
     plan_ctx pc = {pages, np};
-    team_flow(probe, &g, l, plan_emit, &pc);
+    team_flow(probe, &g, l, SIZE_MAX, plan_emit, &pc);
     return np;
 }
 
@@ -426,6 +477,6 @@ bool slides_team(canvas *c, const frame_input *in, const slides_team_page *page,
     team_geom g = geometry(c, team_frame(c, in, index, count), page->scale);
     shared_sizes(c, &g, l);
     draw_ctx dc = {c, index};
-    team_flow(c, &g, l, draw_emit, &dc);
+    team_flow(c, &g, l, SIZE_MAX, draw_emit, &dc);
     return true;
 }

@@ -1,10 +1,16 @@
 /* model: one immutable snapshot of everything the screens show, built by the
- * feed parsers. All strings and arrays live in the model's arena; a model is
- * read-only once built, so a finished snapshot can be handed between threads
- * and freed as a whole with model_free. */
+ * feed parsers. All strings and arrays live in the model's arena, or in the
+ * arena of a part it shares: a part is a model holding one feed's data (or
+ * the local programme data), parsed once and shared by every snapshot that
+ * carries it, so a feed that did not change is neither parsed again nor
+ * held twice. A model is read-only once built (a part too, once shared), so
+ * a finished snapshot can be handed between threads and freed as a whole
+ * with model_free: its reference count is atomic, and the last model_free
+ * of a part, from whichever thread, frees it. */
 #ifndef VITRINE_MODEL_H
 #define VITRINE_MODEL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -161,8 +167,14 @@ typedef struct {
     bool loaded;
 } model_local;
 
+/* The parts a model can share: one per feed, and the local programme data. */
+#define MODEL_PART_LOCAL FEED_COUNT
+#define MODEL_PARTS (FEED_COUNT + 1)
+
 typedef struct model {
     arena *arena;
+    atomic_uint refs;                 /* model_new: 1; model_ref adds one, model_free takes one */
+    struct model *parts[MODEL_PARTS]; /* shared parts this model's data points into (its refs) */
     model_product *products;
     size_t n_products;
     model_incubator *incubators; /* from startups' "included" */
@@ -183,7 +195,18 @@ typedef struct model {
 } model;
 
 model *model_new(void);
-void model_free(model *m); /* accepts NULL */
+/* Releases m: frees it, and releases the parts it shares, when it was its
+ * last reference. Accepts NULL. Thread-safe between threads holding their
+ * own references. */
+void model_free(model *m);
+/* One more reference to m (freed by one more model_free); returns m. */
+model *model_ref(model *m);
+/* m (a new model, nothing of feed in it yet) carries feed's data from part
+ * (a model feed was parsed into, immutable from now on), shared, not
+ * copied: m holds a reference to part until it is freed. */
+void model_share_feed(model *m, feed_id feed, model *part);
+/* The same for the local programme data (parse_local) of part. */
+void model_share_local(model *m, model *part);
 /* The context of a quoted-figure slide ("coaching_market"...), NULL if none. */
 const model_context *model_local_context(const model_local *l, const char *slide);
 

@@ -45,6 +45,10 @@ sigbridge *sigbridge_start(bool exit_deadline, char err[SIGBRIDGE_ERR_LEN]);
 void sigbridge_attach(sigbridge *b, Uint32 event_type, sigbridge_wake_fn wake, void *wake_ctx);
 /* Back to keeping them: call before the events' receiver goes (SDL_Quit). */
 void sigbridge_detach(sigbridge *b);
+/* How many signals the thread has delivered (posted or kept) so far: what
+ * a test waits for, since a signal is delivered on the bridge's thread at
+ * a moment the sender does not know. */
+unsigned long sigbridge_handled(sigbridge *b);
 void sigbridge_free(sigbridge *b);     /* stops the thread; accepts NULL */
 const char *sigbridge_name(int signo); /* "SIGTERM"... */
 

@@ -1,7 +1,9 @@
 /* bench_screens: times the screens on a data dir with SDL's software
  * renderer drawing into a memory surface (no display), as the kiosk draws:
  * - update: deck_update, every slide laid out and checked (new data, new
- *   day, new size);
+ *   day, new size), on a new deck (nothing measured yet); "again": a second
+ *   deck_update of the same deck, as the kiosk's after a refresh (the
+ *   fonts' memo of measured widths kept);
  * - states: deck_set_states after it, every feed with data now failing
  *   (a new badge on every slide with a feed): only the footers' state;
  * - cold: the first deck_draw of each slide after deck_update, with a new
@@ -49,6 +51,7 @@ typedef struct {
 typedef struct {
     double update[BENCH_MAX_RUNS];
     double states[BENCH_MAX_RUNS];
+    double update_again[BENCH_MAX_RUNS];
     double cold[BENCH_MAX_SLIDES][BENCH_MAX_RUNS];
     double rotation[BENCH_MAX_SLIDES][BENCH_MAX_RUNS];
     double frame[BENCH_MAX_RUNS];
@@ -139,6 +142,14 @@ static bool run_once(SDL_Renderer *r, const bench_args *a, const model *m, const
         deck_free(d);
         return false;
     }
+    t0 = now_ms();
+    ok = deck_update(d, m, s, fs, a->now, a->w, a->h, err) == DECK_OK;
+    t->update_again[run] = now_ms() - t0;
+    if (!ok || deck_count(d) != n) {
+        fprintf(stderr, "bench_screens: deck_update again: %s\n", ok ? "other slides" : err);
+        deck_free(d);
+        return false;
+    }
     t->n_slides = n;
     feedstate_set failing = *fs;
     for (int f = 0; f < FEED_COUNT; f++)
@@ -186,6 +197,7 @@ static void report(const bench_args *a, bench_times *t)
     printf("size=%dx%d\nslides=%d\nruns=%d\n", a->w, a->h, shown, a->runs);
     printf("update_ms=%.2f\n", update);
     printf("states_ms=%.3f\n", median(t->states, a->runs));
+    printf("update_again_ms=%.2f\n", median(t->update_again, a->runs));
     printf("cold_median_ms=%.2f\ncold_max_ms=%.2f\n", median(cold, shown), cold_max);
     printf("rotation_median_ms=%.2f\nrotation_max_ms=%.2f\n", median(rot, shown), rot_max);
     printf("cold_with_update_max_ms=%.2f\n", cold_max + update / shown);

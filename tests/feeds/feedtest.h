@@ -71,7 +71,7 @@ static inline fetch_status feedtest_fetch(fetch *f, const fetch_request *req, fe
 static inline bool feedtest_refresh(refresh_feed *r, fetch *f, cache *c, int64_t now_s,
                                     bool *data_changed)
 {
-    fetch_request req = refresh_start(r, c);
+    fetch_request req = refresh_start(r, c, now_s);
     fetch_result res;
     fetch_status st = feedtest_fetch(f, &req, &res);
     bool shown = refresh_finish(r, c, st, &res, now_s, data_changed);

@@ -15,6 +15,7 @@
 #include "cache.h"
 #include "feedtest.h"
 #include "vitrine/feeds.h"
+#include "vitrine/log.h"
 #include "vitrine/vclock.h"
 
 #define WAIT_S 30      /* bound on waiting for the thread; never reached when it works */
@@ -227,6 +228,95 @@ static void offline_takes_an_accepted_copy(void)
     feeds_free(f);
 }
 
+/* Local-path feeds from the fixtures in cfg, the cache in dir/sub. */
+static void local_feeds(config *cfg, const char *sub)
+{
+    config_defaults(cfg);
+    snprintf(cfg->cache_dir, sizeof cfg->cache_dir, "%s/%s", dir, sub);
+    for (int i = 0; i < FEED_COUNT; i++) {
+        config_feed *cf = &cfg->feeds[i];
+        snprintf(cf->url, sizeof cf->url, "%s/%s-%s.json", dir, sub, feed_name((feed_id)i));
+        cf->url_kind = CONFIG_URL_FILE;
+        char name[64];
+        snprintf(name, sizeof name, "%s.json", feed_name((feed_id)i));
+        copy_fixture(name, cf->url);
+    }
+}
+
+/* Waits for a snapshot carrying a new model (states-only ones are passed). */
+static model *wait_model(feeds *f, feedstate_set *fs)
+{
+    model *m = NULL;
+    for (int i = 0; i < 10 && !m; i++)
+        if (!wait_take(f, &m, fs))
+            break;
+    return m;
+}
+
+/* Each body is parsed once: at start each cache file is read and parsed
+ * once (its skipped record warned about once), and a refresh in which one
+ * feed changed reads no other feed's cache file: the others come from
+ * memory, even with their files damaged or gone meanwhile. */
+static void a_change_reads_no_other_cache_file(void)
+{
+    config cfg;
+    local_feeds(&cfg, "once");
+    FILE *fp = fopen(cfg.feeds[FEED_AUTHORS].url, "w"); /* one record skipped: a warning */
+    fputs("[{\"id\": \"ada\", \"missions\": [{\"start\": \"2021-01-01\"}]},"
+          " {\"id\": \"bob\", \"missions\": [{\"start\": \"2021-01-01\"}]},"
+          " {\"id\": \"bad\", \"fullname\": 5, \"missions\": [{\"start\": \"2021-01-01\"}]}]",
+          fp);
+    fclose(fp);
+    char err[FEEDS_ERR_LEN];
+    feeds *f = feeds_new(&cfg, false, err); /* fills the cache */
+    model *m = NULL;
+    feedstate_set fs;
+    CHECK_INT(feeds_load(f, &m, &fs, err), FEEDS_OK);
+    model_free(m);
+    CHECK_INT(feeds_start(f, on_notify, NULL, err), FEEDS_OK);
+    feeds_refresh_now(f);
+    m = wait_model(f, &fs);
+    CHECK_INT(m ? m->n_members : 0, 2);
+    model_free(m);
+    feeds_free(f);
+
+    f = feeds_new(&cfg, false, err); /* a new start, from the cache */
+    unsigned warned = log_warnings();
+    CHECK_INT(feeds_load(f, &m, &fs, err), FEEDS_OK);
+    CHECK_INT(log_warnings() - warned, 1); /* authors' skipped record, once */
+    CHECK_INT(fs.feeds[FEED_AUTHORS].kind, FEEDSTATE_STALE);
+    model *first = m;
+    CHECK_INT(feeds_start(f, on_notify, NULL, err), FEEDS_OK);
+    copy_fixture("startups_v2.json", cfg.feeds[FEED_STARTUPS].url);
+    feeds_refresh_now(f);
+    m = wait_model(f, &fs);
+    CHECK_INT(m ? m->n_products : 0, 4);
+    CHECK_INT(log_warnings() - warned, 1); /* authors not parsed again */
+    model_free(m);
+
+    char path[CONFIG_PATH_LEN + 32];
+    snprintf(path, sizeof path, "%s/authors.cache", cfg.cache_dir);
+    fp = fopen(path, "w");
+    CHECK(fp != NULL);
+    fputs("damaged", fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/incubators.cache", cfg.cache_dir);
+    CHECK(unlink(path) == 0);
+    copy_fixture("startups.json", cfg.feeds[FEED_STARTUPS].url);
+    feeds_refresh_now(f);
+    m = wait_model(f, &fs);
+    CHECK_INT(m ? m->n_products : 0, 3);
+    CHECK_INT(m ? m->n_members : 0, 2); /* from memory, not the damaged file */
+    CHECK(m && !m->demo[FEED_AUTHORS] && m->n_incubator_feed == first->n_incubator_feed);
+    CHECK(m && m->members == first->members); /* shared, not copied */
+    CHECK_INT(fs.feeds[FEED_AUTHORS].kind, FEEDSTATE_FRESH);
+    CHECK_INT(log_warnings() - warned, 1); /* nothing parsed again, nothing unusable */
+    model_free(first);                     /* the newer snapshot keeps what it shares */
+    CHECK(m && m->n_members == 2 && strcmp(m->members[1].id, "bob") == 0);
+    model_free(m);
+    feeds_free(f);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -235,6 +325,7 @@ int main(void)
     RUN(free_aborts_a_transfer_in_progress);
     RUN(a_stall_holds_nothing_back);
     RUN(offline_takes_an_accepted_copy);
+    RUN(a_change_reads_no_other_cache_file);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)

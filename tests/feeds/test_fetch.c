@@ -343,6 +343,31 @@ static void *run_batch(void *arg)
     return NULL;
 }
 
+#define REQUESTS_WITHIN_MS 10000 /* an upper bound: the requests come long before */
+
+/* Accepts n connections on the listener s and waits until each has sent
+ * its request: the transfers are then waiting for an answer (the
+ * condition itself, not a delay). Fills fds (closed by the caller);
+ * returns how many did. */
+static int await_requests(int s, int n, int *fds)
+{
+    int got = 0, sent = 0;
+    int64_t t0 = vclock_system_ms();
+    while (sent < n && vclock_system_ms() - t0 < REQUESTS_WITHIN_MS) {
+        int c = got < n ? accept(s, NULL, NULL) : -1;
+        if (c >= 0)
+            fds[got++] = c;
+        sent = 0;
+        for (int i = 0; i < got; i++) {
+            char b;
+            sent += recv(fds[i], &b, 1, MSG_PEEK | MSG_DONTWAIT) == 1;
+        }
+        if (c < 0)
+            usleep(1000);
+    }
+    return sent;
+}
+
 /* A batch of stalled transfers stops as soon as cancel is raised: at once
  * with fetch_wake, within FETCH_POLL_MS without it. */
 static void cancel_stops_a_stalled_batch(void)
@@ -361,7 +386,8 @@ static void cancel_stops_a_stalled_batch(void)
         job j = {f, q, &t};
         pthread_t th;
         CHECK(pthread_create(&th, NULL, run_batch, &j) == 0);
-        usleep(300 * 1000); /* connected, waiting for an answer */
+        int fds[3];
+        CHECK_INT(await_requests(s, 3, fds), 3); /* connected, waiting for an answer */
         int64_t t0 = vclock_system_ms();
         atomic_store(&cancel, true);
         if (wake)
@@ -373,7 +399,9 @@ static void cancel_stops_a_stalled_batch(void)
             CHECK_INT(t.calls[i], 1);
             CHECK_INT(t.st[i], FETCH_CANCELLED);
         }
-        CHECK_INT(connections(s), 3);
+        for (int i = 0; i < 3; i++)
+            close(fds[i]);
+        CHECK_INT(connections(s), 0); /* no other connection than the three */
         fetch_free(f);
     }
     close(s);

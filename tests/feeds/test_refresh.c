@@ -9,6 +9,7 @@
 #include "test.h"
 
 #include "feedtest.h"
+#include "outage.h"
 #include "snapshot.h"
 #include "vitrine/datadir.h"
 #include "vitrine/feeds.h"
@@ -106,6 +107,7 @@ static void bad_bodies_never_replace_the_cached_copy(void)
     CHECK(feedtest_refresh(&r, ft, c, 4000, &changed));
     CHECK_INT(r.failures, 0);
     CHECK_INT(refresh_state(&r, false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_FRESH);
+    refresh_release(&r);
     fetch_free(ft);
     cache_free(c);
 }
@@ -306,8 +308,8 @@ static void held_bodies_wait_for_the_operator(void)
     "{\"data\":[" PRODUCT("a", phase) "," PRODUCT("b", phase) "," PRODUCT("c", phase) "]}"
 
 /* A copy cached before the guard kept its counts (an upgrade) is counted
- * by the first snapshot, and stays counted through the next ones (each
- * reads the file again): the guard holds a change of form all along. */
+ * by the first snapshot, and stays counted through the next ones (which
+ * share its parse): the guard holds a change of form all along. */
 static void an_upgraded_cache_stays_guarded(void)
 {
     char err[CACHE_ERR_LEN], src[256], sub[300];
@@ -324,11 +326,12 @@ static void an_upgraded_cache_stays_guarded(void)
     refresh_feed all[FEED_COUNT];
     for (int i = 0; i < FEED_COUNT; i++)
         refresh_init(&all[i], (feed_id)i, &cfg.feeds[i], c);
-    for (int round = 0; round < 2; round++) { /* the second reads the file again */
+    snapshot_parts parts = {0};
+    for (int round = 0; round < 2; round++) { /* the second shares the first's parse */
         model *m = NULL;
         snapshot_origin origin;
         char serr[SNAPSHOT_ERR_LEN];
-        CHECK_INT(snapshot_build(all, c, &m, &origin, serr), SNAPSHOT_OK);
+        CHECK_INT(snapshot_build(all, c, &parts, &m, &origin, serr), SNAPSHOT_OK);
         model_free(m);
         CHECK(!refresh_needs_counts(&all[FEED_STARTUPS]));
     }
@@ -338,6 +341,7 @@ static void an_upgraded_cache_stays_guarded(void)
     CHECK_INT(refresh_state(&all[FEED_STARTUPS], false, REFRESH_SHOWN_CACHE).kind, FEEDSTATE_HELD);
     for (int i = 0; i < FEED_COUNT; i++)
         refresh_release(&all[i]);
+    snapshot_parts_release(&parts);
     fetch_free(ft);
     cache_free(c);
 }
@@ -451,10 +455,38 @@ static void states_for_the_screens(void)
     CHECK(strstr(refresh_state(&r, true, REFRESH_SHOWN_DEMO).reason, "offline") != NULL);
 }
 
+/* An outage's journal: its start, a new cause (numbers aside, an HTTP
+ * status apart), a summary once the interval passed, its end with its
+ * duration. */
+static void an_outage_is_said_in_few_lines(void)
+{
+    outage o;
+    outage_init(&o, 3600);
+    const char *slow = "Connection timed out after 10001 milliseconds";
+    CHECK_INT(outage_failed(&o, slow, 1000), OUTAGE_STARTS);
+    CHECK_INT(outage_failed(&o, "Connection timed out after 10002 milliseconds", 1030),
+              OUTAGE_QUIET);
+    CHECK_INT(outage_failed(&o, "HTTP 500", 1060), OUTAGE_NEW_CAUSE);
+    CHECK_INT(outage_failed(&o, "HTTP 500", 1090), OUTAGE_QUIET);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1120), OUTAGE_NEW_CAUSE);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1060 + 3599), OUTAGE_QUIET);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1120 + 3600), OUTAGE_SUMMARY);
+    CHECK_INT(outage_failed(&o, "HTTP 503", 1120 + 3700), OUTAGE_QUIET);
+    CHECK_INT(o.attempts, 8);
+    char lasted[OUTAGE_LINE_LEN];
+    CHECK(outage_ended(&o, 1000 + 2 * 3600 + 5 * 60, lasted, sizeof lasted));
+    CHECK_STR(lasted, "2 h 05 min");
+    CHECK(!outage_ended(&o, 9000, lasted, sizeof lasted)); /* one end per outage */
+    CHECK_INT(outage_failed(&o, slow, 9000), OUTAGE_STARTS);
+    CHECK(outage_ended(&o, 9040, lasted, sizeof lasted));
+    CHECK_STR(lasted, "40 s");
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
         return 1;
+    RUN(an_outage_is_said_in_few_lines);
     RUN(backoff_grows_to_the_cap_with_jitter);
     RUN(bad_bodies_never_replace_the_cached_copy);
     RUN(a_collapse_is_refused_unless_configured);

@@ -116,6 +116,14 @@ class Kiosk:
             time.sleep(0.05)
         raise Failure("no log line matching %r within %.0f s" % (pattern, timeout))
 
+    def frame_after(self, since):
+        """Waits for a frame presented after log line `since`, whole (the
+        overview's thumbnails all drawn): the kiosk logs it (debug, hence
+        --verbose) once the frame is on screen, so a screenshot taken then
+        shows what the lines before `since` announced, however slow the
+        machine."""
+        return self.wait_for(r"^debug kiosk: frame presented$", since)
+
     def lines_since(self, since, pattern):
         rx = re.compile(pattern)
         with self.lock:
@@ -307,7 +315,7 @@ def scenario_keys(ctx):
     k.keys("space")
     m = k.wait_for(r"kiosk: paused", m)
     time.sleep(4)  # longer than a slide: the pause must hold
-    check(not k.lines_since(m, r"kiosk: slide "), "slide changed while paused")
+    check(not k.lines_since(m, r"^info kiosk: slide "), "slide changed while paused")
     k.keys("space")
     k.wait_for(r"kiosk: resumed", m)
     k.wait_for(r"slide 3/3 eig$", m)  # rotation goes on after resuming
@@ -330,11 +338,11 @@ def scenario_help(ctx):
     k.wait_for(r"slide 1/3 overview$")
     k.keys("space")  # hold overview so both screenshots show the same slide
     m = k.wait_for(r"kiosk: paused")
-    time.sleep(0.5)
+    k.frame_after(m)
     before = screenshot(k.display, ctx.outdir, "help-before.png")
     k.keys("h")
     m = k.wait_for(r"help shown", m)
-    time.sleep(0.5)
+    k.frame_after(m)
     after = screenshot(k.display, ctx.outdir, "help-shown.png")
     w, h = SIZE
     centre = (w // 5, h // 5, w * 4 // 5, h * 4 // 5)
@@ -350,7 +358,7 @@ def scenario_help(ctx):
     check_panel_opaque(after, before)
     k.keys("Escape")
     m = k.wait_for(r"help hidden", m)
-    time.sleep(0.5)
+    k.frame_after(m)
     gone = screenshot(k.display, ctx.outdir, "help-closed.png")
     check(yellow_pixels(gone, centre) == 0, "help still on screen after Esc")
     check(k.proc.poll() is None, "Esc with the help open must not quit")
@@ -359,7 +367,7 @@ def scenario_help(ctx):
     m = k.wait_for(r"slide 2/3 products-by-phase$", m)
     k.keys("F1")
     m = k.wait_for(r"help shown", m)
-    time.sleep(0.5)
+    k.frame_after(m)
     other = screenshot(k.display, ctx.outdir, "help-shown-2.png")
     check_panel_opaque(other, gone)
     k.signal(signal.SIGTERM)
@@ -404,16 +412,17 @@ def scenario_overview(ctx):
     m = k.mark()
     k.keys("g")
     m = k.wait_for(r"^info kiosk: overview shown$", m)
-    time.sleep(1.5)  # thumbnails are drawn a few per frame
+    k.frame_after(m)  # thumbnails are drawn a few per frame: the first whole one
     rows = screenshot(k.display, ctx.outdir, "overview-shown.png")
     sel = frame_box(rows)
     check(sel is not None, "no selection frame on the overview")
     w, h = SIZE
     check(sel[0] < w // 2 and sel[1] < h // 2, "selection not on the first cell: %s" % (sel,))
     time.sleep(4)  # two slides' durations: no rotation under the overview
-    check(not k.lines_since(m, r"kiosk: slide "), "rotation went on under the overview")
+    check(not k.lines_since(m, r"^info kiosk: slide "), "rotation went on under the overview")
+    m2 = k.mark()
     k.keys("Right")
-    time.sleep(0.4)
+    k.frame_after(m2)
     moved = screenshot(k.display, ctx.outdir, "overview-moved.png")
     sel2 = frame_box(moved)
     check(sel2 is not None and sel2[0] > sel[2], "Right did not move the selection: %s -> %s"
@@ -450,17 +459,17 @@ def scenario_pin(ctx):
     m = k.wait_for(r"slide 1/3 overview$")
     k.keys("p")
     m = k.wait_for(r"^info kiosk: pinned$", m)
-    time.sleep(0.5)
+    k.frame_after(m)
     rows = screenshot(k.display, ctx.outdir, "pin-shown.png")
     w, h = SIZE
     check(yellow_pixels(rows, (0, 0, w // 5, h // 8)) > 5, "no pin mark in the top left corner")
     k.keys("space", "space")  # a pause and its timeout do not end a pin
     time.sleep(6)  # three durations
-    check(not k.lines_since(m, r"kiosk: slide "), "slide changed while pinned")
+    check(not k.lines_since(m, r"^info kiosk: slide "), "slide changed while pinned")
     k.keys("Right")  # navigation works, the pin stays
     m = k.wait_for(r"slide 2/3 products-by-phase$", m)
     time.sleep(4)
-    check(not k.lines_since(m, r"kiosk: slide "), "slide changed while pinned after Right")
+    check(not k.lines_since(m, r"^info kiosk: slide "), "slide changed while pinned after Right")
     k.keys("p")
     m = k.wait_for(r"^info kiosk: unpinned$", m)
     m = k.wait_for(r"slide 3/3 eig$", m)  # rotation resumes
@@ -478,11 +487,13 @@ def scenario_lock(ctx):
     k.wait_for(r"slide 1/3 overview$")
     m = k.mark()
     k.keys("q", "ctrl+q", "Escape", "Escape")
-    time.sleep(1)
+    ignored = m
+    for _ in range(3):  # each key's line, however late it comes
+        ignored = k.wait_for(r"quit key ignored: kiosk lock is on", ignored)
     check(k.proc.poll() is None, "a quit key stopped the kiosk with the lock on")
     check(len(k.lines_since(m, r"quit key ignored: kiosk lock is on")) == 3,
           "expected 3 'quit key ignored' lines (q, ctrl+q, Esc twice)")
-    k.wait_for(r"kiosk: slide ", m)  # still rotating
+    k.wait_for(r"^info kiosk: slide ", m)  # still rotating
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 
@@ -569,7 +580,7 @@ def scenario_schedule(ctx):
     m = k.wait_for(r"^info kiosk: screen off by schedule$")
     k.wait_for(r"display-off-command-ran", m)
     check_command_process(k.proc.pid)
-    time.sleep(0.5)
+    k.frame_after(m)
     rows = screenshot(k.display, ctx.outdir, "schedule-off.png")
     w, h = SIZE
     check(all(rows[y][x] == (0, 0, 0) for y in range(0, h, 40) for x in range(0, w, 40)),
@@ -577,7 +588,7 @@ def scenario_schedule(ctx):
     k.keys("Right")
     m = k.wait_for(r"key pressed outside opening hours", m)
     m = k.wait_for(r"screen on by schedule", m)
-    time.sleep(0.3)
+    k.frame_after(m)
     rows = screenshot(k.display, ctx.outdir, "schedule-woken.png")
     check(rows[h // 2][w // 2] != (0, 0, 0), "a key did not wake the screen")
     k.wait_for(r"screen off by schedule", m)  # back to sleep by itself
@@ -640,7 +651,8 @@ class Context:
         self.feeds = feeds
         self.write(kiosk_cfg)
         k = Kiosk(self.binary, self.display,
-                  ["--config", self.config, "--size", "%dx%d" % SIZE] + list(extra), self.tmp)
+                  ["--config", self.config, "--size", "%dx%d" % SIZE, "--verbose"] + list(extra),
+                  self.tmp)
         self.kiosks.append(k)
         return k
 

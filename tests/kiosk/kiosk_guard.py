@@ -8,7 +8,8 @@ and 304), a refresh every 10 s, a status file and a metrics file. Checks:
     `fetched_at` in `vitrine --status` advances at every refresh, its state
     stays "fresh", and no slide is laid out again for it;
   - a startups body whose phase names come in capitals is held: --status
-    says "held" with the field in last_error and held_at set, the metrics
+    says "held" with the field in last_error and held_at set (its badge
+    drawn without a new layout of the slides), the metrics
     file has vitrine_feed_held{feed="startups"} 1, the kiosk logs one
     warning naming the field, no new data is laid out, the cache file is
     byte for byte the same and the body waits as startups.held;
@@ -62,10 +63,10 @@ def unchanged_feed_is_not_old(env, kiosk, config, srv):
     first = kiosk.wait_until("startups and authors fresh in --status", both_fresh, WAIT_S)
     t0 = first["feeds"]["startups"]["fetched_at"]
     # The fetched data's slides are laid out off the display thread and
-    # taken a moment later: on screen before the 304s begin to count.
-    kiosk.wait_for(r"new data on screen", since=kiosk.find(r"\[startups\] new data"),
-                   timeout=WAIT_S)
-    mark = kiosk.mark()
+    # taken a moment later: the 304s count from the first one on, a refresh
+    # interval after the data came.
+    mark = kiosk.wait_for(r"feeds: \[startups\] not modified \(304\)", since=kiosk.mark(),
+                          timeout=WAIT_S + 2 * REFRESH_S) - 1
     srv.take_requests()
     for _ in range(2):  # two refreshes that bring nothing new
         prev = t0
@@ -119,6 +120,10 @@ def held_body(env, kiosk, config, srv, tmp):
     kiosk.wait_until("vitrine_feed_held{feed=\"startups\"} 1 in the metrics file", held_metric,
                      60 + WAIT_S)
     check(kiosk.find(r"new data on screen", since=mark) is None, "a held body is never shown")
+    # The badge "MISE À JOUR SUSPENDUE" comes with the footers' state alone:
+    # nothing is laid out again for it (deck_set_states).
+    check(kiosk.find(r"slides laid out \(feed states\)", since=mark) is None,
+          "the held state's badge without a new layout")
     check(cache_file(tmp, "startups.cache") == cached, "cache file byte for byte the same")
     check((cache_file(tmp, "startups.held") or b"").endswith(srv.body("startups")),
           "the body waits as startups.held")

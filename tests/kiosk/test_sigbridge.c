@@ -11,6 +11,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,9 +20,9 @@
 #include "vitrine/sigbridge.h"
 #include "vitrine/vclock.h"
 
-#define SETTLE_MS 200        /* for the bridge's thread to take a signal sent to the process */
-#define CHILD_READY_MS 10000 /* an upper bound: the child is ready long before */
-#define EXIT_WITHIN_MS 1000  /* the kiosk's promise: SIGTERM ends it within a second */
+#define HANDLED_WITHIN_MS 10000 /* an upper bound: the bridge takes a signal long before */
+#define CHILD_READY_MS 10000    /* an upper bound: the child is ready long before */
+#define EXIT_WITHIN_MS 1000     /* the kiosk's promise: SIGTERM ends it within a second */
 
 static atomic_int wakes;
 
@@ -29,6 +30,22 @@ static void count_wake(void *ctx)
 {
     (void)ctx;
     atomic_fetch_add(&wakes, 1);
+}
+
+/* Sends signo to this process and waits until the bridge's thread has
+ * delivered it (posted or kept): the condition itself, not a delay, so a
+ * loaded machine only makes the wait longer. */
+static bool send_and_wait(sigbridge *b, int signo)
+{
+    unsigned long before = sigbridge_handled(b);
+    kill(getpid(), signo);
+    int64_t t0 = vclock_system_ms();
+    while (sigbridge_handled(b) == before) {
+        if (vclock_system_ms() - t0 > HANDLED_WITHIN_MS)
+            return false;
+        SDL_Delay(1);
+    }
+    return true;
 }
 
 /* The signal numbers of the events of type t waiting in SDL's queue. */
@@ -51,12 +68,9 @@ static void kept_until_attach(void)
     CHECK(b != NULL);
     if (!b)
         return;
-    kill(getpid(), SIGUSR1); /* during start-up: kept, in this order (two */
-    SDL_Delay(SETTLE_MS);    /* pending at once come lowest number first) */
-    kill(getpid(), SIGHUP);
-    SDL_Delay(SETTLE_MS);
-    kill(getpid(), SIGUSR1); /* a second one of a kind is the same request */
-    SDL_Delay(SETTLE_MS);
+    CHECK(send_and_wait(b, SIGUSR1)); /* during start-up: kept, in this order */
+    CHECK(send_and_wait(b, SIGHUP));
+    CHECK(send_and_wait(b, SIGUSR1)); /* a second one of a kind is the same request */
     int got[8];
     CHECK_INT(queued(t, got, 8), 0); /* nothing posted before the attach */
     sigbridge_attach(b, t, count_wake, NULL);
@@ -64,18 +78,40 @@ static void kept_until_attach(void)
     CHECK_INT(n, 2);
     CHECK(n == 2 && got[0] == SIGUSR1 && got[1] == SIGHUP);
     CHECK_INT(atomic_load(&wakes), 2);
-    kill(getpid(), SIGHUP); /* attached: posted at once */
-    SDL_Delay(SETTLE_MS);
+    CHECK(send_and_wait(b, SIGHUP)); /* attached: posted at once */
     n = queued(t, got, 8);
     CHECK(n == 1 && got[0] == SIGHUP);
     CHECK_INT(atomic_load(&wakes), 3);
     sigbridge_detach(b);
-    kill(getpid(), SIGUSR1); /* the loop has gone: kept, not posted */
-    SDL_Delay(SETTLE_MS);
+    CHECK(send_and_wait(b, SIGUSR1)); /* the loop has gone: kept, not posted */
     CHECK_INT(queued(t, got, 8), 0);
     CHECK_INT(atomic_load(&wakes), 3);
     sigbridge_free(b);
     SDL_Quit();
+}
+
+/* Whether the child's main thread sleeps in the kernel: after telling the
+ * parent it is ready it does nothing but open the FIFO, so asleep means
+ * held there ("wait_for_partner" where the kernel names the wait). */
+static bool child_held(pid_t pid)
+{
+    char path[64], wchan[64] = "", stat[256] = "";
+    snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (f) {
+        (void)!fgets(wchan, sizeof wchan, f);
+        fclose(f);
+    }
+    if (strcmp(wchan, "wait_for_partner") == 0)
+        return true;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    f = fopen(path, "r");
+    if (f) {
+        (void)!fgets(stat, sizeof stat, f);
+        fclose(f);
+    }
+    const char *end = strrchr(stat, ')'); /* "pid (name) S ..." */
+    return end && end[1] == ' ' && end[2] == 'S' && (wchan[0] == '\0' || wchan[0] == '0');
 }
 
 /* The child: the bridge, then a read that never returns (a FIFO opened for
@@ -108,8 +144,11 @@ static void deadline_ends_a_held_process(void)
     char c = 0;
     CHECK(pid > 0 && read(ready[0], &c, 1) == 1 && c == 'r');
     close(ready[0]);
-    SDL_Delay(SETTLE_MS); /* the child is in its open() */
     int64_t t0 = vclock_system_ms();
+    while (!child_held(pid) && vclock_system_ms() - t0 < CHILD_READY_MS)
+        SDL_Delay(1); /* until the child is in its open() */
+    CHECK(child_held(pid));
+    t0 = vclock_system_ms();
     kill(pid, SIGTERM);
     int status = 0;
     pid_t done = 0;

@@ -60,7 +60,10 @@ SANITIZER_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error:|SU
 
 # One line per feed and refresh. ("up to date" is not one: refresh.c logs it
 # after "new data" too; a good round always brings new bytes here.)
-OUTCOME = re.compile(r"^(?:info|warn) feeds: \[(\w+)\] (new data:|.*keeping the last good copy)"
+# A failure is one line per attempt: info when an outage starts or its
+# cause changes, debug while it goes on (the journal is spared).
+OUTCOME = re.compile(r"^(?:debug|info|warn) feeds: \[(\w+)\] "
+                     r"(new data:|.*keeping the last good copy)"
                      r"|^debug feeds: \[(\w+)\] (not modified)")
 SLIDE = re.compile(r"^info kiosk: slide \d+/\d+ ")
 ON_SCREEN = re.compile(r"^info kiosk: new data on screen \((\w+)\)")
