@@ -3,7 +3,8 @@
 # and only those that are missing. Works as root or through sudo.
 #   toolchain/deps.sh            build + run dependencies
 #   toolchain/deps.sh --test     also what the tests need (Xvfb, xdotool, xwd, python3,
-#                                zbarimg to read the QR codes back)
+#                                zbarimg to read the QR codes back, clang for the fuzz
+#                                targets, ThreadSanitizer's runtime)
 #   toolchain/deps.sh --extra P  also package P (may repeat)
 set -eu
 
@@ -15,7 +16,7 @@ ca-certificates"
 while [ $# -gt 0 ]; do
     case "$1" in
     --test) pkgs="$pkgs python3 xvfb xauth xdotool x11-utils x11-apps clang clang-format libclang-rt-14-dev
-        zbar-tools" ;;
+        zbar-tools libtsan2" ;;
     --extra) shift; pkgs="$pkgs $1" ;;
     *) echo "deps.sh: unknown option '$1'" >&2; exit 2 ;;
     esac

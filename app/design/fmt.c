@@ -3,13 +3,14 @@
  * locales the Raspberry Pi image happens to have generated. */
 #include "vitrine/fmt.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define FMT_DIGITS_MAX 24 /* digits of a long, with room to spare */
+#define FMT_DIGITS_MAX 24 /* digits of an int64_t (19), with room to spare */
 
 /* Copies s into out (clipped on a UTF-8 boundary); returns the length. */
 static size_t put(const char *s, char *out, size_t outsz)
@@ -27,12 +28,12 @@ static size_t put(const char *s, char *out, size_t outsz)
     return n;
 }
 
-size_t fmt_int(long v, char *out, size_t outsz)
+size_t fmt_int(int64_t v, char *out, size_t outsz)
 {
     char digits[FMT_DIGITS_MAX], buf[FMT_LEN];
-    /* Work on the magnitude as unsigned so LONG_MIN does not overflow. */
-    unsigned long mag = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    int n = snprintf(digits, sizeof digits, "%lu", mag);
+    /* Work on the magnitude as unsigned so INT64_MIN does not overflow. */
+    uint64_t mag = v < 0 ? 0U - (uint64_t)v : (uint64_t)v;
+    int n = snprintf(digits, sizeof digits, "%" PRIu64, mag);
     size_t o = 0;
     if (v < 0)
         buf[o++] = '-';
@@ -66,7 +67,7 @@ size_t fmt_percent(double ratio, int decimals, char *out, size_t outsz)
     return put(buf, out, outsz);
 }
 
-size_t fmt_euros(long v, char *out, size_t outsz)
+size_t fmt_euros(int64_t v, char *out, size_t outsz)
 {
     char num[FMT_LEN / 2], buf[FMT_LEN];
     fmt_int(v, num, sizeof num);

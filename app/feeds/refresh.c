@@ -590,19 +590,20 @@ void refresh_drop_cache(refresh_feed *r, const char *why)
     }
 }
 
-long refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u)
+int64_t refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u)
 {
     double d = (double)cfg->retry_min_ms;
     for (unsigned i = 1; i < failures && d < (double)cfg->retry_max_ms; i++)
         d *= 2;
     if (d > (double)cfg->retry_max_ms)
         d = (double)cfg->retry_max_ms;
-    return (long)(d * (REFRESH_BACKOFF_FLOOR + (1 - REFRESH_BACKOFF_FLOOR) * u));
+    return (int64_t)(d * (REFRESH_BACKOFF_FLOOR + (1 - REFRESH_BACKOFF_FLOOR) * u));
 }
 
-long refresh_interval_ms(const config_feed *cfg, double u)
+int64_t refresh_interval_ms(const config_feed *cfg, double u)
 {
-    return (long)((double)cfg->refresh_interval_ms * (1 + REFRESH_INTERVAL_JITTER * (2 * u - 1)));
+    return (int64_t)((double)cfg->refresh_interval_ms *
+                     (1 + REFRESH_INTERVAL_JITTER * (2 * u - 1)));
 }
 
 void refresh_schedule(refresh_feed *r, int64_t now_ms, double u)

@@ -107,9 +107,9 @@ bool refresh_take_disk_copy(refresh_feed *r, const cache *c);
 void refresh_drop_cache(refresh_feed *r, const char *why);
 /* Back-off before the next try after `failures` failures in a row:
  * min(retry_max, retry_min * 2^(failures-1)) scaled by u in [floor, 1]. */
-long refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u);
+int64_t refresh_backoff_ms(const config_feed *cfg, unsigned failures, double u);
 /* Delay after a success: the interval scaled by 1 + jitter * (2u - 1). */
-long refresh_interval_ms(const config_feed *cfg, double u);
+int64_t refresh_interval_ms(const config_feed *cfg, double u);
 /* Sets due_ms from the last outcome; u is uniform in [0, 1). */
 void refresh_schedule(refresh_feed *r, int64_t now_ms, double u);
 /* The reason of a built-in copy shown because no url is configured. */

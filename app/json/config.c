@@ -24,7 +24,13 @@
 #define SYSTEM_CONFIG "/etc/vitrine/vitrine.json"
 #define LOCAL_CONFIG "vitrine.json"
 #define SYSTEM_CACHE "/var/cache/vitrine"
+/* A delay of the refresh (int64_t), or a timeout given to curl (long). */
 #define SECONDS(n, f, lo, hi)                                                                      \
+    {                                                                                              \
+        .name = n, .type = CONFIG_I64, .offset = offsetof(config_feed, f), .min = lo, .max = hi,   \
+        .seconds = true                                                                            \
+    }
+#define CURL_SECONDS(n, f, lo, hi)                                                                 \
     {                                                                                              \
         .name = n, .type = CONFIG_LONG, .offset = offsetof(config_feed, f), .min = lo, .max = hi,  \
         .seconds = true                                                                            \
@@ -35,8 +41,8 @@
     }
 static const config_key FEED_KEYS[] = {
     SECONDS("refresh_interval_s", refresh_interval_ms, 10, 7 * CONFIG_DAY_S),
-    SECONDS("connect_timeout_s", connect_timeout_ms, 0.1, 600),
-    SECONDS("timeout_s", timeout_ms, 0.1, 3600),
+    CURL_SECONDS("connect_timeout_s", connect_timeout_ms, 0.1, 600),
+    CURL_SECONDS("timeout_s", timeout_ms, 0.1, 3600),
     COUNT("low_speed_limit_bps", low_speed_limit_bps, 1, 1e9),
     COUNT("low_speed_time_s", low_speed_time_s, 1, 3600),
     COUNT("max_bytes", max_bytes, 1024, (double)PARSE_MAX_BYTES),
@@ -182,7 +188,7 @@ static void default_cache_dir(char out[CONFIG_PATH_LEN])
 
 static void feed_defaults(feed_id f, config_feed *cf)
 {
-    cf->refresh_interval_ms = (long)(CONFIG_DEFAULT_REFRESH_S * VCLOCK_MS_PER_S);
+    cf->refresh_interval_ms = (int64_t)(CONFIG_DEFAULT_REFRESH_S * VCLOCK_MS_PER_S);
     cf->connect_timeout_ms = (long)(CONFIG_DEFAULT_CONNECT_TIMEOUT_S * VCLOCK_MS_PER_S);
     cf->timeout_ms = (long)(CONFIG_DEFAULT_TIMEOUT_S * VCLOCK_MS_PER_S);
     cf->low_speed_limit_bps = CONFIG_DEFAULT_LOW_SPEED_BPS;
@@ -192,8 +198,8 @@ static void feed_defaults(feed_id f, config_feed *cf)
     /* The announcements come and go: one left of ten is no collapse. */
     cf->min_records_percent = f == FEED_ANNOUNCEMENTS ? 0 : CONFIG_DEFAULT_MIN_RECORDS_PERCENT;
     cf->min_figure_percent = CONFIG_DEFAULT_MIN_FIGURE_PERCENT;
-    cf->retry_min_ms = (long)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
-    cf->retry_max_ms = (long)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
+    cf->retry_min_ms = (int64_t)(CONFIG_DEFAULT_RETRY_MIN_S * VCLOCK_MS_PER_S);
+    cf->retry_max_ms = (int64_t)(CONFIG_DEFAULT_RETRY_MAX_S * VCLOCK_MS_PER_S);
     /* The beta.gouv.fr feeds have a public API; the EIG files do not, so
      * their default is the bundled copy (shown with the demo badge). */
     if (f == FEED_STARTUPS || f == FEED_AUTHORS || f == FEED_INCUBATORS) {

@@ -75,9 +75,9 @@ typedef enum { SOURCE_UNKNOWN, SOURCE_READY, SOURCE_ABSENT } source_state;
 
 typedef struct {
     TTF_Font *font;
-    int face, px;       /* face: a source */
-    bool rtl;           /* shaping set to right to left */
-    unsigned long used; /* LRU tick */
+    int face, px;  /* face: a source */
+    bool rtl;      /* shaping set to right to left */
+    uint64_t used; /* LRU tick: 64 bits, never wraps (32-bit long on armhf) */
 } open_font;
 
 /* Measured widths by key (hash of face, size and bytes; 0 = empty slot).
@@ -98,7 +98,7 @@ struct fonts {
     const char *path[SRC_COUNT];
     source_state state[SRC_COUNT];
     open_font open[FONTS_MAX_OPEN];
-    unsigned long tick;
+    uint64_t tick;
     bool ttf_started;
 };
 

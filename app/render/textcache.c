@@ -15,7 +15,7 @@ typedef struct {
     int face, px, w, h;
     theme_color fg;
     size_t bytes;
-    unsigned long used;
+    uint64_t used; /* LRU tick: 64 bits, never wraps (32-bit long on armhf) */
 } entry;
 
 struct textcache {
@@ -23,7 +23,7 @@ struct textcache {
     fonts *fonts;
     entry entries[TEXTCACHE_MAX_ENTRIES];
     size_t bytes;
-    unsigned long tick;
+    uint64_t tick;
 };
 
 textcache *textcache_new(SDL_Renderer *r, fonts *f)

@@ -4,6 +4,7 @@
  * next, previous) so memory stays bounded at any screen size. */
 #include "vitrine/deck.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,9 +105,9 @@ typedef struct {
 typedef struct {
     SDL_Texture *tex;
     size_t index;
-    unsigned long used;
-    size_t drawn; /* operations of the slide drawn into tex so far */
-    bool done;    /* all of them: tex is the slide */
+    uint64_t used; /* LRU tick: 64 bits, never wraps (32-bit long on armhf) */
+    size_t drawn;  /* operations of the slide drawn into tex so far */
+    bool done;     /* all of them: tex is the slide */
 } deck_slot;
 
 struct deck {
@@ -116,7 +117,7 @@ struct deck {
     deck_slide *slides;
     size_t n;
     deck_slot slots[DECK_TEXTURE_SLOTS];
-    unsigned long tick;
+    uint64_t tick;
     int w, h;
     /* Spotlight: the candidates, copied, and what the frame needs. */
     arena *spot_arena;

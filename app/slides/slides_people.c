@@ -298,14 +298,16 @@ bool slides_people_budget(canvas *c, const frame_input *in)
     char years[CHART_MAX_ITEMS][8], vt[2 * CHART_MAX_ITEMS][FMT_LEN], src[FRAME_TEXT_LEN];
     const char *cats[CHART_MAX_ITEMS], *vtp[2 * CHART_MAX_ITEMS];
     double vals[2 * CHART_MAX_ITEMS];
+    int64_t eur[2 * CHART_MAX_ITEMS]; /* written from these: exact past 2^31 on armhf */
     for (size_t k = 0; k < n; k++) {
         snprintf(years[k], sizeof years[k], "%d", b->lines[k].year);
         cats[k] = years[k];
-        vals[k] = (double)b->lines[k].ae_eur;
-        vals[n + k] = (double)b->lines[k].cp_eur;
+        eur[k] = b->lines[k].ae_eur;
+        eur[n + k] = b->lines[k].cp_eur;
     }
     for (size_t i = 0; i < 2 * n; i++) {
-        fmt_euros((long)vals[i], vt[i], FMT_LEN);
+        vals[i] = (double)eur[i];
+        fmt_euros(eur[i], vt[i], FMT_LEN);
         vtp[i] = vt[i];
     }
     text_format(src, sizeof src, "Source : %s", b->source);

@@ -75,7 +75,7 @@ typedef enum {
 typedef struct {
     char url[CONFIG_PATH_LEN];
     config_url_kind url_kind;
-    long refresh_interval_ms;
+    int64_t refresh_interval_ms; /* times in int64_t; the timeouts are curl's long */
     long connect_timeout_ms;
     long timeout_ms;
     long low_speed_limit_bps; /* abort below this many bytes/s ... */
@@ -85,8 +85,8 @@ typedef struct {
                                  copy's is held; 0: any number is accepted */
     long min_figure_percent;  /* a body that would bring a headline figure (headline.h) under
                                  this % of the last good copy's, or to 0, is held; 0: no check */
-    long retry_min_ms;        /* first back-off delay after a failure */
-    long retry_max_ms;        /* back-off cap */
+    int64_t retry_min_ms;     /* first back-off delay after a failure */
+    int64_t retry_max_ms;     /* back-off cap */
 } config_feed;
 
 #define CONFIG_ID_LEN 128 /* an incubator id */

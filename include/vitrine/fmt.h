@@ -17,12 +17,14 @@
 #define FMT_NNBSP "\xE2\x80\xAF" /* U+202F, thousands separator */
 #define FMT_NBSP "\xC2\xA0"      /* U+00A0, before % and € */
 
-size_t fmt_int(long v, char *out, size_t outsz);
+/* 64-bit on every target: a count or an amount past 2^31 is exact on
+ * 32-bit ARM (armhf) too, where long has 32 bits. */
+size_t fmt_int(int64_t v, char *out, size_t outsz);
 /* ratio 0.7256 -> "72,6 %" with `decimals` digits (0 or 1); a trailing ",0"
  * is dropped ("80 %"). */
 size_t fmt_percent(double ratio, int decimals, char *out, size_t outsz);
-/* 90000 -> "90 000 €". */
-size_t fmt_euros(long v, char *out, size_t outsz);
+/* 90000 -> "90 000 €"; exact up to the largest int64_t. */
+size_t fmt_euros(int64_t v, char *out, size_t outsz);
 /* "20 août 2026"; "date inconnue" for DATE_NONE. */
 size_t fmt_date(vt_date d, char *out, size_t outsz);
 /* "août 2026". */

@@ -1,4 +1,6 @@
 /* Calendar arithmetic: parsing, impossible dates, round trips. */
+#include <stdint.h>
+
 #include "test.h"
 #include "vitrine/date.h"
 
@@ -37,10 +39,29 @@ static void round_trips(void)
     CHECK_INT(date_year(date_parse("2019-12-31")), 2019);
 }
 
+/* Past 2038-01-19T03:14:07Z, where a 32-bit time_t wraps: the local date
+ * of a unix time in 2040, and a feed's date in 2039 round-tripped, on armhf
+ * too (_TIME_BITS=64, CMakeLists.txt). Noon UTC: the same day from -11 to
+ * +11 whatever the machine's time zone. */
+static void past_2038(void)
+{
+    CHECK_INT(date_local(INT64_C(2209032000)), date_parse("2040-01-01")); /* 12:00Z */
+    CHECK_INT(date_local(INT64_C(2147526848)), date_parse("2038-01-19")); /* 2^31 s + 12 h */
+    CHECK_INT(date_parse("2040-01-01") - date_parse("1970-01-01"), 2208988800 / 86400);
+    vt_date d = date_parse("2039-06-01T08:00:00+02:00");
+    CHECK(d != DATE_NONE);
+    char iso[DATE_ISO_LEN];
+    date_format_iso(d, iso);
+    CHECK_STR(iso, "2039-06-01");
+    CHECK_INT(date_year(d), 2039);
+    CHECK_INT(date_local((int64_t)d * 86400 + 43200), d); /* its noon, as unix seconds */
+}
+
 int main(void)
 {
     RUN(parses_plain_and_iso_prefix);
     RUN(rejects_impossible_dates);
     RUN(round_trips);
+    RUN(past_2038);
     return test_report();
 }

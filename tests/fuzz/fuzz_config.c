@@ -34,7 +34,7 @@
 #define RETRY_MIN_MAX_MS (DAY_S * MS_PER_S)
 #define RETRY_MAX_MAX_MS (7 * DAY_S * MS_PER_S)
 
-static bool in(long v, long lo, long hi)
+static bool in(int64_t v, int64_t lo, int64_t hi)
 {
     return v >= lo && v <= hi;
 }

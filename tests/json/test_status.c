@@ -152,6 +152,29 @@ static void metrics_text(void)
     free(m);
 }
 
+/* A kiosk running in 2040, its feed fetched in 2039: the times written
+ * as they are (a 32-bit time_t would print 1904 and 1903), on armhf too
+ * (_TIME_BITS=64, CMakeLists.txt). */
+static void times_past_2038(void)
+{
+    status_report r = sample();
+    r.now = INT64_C(2208988800);                                  /* 2040-01-01T00:00:00Z */
+    r.started_at = r.now - 3600;                                  /* 2039-12-31T23:00:00Z */
+    r.feeds.feeds[FEED_STARTUPS].data_time = INT64_C(2190499200); /* 2039-06-01T00:00:00Z */
+    char *json = status_to_json(&r), flat[4096];
+    squeeze(json ? json : "", flat, sizeof flat);
+    free(json);
+    CHECK(strstr(flat, "\"started_at\":\"2039-12-31T23:00:00Z\","
+                       "\"updated_at\":\"2040-01-01T00:00:00Z\",") != NULL);
+    CHECK(strstr(flat, "\"startups\":{\"state\":\"fresh\",\"fetched_at\":\"2039-06-01T00:00:00Z\","
+                       "\"age_s\":18489600,") != NULL);
+    char *m = status_to_metrics(&r);
+    CHECK(m && strstr(m, "vitrine_start_time_seconds 2208985200\n") != NULL);
+    CHECK(m && strstr(m, "vitrine_feed_last_success_timestamp_seconds{feed=\"startups\"} "
+                         "2190499200\n") != NULL);
+    free(m);
+}
+
 /* The metrics file is rewritten when what it says changed, apart from the
  * clock, the slide counter and the busy time. */
 static void metrics_key(void)
@@ -309,6 +332,7 @@ int main(void)
     }
     RUN(json_document);
     RUN(metrics_text);
+    RUN(times_past_2038);
     RUN(metrics_key);
     RUN(write_files);
     RUN(default_path_and_search_order);
