@@ -2,10 +2,12 @@
 #include "vitrine/memgate.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 struct memgate {
     pthread_mutex_t lock;
+    atomic_int waiting; /* threads blocked in memgate_enter */
 };
 
 memgate *memgate_new(void)
@@ -15,6 +17,8 @@ memgate *memgate_new(void)
         free(g);
         g = NULL;
     }
+    if (g)
+        atomic_init(&g->waiting, 0);
     return g;
 }
 
@@ -28,13 +32,23 @@ void memgate_free(memgate *g)
 
 void memgate_enter(memgate *g)
 {
-    if (g)
-        pthread_mutex_lock(&g->lock);
+    if (!g)
+        return;
+    atomic_fetch_add(&g->waiting, 1);
+    pthread_mutex_lock(&g->lock);
+    atomic_fetch_sub(&g->waiting, 1);
 }
 
 bool memgate_try_enter(memgate *g)
 {
-    return !g || pthread_mutex_trylock(&g->lock) == 0;
+    /* A thread waiting goes first: a caller that leaves and tries again at
+     * once would otherwise keep it out for ever. */
+    return !g || (atomic_load(&g->waiting) == 0 && pthread_mutex_trylock(&g->lock) == 0);
+}
+
+bool memgate_waiting(memgate *g)
+{
+    return g && atomic_load(&g->waiting) > 0;
 }
 
 void memgate_leave(memgate *g)

@@ -957,7 +957,8 @@ static size_t next_prepared(kiosk *k, const playlist_view *v, int64_t wait)
     if (!rotating(k, v) || wait > PREPARE_LEAD_MS)
         return SIZE_MAX;
     size_t next = playlist_shown_at(k->pl, v->position % v->count + 1);
-    if (next == v->slide || !gate_take(k))
+    /* The fetch thread waits to parse: it goes first (the gate is left). */
+    if (next == v->slide || memgate_waiting(k->opt.gate) || !gate_take(k))
         return SIZE_MAX;
     int ready = deck_prepare(k->deck, next, PREPARE_SLICE_US);
     k->preparing = ready == 0; /* more slices: the loop comes back at once */

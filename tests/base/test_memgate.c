@@ -1,4 +1,5 @@
-/* memgate: the two sides take turns; no gate is no constraint. A second
+/* memgate: the two sides take turns, a waiting side goes first; no gate is
+ * no constraint. A second
  * thread holds the gate while the test checks that the other side cannot
  * take it, then releases it. */
 #include <pthread.h>
@@ -49,6 +50,35 @@ static void sides_take_turns(void)
     memgate_free(h.g);
 }
 
+static void nap(void)
+{
+    struct timespec ms = {0, 1000000};
+    nanosleep(&ms, NULL);
+}
+
+/* A side that leaves and tries again at once never keeps a waiting side
+ * out (the kiosk at rest, the fetch thread waiting to parse). */
+static void a_waiting_side_goes_first(void)
+{
+    holder h = {memgate_new(), false, false};
+    CHECK(h.g != NULL);
+    memgate_enter(h.g);
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, hold, &h) == 0);
+    while (!memgate_waiting(h.g))
+        nap();
+    memgate_leave(h.g);
+    CHECK(!memgate_try_enter(h.g)); /* it waits, or holds it already */
+    while (!atomic_load(&h.holding))
+        nap();
+    CHECK(!memgate_waiting(h.g));
+    atomic_store(&h.release, true);
+    pthread_join(t, NULL);
+    CHECK(memgate_try_enter(h.g));
+    memgate_leave(h.g);
+    memgate_free(h.g);
+}
+
 static void no_gate_is_no_constraint(void)
 {
     CHECK(memgate_try_enter(NULL));
@@ -60,6 +90,7 @@ static void no_gate_is_no_constraint(void)
 int main(void)
 {
     RUN(sides_take_turns);
+    RUN(a_waiting_side_goes_first);
     RUN(no_gate_is_no_constraint);
     return test_report();
 }
