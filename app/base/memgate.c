@@ -41,9 +41,7 @@ void memgate_enter(memgate *g)
 
 bool memgate_try_enter(memgate *g)
 {
-    /* A thread waiting goes first: a caller that leaves and tries again at
-     * once would otherwise keep it out for ever. */
-    return !g || (atomic_load(&g->waiting) == 0 && pthread_mutex_trylock(&g->lock) == 0);
+    return !g || pthread_mutex_trylock(&g->lock) == 0;
 }
 
 bool memgate_waiting(memgate *g)

@@ -853,13 +853,14 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     if (!held_back && !ovw_open)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
-    /* A new rotation: a new product in the spotlight, laid out on the
-     * builder's thread once the transition is over and while the
-     * spotlight is not on screen (the other slides' textures stay). */
+    /* A new rotation: a new product in the spotlight, laid out once the
+     * transition is over and while the spotlight is not on screen: that
+     * slide alone (a few milliseconds; a whole layout on the builder's
+     * thread at every rotation would churn a deck's memory each time). */
     if (v->cycle != k->cycle && v->has_slide && !v->animating &&
         strcmp(deck_slide_name(k->deck, v->slide), DECK_SPOTLIGHT) != 0) {
         k->cycle = v->cycle;
-        rebuild(k, "spotlight");
+        deck_set_cycle(k->deck, k->cycle);
     }
     if (v->cycle != k->posters_cycle) { /* a new rotation: new posters? */
         k->posters_cycle = v->cycle;
@@ -952,9 +953,17 @@ static bool rotating(const kiosk *k, const playlist_view *v)
            !overview_is_open(k->ovw);
 }
 
+/* How long before a change the next slide is drawn: PREPARE_LEAD_MS, or
+ * the last quarter of a shorter slide (the rest of it with one texture). */
+static int64_t prepare_lead_ms(const kiosk *k)
+{
+    int64_t quarter = k->cfg->playlist.default_duration_ms / 4;
+    return quarter < PREPARE_LEAD_MS ? quarter : PREPARE_LEAD_MS;
+}
+
 static size_t next_prepared(kiosk *k, const playlist_view *v, int64_t wait)
 {
-    if (!rotating(k, v) || wait > PREPARE_LEAD_MS)
+    if (!rotating(k, v) || wait > prepare_lead_ms(k))
         return SIZE_MAX;
     size_t next = playlist_shown_at(k->pl, v->position % v->count + 1);
     /* The fetch thread waits to parse: it goes first (the gate is left). */
@@ -1017,8 +1026,8 @@ int kiosk_run(kiosk *k)
                 deck_keep_two(k->deck, overview_is_open(k->ovw) ? SIZE_MAX : v.slide, next);
             if (next == SIZE_MAX)
                 gate_release(k);
-            if (next == SIZE_MAX && rotating(k, &v) && wait > PREPARE_LEAD_MS)
-                wait -= PREPARE_LEAD_MS; /* awake in time to prepare it */
+            if (next == SIZE_MAX && rotating(k, &v) && wait > prepare_lead_ms(k))
+                wait -= prepare_lead_ms(k); /* awake in time to prepare it */
             if (k->preparing)
                 wait = 1; /* a frame's time to others, then the next slice */
         }

@@ -16,11 +16,11 @@ typedef struct memgate memgate;
 
 memgate *memgate_new(void); /* NULL when out of memory */
 void memgate_free(memgate *g);
-void memgate_enter(memgate *g); /* waits while the other side holds it */
-/* Enters when the gate is free and nobody waits for it (fair: the thread
- * waiting in memgate_enter goes first); never waits. */
-bool memgate_try_enter(memgate *g);
-/* True while a thread waits in memgate_enter: the holder should leave. */
+void memgate_enter(memgate *g);     /* waits while the other side holds it */
+bool memgate_try_enter(memgate *g); /* never waits */
+/* True while a thread waits in memgate_enter: a holder that could let it
+ * go first leaves (the kiosk drawing the next slide ahead, which would
+ * otherwise take the gate again at once, and keep the fetch thread out). */
 bool memgate_waiting(memgate *g);
 void memgate_leave(memgate *g);
 
