@@ -73,7 +73,6 @@ struct kiosk {
     atomic_bool data_pending; /* a wake-up for new data is queued, not yet handled */
     atomic_bool take_retry;   /* the wake-up could not be queued: take at the next turn */
     builder *builder;         /* the data on screen, its statistics and layouts (off this thread) */
-    bool laid_out_once;       /* slides were taken from a layout (or the start-up's) */
     feedstate_set fs;
     vt_date today;
     int w, h;           /* output size */
@@ -196,7 +195,6 @@ static void take_slides(kiosk *k)
     bool new_data = false;
     if (!builder_take(k->builder, k->deck, &new_data))
         return;
-    k->laid_out_once = true;
     deck_set_time(k->deck, k->local_now); /* a minute may have passed meanwhile */
     if (!deck_states_need_layout(k->deck, &k->fs))
         deck_set_states(k->deck, &k->fs); /* states that came during the layout */
@@ -1141,7 +1139,6 @@ static bool adopt_startup(kiosk *k, const startup_result *res, int laid_w, int l
         rebuild(k, "start");
         return true;
     }
-    k->laid_out_once = true;
     adopt_slides(k);
     return true;
 }
