@@ -113,14 +113,8 @@ feeds *feeds_new(const config *cfg, bool offline, char err[FEEDS_ERR_LEN])
     f->cfg = *cfg;
     f->offline = offline;
     atomic_init(&f->cancel, false);
-    char ferr[FETCH_ERR_LEN];
     if (!init_sync(f, err)) {
         free(f);
-        return NULL;
-    }
-    if (!(f->fetch = fetch_new(&f->cancel, ferr))) {
-        snprintf(err, FEEDS_ERR_LEN, "%s", ferr);
-        feeds_free(f);
         return NULL;
     }
     char cerr[CACHE_ERR_LEN];
@@ -129,8 +123,19 @@ feeds *feeds_new(const config *cfg, bool offline, char err[FEEDS_ERR_LEN])
     f->rng = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)f;
     if (!f->rng)
         f->rng = 1;
-    for (int i = 0; i < FEED_COUNT; i++)
+    bool fetches = false;
+    for (int i = 0; i < FEED_COUNT; i++) {
         refresh_init(&f->feeds[i], (feed_id)i, &f->cfg.feeds[i], f->cache);
+        fetches = fetches || refresh_fetchable(&f->feeds[i], offline);
+    }
+    /* With nothing to fetch (offline), curl and its TLS libraries are never
+     * initialised: about 3 MiB of the offline kiosk's resident memory. */
+    char ferr[FETCH_ERR_LEN];
+    if (fetches && !(f->fetch = fetch_new(&f->cancel, ferr))) {
+        snprintf(err, FEEDS_ERR_LEN, "%s", ferr);
+        feeds_free(f);
+        return NULL;
+    }
     return f;
 }
 
@@ -141,7 +146,8 @@ static void stop_thread(feeds *f)
     pthread_mutex_lock(&f->lock);
     f->stop = true;
     atomic_store(&f->cancel, true);
-    fetch_wake(f->fetch); /* a batch in progress stops now, not at its next poll */
+    if (f->fetch)
+        fetch_wake(f->fetch); /* a batch in progress stops now, not at its next poll */
     pthread_cond_signal(&f->wake);
     pthread_mutex_unlock(&f->lock);
     pthread_join(f->thread, NULL);
@@ -283,7 +289,8 @@ static void refresh_batch(feeds *f, bool all)
         if (refresh_fetchable(&f->feeds[i], f->offline))
             b.feed[n++] = &f->feeds[i];
     fetch_hooks h = {.ready = feed_due, .done = on_fetched, .tick = on_tick, .ctx = &b};
-    fetch_all(f->fetch, n, &h);
+    if (f->fetch)
+        fetch_all(f->fetch, n, &h);
     if (b.data_changed || b.state_changed)
         publish(f, &b);
 }

@@ -1,5 +1,5 @@
-/* fonts: font discovery (fixed fontconfig paths of Debian 12), file bytes
- * kept in memory, a few TTF_Font resized on demand (each open font costs
+/* fonts: font discovery (fixed fontconfig paths of Debian 12), files
+ * mapped (mmap), a few TTF_Font resized on demand (each open font costs
  * ~250 KiB, measured: 48 of them were 11 MB of the kiosk's RSS; resizing
  * one avoids the open / close churn), and a memo of
  * measured widths: the layout measures the same strings at the same sizes
@@ -11,8 +11,8 @@
  * of characters one font of the face's chain has, measured and drawn with
  * that font, and the runs' surfaces are put side by side on a common
  * baseline. A text the face draws alone (nearly all of them) is one run,
- * drawn exactly as before. Fallback files are mapped (mmap), not read, and
- * only when a text needs them: the kernel keeps resident only the pages
+ * drawn exactly as before. Font files are mapped (mmap), not read, and
+ * fallbacks only when a text needs them: the kernel keeps resident only the pages
  * FreeType touches (Symbola is 3 MB on disk), and they open in the same
  * FONTS_MAX_OPEN slots as the faces, so the bound on open fonts holds.
  * Colour emoji fonts are not used: SDL_ttf 2.20 draws Noto Color Emoji's
@@ -32,7 +32,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "vitrine/fileio.h"
 #include "vitrine/hash.h"
 #include "vitrine/log.h"
 #include "vitrine/text.h"
@@ -93,7 +92,7 @@ typedef struct {
 
 struct fonts {
     memo_entry memo[MEMO_SLOTS];
-    char *data[SRC_COUNT]; /* faces: read (malloc); fallbacks: mapped */
+    char *data[SRC_COUNT]; /* mapped: faces at start, fallbacks on first use */
     size_t size[SRC_COUNT];
     const char *path[SRC_COUNT];
     source_state state[SRC_COUNT];
@@ -120,23 +119,10 @@ typedef struct {
     uint32_t first_missing;
 } text_runs;
 
-static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
-{
-    char ferr[FILEIO_ERR_LEN];
-    for (int i = 0; candidates[face][i]; i++) {
-        const char *p = candidates[face][i];
-        if (fileio_exists(p) &&
-            fileio_read(p, FONTS_FILE_MAX, &f->data[face], &f->size[face], ferr) == FILEIO_OK) {
-            f->path[face] = p;
-            return true;
-        }
-    }
-    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found (tried %s, %s; install fonts-inter)",
-             face == FONTS_BOLD ? "bold" : "regular", candidates[face][0], candidates[face][2]);
-    return false;
-}
-
-/* Maps a fallback file: only the pages FreeType reads become resident. */
+/* Maps a font file: only the pages FreeType reads become resident, and
+ * they are the page cache's (clean, shared, reclaimable), not the heap's.
+ * dpkg replaces a file by renaming a new one over it, so an upgrade of the
+ * font package leaves the mapping valid. */
 static bool map_file(const char *path, char **data, size_t *size)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -152,6 +138,20 @@ static bool map_file(const char *path, char **data, size_t *size)
     *data = p;
     *size = (size_t)st.st_size;
     return true;
+}
+
+static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
+{
+    for (int i = 0; candidates[face][i]; i++) {
+        const char *p = candidates[face][i];
+        if (map_file(p, &f->data[face], &f->size[face])) {
+            f->path[face] = p;
+            return true;
+        }
+    }
+    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found (tried %s, %s; install fonts-inter)",
+             face == FONTS_BOLD ? "bold" : "regular", candidates[face][0], candidates[face][2]);
+    return false;
 }
 
 /* The fallback src, mapped on first use; false when it is not installed or
@@ -210,12 +210,9 @@ void fonts_free(fonts *f)
     for (int i = 0; i < FONTS_MAX_OPEN; i++)
         if (f->open[i].font)
             TTF_CloseFont(f->open[i].font);
-    for (int src = 0; src < SRC_COUNT; src++) {
-        if (src < FONTS_FACE_COUNT)
-            free(f->data[src]);
-        else if (f->data[src])
+    for (int src = 0; src < SRC_COUNT; src++)
+        if (f->data[src])
             munmap(f->data[src], f->size[src]);
-    }
     if (f->ttf_started)
         TTF_Quit(); /* reference-counted by SDL_ttf */
     free(f);
