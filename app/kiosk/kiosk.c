@@ -103,7 +103,8 @@ struct kiosk {
     /* The display thread's longest stretch busy without presenting a frame
      * or going back to wait (vitrine_display_busy_max_seconds). */
     int64_t busy_since_us, busy_max_us;
-    bool preparing; /* the next slide is being drawn ahead, in slices */
+    bool preparing; /* a slide is being drawn into its texture, in slices */
+    bool sliced;    /* a slice was drawn in this turn of the loop (one a turn) */
 };
 
 static int64_t now_ms(const kiosk *k)
@@ -813,6 +814,73 @@ static int64_t edge_wait_ms(const kiosk *k)
     return s > 0 ? s * VCLOCK_MS_PER_S : 0;
 }
 
+/* Shortly before an automatic slide change, the next slide is drawn into
+ * its texture while the screen rests (a stretch of its own), so that the
+ * change only blends two textures. It holds the second texture, and so
+ * the memory gate, a little earlier than the transition would (never
+ * waiting for it: a parse in progress, no preparation). Returns the next
+ * slide prepared, or SIZE_MAX. */
+static bool rotating(const kiosk *k, const playlist_view *v)
+{
+    return v->has_slide && !v->animating && !v->paused && !v->pinned && v->count >= 2 &&
+           !overview_is_open(k->ovw);
+}
+
+/* How long before a change the next slide is drawn: PREPARE_LEAD_MS, or
+ * the last quarter of a shorter slide (the rest of it with one texture). */
+static int64_t prepare_lead_ms(const kiosk *k)
+{
+    int64_t quarter = k->cfg->playlist.default_duration_ms / 4;
+    return quarter < PREPARE_LEAD_MS ? quarter : PREPARE_LEAD_MS;
+}
+
+static size_t next_prepared(kiosk *k, const playlist_view *v, int64_t wait)
+{
+    if (!rotating(k, v) || wait > prepare_lead_ms(k))
+        return SIZE_MAX;
+    size_t next = playlist_shown_at(k->pl, v->position % v->count + 1);
+    /* The fetch thread waits to parse: it goes first (the gate is left). */
+    if (next == v->slide || memgate_waiting(k->opt.gate) || !gate_take(k))
+        return SIZE_MAX;
+    if (k->sliced)
+        return next; /* one slice a turn: this one is drawn already */
+    int ready = deck_prepare(k->deck, next, PREPARE_SLICE_US);
+    k->preparing = ready == 0; /* more slices: the loop comes back at once */
+    return ready < 0 ? SIZE_MAX : next;
+}
+
+/* A due slide change waits for the next slide's texture, drawn meanwhile
+ * in slices (a few frames at most), when it was not drawn ahead (new
+ * slides taken just before the change, or the fetch thread went first):
+ * the transition's first frame then only blends, like the others. */
+static bool next_ready(kiosk *k, int64_t now)
+{
+    playlist_view cur;
+    playlist_view_at(k->pl, now, &cur);
+    if (!rotating(k, &cur))
+        return true;
+    size_t next = playlist_shown_at(k->pl, cur.position % cur.count + 1);
+    if (next == cur.slide)
+        return true;
+    int ready = deck_prepare(k->deck, next, PREPARE_SLICE_US);
+    k->preparing = ready == 0;
+    k->sliced = true;
+    return ready != 0;
+}
+
+/* At rest, a slide on screen without its texture (new slides taken, feed
+ * states redrawn) is drawn into it in slices, and the frame is presented
+ * once it is whole: meanwhile the screen keeps showing the last frame. */
+static bool current_unready(kiosk *k, const playlist_view *v)
+{
+    if (!k->presented || !v->has_slide || v->animating || overview_is_open(k->ovw))
+        return false;
+    int ready = deck_prepare(k->deck, v->slide, PREPARE_SLICE_US);
+    k->preparing = ready == 0;
+    k->sliced = true;
+    return ready == 0;
+}
+
 /* Everything time-driven; returns how long the loop may sleep. */
 static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
 {
@@ -846,8 +914,10 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         ovw_open = false;
     }
     /* A slide change is due: wait for the gate rather than change while
-     * the fetch thread parses (a few frames at most). */
-    bool held_back = !ovw_open && playlist_wait_ms(k->pl, now) <= 0 && !gate_take(k);
+     * the fetch thread parses, and for the next slide's texture (a few
+     * frames at most). */
+    bool held_back =
+        !ovw_open && playlist_wait_ms(k->pl, now) <= 0 && (!gate_take(k) || !next_ready(k, now));
     if (!held_back && !ovw_open)
         k->dirty |= playlist_tick(k->pl, now);
     playlist_view_at(k->pl, now, v);
@@ -886,7 +956,7 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     if (w == 0 || v->animating)
         k->dirty = true; /* a frame is due */
     if (held_back)
-        wait = GATE_RETRY_MS;
+        wait = k->preparing ? 1 : GATE_RETRY_MS;
     return wait < KIOSK_MAX_WAIT_MS ? wait : KIOSK_MAX_WAIT_MS;
 }
 
@@ -939,39 +1009,6 @@ static void pace(kiosk *k, int64_t frame_start)
     }
 }
 
-/* Shortly before an automatic slide change, the next slide is drawn into
- * its texture while the screen rests (a stretch of its own), so that the
- * change only blends two textures. It holds the second texture, and so
- * the memory gate, a little earlier than the transition would (never
- * waiting for it: a parse in progress, no preparation). Returns the next
- * slide prepared, or SIZE_MAX. */
-static bool rotating(const kiosk *k, const playlist_view *v)
-{
-    return v->has_slide && !v->animating && !v->paused && !v->pinned && v->count >= 2 &&
-           !overview_is_open(k->ovw);
-}
-
-/* How long before a change the next slide is drawn: PREPARE_LEAD_MS, or
- * the last quarter of a shorter slide (the rest of it with one texture). */
-static int64_t prepare_lead_ms(const kiosk *k)
-{
-    int64_t quarter = k->cfg->playlist.default_duration_ms / 4;
-    return quarter < PREPARE_LEAD_MS ? quarter : PREPARE_LEAD_MS;
-}
-
-static size_t next_prepared(kiosk *k, const playlist_view *v, int64_t wait)
-{
-    if (!rotating(k, v) || wait > prepare_lead_ms(k))
-        return SIZE_MAX;
-    size_t next = playlist_shown_at(k->pl, v->position % v->count + 1);
-    /* The fetch thread waits to parse: it goes first (the gate is left). */
-    if (next == v->slide || memgate_waiting(k->opt.gate) || !gate_take(k))
-        return SIZE_MAX;
-    int ready = deck_prepare(k->deck, next, PREPARE_SLICE_US);
-    k->preparing = ready == 0; /* more slices: the loop comes back at once */
-    return ready < 0 ? SIZE_MAX : next;
-}
-
 /* Finished slides, taken at rest: a transition in progress is never held
  * up by them (they wait for its last frame). */
 static void take_slides_at_rest(kiosk *k, int64_t now)
@@ -1006,8 +1043,11 @@ int kiosk_run(kiosk *k)
         screen_reap(k->scr);
         take_slides_at_rest(k, start);
         playlist_view v;
+        k->preparing = k->sliced = false;
         int64_t wait = advance(k, start, &v);
-        if (k->dirty) {
+        if (k->dirty && current_unready(k, &v)) {
+            wait = 1; /* the next slice after a frame's time to others */
+        } else if (k->dirty) {
             render(k, &v);
             watchdog_frame(k->wd, now_ms(k));
             k->dirty = k->ovw_pending; /* thumbnails left: the next frame at once */
@@ -1030,7 +1070,7 @@ int kiosk_run(kiosk *k)
                 wait = 1; /* a frame's time to others, then the next slice */
         }
         SDL_Event ev;
-        int64_t timeout = v.animating || k->dirty ? 0 : wait;
+        int64_t timeout = v.animating || (k->dirty && !k->preparing) ? 0 : wait;
         if (timeout > 0)
             busy_end(k);
         bool got = wait_event(k, timeout, &ev);
