@@ -22,6 +22,7 @@
 #define LAYOUT_LINE_BYTES 512         /* longest line measured at once */
 #define LAYOUT_LINE_HEIGHT 1.25f      /* line box, as a multiple of the font size */
 #define LAYOUT_REF_PX 96              /* size the fitter's estimates are measured at */
+#define LAYOUT_WRAP_WORDS 128         /* word ends a line is searched among at once */
 #define LAYOUT_ELLIPSIS TEXT_ELLIPSIS /* U+2026 */
 
 typedef struct {
