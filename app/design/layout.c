@@ -297,16 +297,22 @@ static int bisect(const fitter *f, fit_pred pred, int lo, int hi, float w, float
  * estimated on scaled widths, confirmed at that size (one real measurement
  * in the usual case). Where rounding makes the estimate too large, a step
  * or two down, then an exact bisection below it. */
-static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+/* The size largest_fit confirms first, from the estimate: no size above
+ * it is ever confirmed. */
+static int estimated_fit(const fitter *f, fit_pred pred, float w, float h)
 {
     fitter est = *f;
     est.scaled = true;
     int min = f->st->min_px, max = f->st->max_px;
     /* One size allowed: whatever the estimate says, that size is the one
-     * confirmed below; no need to measure at the reference size. */
+     * confirmed; no need to measure at the reference size. */
     int px = max == min ? min : bisect(&est, pred, min, max, w, h);
-    if (px < min)
-        px = min; /* the estimate found none: the minimum may still fit */
+    return px < min ? min : px; /* none: the minimum may still fit */
+}
+
+static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+{
+    int min = f->st->min_px, px = estimated_fit(f, pred, w, h);
     for (int step = 0; step < FIT_STEPS_DOWN && px >= min; step++, px--)
         if (pred(f, px, w, h, out))
             return px;
@@ -352,8 +358,24 @@ static void ellipsise(const fitter *f, int px, float box_w, layout_line *ln)
     }
 }
 
+/* Whether the size layout_fit_text would choose is surely below need_px:
+ * each phase confirms no size above its estimate, and the wrapped phase
+ * runs only when the one-line phase confirms none (then an overflow at the
+ * minimum, a no too). */
+static bool surely_below(const fitter *f, int need, float w, float h)
+{
+    return estimated_fit(f, fits_one_line, w, h) < need &&
+           (f->st->max_lines <= 1 || estimated_fit(f, fits_wrapped, w, h) < need);
+}
+
 void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_style *st,
                      layout_measure_fn fn, void *ctx, layout_text *out)
+{
+    layout_fit_text_need(s, box_w, box_h, st, 0, fn, ctx, out);
+}
+
+void layout_fit_text_need(const char *s, float box_w, float box_h, const layout_text_style *st,
+                          int need_px, layout_measure_fn fn, void *ctx, layout_text *out)
 {
     memset(out, 0, sizeof *out);
     layout_text_style norm = *st;
@@ -362,6 +384,10 @@ void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_
     if (norm.max_px < norm.min_px)
         norm.max_px = norm.min_px;
     fitter f = {s ? s : "", &norm, fn, ctx, false};
+    if (need_px > 0 && surely_below(&f, need_px, box_w, box_h)) {
+        out->below_need = true;
+        return;
+    }
     int px = largest_fit(&f, fits_one_line, box_w, box_h, out);
     if (!px && norm.max_lines > 1)
         px = largest_fit(&f, fits_wrapped, box_w, box_h, out);

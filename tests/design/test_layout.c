@@ -222,6 +222,43 @@ static void wrap_matches_the_greedy_walk(void)
     CHECK(fit * 2 < walk); /* both of the fitter's phases, against one walk */
 }
 
+/* layout_fit_text_need answers "at need_px or more?" as layout_fit_text
+ * does, stopping at the estimate only when the answer is surely no, and
+ * then with fewer measurements. */
+static void need_answers_as_the_full_fit(void)
+{
+    char text[1024];
+    unsigned seed = 11;
+    int stopped = 0;
+    long full_calls = 0, need_calls = 0;
+    for (int round = 0; round < 400; round++) {
+        random_text(&seed, text, 2 + (size_t)round % 12);
+        int lines = 1 + round % 3, need = 14 + round % 30;
+        float w = (float)(80 + (round * 53) % 700), h = (float)(30 + (round * 29) % 150);
+        layout_text_style st = {0, 48, 12, lines};
+        layout_text full, t;
+        calls = 0;
+        layout_fit_text(text, w, h, &st, uneven, NULL, &full);
+        int before = calls;
+        calls = 0;
+        layout_fit_text_need(text, w, h, &st, need, uneven, NULL, &t);
+        bool yes = !full.overflow && full.px >= need;
+        if (t.below_need) {
+            stopped++;
+            CHECK(!yes);
+            full_calls += before;
+            need_calls += calls;
+            continue;
+        }
+        CHECK_INT(t.px, full.px);
+        CHECK_INT(t.n_lines, full.n_lines);
+        CHECK_INT(t.width, full.width);
+        CHECK(t.overflow == full.overflow);
+    }
+    CHECK(stopped > 20);
+    CHECK(need_calls < full_calls);
+}
+
 static void stage_keeps_16_9_or_wider(void)
 {
     layout_stage s = layout_stage_for(1920, 1080); /* 16:9: the whole screen */
@@ -386,6 +423,7 @@ int main(void)
     RUN(wraps_below_the_minimum);
     RUN(estimate_is_confirmed_at_the_size_drawn);
     RUN(wrap_matches_the_greedy_walk);
+    RUN(need_answers_as_the_full_fit);
     RUN(stage_keeps_16_9_or_wider);
     RUN(no_break_spaces_hold);
     RUN(newline_forces_a_break);
