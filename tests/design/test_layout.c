@@ -104,6 +104,32 @@ static void estimate_is_confirmed_at_the_size_drawn(void)
     }
 }
 
+static int at_ref;
+
+static int counting_ref(void *ctx, int face, int px, const char *s, size_t len)
+{
+    at_ref += px == LAYOUT_REF_PX;
+    return half_px_per_byte(ctx, face, px, s, len);
+}
+
+/* One size allowed (a footer, the team cards' shared sizes): the estimate
+ * could only point at that size, so it is not measured at the reference
+ * size at all; the fit is the same. */
+static void one_size_is_not_estimated(void)
+{
+    layout_text_style st = {0, 20, 20, 3};
+    layout_text t;
+    at_ref = 0;
+    layout_fit_text("abcdefghij klmnopqrst uvw", 150, 200, &st, counting_ref, NULL, &t);
+    CHECK_INT(at_ref, 0);
+    CHECK_INT(t.px, 20);
+    CHECK_INT(t.n_lines, 2); /* 10 px a byte: "abcdefghij", "klmnopqrst uvw" */
+    st.min_px = 10;
+    at_ref = 0;
+    layout_fit_text("abcdefghij klmnopqrst uvw", 150, 200, &st, counting_ref, NULL, &t);
+    CHECK(at_ref > 0); /* a range of sizes: estimated first */
+}
+
 /* A font whose widths are not a sum of the bytes' (the last glyph's box
  * reaches past its advance, as SDL_ttf's widths do), but grow with the
  * text, like a real font's. */
@@ -422,6 +448,7 @@ int main(void)
     RUN(shrinks_before_wrapping);
     RUN(wraps_below_the_minimum);
     RUN(estimate_is_confirmed_at_the_size_drawn);
+    RUN(one_size_is_not_estimated);
     RUN(wrap_matches_the_greedy_walk);
     RUN(need_answers_as_the_full_fit);
     RUN(stage_keeps_16_9_or_wider);
