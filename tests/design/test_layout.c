@@ -237,6 +237,14 @@ static void wrap_matches_the_greedy_walk(void)
         compare_wrap(text, 8 + round % 33, w, &walk, &fit);
     }
     CHECK(walk > 0 && fit > 0);
+    /* Lines of more than LAYOUT_WRAP_WORDS words (and LAYOUT_LINE_BYTES). */
+    size_t o = 0;
+    for (int k = 0; k < 300; k++, o += 3)
+        memcpy(text + o, "ab ", 3);
+    text[o - 1] = '\0';
+    long many = walk;
+    compare_wrap(text, 8, 2000, &walk, &fit);
+    CHECK(walk > many);
     /* Paragraphs of 60 words, lines of about 70 bytes (10 words). */
     walk = fit = 0;
     for (int round = 0; round < 40; round++) {
