@@ -138,6 +138,84 @@ static size_t skip_spaces(const char *s, size_t i)
     return i;
 }
 
+/* The ends of the lines a line starting at i may take, in order: after
+ * each word (with the spaces before it), up to a newline or the end. At
+ * most `max`; *more says that the paragraph goes on after the last. */
+static size_t word_ends(const char *s, size_t i, size_t *ends, size_t max, bool *more)
+{
+    size_t n = 0, end = i;
+    while (s[end] && s[end] != '\n' && n < max) {
+        while (s[end] == ' ')
+            end++;
+        while (s[end] && s[end] != ' ' && s[end] != '\n')
+            end++;
+        ends[n++] = end;
+    }
+    *more = s[end] && s[end] != '\n';
+    return n;
+}
+
+/* The next word end to measure between lo and hi (lo < k < hi): where the
+ * width per byte measured last puts box_w, so that a line is usually found
+ * with two measurements, the last end that fits and the first that does
+ * not. */
+static size_t guess_end(const size_t *ends, size_t start, size_t lo, size_t hi, float per_byte,
+                        float box_w)
+{
+    size_t k = lo + 1;
+    while (k + 1 < hi && ends[k] - start <= LAYOUT_LINE_BYTES &&
+           (float)(ends[k] - start) * per_byte <= box_w)
+        k++; /* ends[k] is word k + 1's end */
+    return k;
+}
+
+/* The greedy line from i: the most words whose width fits box_w (the first
+ * word alone when even it does not). Widths grow with the text (a prefix
+ * is never wider than the text it starts), so that line is the last word
+ * end that fits, found by searching between word ends known to fit (lo)
+ * and not to fit (hi) rather than by measuring every prefix in turn: the
+ * same line, for a few measurements instead of one per word. Returns false
+ * when a word alone is wider than the box. */
+static bool next_line(const fitter *f, int px, float box_w, size_t i, float *per_byte,
+                      layout_line *ln, size_t *line_end)
+{
+    size_t ends[LAYOUT_WRAP_WORDS];
+    bool more;
+    size_t n = word_ends(f->s, i, ends, LAYOUT_WRAP_WORDS, &more);
+    *ln = (layout_line){i, 0, 0, false};
+    *line_end = i;
+    if (n == 0)
+        return true;
+    /* Known: ends 1..lo fit (lo_w: width at lo), hi and after do not. */
+    size_t lo = 0, hi = n + 1;
+    int lo_w = 0, hi_w = 0;
+    while (hi - lo > 1) {
+        size_t k = guess_end(ends, i, lo, hi, *per_byte, box_w);
+        int w = measure(f, px, f->s + i, ends[k - 1] - i);
+        if ((float)w > box_w)
+            hi = k, hi_w = w;
+        else
+            lo = k, lo_w = w;
+        if (w > 0)
+            *per_byte = (float)w / (float)(ends[k - 1] - i);
+    }
+    if (lo == n && more) /* more words than ends[] holds: go on one by one */
+        for (size_t end = ends[n - 1]; f->s[end] && f->s[end] != '\n';) {
+            size_t next = end;
+            word_ends(f->s, end, &next, 1, &more);
+            int w = measure(f, px, f->s + i, next - i);
+            if ((float)w > box_w)
+                break;
+            ends[n - 1] = end = next;
+            lo_w = w;
+        }
+    bool ok = lo > 0;
+    size_t k = ok ? lo : 1; /* not even one word: it alone, cut later */
+    *ln = (layout_line){i, ends[k - 1] - i, ok ? lo_w : hi_w, false};
+    *line_end = ends[k - 1];
+    return ok;
+}
+
 /* Greedy wrap at px. Fills out->lines up to `cap` lines and returns true
  * when every word fits the width and the text ends within cap lines. */
 static bool wrap(const fitter *f, int px, float box_w, size_t cap, layout_text *out)
@@ -146,28 +224,10 @@ static bool wrap(const fitter *f, int px, float box_w, size_t cap, layout_text *
     size_t i = skip_spaces(s, 0);
     out->n_lines = 0;
     bool ok = true;
+    float per_byte = 0.5f * (float)px; /* a first guess, then the text's own */
     while (s[i] && out->n_lines < cap) {
-        size_t end = i, best = 0;
-        int best_w = 0;
-        /* Extend the line word by word while it fits. */
-        while (s[end] && s[end] != '\n') {
-            size_t next = end;
-            while (s[next] == ' ')
-                next++;
-            while (s[next] && s[next] != ' ' && s[next] != '\n')
-                next++;
-            int w = measure(f, px, s + i, next - i);
-            if ((float)w > box_w && best > 0)
-                break;
-            best = next - i;
-            best_w = w;
-            end = next;
-            if ((float)w > box_w) { /* a single word wider than the box */
-                ok = false;
-                break;
-            }
-        }
-        out->lines[out->n_lines++] = (layout_line){i, best, best_w, false};
+        size_t end;
+        ok = next_line(f, px, box_w, i, &per_byte, &out->lines[out->n_lines++], &end) && ok;
         i = end;
         if (s[i] == '\n')
             i++;
@@ -237,13 +297,22 @@ static int bisect(const fitter *f, fit_pred pred, int lo, int hi, float w, float
  * estimated on scaled widths, confirmed at that size (one real measurement
  * in the usual case). Where rounding makes the estimate too large, a step
  * or two down, then an exact bisection below it. */
-static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+/* The size largest_fit confirms first, from the estimate: no size above
+ * it is ever confirmed. */
+static int estimated_fit(const fitter *f, fit_pred pred, float w, float h)
 {
     fitter est = *f;
     est.scaled = true;
-    int min = f->st->min_px, px = bisect(&est, pred, min, f->st->max_px, w, h);
-    if (px < min)
-        px = min; /* the estimate found none: the minimum may still fit */
+    int min = f->st->min_px, max = f->st->max_px;
+    /* One size allowed: whatever the estimate says, that size is the one
+     * confirmed; no need to measure at the reference size. */
+    int px = max == min ? min : bisect(&est, pred, min, max, w, h);
+    return px < min ? min : px; /* none: the minimum may still fit */
+}
+
+static int largest_fit(const fitter *f, fit_pred pred, float w, float h, layout_text *out)
+{
+    int min = f->st->min_px, px = estimated_fit(f, pred, w, h);
     for (int step = 0; step < FIT_STEPS_DOWN && px >= min; step++, px--)
         if (pred(f, px, w, h, out))
             return px;
@@ -289,8 +358,24 @@ static void ellipsise(const fitter *f, int px, float box_w, layout_line *ln)
     }
 }
 
+/* Whether the size layout_fit_text would choose is surely below need_px:
+ * each phase confirms no size above its estimate, and the wrapped phase
+ * runs only when the one-line phase confirms none (then an overflow at the
+ * minimum, a no too). */
+static bool surely_below(const fitter *f, int need, float w, float h)
+{
+    return estimated_fit(f, fits_one_line, w, h) < need &&
+           (f->st->max_lines <= 1 || estimated_fit(f, fits_wrapped, w, h) < need);
+}
+
 void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_style *st,
                      layout_measure_fn fn, void *ctx, layout_text *out)
+{
+    layout_fit_text_need(s, box_w, box_h, st, 0, fn, ctx, out);
+}
+
+void layout_fit_text_need(const char *s, float box_w, float box_h, const layout_text_style *st,
+                          int need_px, layout_measure_fn fn, void *ctx, layout_text *out)
 {
     memset(out, 0, sizeof *out);
     layout_text_style norm = *st;
@@ -299,6 +384,10 @@ void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_
     if (norm.max_px < norm.min_px)
         norm.max_px = norm.min_px;
     fitter f = {s ? s : "", &norm, fn, ctx, false};
+    if (need_px > 0 && surely_below(&f, need_px, box_w, box_h)) {
+        out->below_need = true;
+        return;
+    }
     int px = largest_fit(&f, fits_one_line, box_w, box_h, out);
     if (!px && norm.max_lines > 1)
         px = largest_fit(&f, fits_wrapped, box_w, box_h, out);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "vitrine/hash.h"
+#include "vitrine/layout.h"
 #include "vitrine/log.h"
 #include "vitrine/text.h"
 
@@ -223,10 +224,24 @@ static int face_ok(int face)
     return face < 0 || face >= FONTS_FACE_COUNT ? FONTS_REGULAR : face;
 }
 
+/* Whether o is a better slot to give up than the best so far: a font at
+ * the layout's reference size only when both are (the fitter measures at
+ * that size between every two sizes it tries: resizing it away would load
+ * every glyph again at the next estimate), else the least recently used. */
+static bool older(const open_font *o, const open_font *best)
+{
+    if (!best)
+        return true;
+    bool o_ref = o->px == LAYOUT_REF_PX, best_ref = best->px == LAYOUT_REF_PX;
+    if (o_ref != best_ref)
+        return best_ref;
+    return o->used < best->used;
+}
+
 /* The open slot for (source, px). A miss takes a free slot, else the least
  * recently used font of the same source, resized in place, else the least
- * recently used font, closed and reopened. NULL when the source has no
- * file or SDL_ttf fails. */
+ * recently used font, closed and reopened; fonts at the layout's reference
+ * size go last. NULL when the source has no file or SDL_ttf fails. */
 static open_font *slot_at(fonts *f, int face, int px)
 {
     if (!source_ready(f, face))
@@ -243,9 +258,9 @@ static open_font *slot_at(fonts *f, int face, int px)
             o->used = ++f->tick;
             return o;
         }
-        if (o->face == face && (!same || o->used < same->used))
+        if (o->face == face && older(o, same))
             same = o;
-        if (!oldest || o->used < oldest->used)
+        if (older(o, oldest))
             oldest = o;
     }
     open_font *slot = empty ? empty : same ? same : oldest;

@@ -230,6 +230,15 @@ layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_s
     return t;
 }
 
+layout_text canvas_fit_need(canvas *c, layout_rect box, const char *s, const canvas_style *st,
+                            int need_px)
+{
+    layout_text t;
+    layout_text_style ls = text_style(c, st);
+    layout_fit_text_need(s, box.w, box.h, &ls, need_px, fonts_measure, c->fonts, &t);
+    return t;
+}
+
 int canvas_measure(canvas *c, fonts_face face, int px, const char *s)
 {
     return fonts_measure(c->fonts, face, px, s, strlen(s));

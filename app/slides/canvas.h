@@ -103,6 +103,10 @@ const char *canvas_read_line(const canvas *c, size_t k);
 
 /* Fits without recording (to size things before placing them). */
 layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+/* canvas_fit for a caller that only asks whether s fits at need_px or more:
+ * .below_need when the estimates already say no (see layout_text_style). */
+layout_text canvas_fit_need(canvas *c, layout_rect box, const char *s, const canvas_style *st,
+                            int need_px);
 /* Width of s on one line at px in face. */
 int canvas_measure(canvas *c, fonts_face face, int px, const char *s);
 

@@ -134,11 +134,38 @@ static card_boxes card_boxes_of(canvas *c, const team_geom *g)
     return b;
 }
 
+/* A text's size is big enough when it is this much of the scaled size. */
+static bool grows(const canvas *c, float size, int px)
+{
+    return (float)px >= TEAM_SHRINK_OK * (float)canvas_px(c, size);
+}
+
 /* Larger cards are worth it only when their texts grow with them. */
 static bool sizes_grow(const canvas *c, const team_geom *g, int np, int rp)
 {
-    return (float)np >= TEAM_SHRINK_OK * (float)canvas_px(c, g->name_size) &&
-           (float)rp >= TEAM_SHRINK_OK * (float)canvas_px(c, g->role_size);
+    return grows(c, g->name_size, np) && grows(c, g->role_size, rp);
+}
+
+/* The smallest size grows() accepts. */
+static int least_grown(const canvas *c, float size)
+{
+    int px = (int)(TEAM_SHRINK_OK * (float)canvas_px(c, size));
+    while (px > 1 && grows(c, size, px - 1))
+        px--;
+    while (!grows(c, size, px))
+        px++;
+    return px;
+}
+
+/* Whether a text fits its box at a size grows() accepts. Asked of every
+ * card at every scale tried, most of them too large: the fit stops at the
+ * estimate when that already says no, without loading the font at sizes
+ * that are never drawn. */
+static bool card_text_holds(canvas *c, layout_rect box, const char *s, const canvas_style *st,
+                            float size)
+{
+    layout_text t = canvas_fit_need(c, box, s, st, least_grown(c, size));
+    return !t.below_need && !t.overflow && grows(c, size, t.px);
 }
 
 /* The largest name and role sizes at which every card's texts fit; false
@@ -177,9 +204,10 @@ static bool shared_sizes_hold(canvas *c, const team_geom *g, const model_local *
         while (at >= l->poles[p].n_people)
             at -= l->poles[p++].n_people;
         const model_teammate *t = &l->poles[p].people[at];
-        layout_text a = canvas_fit(c, b.name, t->name, &b.ns);
-        layout_text r = a.overflow ? a : canvas_fit(c, b.role, t->role, &b.rs);
-        if (a.overflow || r.overflow || !sizes_grow(c, g, a.px, r.px)) {
+        /* The role first: it is the text that fails (two lines of a
+         * narrow column). */
+        if (!card_text_holds(c, b.role, t->role, &b.rs, g->role_size) ||
+            !card_text_holds(c, b.name, t->name, &b.ns, g->name_size)) {
             *hardest = (*hardest + k) % n;
             return false;
         }

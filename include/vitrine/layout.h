@@ -22,6 +22,7 @@
 #define LAYOUT_LINE_BYTES 512         /* longest line measured at once */
 #define LAYOUT_LINE_HEIGHT 1.25f      /* line box, as a multiple of the font size */
 #define LAYOUT_REF_PX 96              /* size the fitter's estimates are measured at */
+#define LAYOUT_WRAP_WORDS 128         /* word ends a line is searched among at once */
 #define LAYOUT_ELLIPSIS TEXT_ELLIPSIS /* U+2026 */
 
 typedef struct {
@@ -64,6 +65,7 @@ typedef struct {
     layout_line lines[LAYOUT_MAX_LINES];
     int width, height; /* of the block */
     bool overflow;     /* did not fit at min_px: ellipsised */
+    bool below_need;   /* layout_fit_text_need: surely below need_px */
 } layout_text;
 
 /* The stage: the part of a screen the slides are laid out in. Slides are
@@ -79,6 +81,13 @@ layout_stage layout_stage_for(int screen_w, int screen_h);
 
 void layout_fit_text(const char *s, float box_w, float box_h, const layout_text_style *st,
                      layout_measure_fn measure, void *ctx, layout_text *out);
+/* layout_fit_text for a caller that only asks whether s fits at need_px or
+ * more (an overflow or a smaller size is a no): when the estimates already
+ * put every size the fit could confirm below need_px, it stops there,
+ * having measured at the reference size only, and sets below_need (nothing
+ * else is filled in); otherwise it is layout_fit_text. */
+void layout_fit_text_need(const char *s, float box_w, float box_h, const layout_text_style *st,
+                          int need_px, layout_measure_fn measure, void *ctx, layout_text *out);
 int layout_line_height(int px);
 
 #endif

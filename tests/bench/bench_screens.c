@@ -14,9 +14,11 @@
  * - frame: a steady frame: clear, copy of the slide's texture, as between
  *   transitions; "fade": a transition frame (two copies, one blended).
  * Medians over --runs runs; one "name=value" line per figure (what
- * toolchain/bench.py reads), then one line per slide. A benchmark, not a
- * test: nothing here has a time budget.
- *   bench_screens DATA_DIR [--runs N] [--size WxH] [--now YYYY-MM-DD] */
+ * toolchain/bench.py reads), then one line per slide. --update-only times
+ * the two deck_update alone (what callgrind is run on: the drawing is slow
+ * under valgrind). A benchmark, not a test: nothing here has a time budget.
+ *   bench_screens DATA_DIR [--runs N] [--size WxH] [--now YYYY-MM-DD]
+ *                 [--update-only] */
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
 #include <stdio.h>
@@ -46,6 +48,7 @@ typedef struct {
     const char *dir;
     int runs, w, h;
     vt_date now;
+    bool update_only; /* the two deck_update alone (for callgrind) */
 } bench_args;
 
 typedef struct {
@@ -88,8 +91,9 @@ static bool parse_size(const char *s, int *w, int *h)
 
 static bool parse_args(int argc, char **argv, bench_args *a)
 {
-    *a = (bench_args){NULL, BENCH_DEFAULT_RUNS, BENCH_DEFAULT_W, BENCH_DEFAULT_H,
-                      date_parse(BENCH_DEFAULT_NOW)};
+    *a = (bench_args){
+        NULL, BENCH_DEFAULT_RUNS, BENCH_DEFAULT_W, BENCH_DEFAULT_H, date_parse(BENCH_DEFAULT_NOW),
+        false};
     for (int i = 1; i < argc; i++) {
         bool more = i + 1 < argc;
         if (strcmp(argv[i], "--runs") == 0 && more) {
@@ -98,6 +102,8 @@ static bool parse_args(int argc, char **argv, bench_args *a)
         } else if (strcmp(argv[i], "--size") == 0 && more) {
             if (!parse_size(argv[++i], &a->w, &a->h))
                 return false;
+        } else if (strcmp(argv[i], "--update-only") == 0) {
+            a->update_only = true;
         } else if (strcmp(argv[i], "--now") == 0 && more) {
             if ((a->now = date_parse(argv[++i])) == DATE_NONE)
                 return false;
@@ -151,6 +157,10 @@ static bool run_once(SDL_Renderer *r, const bench_args *a, const model *m, const
         return false;
     }
     t->n_slides = n;
+    if (a->update_only) {
+        deck_free(d);
+        return true;
+    }
     feedstate_set failing = *fs;
     for (int f = 0; f < FEED_COUNT; f++)
         if (failing.feeds[f].kind != FEEDSTATE_MISSING &&
@@ -194,6 +204,11 @@ static void report(const bench_args *a, bench_times *t)
         shown++;
     }
     double update = median(t->update, a->runs);
+    if (a->update_only) {
+        printf("size=%dx%d\nruns=%d\nupdate_ms=%.2f\nupdate_again_ms=%.2f\n", a->w, a->h, a->runs,
+               update, median(t->update_again, a->runs));
+        return;
+    }
     printf("size=%dx%d\nslides=%d\nruns=%d\n", a->w, a->h, shown, a->runs);
     printf("update_ms=%.2f\n", update);
     printf("states_ms=%.3f\n", median(t->states, a->runs));
@@ -233,7 +248,7 @@ int main(int argc, char **argv)
     if (!parse_args(argc, argv, &a)) {
         fprintf(stderr,
                 "usage: bench_screens DATA_DIR [--runs 1..%d] [--size WxH] "
-                "[--now YYYY-MM-DD]\n",
+                "[--now YYYY-MM-DD] [--update-only]\n",
                 BENCH_MAX_RUNS);
         return 2;
     }

@@ -104,6 +104,195 @@ static void estimate_is_confirmed_at_the_size_drawn(void)
     }
 }
 
+static int at_ref;
+
+static int counting_ref(void *ctx, int face, int px, const char *s, size_t len)
+{
+    at_ref += px == LAYOUT_REF_PX;
+    return half_px_per_byte(ctx, face, px, s, len);
+}
+
+/* One size allowed (a footer, the team cards' shared sizes): the estimate
+ * could only point at that size, so it is not measured at the reference
+ * size at all; the fit is the same. */
+static void one_size_is_not_estimated(void)
+{
+    layout_text_style st = {0, 20, 20, 3};
+    layout_text t;
+    at_ref = 0;
+    layout_fit_text("abcdefghij klmnopqrst uvw", 150, 200, &st, counting_ref, NULL, &t);
+    CHECK_INT(at_ref, 0);
+    CHECK_INT(t.px, 20);
+    CHECK_INT(t.n_lines, 2); /* 10 px a byte: "abcdefghij", "klmnopqrst uvw" */
+    st.min_px = 10;
+    at_ref = 0;
+    layout_fit_text("abcdefghij klmnopqrst uvw", 150, 200, &st, counting_ref, NULL, &t);
+    CHECK(at_ref > 0); /* a range of sizes: estimated first */
+}
+
+/* A font whose widths are not a sum of the bytes' (the last glyph's box
+ * reaches past its advance, as SDL_ttf's widths do), but grow with the
+ * text, like a real font's. */
+static int uneven(void *ctx, int face, int px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)face;
+    calls++;
+    int units = 0;
+    for (size_t i = 0; i < len; i++)
+        units += s[i] == ' ' ? 3 : s[i] == 'i' ? 2 : s[i] == 'm' ? 9 : 5 + (s[i] & 1);
+    int over = len && s[len - 1] != ' ' ? px / 5 : 0;
+    return units * px / 10 + over;
+}
+
+/* The greedy wrap as first written: every prefix measured in turn. */
+static size_t greedy_lines(const char *s, int px, float box_w, layout_line *lines, size_t cap,
+                           bool *ok)
+{
+    size_t i = 0, n = 0;
+    *ok = true;
+    while (s[i] == ' ')
+        i++;
+    while (s[i] && n < cap) {
+        size_t end = i, best = 0;
+        int best_w = 0;
+        while (s[end] && s[end] != '\n') {
+            size_t next = end;
+            while (s[next] == ' ')
+                next++;
+            while (s[next] && s[next] != ' ' && s[next] != '\n')
+                next++;
+            int w = uneven(NULL, 0, px, s + i, next - i);
+            if ((float)w > box_w && best > 0)
+                break;
+            best = next - i, best_w = w, end = next;
+            if ((float)w > box_w) {
+                *ok = false;
+                break;
+            }
+        }
+        lines[n++] = (layout_line){i, best, best_w, false};
+        i = end + (s[end] == '\n');
+        while (s[i] == ' ')
+            i++;
+    }
+    *ok = *ok && !s[i];
+    return n;
+}
+
+/* Words of 1 to 12 letters, double spaces and a newline now and then. */
+static void random_text(unsigned *seed, char *out, size_t words)
+{
+    size_t o = 0;
+    for (size_t k = 0; k < words; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        size_t len = 1 + (*seed >> 16) % 12;
+        for (size_t j = 0; j < len; j++)
+            out[o++] = "aeimnorstu"[(*seed >> (j % 12)) % 10];
+        out[o++] = (*seed >> 8) % 29 == 0 ? '\n' : ' ';
+        if ((*seed >> 4) % 13 == 0)
+            out[o++] = ' ';
+    }
+    out[o - 1] = '\0';
+}
+
+/* Wraps text at px in box_w both ways; the lines must be the same. Adds
+ * each way's measurements to *walk and *fit (none when not compared). */
+static void compare_wrap(const char *text, int px, float box_w, long *walk, long *fit)
+{
+    layout_line want[LAYOUT_MAX_LINES];
+    bool ok;
+    calls = 0;
+    size_t n = greedy_lines(text, px, box_w, want, LAYOUT_MAX_LINES, &ok);
+    if (!ok || n < 2)
+        return; /* an overflow is cut after the wrap; one line: no wrap */
+    *walk += calls;
+    layout_text t;
+    layout_text_style st = {0, px, px, LAYOUT_MAX_LINES}; /* one size: only the wrap */
+    calls = 0;
+    layout_fit_text(text, box_w, 1e6f, &st, uneven, NULL, &t);
+    *fit += calls;
+    CHECK(!t.overflow);
+    CHECK_INT(t.n_lines, n);
+    for (size_t k = 0; k < n && k < t.n_lines; k++) {
+        CHECK_INT(t.lines[k].start, want[k].start);
+        CHECK_INT(t.lines[k].len, want[k].len);
+        CHECK_INT(t.lines[k].width, want[k].width);
+    }
+}
+
+/* The lines are the greedy walk's, whatever the box (a word a line, more
+ * words than LAYOUT_WRAP_WORDS on one), found with far fewer measurements:
+ * a line of a paragraph costs about two (the last word end that fits, the
+ * first that does not), where the walk measures every prefix. */
+static void wrap_matches_the_greedy_walk(void)
+{
+    char text[4096];
+    unsigned seed = 7;
+    long walk = 0, fit = 0;
+    for (int round = 0; round < 300; round++) {
+        size_t words = round % 50 == 0 ? 220 : 5 + (size_t)round % 60;
+        random_text(&seed, text, words);
+        float w = (float)(60 + (round * 37) % 900) * (words > 200 ? 8.0f : 1.0f);
+        compare_wrap(text, 8 + round % 33, w, &walk, &fit);
+    }
+    CHECK(walk > 0 && fit > 0);
+    /* Lines of more than LAYOUT_WRAP_WORDS words (and LAYOUT_LINE_BYTES). */
+    size_t o = 0;
+    for (int k = 0; k < 300; k++, o += 3)
+        memcpy(text + o, "ab ", 3);
+    text[o - 1] = '\0';
+    long many = walk;
+    compare_wrap(text, 8, 2000, &walk, &fit);
+    CHECK(walk > many);
+    /* Paragraphs of 60 words, lines of about 70 bytes (10 words). */
+    walk = fit = 0;
+    for (int round = 0; round < 40; round++) {
+        random_text(&seed, text, 60);
+        int px = 12 + round % 30;
+        compare_wrap(text, px, 40.0f * (float)px, &walk, &fit);
+    }
+    CHECK(walk > 0);
+    CHECK(fit * 2 < walk); /* both of the fitter's phases, against one walk */
+}
+
+/* layout_fit_text_need answers "at need_px or more?" as layout_fit_text
+ * does, stopping at the estimate only when the answer is surely no, and
+ * then with fewer measurements. */
+static void need_answers_as_the_full_fit(void)
+{
+    char text[1024];
+    unsigned seed = 11;
+    int stopped = 0;
+    long full_calls = 0, need_calls = 0;
+    for (int round = 0; round < 400; round++) {
+        random_text(&seed, text, 2 + (size_t)round % 12);
+        int lines = 1 + round % 3, need = 14 + round % 30;
+        float w = (float)(80 + (round * 53) % 700), h = (float)(30 + (round * 29) % 150);
+        layout_text_style st = {0, 48, 12, lines};
+        layout_text full, t;
+        calls = 0;
+        layout_fit_text(text, w, h, &st, uneven, NULL, &full);
+        int before = calls;
+        calls = 0;
+        layout_fit_text_need(text, w, h, &st, need, uneven, NULL, &t);
+        bool yes = !full.overflow && full.px >= need;
+        if (t.below_need) {
+            stopped++;
+            CHECK(!yes);
+            full_calls += before;
+            need_calls += calls;
+            continue;
+        }
+        CHECK_INT(t.px, full.px);
+        CHECK_INT(t.n_lines, full.n_lines);
+        CHECK_INT(t.width, full.width);
+        CHECK(t.overflow == full.overflow);
+    }
+    CHECK(stopped > 20);
+    CHECK(need_calls < full_calls);
+}
+
 static void stage_keeps_16_9_or_wider(void)
 {
     layout_stage s = layout_stage_for(1920, 1080); /* 16:9: the whole screen */
@@ -267,6 +456,9 @@ int main(void)
     RUN(shrinks_before_wrapping);
     RUN(wraps_below_the_minimum);
     RUN(estimate_is_confirmed_at_the_size_drawn);
+    RUN(one_size_is_not_estimated);
+    RUN(wrap_matches_the_greedy_walk);
+    RUN(need_answers_as_the_full_fit);
     RUN(stage_keeps_16_9_or_wider);
     RUN(no_break_spaces_hold);
     RUN(newline_forces_a_break);
