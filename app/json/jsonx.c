@@ -292,6 +292,20 @@ parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, siz
     return st != PARSE_OK ? st : parse_tree(doc, buf, len, offset, total, error_at, res);
 }
 
+bool jsonx_set_string(jsonx_doc *doc, cJSON *item, const char *s, size_t n)
+{
+    char *copy = doc->nodes ? arena_strndup(doc->nodes, s, n) : malloc(n + 1);
+    if (!copy)
+        return false;
+    if (!doc->nodes) { /* a malloc'ed tree: cJSON_Delete frees its strings */
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+        cJSON_free(item->valuestring);
+    }
+    item->valuestring = copy;
+    return true;
+}
+
 void jsonx_doc_free(jsonx_doc *doc)
 {
     if (doc->borrowed)
