@@ -28,8 +28,8 @@ static const char *skip_blank(const char *p, const char *end)
  * checked by cJSON, not here. */
 static const char *skip_string(const char *p, const char *end)
 {
-    const char *first = p + 1;
-    for (const char *from = first; from < end;) {
+    const char *first = p + 1, *from = first;
+    while (from < end) {
         const char *q = memchr(from, '"', (size_t)(end - from));
         if (!q)
             return NULL;
@@ -42,6 +42,10 @@ static const char *skip_string(const char *p, const char *end)
     }
     return NULL;
 }
+
+/* The bytes a container's scan stops at. */
+static const bool structural[256] = {
+    ['"'] = true, ['['] = true, [']'] = true, ['{'] = true, ['}'] = true};
 
 /* The end of the value that starts at p (not blank): a string, a container
  * (brackets counted outside strings) or a scalar (up to the next
@@ -66,6 +70,10 @@ static const char *skip_value(const char *p, const char *end, size_t *longest)
     }
     int depth = 0;
     while (p < end) {
+        while (p < end && !structural[(unsigned char)*p])
+            p++; /* blanks, commas, colons, numbers: most bytes between strings */
+        if (p == end)
+            break;
         char c = *p;
         if (c == '"') {
             const char *q = skip_string(p, end);
