@@ -373,6 +373,26 @@ static void hostile_inputs(void)
     CHECK_INT(parse_str(m, FEED_STARTUPS, huge, &res), PARSE_OK);
     CHECK(strlen(m->products[0].name) <= 4096);
     free(huge);
+    /* ASCII up to the cap kept whole, past it cut with an ellipsis; blanks
+     * around a name go, inside stay. */
+    for (size_t len = 4094; len <= 4098; len++) {
+        char *name = repeat("[{\"id\":\"c\",\"fullname\":\"", "x", len, " y\"}]");
+        model *mc = model_new();
+        CHECK_INT(parse_str(mc, FEED_AUTHORS, name, &res), PARSE_OK);
+        const char *got = mc->members[0].fullname;
+        size_t n = strlen(got);
+        bool whole = n == len + 2 && got[0] == 'x' && strcmp(got + len, " y") == 0;
+        bool cut = n <= 4096 && n >= 3 && strcmp(got + n - 3, "\xE2\x80\xA6") == 0;
+        CHECK(len + 2 <= 4096 ? whole : cut);
+        model_free(mc);
+        free(name);
+    }
+    model *mp = model_new();
+    CHECK_INT(parse_str(mp, FEED_AUTHORS, "[{\"id\":\" p \",\"fullname\":\"Plain Name\"}]", &res),
+              PARSE_OK);
+    CHECK_STR(mp->members[0].id, "p");
+    CHECK_STR(mp->members[0].fullname, "Plain Name");
+    model_free(mp);
     /* Invalid UTF-8 and control characters are sanitised. */
     const char bad_utf8[] = "[{\"id\":\"u\",\"fullname\":\"a\xff\xfe b\\u0001c\",\"missions\":[]}]";
     model *m2 = model_new();
