@@ -1,8 +1,8 @@
 /* cachemeta: the first line of a cache file, JSON metadata describing the
  * body that follows it: where it came from (url, the server's ETag and
  * Last-Modified validators), when it was fetched, and its size and
- * checksum (XXH64, "xxh64"; FNV-1a, "fnv1a64", in lines written before
- * 2026-12-08, still read), so that a load can tell a complete copy from a
+ * checksum (XXH64, "xxh64"; FNV-1a, "fnv1a64", in the lines of older
+ * versions, still read), so that a load can tell a complete copy from a
  * truncated or corrupt one. The feeds' cache (app/feeds/cache.c) writes and reads it;
  * this module only turns it into text and back. */
 #ifndef VITRINE_CACHEMETA_H
