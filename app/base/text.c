@@ -69,6 +69,10 @@ size_t text_trim(const char *s, char *out, size_t outsz)
         s += n;
     const char *end = s, *p = s;
     while (*p) {
+        if ((unsigned char)*p > ' ' && (unsigned char)*p < 0x80) { /* most bytes: no blank */
+            end = ++p;
+            continue;
+        }
         n = blank_len(p);
         if (n) {
             p += n;

@@ -156,8 +156,8 @@ static void overlay_validators(const cache *c, const char *name, cachemeta *meta
         return;
     cachemeta v;
     const char *why;
-    if (cachemeta_parse(line, n, &v, &why) == CACHEMETA_OK && v.size == meta->size &&
-        v.hash == meta->hash && strcmp(v.url, meta->url) == 0) {
+    if (cachemeta_parse(line, n, &v, &why) == CACHEMETA_OK && cachemeta_same_body(&v, meta) &&
+        strcmp(v.url, meta->url) == 0) {
         memcpy(meta->etag, v.etag, sizeof meta->etag);
         memcpy(meta->last_modified, v.last_modified, sizeof meta->last_modified);
     }
@@ -207,7 +207,7 @@ static bool check_header(const char *hdr_text, size_t hdr_len, const char *body,
         *why = "size does not match the metadata (truncated?)";
         return false;
     }
-    if (meta->hash != hash_fnv1a64(HASH_FNV1A64_BASIS, body, len)) {
+    if (meta->hash != cachemeta_checksum(meta, body, len)) {
         *why = "checksum does not match the metadata (corrupt)";
         return false;
     }
@@ -325,7 +325,8 @@ static cache_status store_file(cache *c, const char *path, const char *body, siz
     cachemeta described = *meta; /* the body's own size and checksum */
     if (!hashed || meta->size != len) {
         described.size = len;
-        described.hash = hash_fnv1a64(HASH_FNV1A64_BASIS, body, len);
+        described.fnv1a = false; /* what a body is written with now */
+        described.hash = hash_xxh64(body, len);
     }
     char *line = cachemeta_print(&described);
     if (!line || strlen(line) + 1 > CACHEMETA_LINE_MAX) {

@@ -33,7 +33,7 @@ static void peek_held(refresh_feed *r, cache *c)
     char err[CACHE_ERR_LEN];
     if (cache_peek_held(c, name_of(r), REFRESH_COPY_MAX_BYTES, &r->held, err) != CACHE_OK)
         return;
-    if (r->have_cache && r->held.size == r->meta.size && r->held.hash == r->meta.hash) {
+    if (r->have_cache && cachemeta_same_body(&r->held, &r->meta)) {
         cache_drop_held(c, name_of(r));
         return;
     }
@@ -265,9 +265,9 @@ static bool held_file_is(const refresh_feed *r, const cache *c, const cachemeta 
 {
     cachemeta on_disk;
     char err[CACHE_ERR_LEN];
-    return r->has_held && r->held.size == meta->size && r->held.hash == meta->hash && c &&
+    return r->has_held && cachemeta_same_body(&r->held, meta) && c &&
            cache_peek_held(c, name_of(r), REFRESH_COPY_MAX_BYTES, &on_disk, err) == CACHE_OK &&
-           on_disk.size == meta->size && on_disk.hash == meta->hash;
+           cachemeta_same_body(&on_disk, meta);
 }
 
 /* Keeps an implausible body as the feed's held body (cache_store_held),
@@ -338,7 +338,8 @@ static bool held_again(const refresh_feed *r, const cache *c, const fetch_result
  * but the validators. */
 static bool unchanged_body(const refresh_feed *r, const fetch_result *res, uint64_t hash)
 {
-    return same_source(r) && res->len == r->meta.size && hash == r->meta.hash;
+    cachemeta m = {.size = res->len, .hash = hash};
+    return same_source(r) && cachemeta_same_body(&m, &r->meta);
 }
 
 /* The validators of an unchanged body are renewed without rewriting its
@@ -390,8 +391,8 @@ static void reload_meta(refresh_feed *r, const cachemeta *loaded)
 {
     cachemeta before = r->meta;
     r->meta = *loaded;
-    if (!has_counts(loaded, r->feed) && loaded->size == before.size &&
-        loaded->hash == before.hash && has_counts(&before, r->feed))
+    if (!has_counts(loaded, r->feed) && cachemeta_same_body(loaded, &before) &&
+        has_counts(&before, r->feed))
         copy_counts(&r->meta, &before); /* counted from its body since it was read */
 }
 
@@ -475,13 +476,13 @@ bool refresh_take_disk_copy(refresh_feed *r, const cache *c)
     char err[CACHE_ERR_LEN];
     if (!c || r->cfg->url_kind == CONFIG_URL_BUNDLED ||
         cache_peek(c, name_of(r), REFRESH_COPY_MAX_BYTES, &disk, err) != CACHE_OK ||
-        ((r->have_cache || r->mem_body) && disk.size == r->meta.size && disk.hash == r->meta.hash))
+        ((r->have_cache || r->mem_body) && cachemeta_same_body(&disk, &r->meta)))
         return false;
     /* A copy only memory holds is newer than the disk's, unless the
      * operator accepted the disk's since. */
     if (r->mem_body && !(disk.accepted_at && disk.accepted_at >= r->meta.fetched_at))
         return false;
-    bool was_held = r->has_held && disk.size == r->held.size && disk.hash == r->held.hash;
+    bool was_held = r->has_held && cachemeta_same_body(&disk, &r->held);
     refresh_release(r);
     r->meta = disk;
     r->have_cache = true;
@@ -548,7 +549,7 @@ bool refresh_finish(refresh_feed *r, cache *c, fetch_status st, fetch_result *re
         retry_memory_copy(r, c);
         break;
     case FETCH_OK: {
-        uint64_t hash = hash_fnv1a64(HASH_FNV1A64_BASIS, res->body, res->len); /* once */
+        uint64_t hash = hash_xxh64(res->body, res->len); /* once: XXH64, cachemeta.h */
         if (held_again(r, c, res, hash)) {
             snprintf(why, sizeof why, "held as implausible: %.130s", r->held.held_reason);
             return held_once_more(r, now_s, why);

@@ -4,6 +4,7 @@
 #include "vitrine/cachemeta.h"
 
 #include "jsonx.h"
+#include "vitrine/hash.h"
 
 #include <cjson/cJSON.h>
 #include <inttypes.h>
@@ -83,11 +84,13 @@ cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, c
     const cJSON *records = cJSON_GetObjectItemCaseSensitive(obj, "records");
     double max_size = (double)SIZE_MAX < MAX_EXACT ? (double)SIZE_MAX : MAX_EXACT;
     uint64_t hash = 0;
+    const cJSON *xxh = cJSON_GetObjectItemCaseSensitive(obj, "xxh64");
+    bool fnv1a = !xxh; /* a line written before XXH64: FNV-1a */
     cachemeta_status st = CACHEMETA_INVALID;
     if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, CACHEMETA_FORMAT) != 0)
         *why = "bad metadata line";
     else if (!jsonx_whole(size, 0, max_size) || !jsonx_whole(at, 0, MAX_EXACT) ||
-             !hex_hash(cJSON_GetObjectItemCaseSensitive(obj, "fnv1a64"), &hash) ||
+             !hex_hash(fnv1a ? cJSON_GetObjectItemCaseSensitive(obj, "fnv1a64") : xxh, &hash) ||
              (records && !jsonx_whole(records, 0, max_size)))
         *why = "incomplete metadata, or a number out of range";
     else
@@ -100,6 +103,7 @@ cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, c
         out->fetched_at = (int64_t)at->valuedouble;
         out->size = (size_t)size->valuedouble;
         out->hash = hash;
+        out->fnv1a = fnv1a;
         out->records = records ? (size_t)records->valuedouble : 0; /* absent before 2026-12 */
         read_fields(obj, out, max_size);
         read_figures(obj, out);
@@ -135,6 +139,16 @@ static bool add_checks(cJSON *h, const cachemeta *meta)
     return ok;
 }
 
+uint64_t cachemeta_checksum(const cachemeta *meta, const char *body, size_t len)
+{
+    return meta->fnv1a ? hash_fnv1a64(HASH_FNV1A64_BASIS, body, len) : hash_xxh64(body, len);
+}
+
+bool cachemeta_same_body(const cachemeta *a, const cachemeta *b)
+{
+    return a->size == b->size && a->fnv1a == b->fnv1a && a->hash == b->hash;
+}
+
 char *cachemeta_print(const cachemeta *meta)
 {
     char hash[HASH_HEX_LEN + 1];
@@ -146,7 +160,7 @@ char *cachemeta_print(const cachemeta *meta)
               cJSON_AddStringToObject(h, "last_modified", meta->last_modified) &&
               cJSON_AddNumberToObject(h, "fetched_at", (double)meta->fetched_at) &&
               cJSON_AddNumberToObject(h, "size", (double)meta->size) &&
-              cJSON_AddStringToObject(h, "fnv1a64", hash) &&
+              cJSON_AddStringToObject(h, meta->fnv1a ? "fnv1a64" : "xxh64", hash) &&
               cJSON_AddNumberToObject(h, "records", (double)meta->records) && add_checks(h, meta);
     char *line = ok ? cJSON_PrintUnformatted(h) : NULL;
     cJSON_Delete(h);

@@ -69,12 +69,28 @@ char *jsonx_copy(arena *a, const char *s)
     return arena_strndup(a, buf, n);
 }
 
+/* s is what text_clean and text_trim would leave as it is: printable
+ * ASCII, no space at either end, shorter than the cap (ids, dates,
+ * statuses: most of a feed's strings); its length in *n. */
+static bool plain(const char *s, size_t *n)
+{
+    size_t i = 0;
+    for (; i < JSONX_MAX_STRING && s[i]; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+            return false;
+    *n = i;
+    return i < JSONX_MAX_STRING && (i == 0 || (s[0] != ' ' && s[i - 1] != ' '));
+}
+
 char *jsonx_copy_trimmed(arena *a, const char *s)
 {
+    size_t n;
+    if (s && plain(s, &n))
+        return arena_strndup(a, s, n);
     /* Cleaned first, so that a string cut by the cap keeps its ellipsis. */
     char buf[JSONX_MAX_STRING + 1];
     text_clean(s, s ? strlen(s) : 0, buf, sizeof buf);
-    size_t n = text_trim(buf, buf, sizeof buf);
+    n = text_trim(buf, buf, sizeof buf);
     return arena_strndup(a, buf, n);
 }
 
@@ -290,6 +306,20 @@ parse_status jsonx_parse_part(jsonx_doc *doc, arena *nodes, const char *buf, siz
     *error_at = 0;
     parse_status st = jsonx_check_size(buf, len, res);
     return st != PARSE_OK ? st : parse_tree(doc, buf, len, offset, total, error_at, res);
+}
+
+bool jsonx_set_string(jsonx_doc *doc, cJSON *item, const char *s, size_t n)
+{
+    char *copy = doc->nodes ? arena_strndup(doc->nodes, s, n) : malloc(n + 1);
+    if (!copy)
+        return false;
+    if (!doc->nodes) { /* a malloc'ed tree: cJSON_Delete frees its strings */
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+        cJSON_free(item->valuestring);
+    }
+    item->valuestring = copy;
+    return true;
 }
 
 void jsonx_doc_free(jsonx_doc *doc)

@@ -62,6 +62,9 @@ parse_status jsonx_check_size(const char *buf, size_t len, parse_result *res);
  * NULL and nothing to free. */
 parse_status jsonx_parse(jsonx_doc *doc, const char *buf, size_t len, parse_result *res);
 void jsonx_doc_free(jsonx_doc *doc); /* accepts an empty doc */
+/* item (a string of doc's tree) holds the n bytes at s now (a NUL added),
+ * allocated as cJSON allocates doc's strings. False when out of memory. */
+bool jsonx_set_string(jsonx_doc *doc, cJSON *item, const char *s, size_t n);
 /* The same for one part of a larger document (a record of a feed), with
  * the tree's nodes in the caller's arena (when arenas are on; else
  * malloc'ed and freed by jsonx_doc_free): for many small documents parsed

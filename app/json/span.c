@@ -7,6 +7,8 @@
 #include "vitrine/arena.h"
 
 #define SPAN_FIRST_RECORDS 64 /* records room before the first growth */
+#define SPAN_LONG_STRING 512  /* bytes of a string value cJSON does not copy itself */
+#define SPAN_MAX_LONG 16      /* long strings of a record taken out of cJSON's way */
 
 static bool blank(char c)
 {
@@ -26,8 +28,8 @@ static const char *skip_blank(const char *p, const char *end)
  * checked by cJSON, not here. */
 static const char *skip_string(const char *p, const char *end)
 {
-    const char *first = p + 1;
-    for (const char *from = first; from < end;) {
+    const char *first = p + 1, *from = first;
+    while (from < end) {
         const char *q = memchr(from, '"', (size_t)(end - from));
         if (!q)
             return NULL;
@@ -41,15 +43,25 @@ static const char *skip_string(const char *p, const char *end)
     return NULL;
 }
 
+/* The bytes a container's scan stops at. */
+static const bool structural[256] = {
+    ['"'] = true, ['['] = true, [']'] = true, ['{'] = true, ['}'] = true};
+
 /* The end of the value that starts at p (not blank): a string, a container
  * (brackets counted outside strings) or a scalar (up to the next
- * separator); NULL when it does not end before end or nests too deep. */
-static const char *skip_value(const char *p, const char *end)
+ * separator); NULL when it does not end before end or nests too deep.
+ * *longest: the bytes of its longest string, quotes included (a record
+ * without a long one is given to cJSON as it is, unscanned). */
+static const char *skip_value(const char *p, const char *end, size_t *longest)
 {
+    *longest = 0;
     if (p >= end)
         return NULL;
-    if (*p == '"')
-        return skip_string(p, end);
+    if (*p == '"') {
+        const char *q = skip_string(p, end);
+        *longest = q ? (size_t)(q - p) : 0;
+        return q;
+    }
     if (*p != '[' && *p != '{') {
         const char *q = p;
         while (q < end && *q && !blank(*q) && *q != ',' && *q != ':' && *q != ']' && *q != '}')
@@ -58,10 +70,18 @@ static const char *skip_value(const char *p, const char *end)
     }
     int depth = 0;
     while (p < end) {
+        while (p < end && !structural[(unsigned char)*p])
+            p++; /* blanks, commas, colons, numbers: most bytes between strings */
+        if (p == end)
+            break;
         char c = *p;
         if (c == '"') {
-            if (!(p = skip_string(p, end)))
+            const char *q = skip_string(p, end);
+            if (!q)
                 return NULL;
+            if ((size_t)(q - p) > *longest)
+                *longest = (size_t)(q - p);
+            p = q;
             continue;
         }
         if ((c == '[' || c == '{') && ++depth > SPAN_MAX_DEPTH)
@@ -79,7 +99,8 @@ static const char *skip_value(const char *p, const char *end)
 static parse_status not_closed(const span *root, parse_result *res)
 {
     const char *end = root->text + root->len;
-    const char *v = skip_value(root->text, end);
+    size_t longest;
+    const char *v = skip_value(root->text, end, &longest);
     if (v && v < end)
         jsonx_reject(res, "trailing content after the JSON value, at byte %zu",
                      (size_t)(skip_blank(v, end) - root->doc));
@@ -144,13 +165,15 @@ bool span_is_object(const span *s)
 typedef struct {
     const char *p, *end; /* the next byte; the container's closing bracket */
     bool keyed, first;
+    size_t longest;  /* the longest string of the last element (skip_value) */
     const char *doc; /* the document, for the elements' spans */
     size_t doc_len;
 } walk;
 
 static walk walk_start(const span *s)
 {
-    return (walk){s->text + 1, s->text + s->len - 1, span_is_object(s), true, s->doc, s->doc_len};
+    return (walk){s->text + 1, s->text + s->len - 1, span_is_object(s), true, 0, s->doc,
+                  s->doc_len};
 }
 
 /* 1: the next element in *key (keyed walks) and *val; 0: the end; -1:
@@ -176,7 +199,7 @@ static int walk_next(walk *w, span *key, span *val)
             return -1;
         w->p = skip_blank(w->p + 1, w->end);
     }
-    const char *v = skip_value(w->p, w->end);
+    const char *v = skip_value(w->p, w->end, &w->longest);
     if (!v)
         return -1;
     *val = (span){w->p, (size_t)(v - w->p), w->doc, w->doc_len};
@@ -339,16 +362,122 @@ static parse_status skip_surrogates(const span *key, const span *val, size_t at,
     return st;
 }
 
+/* A long string value of a record, without escapes: its bytes between the
+ * quotes ([from, from + len) of the record) and its rank among the
+ * record's string values. */
+typedef struct {
+    size_t from, len, rank;
+} long_string;
+
+/* The long string values (at least SPAN_LONG_STRING bytes, no backslash)
+ * of the record val, at most SPAN_MAX_LONG; 0 when it has none or when
+ * its scan finds something odd (cJSON then judges the record as is). The
+ * scan jumps from quote to quote: outside strings, a quote opens one. A
+ * string followed by a colon is a key, any other one a value. */
+static size_t find_long_strings(const span *val, long_string *out)
+{
+    const char *p = val->text, *end = val->text + val->len;
+    size_t n = 0, rank = 0;
+    while ((p = memchr(p, '"', (size_t)(end - p)))) {
+        const char *q = skip_string(p, end);
+        if (!q)
+            return 0;
+        const char *next = skip_blank(q, end);
+        if (next == end || *next != ':') {
+            size_t len = (size_t)(q - p) - 2;
+            if (len >= SPAN_LONG_STRING && !memchr(p + 1, '\\', len)) {
+                if (n == SPAN_MAX_LONG)
+                    return n;
+                out[n++] = (long_string){(size_t)(p + 1 - val->text), len, rank};
+            }
+            rank++;
+        }
+        p = q;
+    }
+    return n;
+}
+
+/* The record with each long string emptied ("" in place of its bytes),
+ * in nodes; its length in *len. NULL when out of memory. */
+static char *without_long_strings(const span *val, const long_string *ls, size_t n, arena *nodes,
+                                  size_t *len)
+{
+    size_t cut = 0;
+    for (size_t i = 0; i < n; i++)
+        cut += ls[i].len;
+    char *copy = arena_alloc(nodes, val->len - cut);
+    if (!copy)
+        return NULL;
+    size_t from = 0, to = 0;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(copy + to, val->text + from, ls[i].from - from);
+        to += ls[i].from - from;
+        from = ls[i].from + ls[i].len;
+    }
+    memcpy(copy + to, val->text + from, val->len - from);
+    *len = val->len - cut;
+    return copy;
+}
+
+/* The long strings' bytes put back into the emptied string values of the
+ * tree at item (document order: cJSON keeps it), *rank counting them;
+ * *next is the next long string to put back. False when out of memory. */
+static bool put_back(cJSON *item, const span *val, const long_string *ls, size_t n, size_t *next,
+                     size_t *rank, jsonx_doc *doc)
+{
+    for (; item && *next < n; item = item->next) {
+        if (cJSON_IsString(item)) {
+            const long_string *l = &ls[*next];
+            if (*rank == l->rank) {
+                if (!jsonx_set_string(doc, item, val->text + l->from, l->len))
+                    return false;
+                (*next)++;
+            }
+            (*rank)++;
+        } else if (!put_back(item->child, val, ls, n, next, rank, doc)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The record val parsed by cJSON without the bytes of its long strings,
+ * then given them back: the same tree as a parse of val, but cJSON's
+ * string loop (byte by byte, twice) runs only on the short strings, and a
+ * feed's long texts (a product's page in markdown: 80 % of
+ * startups.json's bytes, and read by no parser) cost a copy. A string
+ * without escapes is valid JSON whatever its bytes, so the record is valid
+ * exactly when val is; false (doc empty) when it has no long string or
+ * when anything goes otherwise: the caller then parses val itself, and
+ * says its error exactly. */
+static bool parse_lean(const span *val, size_t longest, arena *nodes, jsonx_doc *doc)
+{
+    long_string ls[SPAN_MAX_LONG];
+    size_t n = longest >= SPAN_LONG_STRING + 2 ? find_long_strings(val, ls) : 0, len, at;
+    char *copy = n ? without_long_strings(val, ls, n, nodes, &len) : NULL;
+    if (!copy)
+        return false;
+    parse_result own;
+    size_t offset = (size_t)(val->text - val->doc), next = 0, rank = 0;
+    if (jsonx_parse_part(doc, nodes, copy, len, offset, val->doc_len, &at, &own) != PARSE_OK)
+        return false;
+    if (put_back(doc->root, val, ls, n, &next, &rank, doc) && next == n)
+        return true;
+    jsonx_doc_free(doc);
+    return false;
+}
+
 /* One element parsed into nodes: its tree, named by its key (keyed lists);
  * *skipped when it is valid JSON that cJSON cannot hold (skip_surrogates). */
-static parse_status parse_element(const span *key, const span *val, size_t index, arena *nodes,
-                                  jsonx_doc *doc, bool *skipped, parse_result *res)
+static parse_status parse_element(const span *key, const span *val, size_t longest, size_t index,
+                                  arena *nodes, jsonx_doc *doc, bool *skipped, parse_result *res)
 {
     size_t at;
     *skipped = false;
     parse_result own; /* a record skipped keeps the first skip's reason in res */
     own.error[0] = '\0';
-    parse_status st = parse_span(val, nodes, doc, &at, &own);
+    parse_status st =
+        parse_lean(val, longest, nodes, doc) ? PARSE_OK : parse_span(val, nodes, doc, &at, &own);
     if (st == PARSE_REJECTED && surrogate_at(val->text + at, val->text + val->len) == 1)
         return skip_surrogates(key, val, at, index, nodes, skipped, res);
     if (st != PARSE_OK)
@@ -415,7 +544,8 @@ parse_status span_records(model *m, const span *list, size_t size, jsonx_record_
         unsigned char *slot = grow(&buf, &cap, kept, size);
         jsonx_doc doc = {0};
         bool skipped = false, one = false;
-        st = slot ? parse_element(w.keyed ? &k : NULL, &v, index, nodes, &doc, &skipped, res)
+        st = slot ? parse_element(w.keyed ? &k : NULL, &v, w.longest, index, nodes, &doc, &skipped,
+                                  res)
                   : jsonx_nomem(res);
         if (st == PARSE_OK && !skipped &&
             !jsonx_record(m, slot, size, doc.root, index, fn, res, &one))

@@ -1,12 +1,14 @@
 /* cachemeta: the first line of a cache file, JSON metadata describing the
  * body that follows it: where it came from (url, the server's ETag and
- * Last-Modified validators), when it was fetched, and its size and FNV-1a
- * checksum, so that a load can tell a complete copy from a truncated or
- * corrupt one. The feeds' cache (app/feeds/cache.c) writes and reads it;
+ * Last-Modified validators), when it was fetched, and its size and
+ * checksum (XXH64, "xxh64"; FNV-1a, "fnv1a64", in the lines of older
+ * versions, still read), so that a load can tell a complete copy from a
+ * truncated or corrupt one. The feeds' cache (app/feeds/cache.c) writes and reads it;
  * this module only turns it into text and back. */
 #ifndef VITRINE_CACHEMETA_H
 #define VITRINE_CACHEMETA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,7 +33,8 @@ typedef struct {
     char last_modified[CACHEMETA_VALIDATOR_LEN]; /* "" when the server sent none */
     int64_t fetched_at;                          /* unix seconds the body was downloaded */
     size_t size;                                 /* body bytes */
-    uint64_t hash;                               /* FNV-1a 64 of the body (hash.h) */
+    uint64_t hash;                               /* the body's checksum (cachemeta_checksum) */
+    bool fnv1a;     /* hash is FNV-1a 64 (an older line), not XXH64 (hash.h) */
     size_t records; /* records the body held when validated; 0 unknown (older files) */
     /* What the plausibility guard compares a new body with (README
      * "Cache"); none in files written before they were kept. */
@@ -51,6 +54,12 @@ typedef enum { CACHEMETA_OK = 0, CACHEMETA_INVALID } cachemeta_status;
  * CACHEMETA_INVALID with a reason in *why when it is not one of ours or a
  * number is out of range (*out then unchanged). */
 cachemeta_status cachemeta_parse(const char *line, size_t len, cachemeta *out, const char **why);
+/* The checksum of len bytes of body of meta's kind (meta->fnv1a): the one
+ * a body described by meta must have. */
+uint64_t cachemeta_checksum(const cachemeta *meta, const char *body, size_t len);
+/* a and b describe the same bytes: the same size and checksum (of the same
+ * kind: a body described by an older line is taken for another one). */
+bool cachemeta_same_body(const cachemeta *a, const cachemeta *b);
 /* The line for meta, without its newline; malloc'ed (caller frees), NULL on
  * allocation failure. */
 char *cachemeta_print(const cachemeta *meta);

@@ -276,6 +276,22 @@ static void fnv1a64_vectors(void)
           0x85944171f73967e8ULL);
 }
 
+/* The reference implementation's XXH64(data, len, 0) (libxxhash 0.8.1):
+ * the tail alone, and the four lanes (32 bytes and more) with a tail of
+ * each length. */
+static void xxh64_vectors(void)
+{
+    CHECK(hash_xxh64("", 0) == 0xef46db3751d8e999ULL);
+    CHECK(hash_xxh64("a", 1) == 0xd24ec4f1a98c6e5bULL);
+    CHECK(hash_xxh64("abc", 3) == 0x44bc2cf5ad770999ULL);
+    unsigned char bytes[100];
+    for (int i = 0; i < 100; i++)
+        bytes[i] = (unsigned char)i;
+    CHECK(hash_xxh64(bytes, sizeof bytes) == 0x6ac1e58032166597ULL);
+    const char body[] = "{\"data\": []}\n";
+    CHECK(hash_xxh64(body, sizeof body - 1) == 0x15629bd258fcccacULL);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -288,6 +304,7 @@ int main(void)
     RUN(write_atomic);
     RUN(write_special);
     RUN(fnv1a64_vectors);
+    RUN(xxh64_vectors);
     int rc = test_report();
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

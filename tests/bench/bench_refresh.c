@@ -7,6 +7,9 @@
  * run's figure is the whole process's CPU time (user + system, every
  * thread) from the request to the snapshot in hand. Prints
  * "refresh_cpu_ms=MEDIAN" for toolchain/bench.sh. A benchmark, not a test.
+ * Under valgrind --tool=callgrind (built with valgrind's headers), each
+ * run's instructions, every thread's, are a dump of their own ("run N"):
+ * callgrind_annotate of the third file on, the first runs being start-up.
  *   bench_refresh CONFIG FILE [--runs N] */
 #include <errno.h>
 #include <pthread.h>
@@ -19,6 +22,15 @@
 #include <time.h>
 
 #include "benchutil.h"
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_ZERO_STATS /* no valgrind headers: nothing to mark */
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(what) ((void)(what))
+#endif
 
 #include "vitrine/feeds.h"
 #include "vitrine/log.h"
@@ -128,12 +140,16 @@ int main(int argc, char **argv)
             break;
         }
         double c0 = cpu_ms();
+        char what[32];
+        snprintf(what, sizeof what, "run %d", done);
+        CALLGRIND_ZERO_STATS;
         feeds_refresh_now(f);
         if (!take_model(f)) {
             fprintf(stderr, "bench_refresh: no new snapshot within %d s\n", BENCH_WAIT_S);
             break;
         }
         ms[done] = cpu_ms() - c0;
+        CALLGRIND_DUMP_STATS_AT(what);
     }
     feeds_free(f);
     if (done <= runs)

@@ -57,11 +57,41 @@ static void round_trip(void)
     CHECK_STR(back.etag, m.etag);
     CHECK_STR(back.last_modified, m.last_modified);
     CHECK_INT(back.fetched_at, 1700000000);
-    CHECK_INT(back.hash, hash_fnv1a64(HASH_FNV1A64_BASIS, body, sizeof body - 1));
+    CHECK_INT(back.hash, hash_xxh64(body, sizeof body - 1)); /* what a body is written with */
+    CHECK(!back.fnv1a);
     free(got);
     CHECK_INT(cache_load(c, "authors", MAX_BODY, &got, &len, &back, err), CACHE_ABSENT);
     CHECK(got == NULL);
     CHECK_INT(cache_load(c, "startups", 4, &got, &len, &back, err), CACHE_CORRUPT); /* too big */
+    cache_free(c);
+}
+
+/* A copy written before XXH64 (an "fnv1a64" line) is still a good copy,
+ * checked with FNV-1a; damaged, it is refused like any other. */
+static void older_copies_load(void)
+{
+    char err[CACHE_ERR_LEN], path[512], file[256];
+    cache *c = cache_open(dir, err);
+    const char body[] = "[{\"id\": \"x\"}]";
+    for (int damaged = 0; damaged < 2; damaged++) {
+        int n = snprintf(
+            file, sizeof file,
+            "{\"format\":\"vitrine-cache-1\",\"url\":\"u\",\"fetched_at\":1,"
+            "\"size\":%zu,\"fnv1a64\":\"%016llx\"}\n%s",
+            sizeof body - 1,
+            (unsigned long long)hash_fnv1a64(HASH_FNV1A64_BASIS, body, sizeof body - 1), body);
+        if (damaged)
+            file[n - 3] = 'y';
+        CHECK(cache_path(c, "authors", path, sizeof path));
+        write_file(path, file, (size_t)n);
+        char *got = NULL;
+        size_t len;
+        cachemeta back;
+        CHECK_INT(cache_load(c, "authors", MAX_BODY, &got, &len, &back, err),
+                  damaged ? CACHE_CORRUPT : CACHE_OK);
+        CHECK(damaged ? strstr(err, "checksum") != NULL : back.fnv1a && len == sizeof body - 1);
+        free(got);
+    }
     cache_free(c);
 }
 
@@ -177,6 +207,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     RUN(round_trip);
+    RUN(older_copies_load);
     RUN(damaged_files_are_refused);
     RUN(leftover_temps_are_removed_when_old);
     RUN(failed_store_keeps_no_debris);

@@ -104,10 +104,42 @@ static void numbers_out_of_range(void)
     CHECK(out.size == (size_t)UINT32_MAX); /* fits a 32-bit size_t too */
 }
 
+/* A line written before XXH64 names its FNV-1a checksum "fnv1a64": read
+ * as such, and written back so (its validators rewritten, say); a new
+ * line names "xxh64". Bodies of the two kinds are never the same body. */
+static void checksum_kinds(void)
+{
+    cachemeta old, now;
+    CHECK_INT(parse("{\"format\":\"vitrine-cache-1\",\"size\":1,\"fetched_at\":1," HASH "}", &old),
+              CACHEMETA_OK);
+    CHECK(old.fnv1a && old.hash == 0xff);
+    char *line = cachemeta_print(&old);
+    CHECK(line && strstr(line, HASH) && !strstr(line, "xxh64"));
+    free(line);
+    CHECK_INT(parse("{\"format\":\"vitrine-cache-1\",\"size\":1,\"fetched_at\":1,"
+                    "\"xxh64\":\"00000000000000FF\"}",
+                    &now),
+              CACHEMETA_OK);
+    CHECK(!now.fnv1a && now.hash == 0xff);
+    line = cachemeta_print(&now);
+    CHECK(line && strstr(line, "\"xxh64\":\"00000000000000ff\"") && !strstr(line, "fnv1a64"));
+    free(line);
+    CHECK(!cachemeta_same_body(&old, &now));
+    now.fnv1a = true;
+    CHECK(cachemeta_same_body(&old, &now));
+    CHECK(cachemeta_checksum(&now, "a", 1) == 0xaf63dc4c8601ec8cULL); /* FNV-1a */
+    now.fnv1a = false;
+    CHECK(cachemeta_checksum(&now, "a", 1) == 0xd24ec4f1a98c6e5bULL); /* XXH64 */
+    const char *bad = "{\"format\":\"vitrine-cache-1\",\"size\":1,\"fetched_at\":1,"
+                      "\"xxh64\":\"xyz\"," HASH "}";
+    CHECK_INT(parse(bad, &now), CACHEMETA_INVALID); /* a bad xxh64 is not an fnv1a64 line */
+}
+
 int main(void)
 {
     RUN(round_trip);
     RUN(checks_round_trip);
     RUN(numbers_out_of_range);
+    RUN(checksum_kinds);
     return test_report();
 }

@@ -373,6 +373,26 @@ static void hostile_inputs(void)
     CHECK_INT(parse_str(m, FEED_STARTUPS, huge, &res), PARSE_OK);
     CHECK(strlen(m->products[0].name) <= 4096);
     free(huge);
+    /* ASCII up to the cap kept whole, past it cut with an ellipsis; blanks
+     * around a name go, inside stay. */
+    for (size_t len = 4094; len <= 4098; len++) {
+        char *name = repeat("[{\"id\":\"c\",\"fullname\":\"", "x", len, " y\"}]");
+        model *mc = model_new();
+        CHECK_INT(parse_str(mc, FEED_AUTHORS, name, &res), PARSE_OK);
+        const char *got = mc->members[0].fullname;
+        size_t n = strlen(got);
+        bool whole = n == len + 2 && got[0] == 'x' && strcmp(got + len, " y") == 0;
+        bool cut = n <= 4096 && n >= 3 && strcmp(got + n - 3, "\xE2\x80\xA6") == 0;
+        CHECK(len + 2 <= 4096 ? whole : cut);
+        model_free(mc);
+        free(name);
+    }
+    model *mp = model_new();
+    CHECK_INT(parse_str(mp, FEED_AUTHORS, "[{\"id\":\" p \",\"fullname\":\"Plain Name\"}]", &res),
+              PARSE_OK);
+    CHECK_STR(mp->members[0].id, "p");
+    CHECK_STR(mp->members[0].fullname, "Plain Name");
+    model_free(mp);
     /* Invalid UTF-8 and control characters are sanitised. */
     const char bad_utf8[] = "[{\"id\":\"u\",\"fullname\":\"a\xff\xfe b\\u0001c\",\"missions\":[]}]";
     model *m2 = model_new();
@@ -474,6 +494,102 @@ static void local_contexts(void)
     }
 }
 
+/* A text of n bytes: 23 letters from first on (first + 22 is a letter), a
+ * few accented ones, a blank inside (no quote, no backslash: a string
+ * span.c gives cJSON emptied). */
+static char *long_text(size_t n, char first)
+{
+    char *t = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        t[i] = (char)(first + (char)(i % 23));
+    memcpy(t + n / 2, "\xC3\xA9 \xC3\xA0", 5);
+    t[n] = '\0';
+    return t;
+}
+
+/* The authors' document with long strings (span.c's SPAN_LONG_STRING: 512
+ * bytes) as values of every depth: a record's own strings, a list of more
+ * of them than span.c takes out at once, a mission's, beside a long key,
+ * short strings and escapes; and what a parse of it must give. */
+static void check_long_strings(void)
+{
+    char *name = long_text(600, 'a'), *role = long_text(1500, 'b'), *employer = long_text(513, 'c');
+    char *key = long_text(700, 'd'), *list[20], body[80000];
+    size_t at = (size_t)snprintf(body, sizeof body,
+                                 "[{\"id\":\"a\",\"%s\": \"short\", \"fullname\" : \"%s\",\n"
+                                 "\"role\":\"r\\u00e9le \\\"%s\\\"\", \"startups\":[",
+                                 key, name, role);
+    for (int i = 0; i < 20; i++) {
+        list[i] = long_text(520 + (size_t)i, (char)((i % 2 ? 'a' : 'A') + i % 3));
+        at += (size_t)snprintf(body + at, sizeof body - at, "%s\"%s\"", i ? "," : "", list[i]);
+    }
+    snprintf(
+        body + at, sizeof body - at,
+        "],\"missions\":[{\"start\":\"2020-01-01\",\"status\":\"admin\",\"employer\":\"%s\"}]},"
+        "{\"id\":\"%s\",\"role\":\"%s\"}]",
+        employer, name, role);
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_AUTHORS, body, &res), PARSE_OK);
+    CHECK_INT(res.records, 2);
+    CHECK_INT(res.skipped, 0);
+    if (res.records == 2) {
+        CHECK_STR(m->members[0].fullname, name);
+        char quoted[1600]; /* a string with escapes: cJSON's own parse */
+        snprintf(quoted, sizeof quoted, "r\xC3\xA9le \"%s\"", role);
+        CHECK_STR(m->members[0].role, quoted);
+        CHECK_INT(m->members[0].n_startups, 20);
+        for (int i = 0; i < 20 && m->members[0].n_startups == 20; i++)
+            CHECK_STR(m->members[0].startups[i], list[i]);
+        CHECK_INT(m->members[0].n_missions, 1);
+        CHECK_STR(m->members[0].missions[0].employer, employer);
+        CHECK_STR(m->members[1].id, name);
+        CHECK_STR(m->members[1].fullname, name);
+        CHECK_STR(m->members[1].role, role);
+    }
+    model_free(m);
+    free(name);
+    free(role);
+    free(employer);
+    free(key);
+    for (int i = 0; i < 20; i++)
+        free(list[i]);
+}
+
+/* A record with a long string is read as cJSON reads it, with the trees
+ * malloc'ed and in arenas, and its faults are said as before: the byte of
+ * an error after a long string, a lone surrogate beside one, wrong types. */
+static void long_strings_read_as_cjson_reads_them(void)
+{
+    check_long_strings();
+    char *text = long_text(800, 'a'), body[4000];
+    snprintf(body, sizeof body, "[{\"id\":\"a\",\"fullname\":\"%s\",\"role\" \"r\"}]", text);
+    char want[80];
+    snprintf(want, sizeof want, "not valid JSON (error near byte %ld of %zu)",
+             (long)(strstr(body, "\"r\"") - body), strlen(body));
+    check_message(FEED_AUTHORS, body, PARSE_REJECTED, want, -1);
+    snprintf(
+        body, sizeof body,
+        "[{\"id\":\"a\",\"fullname\":\"%s\",\"role\":\"\\ud800\"},{\"id\":\"b\",\"role\":[\"%s\"]},"
+        "{\"id\":\"c\",\"fullname\":\"%s\"}]",
+        text, text, text);
+    snprintf(want, sizeof want,
+             "record 0 (\"a\") has a lone surrogate escape (\\ud800) at byte %ld",
+             (long)(strstr(body, "\\ud800") - body));
+    check_message(FEED_AUTHORS, body, PARSE_OK, want, -1);
+    model *m = model_new();
+    parse_result res;
+    CHECK_INT(parse_str(m, FEED_AUTHORS, body, &res), PARSE_OK);
+    CHECK_INT(res.records, 1); /* "b": a list where a string goes */
+    CHECK_INT(res.skipped, 2);
+    if (res.records == 1)
+        CHECK_STR(m->members[0].fullname, text);
+    model_free(m);
+    free(text);
+    parse_use_arenas(); /* the kiosk's way: every tree in an arena */
+    check_long_strings();
+}
+
 int main(void)
 {
     RUN(v26_prefixed_incubators);
@@ -492,5 +608,6 @@ int main(void)
     RUN(local_programme);
     RUN(local_budget_needs_64_bits);
     RUN(local_contexts);
+    RUN(long_strings_read_as_cjson_reads_them); /* last: it turns arenas on */
     return test_report();
 }
