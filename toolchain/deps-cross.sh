@@ -24,7 +24,7 @@ triplet=$1
 # Host tools, then the target's libraries: every library the program links
 # (libsystemd is optional: sd_notify for the systemd watchdog).
 host_pkgs="gcc-$triplet libc6-dev-$arch-cross qemu-user cmake pkg-config file"
-target_pkgs="libc6-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libturbojpeg0-dev libcurl4-openssl-dev
+target_pkgs="libc6-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libturbojpeg0-dev libxxhash-dev libcurl4-openssl-dev
 libcjson-dev libqrencode-dev libsystemd-dev pkg-config"
 
 missing=""

@@ -10,7 +10,7 @@ set -eu
 
 # fonts-symbola: monochrome emoji and pictographs, the fallback for what Inter
 # and DejaVu Sans lack (1.3 MB download, 3 MB on disk; see app/render/fonts.c).
-pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libturbojpeg0-dev
+pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libturbojpeg0-dev libxxhash-dev
 libcurl4-openssl-dev libcjson-dev libqrencode-dev libsystemd-dev fonts-inter fonts-dejavu-core fonts-symbola
 ca-certificates"
 while [ $# -gt 0 ]; do
