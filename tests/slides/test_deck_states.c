@@ -1,10 +1,11 @@
 /* A change of feed states alone lays nothing out again (issue 22): the
  * footer's geometry is the same whatever the state, so every slide's
  * content is drawn the same in any state; deck_set_states records again
- * only the date and badge, in a fraction of deck_update's time, redraws
- * only the footer, and gives the very pixels and text alternative of a
- * deck_update with the new states; an equal state changes nothing; a feed
- * becoming or ceasing to be the bundled copy needs a new layout.
+ * only the date and badge (its time against deck_update's is printed; the
+ * bench's "feed states alone" row is its budget), redraws only the footer,
+ * and gives the very pixels and text alternative of a deck_update with the
+ * new states; an equal state changes nothing; a feed becoming or ceasing
+ * to be the bundled copy needs a new layout.
  * Usage: test_deck_states [DATA_DIR]  (no argument: the embedded demo data;
  * exits 77, reported as skipped, when DATA_DIR is absent). */
 #include <SDL2/SDL.h>
@@ -247,7 +248,8 @@ static void set_states_redraws_only_the_footer(const inputs *in, int w, int h)
     double t_states = now_s() - t0;
     fprintf(stderr, "%dx%d: deck_update %.1f ms, deck_set_states %.3f ms\n", w, h, t_update * 1e3,
             t_states * 1e3);
-    CHECK(t_states * 20 < t_update); /* nothing laid out but the footers' state */
+    /* Its speed is a budget, measured by toolchain/bench.sh (the "feed
+     * states alone" row), not asserted here: a loaded machine would fail it. */
     /* The text alternative: the footer read last, source, date, badge. */
     CHECK_INT(deck_count(s.d), n);
     CHECK_INT(deck_slide_lines(s.d, p), lines + 1);
