@@ -20,11 +20,6 @@ set -eu
 cd "$(dirname "$0")/.."
 ./toolchain/deps.sh --test
 jobs=$(nproc)
-# Tests: one more than the cores. Most of the longest (the kiosk's, a minute
-# each under a sanitizer) spend their time waiting for the kiosk's clock and
-# its refreshes, not computing: on the 2-core VM, -j3 keeps ./.ci/run under
-# 15 minutes, and every test waits on its condition with a generous bound.
-test_jobs=$((jobs + 1))
 # The CPU seconds (user + system) of every command this script ran so far:
 # a stage's CPU time says what it costs whatever else loads the machine.
 # (times runs in this shell, not in a $(...) subshell that has no children.)
@@ -52,7 +47,7 @@ stage_done() {
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DVITRINE_SANITIZE=ON -DVITRINE_WERROR=ON >/dev/null
 cmake --build build/test -j"$jobs"
 stage_done native-build
-(cd build/test && ctest --output-on-failure -j"$test_jobs" --timeout 600)
+(cd build/test && ctest --output-on-failure -j"$jobs" --timeout 600)
 stage_done native-ctest
 
 fuzz_seconds=${FUZZ_SECONDS:-3}
@@ -69,7 +64,7 @@ if [ "${VITRINE_TSAN:-1}" != 0 ]; then
     # kiosk_early_signals (exit within 1 s of SIGTERM) has missed its
     # timing; a second try tells load from a fault. A race is never retried away: its report stays in
     # build/tsan/tsan-reports/ and fails tsan_reports.
-    (cd build/tsan && ctest --output-on-failure -j"$test_jobs" --timeout 600 -L threads \
+    (cd build/tsan && ctest --output-on-failure -j"$jobs" --timeout 600 -L threads \
         --repeat until-pass:2)
     stage_done tsan-ctest
 fi
