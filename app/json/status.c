@@ -4,7 +4,6 @@
 #include "vitrine/status.h"
 
 #include "jsonx.h"
-#include "vitrine/log.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -506,69 +505,4 @@ char *status_to_metrics(const status_report *r)
         return NULL;
     }
     return t.p;
-}
-
-#define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
-
-void status_files_init(status_files *f, const char *status_path, const char *metrics_path,
-                       int64_t mono_ms, int64_t now_s)
-{
-    *f = (status_files){.started_mono_ms = mono_ms, .started_at = now_s, .metrics_at = -1};
-    snprintf(f->status_path, sizeof f->status_path, "%s", status_path ? status_path : "");
-    snprintf(f->metrics_path, sizeof f->metrics_path, "%s", metrics_path ? metrics_path : "");
-}
-
-bool status_files_any(const status_files *f)
-{
-    return *f->status_path || *f->metrics_path;
-}
-
-int64_t status_files_started_at(status_files *f, int64_t mono_ms, int64_t now_s)
-{
-    int64_t by_now = now_s - (mono_ms - f->started_mono_ms) / 1000;
-    if (by_now > f->started_at + STARTED_AT_STEP_S)
-        f->started_at = by_now;
-    return f->started_at;
-}
-
-/* One of the files (status: 0, metrics: 1). */
-static void write_one(status_files *f, const status_report *r, int which)
-{
-    static const char *const what[] = {"status", "metrics"};
-    const char *path = which == 0 ? f->status_path : f->metrics_path;
-    if (!*path)
-        return;
-    char err[STATUS_ERR_LEN];
-    bool ok = status_write(r, which == 0 ? path : NULL, which == 1 ? path : NULL, err) == STATUS_OK;
-    if (!ok && !f->failing[which])
-        log_warn("kiosk", "%s file not written: %s (logged once; the kiosk goes on)", what[which],
-                 err);
-    else if (ok && f->failing[which])
-        log_info("kiosk", "%s file written again", what[which]);
-    f->failing[which] = !ok;
-}
-
-int64_t status_files_metrics_due_ms(const status_files *f)
-{
-    if (!*f->metrics_path)
-        return INT64_MAX;
-    if (f->metrics_at < 0)
-        return 0;
-    int64_t after = f->metrics_changed ? STATUS_METRICS_MIN_INTERVAL_S : STATUS_METRICS_HEARTBEAT_S;
-    return f->metrics_at + after * 1000;
-}
-
-void status_files_publish(status_files *f, const status_report *r, int64_t now_ms)
-{
-    write_one(f, r, 0);
-    if (!*f->metrics_path)
-        return;
-    uint64_t key = status_metrics_key(r);
-    f->metrics_changed |= key != f->metrics_key;
-    if (now_ms < status_files_metrics_due_ms(f))
-        return;
-    write_one(f, r, 1);
-    f->metrics_key = key;
-    f->metrics_at = now_ms;
-    f->metrics_changed = false;
 }

@@ -48,6 +48,7 @@
 #define PREPARE_SLICE_US 8000 /* in slices of about this much drawing */
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 #define CLOCK_START_ENV "VITRINE_CLOCK_START"
+#define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
 
 struct kiosk {
     kiosk_options opt;
@@ -88,11 +89,17 @@ struct kiosk {
     unsigned long posters_cycle; /* the rotation the posters folder was last looked at */
     announce_time local_now;     /* the minute the announcements' windows were last checked at */
     bool decoders;               /* posters_init succeeded: posters_quit at the end */
-    status_files files;          /* the status and metrics files, and when they were written */
+    char status_file[CONFIG_PATH_LEN], metrics_file[CONFIG_PATH_LEN]; /* "": none */
     char cache_dir[CONFIG_PATH_LEN]; /* the feeds' cache, for vitrine --accept; "": none */
+    int64_t started_mono_ms;         /* system monotonic ms at start */
+    int64_t started_at;              /* unix seconds: moved only by the clock stepped forward */
     uint64_t slide_changes;          /* slides shown (logged) since the start */
     bool status_paused;              /* the paused state the status files last got */
-    bool status_due;                 /* what they show changed: written after the next frame */
+    bool status_failing[2]; /* the last write of the status, the metrics failed (logged once) */
+    bool status_due;        /* what they show changed: written after the next frame */
+    uint64_t metrics_key;   /* status_metrics_key of the metrics file last written */
+    int64_t metrics_at;     /* when it was written (now_ms); < 0: never */
+    bool metrics_changed;   /* something it says changed since: written at metrics_due_ms */
     /* The display thread's longest stretch busy without presenting a frame
      * or going back to wait (vitrine_display_busy_max_seconds). */
     int64_t busy_since_us, busy_max_us;
@@ -216,6 +223,65 @@ static void swap_posters(kiosk *k, posters *p)
     rebuild(k, "posters");
 }
 
+/* When the kiosk started, for the status files: the wall time at the
+ * start, moved forward when the clock was since stepped forward by more
+ * than STARTED_AT_STEP_S (a Pi without a real-time clock starts before NTP
+ * sets it: its start was later than the clock said), never back (a clock
+ * set back does not make the kiosk older, nor look like a restart). */
+static int64_t started_at(kiosk *k, int64_t now_s)
+{
+    int64_t by_now = now_s - (vclock_system_ms() - k->started_mono_ms) / VCLOCK_MS_PER_S;
+    if (by_now > k->started_at + STARTED_AT_STEP_S)
+        k->started_at = by_now;
+    return k->started_at;
+}
+
+/* One of the status files (status: 0, metrics: 1); a failure logged once
+ * for each file, and once when writing it works again. */
+static void publish_file(kiosk *k, const status_report *r, int which)
+{
+    static const char *const what[] = {"status", "metrics"};
+    const char *path = which == 0 ? k->status_file : k->metrics_file;
+    if (!*path)
+        return;
+    char err[STATUS_ERR_LEN];
+    bool ok = status_write(r, which == 0 ? path : NULL, which == 1 ? path : NULL, err) == STATUS_OK;
+    if (!ok && !k->status_failing[which])
+        log_warn("kiosk", "%s file not written: %s (logged once; the kiosk goes on)", what[which],
+                 err);
+    else if (ok && k->status_failing[which])
+        log_info("kiosk", "%s file written again", what[which]);
+    k->status_failing[which] = !ok;
+}
+
+/* When the metrics file is due: STATUS_METRICS_MIN_INTERVAL_S after the
+ * last write when what it says changed since, else the heartbeat. */
+static int64_t metrics_due_ms(const kiosk *k)
+{
+    if (!*k->metrics_file)
+        return INT64_MAX;
+    if (k->metrics_at < 0)
+        return 0;
+    int64_t after = k->metrics_changed ? STATUS_METRICS_MIN_INTERVAL_S : STATUS_METRICS_HEARTBEAT_S;
+    return k->metrics_at + after * VCLOCK_MS_PER_S;
+}
+
+/* The metrics file (persistent storage): when status.h's rule says so. */
+static void publish_metrics(kiosk *k, const status_report *r)
+{
+    if (!*k->metrics_file)
+        return;
+    uint64_t key = status_metrics_key(r);
+    k->metrics_changed |= key != k->metrics_key;
+    int64_t now = now_ms(k);
+    if (now < metrics_due_ms(k))
+        return;
+    publish_file(k, r, 1);
+    k->metrics_key = key;
+    k->metrics_at = now;
+    k->metrics_changed = false;
+}
+
 /* The status file (a tmpfs), rewritten after the frame that follows
  * (status_due) a slide change, a feed event, a pause or resume, or a
  * screen change, and the metrics file when it is due. A failure never
@@ -225,12 +291,12 @@ static void publish_status(kiosk *k)
     playlist_view v;
     playlist_view_at(k->pl, now_ms(k), &v);
     k->status_paused = v.paused;
-    if (!status_files_any(&k->files))
+    if (!*k->status_file && !*k->metrics_file)
         return;
     int64_t now = (int64_t)time(NULL);
     status_report r = {.pid = (long)getpid(),
                        .version = VITRINE_VERSION,
-                       .started_at = status_files_started_at(&k->files, vclock_system_ms(), now),
+                       .started_at = started_at(k, now),
                        .now = now,
                        .has_slide = v.has_slide,
                        .slide_index = v.position,
@@ -242,7 +308,8 @@ static void publish_status(kiosk *k)
                        .cache_dir = k->opt.data_dir ? NULL : k->cache_dir,
                        .display_busy_max_s = (double)k->busy_max_us / 1e6,
                        .feeds = k->fs};
-    status_files_publish(&k->files, &r, now_ms(k));
+    publish_file(k, &r, 0);
+    publish_metrics(k, &r);
 }
 
 /* THE place where a new snapshot replaces the one on screen: data taken
@@ -881,7 +948,7 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
     wait = w < wait ? w : wait;
     int64_t edge = edge_wait_ms(k);
     wait = edge < wait ? edge : wait;
-    int64_t metrics = status_files_metrics_due_ms(&k->files) - now;
+    int64_t metrics = metrics_due_ms(k) - now;
     if (metrics <= 0)
         k->status_due = true; /* a change held back, or the heartbeat */
     else
@@ -1259,10 +1326,14 @@ kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
     }
     k->opt = *opt;
     k->cfg = opt->settings;
-    status_files_init(&k->files, opt->status_file, opt->metrics_file, vclock_system_ms(),
-                      (int64_t)time(NULL));
+    k->started_mono_ms = vclock_system_ms();
+    k->metrics_at = -1;
+    k->started_at = (int64_t)time(NULL);
+    snprintf(k->status_file, sizeof k->status_file, "%s", opt->status_file ? opt->status_file : "");
+    snprintf(k->metrics_file, sizeof k->metrics_file, "%s",
+             opt->metrics_file ? opt->metrics_file : "");
     snprintf(k->cache_dir, sizeof k->cache_dir, "%s", opt->cache_dir ? opt->cache_dir : "");
-    if (!*k->files.status_path)
+    if (!*k->status_file)
         log_info("kiosk", "no status file (status_file \"\", or RUNTIME_DIRECTORY and "
                           "XDG_RUNTIME_DIR both unset): vitrine --status will not find this kiosk");
     atomic_init(&k->data_pending, false);

@@ -109,36 +109,6 @@ uint64_t status_metrics_key(const status_report *r);
  * holds one line naming the file(s) and the reason. */
 status_status status_write(const status_report *r, const char *status_path,
                            const char *metrics_path, char err[STATUS_ERR_LEN]);
-/* The kiosk's two files as it keeps writing them: the status file after
- * every change it shows, the metrics file by the rule above, a failure of
- * each logged once (and once when writing works again). Embedded in its
- * owner, set up by status_files_init; it holds no resource. */
-typedef struct {
-    char status_path[CONFIG_PATH_LEN], metrics_path[CONFIG_PATH_LEN]; /* "": none */
-    int64_t started_mono_ms; /* system monotonic ms at the start */
-    int64_t started_at;      /* unix seconds: moved only by the clock stepped forward */
-    bool failing[2];         /* the last write of the status, the metrics failed */
-    uint64_t metrics_key;    /* status_metrics_key of the metrics last written */
-    int64_t metrics_at;      /* when (the caller's clock, ms); < 0: never */
-    bool metrics_changed;    /* what they say changed since: written when due */
-} status_files;
-
-/* NULL paths: no such file. mono_ms: the system's monotonic clock, now_s:
- * the wall clock, both at the start. */
-void status_files_init(status_files *f, const char *status_path, const char *metrics_path,
-                       int64_t mono_ms, int64_t now_s);
-bool status_files_any(const status_files *f);
-/* When the kiosk started: the wall time at the start, moved forward when
- * the clock was since stepped forward by more than a rounding (a Pi without
- * a real-time clock starts before NTP sets it), never back. */
-int64_t status_files_started_at(status_files *f, int64_t mono_ms, int64_t now_s);
-/* When the metrics file is next due (the caller's clock, ms; INT64_MAX:
- * no metrics file): STATUS_METRICS_MIN_INTERVAL_S after the last write
- * when what it says changed, else the heartbeat. */
-int64_t status_files_metrics_due_ms(const status_files *f);
-/* Writes the status file, and the metrics file when it is due at now_ms. */
-void status_files_publish(status_files *f, const status_report *r, int64_t now_ms);
-
 /* The kiosk's default status file: $RUNTIME_DIRECTORY/status.json (systemd's
  * RuntimeDirectory=, first entry), else $XDG_RUNTIME_DIR/vitrine/status.json;
  * "" and false when neither is set (no status file: a guessable path in a

@@ -3,10 +3,8 @@
  * created, mode 0644, one error line naming a file that cannot be written),
  * the default path and --status's search order from the environment, and
  * the reader: a live kiosk, a gone one, a reused pid, a missing or foreign
- * file; the kiosk's cadence of writes (status_files). */
+ * file. */
 #include <signal.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -230,46 +228,6 @@ static void write_files(void)
     CHECK_INT(status_write(&r, NULL, "", err), STATUS_OK); /* nothing to write */
 }
 
-/* The kiosk's cadence: the metrics file at the first publish, then only
- * when what it says changed and a minute has passed, else at the hourly
- * heartbeat; the status file at every publish; the start time moved by a
- * clock stepped forward, never back. */
-static void files_cadence(void)
-{
-    char st[256], me[256];
-    snprintf(st, sizeof st, "%s/cadence/status.json", dir);
-    snprintf(me, sizeof me, "%s/cadence/vitrine.prom", dir);
-    status_files f;
-    status_files_init(&f, st, me, 1000, NOW);
-    CHECK(status_files_any(&f));
-    status_report r = sample();
-    status_files_publish(&f, &r, 0);
-    CHECK(fileio_exists(me) && fileio_exists(st));
-    remove(me);
-    remove(st);
-    r.slide_changes++; /* a counter alone: not a change */
-    status_files_publish(&f, &r, 30 * 1000);
-    CHECK(fileio_exists(st) && !fileio_exists(me));
-    r.paused = true; /* a change: written a minute after the last write */
-    status_files_publish(&f, &r, 40 * 1000);
-    CHECK(!fileio_exists(me));
-    CHECK_INT(status_files_metrics_due_ms(&f), 60 * 1000);
-    status_files_publish(&f, &r, 60 * 1000);
-    CHECK(fileio_exists(me));
-    remove(me);
-    status_files_publish(&f, &r, 3659 * 1000); /* no change: the heartbeat */
-    CHECK(!fileio_exists(me));
-    status_files_publish(&f, &r, 3660 * 1000);
-    CHECK(fileio_exists(me));
-    CHECK_INT(status_files_started_at(&f, 1000 + 5000, NOW + 5), NOW); /* 5 s later: the same */
-    CHECK_INT(status_files_started_at(&f, 1000 + 5000, NOW + 3600), NOW + 3595); /* stepped */
-    CHECK_INT(status_files_started_at(&f, 1000 + 5000, NOW), NOW + 3595);        /* never back */
-    status_files none;
-    status_files_init(&none, NULL, "", 0, NOW);
-    CHECK(!status_files_any(&none));
-    CHECK(status_files_metrics_due_ms(&none) == INT64_MAX);
-}
-
 static void default_path_and_search_order(void)
 {
     char path[CONFIG_PATH_LEN], err[STATUS_ERR_LEN];
@@ -377,7 +335,6 @@ int main(void)
     RUN(times_past_2038);
     RUN(metrics_key);
     RUN(write_files);
-    RUN(files_cadence);
     RUN(default_path_and_search_order);
     RUN(reader);
     int rc = test_report();
