@@ -1306,8 +1306,23 @@ static vclock *new_clock(void)
     return scaled ? vclock_new_scaled(scale) : vclock_new_system();
 }
 
+/* With no session bus in the environment (a kiosk under systemd, CI),
+ * libdbus "autolaunches" one for SDL's input methods: it forks the process
+ * to run dbus-launch, a stray daemon per start where it is installed, and a
+ * fork of a threaded process, whose child can deadlock on an allocator lock
+ * before its exec, leaving the kiosk waiting for it: a start that never
+ * opened its window, seen under AddressSanitizer. An address that cannot be
+ * connected to fails at once instead. Set before any thread starts. */
+static void no_bus_autolaunch(void)
+{
+    if (!getenv("DBUS_SESSION_BUS_ADDRESS") &&
+        setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vitrine-no-session-bus", 0))
+        log_warn("kiosk", "DBUS_SESSION_BUS_ADDRESS not set: a session bus may be autolaunched");
+}
+
 kiosk *kiosk_new(const kiosk_options *opt, char err[KIOSK_ERR_LEN])
 {
+    no_bus_autolaunch();
     kiosk *k = calloc(1, sizeof *k);
     char se[SIGBRIDGE_ERR_LEN] = "out of memory";
     /* Without main's bridge (tests), the kiosk's own, listening from here,
