@@ -50,10 +50,14 @@ static void sides_take_turns(void)
     memgate_free(h.g);
 }
 
-static void nap(void)
+#define WAIT_POLLS 30000 /* 1 ms polls: a generous 30 s bound on a loaded machine */
+
+/* Polls until the condition holds or the bound passes; false then. */
+static bool nap(int *polls)
 {
     struct timespec ms = {0, 1000000};
     nanosleep(&ms, NULL);
+    return ++*polls < WAIT_POLLS;
 }
 
 /* A side waiting for the gate is seen (memgate_waiting), until it has it:
@@ -65,11 +69,15 @@ static void a_waiting_side_goes_first(void)
     memgate_enter(h.g);
     pthread_t t;
     CHECK(pthread_create(&t, NULL, hold, &h) == 0);
-    while (!memgate_waiting(h.g)) /* it says so while it waits */
-        nap();
+    int polls = 0;
+    while (!memgate_waiting(h.g) && nap(&polls)) /* it says so while it waits */
+        ;
+    CHECK(memgate_waiting(h.g));
     memgate_leave(h.g);
-    while (!atomic_load(&h.holding))
-        nap();
+    polls = 0;
+    while (!atomic_load(&h.holding) && nap(&polls))
+        ;
+    CHECK(atomic_load(&h.holding));
     CHECK(!memgate_waiting(h.g));
     atomic_store(&h.release, true);
     pthread_join(t, NULL);
