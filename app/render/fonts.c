@@ -24,6 +24,7 @@
 
 #include <SDL2/SDL_ttf.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,33 +39,47 @@
 #include "vitrine/text.h"
 
 /* Where glyphs come from: the two faces, then the fallbacks. */
-enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_COUNT };
+enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_CJK, SRC_COUNT };
 
-#define CANDIDATES 4 /* paths tried per source, NULL-terminated */
-#define CHAIN_LEN 3  /* sources tried per face, in order */
+#define CANDIDATES 4          /* files tried per source, NULL-terminated */
+#define CHAIN_LEN 4           /* sources tried per face, in order */
+#define FACE_FIRST_FALLBACK 2 /* candidates[face][2] is DejaVu: Inter is missing */
+
+typedef struct {
+    const char *path; /* Debian's; in FONTS_DIR_ENV, its base name */
+    const char *name; /* for the log lines */
+} candidate;
 
 /* Inter first (the screens' face), DejaVu Sans as the fallback that every
  * Debian image has. */
-static const char *const candidates[SRC_COUNT][CANDIDATES] = {
-    [FONTS_REGULAR] = {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
-                       "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
-                       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
-    [FONTS_BOLD] = {"/usr/share/fonts/opentype/inter/Inter-Bold.otf",
-                    "/usr/share/fonts/truetype/inter/Inter-Bold.ttf",
-                    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
-    [SRC_SANS] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
-    [SRC_SANS_BOLD] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
-    [SRC_SYMBOLS] = {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
-                     "/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf", NULL},
+static const candidate candidates[SRC_COUNT][CANDIDATES] = {
+    [FONTS_REGULAR] = {{"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "Inter"},
+                       {"/usr/share/fonts/truetype/inter/Inter-Regular.ttf", "Inter"},
+                       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans"},
+                       {NULL, NULL}},
+    [FONTS_BOLD] = {{"/usr/share/fonts/opentype/inter/Inter-Bold.otf", "Inter Bold"},
+                    {"/usr/share/fonts/truetype/inter/Inter-Bold.ttf", "Inter Bold"},
+                    {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans Bold"},
+                    {NULL, NULL}},
+    [SRC_SANS] = {{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans"}, {NULL, NULL}},
+    [SRC_SANS_BOLD] = {{"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans Bold"},
+                       {NULL, NULL}},
+    [SRC_SYMBOLS] = {{"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "Symbola"},
+                     {"/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf", "Symbola"},
+                     {NULL, NULL}},
+    [SRC_CJK] = {{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYi Micro Hei"},
+                 {NULL, NULL}},
 };
-static const char *const packages[SRC_COUNT] = {"fonts-inter", "fonts-inter", "fonts-dejavu-core",
-                                                "fonts-dejavu-core", "fonts-symbola"};
+static const char *const packages[SRC_COUNT] = {"fonts-inter",       "fonts-inter",
+                                                "fonts-dejavu-core", "fonts-dejavu-core",
+                                                "fonts-symbola",     "fonts-wqy-microhei"};
 
 /* DejaVu Sans has Greek, Cyrillic, Arabic, Hebrew and many symbols; Symbola
- * the emoji and pictographs of Unicode 9 (and some of 10). */
+ * the emoji and pictographs of Unicode 9 (and some of 10); WenQuanYi Micro
+ * Hei Chinese (and the kana, Hangul: what a product name may hold). */
 static const int chains[FONTS_FACE_COUNT][CHAIN_LEN] = {
-    [FONTS_REGULAR] = {FONTS_REGULAR, SRC_SANS, SRC_SYMBOLS},
-    [FONTS_BOLD] = {FONTS_BOLD, SRC_SANS_BOLD, SRC_SYMBOLS},
+    [FONTS_REGULAR] = {FONTS_REGULAR, SRC_SANS, SRC_SYMBOLS, SRC_CJK},
+    [FONTS_BOLD] = {FONTS_BOLD, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_CJK},
 };
 
 /* The fonts of a face's chain stay open together while a text is cut into
@@ -95,7 +110,7 @@ struct fonts {
     memo_entry memo[MEMO_SLOTS];
     char *data[SRC_COUNT]; /* mapped: faces at start, fallbacks on first use */
     size_t size[SRC_COUNT];
-    const char *path[SRC_COUNT];
+    char path[SRC_COUNT][FONTS_PATH_LEN]; /* "" until found */
     source_state state[SRC_COUNT];
     open_font open[FONTS_MAX_OPEN];
     uint64_t tick;
@@ -112,13 +127,41 @@ typedef struct {
 
 /* A text cut into runs; the characters no font has are not copied. */
 typedef struct {
-    char text[FONTS_TEXT_MAX + FONTS_MAX_RUNS]; /* each run and its NUL */
+    char text[2 * FONTS_TEXT_MAX + FONTS_MAX_RUNS]; /* runs, NULs, placeholders */
     size_t used;
     text_run runs[FONTS_MAX_RUNS];
     size_t n_runs;
     size_t missing;
     uint32_t first_missing;
 } text_runs;
+
+/* Where candidate c's file is looked for: in FONTS_DIR_ENV when it is set
+ * (by its base name), else at Debian's path. False when the path does not
+ * fit. */
+static bool locate(const candidate *c, char out[FONTS_PATH_LEN])
+{
+    const char *dir = getenv(FONTS_DIR_ENV);
+    int n;
+    if (dir && *dir) {
+        const char *base = strrchr(c->path, '/');
+        n = snprintf(out, FONTS_PATH_LEN, "%s/%s", dir, base ? base + 1 : c->path);
+    } else {
+        n = snprintf(out, FONTS_PATH_LEN, "%s", c->path);
+    }
+    return n > 0 && n < FONTS_PATH_LEN;
+}
+
+/* The first candidate of src that is a readable regular file, or -1. */
+static int find_source(int src, char path[FONTS_PATH_LEN])
+{
+    for (int i = 0; candidates[src][i].path; i++) {
+        struct stat st;
+        if (locate(&candidates[src][i], path) && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+            access(path, R_OK) == 0)
+            return i;
+    }
+    return -1;
+}
 
 /* Maps a font file: only the pages FreeType reads become resident, and
  * they are the page cache's (clean, shared, reclaimable), not the heap's.
@@ -143,15 +186,16 @@ static bool map_file(const char *path, char **data, size_t *size)
 
 static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
 {
-    for (int i = 0; candidates[face][i]; i++) {
-        const char *p = candidates[face][i];
-        if (map_file(p, &f->data[face], &f->size[face])) {
-            f->path[face] = p;
+    for (int i = 0; candidates[face][i].path; i++) {
+        char *p = f->path[face];
+        if (locate(&candidates[face][i], p) && map_file(p, &f->data[face], &f->size[face]))
             return true;
-        }
     }
-    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found (tried %s, %s; install fonts-inter)",
-             face == FONTS_BOLD ? "bold" : "regular", candidates[face][0], candidates[face][2]);
+    f->path[face][0] = '\0';
+    const char *dir = getenv(FONTS_DIR_ENV);
+    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found in %s (tried %s, %s; install %s)",
+             face == FONTS_BOLD ? "bold" : "regular", dir && *dir ? dir : "/usr/share/fonts",
+             candidates[face][0].name, candidates[face][FACE_FIRST_FALLBACK].name, packages[face]);
     return false;
 }
 
@@ -162,23 +206,53 @@ static bool source_ready(fonts *f, int src)
     if (f->state[src] != SOURCE_UNKNOWN)
         return f->state[src] == SOURCE_READY;
     f->state[src] = SOURCE_ABSENT;
-    for (int i = 0; candidates[src][i]; i++) {
-        const char *p = candidates[src][i];
+    char *p = f->path[src];
+    for (int i = 0; candidates[src][i].path; i++) {
+        if (!locate(&candidates[src][i], p))
+            continue;
         for (int face = 0; face < FONTS_FACE_COUNT; face++)
-            if (f->path[face] && strcmp(f->path[face], p) == 0)
+            if (strcmp(f->path[face], p) == 0)
                 return false;
         if (map_file(p, &f->data[src], &f->size[src])) {
-            f->path[src] = p;
             f->state[src] = SOURCE_READY;
             log_info("fonts", "fallback font %s (for characters the faces lack)", p);
             return true;
         }
     }
-    log_warn("fonts",
-             "no fallback font at %s (install %s): characters no other font has are "
-             "left out",
-             candidates[src][0], packages[src]);
+    p[0] = '\0';
+    log_warn("fonts", "no fallback font %s (install %s): %s", candidates[src][0].name,
+             packages[src],
+             src == SRC_CJK ? "Chinese, Japanese and Korean texts are shown as a placeholder"
+                            : "characters no other font has are shown as a placeholder");
     return false;
+}
+
+bool fonts_substitutes(char line[FONTS_ERR_LEN])
+{
+    char path[FONTS_PATH_LEN];
+    const char *missing[FONTS_FACE_COUNT], *standin[FONTS_FACE_COUNT];
+    size_t n = 0;
+    line[0] = '\0';
+    for (int face = 0; face < FONTS_FACE_COUNT; face++) {
+        int i = find_source(face, path);
+        if (i < 0) {
+            snprintf(line, FONTS_ERR_LEN, "fonts: no %s font found (%s nor %s; install %s)",
+                     face == FONTS_BOLD ? "bold" : "regular", candidates[face][0].name,
+                     candidates[face][FACE_FIRST_FALLBACK].name, packages[face]);
+            return false;
+        }
+        if (i >= FACE_FIRST_FALLBACK) {
+            missing[n] = candidates[face][0].name;
+            standin[n++] = candidates[face][i].name;
+        }
+    }
+    if (n == 1)
+        snprintf(line, FONTS_ERR_LEN, "%s not found; %s stands in (install %s)", missing[0],
+                 standin[0], packages[FONTS_REGULAR]);
+    else if (n == 2)
+        snprintf(line, FONTS_ERR_LEN, "%s and %s not found; %s and %s stand in (install %s)",
+                 missing[0], missing[1], standin[0], standin[1], packages[FONTS_REGULAR]);
+    return true;
 }
 
 fonts *fonts_new(char err[FONTS_ERR_LEN])
@@ -376,13 +450,87 @@ static int pick_source(fonts *f, const int *chain, int px, uint32_t cp, const te
     return SRC_MISSING;
 }
 
-/* Cuts s[0..len) into runs of one font each (see the top of the file). */
+/* What stands for a character no font has: its script's name for the
+ * scripts a name or a pitch may be written in, else its code point. */
+#define PLACEHOLDER_LEN 24
+
+static void placeholder_of(uint32_t cp, char out[PLACEHOLDER_LEN])
+{
+    const char *lang = NULL;
+    if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF))
+        lang = "japonais"; /* kana */
+    else if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+             (cp >= 0xAC00 && cp <= 0xD7AF))
+        lang = "cor\xC3\xA9"
+               "en"; /* Hangul */
+    else if ((cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3000 && cp <= 0x303F) ||
+             (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+             (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+             (cp >= 0x20000 && cp <= 0x3FFFF))
+        lang = "chinois"; /* Han, CJK punctuation and full-width forms */
+    if (lang)
+        snprintf(out, PLACEHOLDER_LEN, "[texte en %s]", lang);
+    else
+        snprintf(out, PLACEHOLDER_LEN, "[U+%04" PRIX32 "]", cp);
+}
+
+/* Whether no font of the chain has cp (and it is not invisible). */
+static bool nobody_has(fonts *f, const int *chain, int px, uint32_t cp)
+{
+    if ((cp > ' ' && cp < 0x7F) || is_space(cp) || text_is_invisible(cp))
+        return false;
+    for (int k = 0; k < CHAIN_LEN; k++)
+        if (provides(f, chain[k], px, cp))
+            return false;
+    return true;
+}
+
+/* After spaces, does a character come that the same placeholder stands
+ * for? "数字 服务" is one "[texte en chinois]", not two around a space. */
+static bool same_placeholder_follows(fonts *f, const int *chain, int px, const char *s, size_t i,
+                                     size_t n, const char *ph)
+{
+    while (i < n) {
+        uint32_t cp;
+        i += text_utf8_next(s + i, n - i, &cp);
+        if (is_space(cp))
+            continue;
+        char next[PLACEHOLDER_LEN];
+        placeholder_of(cp, next);
+        return nobody_has(f, chain, px, cp) && strcmp(next, ph) == 0;
+    }
+    return false;
+}
+
+/* Appends bytes drawn by src (left to right) to the runs: to the current
+ * run when it is src's, else to a new one. False when no run is left. */
+static bool append_run(text_runs *out, text_run **cur, int src, const char *s, size_t k)
+{
+    if (!(*cur && (*cur)->src == src && !(*cur)->rtl)) {
+        if (out->n_runs == FONTS_MAX_RUNS)
+            return false;
+        if (*cur)
+            out->text[out->used++] = '\0';
+        *cur = &out->runs[out->n_runs++];
+        **cur = (text_run){src, false, "Zzzz", out->used, 0};
+    }
+    memcpy(out->text + out->used, s, k);
+    out->used += k;
+    (*cur)->len += k;
+    return true;
+}
+
+/* Cuts s[0..len) into runs of one font each (see the top of the file). A
+ * stretch of characters no font has becomes its placeholder, in the
+ * face's own font, when there is room for it (runs.text keeps room for
+ * what is left of the text and a NUL a run). */
 static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_runs *out)
 {
     char clean[FONTS_TEXT_MAX];
     size_t n = text_clean(s, len, clean, sizeof clean);
     const int *chain = chains[face_ok(face)];
     text_run *cur = NULL;
+    char last_ph[PLACEHOLDER_LEN] = ""; /* the placeholder just drawn, if any */
     out->used = out->n_runs = out->missing = 0;
     out->first_missing = 0;
     for (size_t i = 0, k; i < n; i += k) {
@@ -390,11 +538,15 @@ static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_
         if (b > ' ' && b < 0x7F && cur && cur->src == chain[0] && !cur->rtl) {
             out->text[out->used++] = (char)b; /* pick_source's answer, faster */
             cur->len++;
+            last_ph[0] = '\0';
             k = 1;
             continue;
         }
         uint32_t cp;
         k = text_utf8_next(clean + i, n - i, &cp);
+        if (last_ph[0] && is_space(cp) &&
+            same_placeholder_follows(f, chain, px, clean, i + k, n, last_ph))
+            continue;
         const char *script = rtl_script(cp);
         bool joins = cur && (text_is_mark(cp) ||
                              (is_space(cp) && (!cur->rtl || rtl_follows(clean, i + k, n))));
@@ -415,8 +567,16 @@ static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_
         if (src < 0) {
             if (!out->missing++)
                 out->first_missing = cp;
+            char ph[PLACEHOLDER_LEN];
+            placeholder_of(cp, ph);
+            size_t lp = strlen(ph);
+            if (strcmp(ph, last_ph) != 0 &&
+                out->used + lp + (n - i) + FONTS_MAX_RUNS < sizeof out->text &&
+                append_run(out, &cur, chain[0], ph, lp))
+                memcpy(last_ph, ph, lp + 1);
             continue;
         }
+        last_ph[0] = '\0';
         memcpy(out->text + out->used, clean + i, k);
         out->used += k;
         cur->len += k;

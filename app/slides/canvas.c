@@ -259,8 +259,8 @@ static void problem(canvas *c, const char *what, const char *s)
     log_warn("layout", "[%s] %s: \"%s\"", c->name, what, excerpt(s, ex));
 }
 
-/* Each character no font has is one problem: it is left out of the slide
- * (drawing it would show an empty box). */
+/* Each character no font has is one problem: a placeholder stands for it
+ * (fonts.h; drawing it would show an empty box). */
 static void missing_glyphs(canvas *c, const char *s, const canvas_style *st, int px)
 {
     uint32_t first;
@@ -270,7 +270,8 @@ static void missing_glyphs(canvas *c, const char *s, const canvas_style *st, int
     char ex[CANVAS_EXCERPT_LEN];
     c->problems += n;
     log_warn("layout",
-             "[%s] %zu character(s) that no font has, left out (U+%04" PRIX32 "%s): \"%s\"",
+             "[%s] %zu character(s) that no font has, shown as a placeholder (U+%04" PRIX32
+             "%s): \"%s\"",
              c->name, n, first, n > 1 ? " and others" : "", excerpt(s, ex));
 }
 
