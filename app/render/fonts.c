@@ -114,6 +114,7 @@ struct fonts {
     source_state state[SRC_COUNT];
     open_font open[FONTS_MAX_OPEN];
     uint64_t tick;
+    float ratio[FONTS_FACE_COUNT]; /* fonts_width_ratio's, 0 until asked */
     bool ttf_started;
 };
 
@@ -583,6 +584,29 @@ static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_
     }
     if (cur)
         out->text[out->used++] = '\0';
+}
+
+/* How wide a face sets French text: a sentence of the slides, lower case
+ * mostly, and Inter's width of it at LAYOUT_REF_PX (fonts-inter 4.0,
+ * measured with SDL_ttf 2.20). */
+#define RATIO_TEXT "le programme recrute 30 experts pour les politiques prioritaires"
+static const int inter_width[FONTS_FACE_COUNT] = {[FONTS_REGULAR] = 2873, [FONTS_BOLD] = 2974};
+#define RATIO_MAX 1.5f /* past this, a face is too wide for the layout anyway */
+
+float fonts_width_ratio(fonts *f, int face)
+{
+    face = face_ok(face);
+    if (f->ratio[face] > 0)
+        return f->ratio[face];
+    float r = 1;
+    const char *inter = strstr(f->path[face], "/Inter-");
+    if (!inter) { /* Inter itself is 1, whatever its version */
+        int w = fonts_measure(f, face, LAYOUT_REF_PX, RATIO_TEXT, sizeof RATIO_TEXT - 1);
+        r = (float)w / (float)inter_width[face];
+        r = r < 1 ? 1 : r > RATIO_MAX ? RATIO_MAX : r;
+    }
+    f->ratio[face] = r;
+    return r;
 }
 
 static uint64_t memo_key(int face, int px, const char *s, size_t len)

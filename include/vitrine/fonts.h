@@ -53,6 +53,11 @@ bool fonts_substitutes(char line[FONTS_ERR_LEN]);
 
 /* Width in pixels of s[0..len); a layout_measure_fn when ctx is a fonts*. */
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len);
+/* How much wider than Inter the face sets text (1 for Inter; DejaVu Sans
+ * about 1.07, its bold 1.17): the layout's smallest size is Inter's
+ * divided by it, so that the texts that fit in Inter fit in the face that
+ * stands in (the same characters a line, a little smaller). */
+float fonts_width_ratio(fonts *f, int face);
 /* Anti-aliased rendering of s (NUL-terminated) in colour c; caller frees.
  * NULL when nothing is drawn (empty, or only characters no font has). */
 SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c);
