@@ -25,6 +25,7 @@
 #include <SDL2/SDL_ttf.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,7 @@
 #include "vitrine/text.h"
 
 /* Where glyphs come from: the two faces, then the fallbacks. */
-enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_CJK, SRC_COUNT };
+enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_CJK, SRC_EMOJI, SRC_COUNT };
 
 #define CANDIDATES 4          /* files tried per source, NULL-terminated */
 #define CHAIN_LEN 4           /* sources tried per face, in order */
@@ -69,10 +70,12 @@ static const candidate candidates[SRC_COUNT][CANDIDATES] = {
                      {NULL, NULL}},
     [SRC_CJK] = {{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYi Micro Hei"},
                  {NULL, NULL}},
+    [SRC_EMOJI] = {{"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "Noto Color Emoji"},
+                   {NULL, NULL}},
 };
-static const char *const packages[SRC_COUNT] = {"fonts-inter",       "fonts-inter",
-                                                "fonts-dejavu-core", "fonts-dejavu-core",
-                                                "fonts-symbola",     "fonts-wqy-microhei"};
+static const char *const packages[SRC_COUNT] = {
+    "fonts-inter",   "fonts-inter",        "fonts-dejavu-core",     "fonts-dejavu-core",
+    "fonts-symbola", "fonts-wqy-microhei", "fonts-noto-color-emoji"};
 
 /* DejaVu Sans has Greek, Cyrillic, Arabic, Hebrew and many symbols; Symbola
  * the emoji and pictographs of Unicode 9 (and some of 10); WenQuanYi Micro
@@ -84,7 +87,14 @@ static const int chains[FONTS_FACE_COUNT][CHAIN_LEN] = {
 
 /* The fonts of a face's chain stay open together while a text is cut into
  * runs (the least recently used slot is the one reused). */
-_Static_assert(FONTS_MAX_OPEN >= CHAIN_LEN, "a face's chain must fit the open fonts");
+_Static_assert(FONTS_MAX_OPEN >= CHAIN_LEN + 1, "a face's chain and the emoji must fit");
+
+/* Noto Color Emoji is a bitmap font (CBDT): SDL_ttf 2.20 opens it at its one
+ * size, whatever the size asked (a glyph is 136 x 128 px), and draws its
+ * glyphs in colour. Its runs are measured and drawn at that size and scaled
+ * to the text's: an emoji as tall as a line of the text around it. */
+#define EMOJI_OPEN_PX 109     /* the font's one strike */
+#define EMOJI_HEIGHT_EM 1.17f /* its line height, in the text's size */
 
 typedef enum { SOURCE_UNKNOWN, SOURCE_READY, SOURCE_ABSENT } source_state;
 
@@ -223,8 +233,9 @@ static bool source_ready(fonts *f, int src)
     p[0] = '\0';
     log_warn("fonts", "no fallback font %s (install %s): %s", candidates[src][0].name,
              packages[src],
-             src == SRC_CJK ? "Chinese, Japanese and Korean texts are shown as a placeholder"
-                            : "characters no other font has are shown as a placeholder");
+             src == SRC_CJK     ? "Chinese, Japanese and Korean texts are shown as a placeholder"
+             : src == SRC_EMOJI ? "emoji are drawn in the text's colour from Symbola"
+                                : "characters no other font has are shown as a placeholder");
     return false;
 }
 
@@ -322,6 +333,8 @@ static open_font *slot_at(fonts *f, int face, int px)
     if (!source_ready(f, face))
         return NULL;
     px = px < 1 ? 1 : px > FONTS_MAX_PX ? FONTS_MAX_PX : px;
+    if (face == SRC_EMOJI)
+        px = EMOJI_OPEN_PX; /* one size: scaled after (see EMOJI_OPEN_PX) */
     open_font *empty = NULL, *same = NULL, *oldest = NULL;
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         open_font *o = &f->open[i];
@@ -434,8 +447,30 @@ static bool provides(fonts *f, int src, int px, uint32_t cp)
  * has it. An invisible character (a joiner, a variation selector) stays
  * with its run's font when it has it, for shaping, and is left out
  * otherwise: no font would draw it as anything but a box. */
+/* Characters drawn as emoji by default (Unicode's Emoji_Presentation), or
+ * asked to be by a variation selector 16 after them: from the colour font
+ * first. The others (✈, ♻) stay text, from the text's fonts. */
+static bool emoji_first(uint32_t cp, bool vs16_follows)
+{
+    static const uint32_t bmp[][2] = {
+        {0x231A, 0x231B}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE},
+        {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
+        {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE}, {0x26D4, 0x26D4},
+        {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5}, {0x26FA, 0x26FA}, {0x26FD, 0x26FD},
+        {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E},
+        {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+        {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
+    };
+    if (vs16_follows || (cp >= 0x1F000 && cp <= 0x1FAFF))
+        return true;
+    for (size_t i = 0; i < sizeof bmp / sizeof bmp[0]; i++)
+        if (cp >= bmp[i][0] && cp <= bmp[i][1])
+            return true;
+    return false;
+}
+
 static int pick_source(fonts *f, const int *chain, int px, uint32_t cp, const text_run *cur,
-                       bool joins)
+                       bool joins, bool emoji)
 {
     /* Every face has printable ASCII (Inter, DejaVu Sans), which never joins
      * a run: no lookup for most characters of most texts. */
@@ -445,10 +480,12 @@ static int pick_source(fonts *f, const int *chain, int px, uint32_t cp, const te
         return cur && provides(f, cur->src, px, cp) ? cur->src : SRC_HIDDEN;
     if (cur && joins && provides(f, cur->src, px, cp))
         return cur->src;
+    if (emoji && provides(f, SRC_EMOJI, px, cp))
+        return SRC_EMOJI;
     for (int k = 0; k < CHAIN_LEN; k++)
         if (provides(f, chain[k], px, cp))
             return chain[k];
-    return SRC_MISSING;
+    return !emoji && provides(f, SRC_EMOJI, px, cp) ? SRC_EMOJI : SRC_MISSING;
 }
 
 /* What stands for a character no font has: its script's name for the
@@ -483,7 +520,7 @@ static bool nobody_has(fonts *f, const int *chain, int px, uint32_t cp)
     for (int k = 0; k < CHAIN_LEN; k++)
         if (provides(f, chain[k], px, cp))
             return false;
-    return true;
+    return !provides(f, SRC_EMOJI, px, cp);
 }
 
 /* After spaces, does a character come that the same placeholder stands
@@ -549,9 +586,14 @@ static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_
             same_placeholder_follows(f, chain, px, clean, i + k, n, last_ph))
             continue;
         const char *script = rtl_script(cp);
-        bool joins = cur && (text_is_mark(cp) ||
-                             (is_space(cp) && (!cur->rtl || rtl_follows(clean, i + k, n))));
-        int src = pick_source(f, chain, px, cp, cur, joins);
+        /* A space after an emoji is the text's (the colour font's is an
+         * emoji wide). */
+        bool joins = cur && (text_is_mark(cp) || (is_space(cp) && cur->src != SRC_EMOJI &&
+                                                  (!cur->rtl || rtl_follows(clean, i + k, n))));
+        uint32_t next = 0;
+        if (i + k < n)
+            text_utf8_next(clean + i + k, n - i - k, &next);
+        int src = pick_source(f, chain, px, cp, cur, joins, emoji_first(cp, next == 0xFE0F));
         bool rtl = script != NULL || (joins && cur->rtl);
         if (src >= 0 && !(cur && cur->src == src && cur->rtl == rtl)) {
             if (out->n_runs == FONTS_MAX_RUNS) {
@@ -630,6 +672,37 @@ static memo_entry *memo_slot(fonts *f, uint64_t key)
     return &f->memo[home];
 }
 
+/* A length of the colour font's size at the text's size px. */
+static int emoji_scaled(TTF_Font *font, int px, int len)
+{
+    int h = TTF_FontHeight(font);
+    long v = h > 0 ? lroundf((float)len * (float)px * EMOJI_HEIGHT_EM / (float)h) : len;
+    return v < 1 ? 1 : (int)v;
+}
+
+/* The colour font's run drawn at its size, scaled to the text's: halved
+ * while more than twice too large (each step averages 2 x 2 pixels; one
+ * bilinear step from 128 px down to 20 would skip most of them), then
+ * once to the size. NULL when SDL fails. */
+static SDL_Surface *emoji_surface(TTF_Font *font, int px, const char *text, SDL_Color c)
+{
+    SDL_Surface *raw = TTF_RenderUTF8_Blended(font, text, c);
+    SDL_Surface *cur = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(raw);
+    int w = cur ? emoji_scaled(font, px, cur->w) : 0, h = cur ? emoji_scaled(font, px, cur->h) : 0;
+    while (cur && (cur->w != w || cur->h != h)) {
+        int sw = cur->w / 2 >= w ? cur->w / 2 : w, sh = cur->h / 2 >= h ? cur->h / 2 : h;
+        SDL_Surface *next = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (next && SDL_SoftStretchLinear(cur, NULL, next, NULL) != 0) {
+            SDL_FreeSurface(next);
+            next = NULL;
+        }
+        SDL_FreeSurface(cur);
+        cur = next;
+    }
+    return cur;
+}
+
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
 {
     fonts *f = ctx;
@@ -649,7 +722,7 @@ int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
         int w = 0, h = 0;
         if (!font || TTF_SizeUTF8(font, runs.text + r->start, &w, &h) != 0)
             return 0;
-        width += w;
+        width += r->src == SRC_EMOJI ? emoji_scaled(font, px, w) : w;
     }
     *e = (memo_entry){key, width};
     return width;
@@ -691,10 +764,14 @@ static SDL_Surface *compose(fonts *f, const text_runs *runs, int px, SDL_Color c
     for (size_t k = 0; k < runs->n_runs; k++) {
         const char *text = runs->text + runs->runs[k].start;
         TTF_Font *font = run_font(f, &runs->runs[k], px);
-        parts[k] = font ? TTF_RenderUTF8_Blended(font, text, c) : NULL;
+        bool emoji = runs->runs[k].src == SRC_EMOJI;
+        parts[k] = !font   ? NULL
+                   : emoji ? emoji_surface(font, px, text, c)
+                           : TTF_RenderUTF8_Blended(font, text, c);
         if (!parts[k])
             continue; /* only invisible characters: nothing to draw */
-        base[k] = baseline(font, text, parts[k]);
+        base[k] =
+            emoji ? emoji_scaled(font, px, TTF_FontAscent(font)) : baseline(font, text, parts[k]);
         w += parts[k]->w;
         above = base[k] > above ? base[k] : above;
         below = parts[k]->h - base[k] > below ? parts[k]->h - base[k] : below;
@@ -724,7 +801,7 @@ SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c
         return NULL;
     text_runs runs;
     itemise(f, face_ok(face), px, s, strlen(s), &runs);
-    if (runs.n_runs == 1) { /* the common case: one font, drawn as is */
+    if (runs.n_runs == 1 && runs.runs[0].src != SRC_EMOJI) { /* the common case: as is */
         TTF_Font *font = run_font(f, &runs.runs[0], px);
         return font ? TTF_RenderUTF8_Blended(font, runs.text, c) : NULL;
     }
