@@ -228,6 +228,11 @@ static int show_status(const cli_options *opt)
         fprintf(stderr, "vitrine: %s\n", cerr);
         return EXIT_BAD_INPUT;
     }
+    char line[FONTS_ERR_LEN]; /* this host's fonts, whether a kiosk runs or not */
+    if (!fonts_substitutes(line))
+        fprintf(stderr, "error fonts: %s\n", line);
+    else if (*line)
+        fprintf(stderr, "warn fonts: %s\n", line);
     char *json = NULL;
     status_status st = status_find(cfg.status_file, path, err);
     if (st == STATUS_OK)
@@ -238,11 +243,6 @@ static int show_status(const cli_options *opt)
     }
     fputs(json, stdout);
     free(json);
-    char line[FONTS_ERR_LEN]; /* after the file: a missing face is this host's matter */
-    if (!fonts_substitutes(line))
-        fprintf(stderr, "error fonts: %s\n", line);
-    else if (*line)
-        fprintf(stderr, "warn fonts: %s\n", line);
     return EXIT_SUCCESS;
 }
 

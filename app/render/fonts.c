@@ -121,6 +121,7 @@ struct fonts {
     char *data[SRC_COUNT]; /* mapped: faces at start, fallbacks on first use */
     size_t size[SRC_COUNT];
     char path[SRC_COUNT][FONTS_PATH_LEN]; /* "" until found */
+    char dir[FONTS_PATH_LEN];             /* FONTS_DIR_ENV at fonts_new, or "" */
     source_state state[SRC_COUNT];
     open_font open[FONTS_MAX_OPEN];
     uint64_t tick;
@@ -146,14 +147,19 @@ typedef struct {
     uint32_t first_missing;
 } text_runs;
 
-/* Where candidate c's file is looked for: in FONTS_DIR_ENV when it is set
- * (by its base name), else at Debian's path. False when the path does not
- * fit. */
-static bool locate(const candidate *c, char out[FONTS_PATH_LEN])
+/* FONTS_DIR_ENV, or "" when unset. */
+static const char *font_dir(void)
 {
     const char *dir = getenv(FONTS_DIR_ENV);
+    return dir ? dir : "";
+}
+
+/* Where candidate c's file is looked for: in dir when there is one (by its
+ * base name), else at Debian's path. False when the path does not fit. */
+static bool locate(const char *dir, const candidate *c, char out[FONTS_PATH_LEN])
+{
     int n;
-    if (dir && *dir) {
+    if (*dir) {
         const char *base = strrchr(c->path, '/');
         n = snprintf(out, FONTS_PATH_LEN, "%s/%s", dir, base ? base + 1 : c->path);
     } else {
@@ -167,8 +173,8 @@ static int find_source(int src, char path[FONTS_PATH_LEN])
 {
     for (int i = 0; candidates[src][i].path; i++) {
         struct stat st;
-        if (locate(&candidates[src][i], path) && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-            access(path, R_OK) == 0)
+        if (locate(font_dir(), &candidates[src][i], path) && stat(path, &st) == 0 &&
+            S_ISREG(st.st_mode) && access(path, R_OK) == 0)
             return i;
     }
     return -1;
@@ -199,13 +205,12 @@ static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
 {
     for (int i = 0; candidates[face][i].path; i++) {
         char *p = f->path[face];
-        if (locate(&candidates[face][i], p) && map_file(p, &f->data[face], &f->size[face]))
+        if (locate(f->dir, &candidates[face][i], p) && map_file(p, &f->data[face], &f->size[face]))
             return true;
     }
     f->path[face][0] = '\0';
-    const char *dir = getenv(FONTS_DIR_ENV);
-    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found in %s (tried %s, %s; install %s)",
-             face == FONTS_BOLD ? "bold" : "regular", dir && *dir ? dir : "/usr/share/fonts",
+    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found in %.120s (tried %s, %s; install %s)",
+             face == FONTS_BOLD ? "bold" : "regular", *f->dir ? f->dir : "/usr/share/fonts",
              candidates[face][0].name, candidates[face][FACE_FIRST_FALLBACK].name, packages[face]);
     return false;
 }
@@ -219,7 +224,7 @@ static bool source_ready(fonts *f, int src)
     f->state[src] = SOURCE_ABSENT;
     char *p = f->path[src];
     for (int i = 0; candidates[src][i].path; i++) {
-        if (!locate(&candidates[src][i], p))
+        if (!locate(f->dir, &candidates[src][i], p))
             continue;
         for (int face = 0; face < FONTS_FACE_COUNT; face++)
             if (strcmp(f->path[face], p) == 0)
@@ -280,6 +285,11 @@ fonts *fonts_new(char err[FONTS_ERR_LEN])
         return NULL;
     }
     f->ttf_started = true;
+    if (snprintf(f->dir, sizeof f->dir, "%s", font_dir()) >= (int)sizeof f->dir) {
+        snprintf(err, FONTS_ERR_LEN, "fonts: %s: path too long", FONTS_DIR_ENV);
+        fonts_free(f);
+        return NULL;
+    }
     for (int face = 0; face < FONTS_FACE_COUNT; face++) {
         if (!load_face(f, face, err)) {
             fonts_free(f);
