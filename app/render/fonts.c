@@ -1,4 +1,5 @@
-/* fonts: font discovery (fixed fontconfig paths of Debian 12), files
+/* fonts: font discovery (fixed paths of Debian 12's packages, or one
+ * folder: FONTS_DIR_ENV), files
  * mapped (mmap), a few TTF_Font resized on demand (each open font costs
  * ~250 KiB, measured: 48 of them were 11 MB of the kiosk's RSS; resizing
  * one avoids the open / close churn), and a memo of
@@ -15,11 +16,16 @@
  * fallbacks only when a text needs them: the kernel keeps resident only the pages
  * FreeType touches (Symbola is 3 MB on disk), and they open in the same
  * FONTS_MAX_OPEN slots as the faces, so the bound on open fonts holds.
- * Colour emoji fonts are not used: SDL_ttf 2.20 draws Noto Color Emoji's
- * bitmaps at their one size (136 px wide, whatever the size asked) and the
- * package is 11 MB. Bidirectional text is not reordered: an Arabic or
- * Hebrew run is shaped right to left (joined letters, in their order) and
- * placed in the line in reading order of the Latin text around it. */
+ * Emoji come from Noto Color Emoji when it is installed (recommended, 11
+ * MB): Debian 12's SDL_ttf 2.20 draws its CBDT bitmaps in colour, but at
+ * their one size (136 x 128 px, whatever the size asked), so its runs are
+ * measured and drawn at that size and scaled to the text's (EMOJI_*);
+ * without it, Symbola draws them in the text's colour. A stretch of
+ * characters no font has becomes a placeholder in the face's own font
+ * ("[texte en chinois]": never a blank). Bidirectional text is not
+ * reordered: an Arabic or Hebrew run is shaped right to left (joined
+ * letters, in their order) and placed in the line in reading order of the
+ * Latin text around it. */
 #include "vitrine/fonts.h"
 
 #include <SDL2/SDL_ttf.h>
