@@ -29,7 +29,6 @@
 #include "vitrine/fonts.h"
 
 #include <SDL2/SDL_ttf.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
@@ -40,6 +39,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vitrine/fileio.h"
 #include "vitrine/hash.h"
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
@@ -192,12 +192,14 @@ static int find_source(int src, char path[FONTS_PATH_LEN])
  * font package leaves the mapping valid. */
 static bool map_file(const char *path, char **data, size_t *size)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
+    /* Only a regular file: a FIFO in FONTS_DIR_ENV is refused, not waited on. */
+    int fd;
     struct stat st;
+    char err[FILEIO_ERR_LEN];
+    if (fileio_open_regular(path, &fd, &st, err) != FILEIO_OK)
+        return false;
     void *p = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && st.st_size > 0 && (uintmax_t)st.st_size <= FONTS_FILE_MAX)
+    if (st.st_size > 0 && (uintmax_t)st.st_size <= FONTS_FILE_MAX)
         p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd); /* the mapping stays */
     if (p == MAP_FAILED)
