@@ -234,7 +234,7 @@ static void emoji_are_drawn(fonts *fs, bool colour)
     /* The coffee cup too: after the party popper and its space. */
     int cup = fonts_measure(fs, FONTS_BOLD, PX, "Demo Day " PARTY " ", 14);
     CHECK(ink_from(s, cup, false) > PX * 4); /* a white cup: ink, not hue */
-    if (colour) /* the cup is as tall as a line of text, not 128 px */
+    if (colour)                              /* the cup is as tall as a line of text, not 128 px */
         CHECK(s->h < PX * 2);
     SDL_FreeSurface(s);
 }
