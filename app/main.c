@@ -14,6 +14,7 @@
 #include "vitrine/deck.h"
 #include "vitrine/export.h"
 #include "vitrine/feeds.h"
+#include "vitrine/fonts.h"
 #include "vitrine/kiosk.h"
 #include "vitrine/log.h"
 #include "vitrine/memgate.h"
@@ -205,6 +206,15 @@ static int check_config(const cli_options *opt)
     return EXIT_SUCCESS;
 }
 
+/* One line when Inter is missing and which font stands in (the slides
+ * then look different; the layout fits them all the same). */
+static void warn_fonts(void)
+{
+    char line[FONTS_ERR_LEN];
+    if (fonts_substitutes(line) && *line)
+        log_warn("fonts", "%s", line);
+}
+
 /* --status: the running kiosk's status file, printed as it is; exit 1 with
  * one line when no kiosk runs. Only a bad feeds part of the configuration
  * (where status_file is) is an error: the kiosk part does not matter here. */
@@ -218,6 +228,11 @@ static int show_status(const cli_options *opt)
         fprintf(stderr, "vitrine: %s\n", cerr);
         return EXIT_BAD_INPUT;
     }
+    char line[FONTS_ERR_LEN]; /* this host's fonts, whether a kiosk runs or not */
+    if (!fonts_substitutes(line))
+        fprintf(stderr, "error fonts: %s\n", line);
+    else if (*line)
+        fprintf(stderr, "warn fonts: %s\n", line);
     char *json = NULL;
     status_status st = status_find(cfg.status_file, path, err);
     if (st == STATUS_OK)
@@ -317,6 +332,7 @@ static int render_slides(const cli_options *opt)
     int loaded = load_offline_snapshot(opt, &cfg, &m, &fs);
     if (loaded != EXIT_SUCCESS)
         return loaded;
+    warn_fonts();
     vt_date now = opt->now != DATE_NONE ? opt->now : date_today();
     stats *s = stats_compute(m, now);
     /* --now's day at its time (noon for a date alone), else this minute. */
@@ -428,6 +444,7 @@ static int run_kiosk(const cli_options *opt)
     char cerr[CONFIG_ERR_LEN], ferr[FEEDS_ERR_LEN];
     if (config_load(opt->config, &cfg, cerr) != CONFIG_OK)
         log_error("main", "%s; %s", cerr, defaults_note(cfg.invalid));
+    warn_fonts();
     /* --data DIR: the kiosk reads the files itself (R reloads them). */
     feeds_loader loader = {&cfg, opt->offline, NULL};
     /* Transitions and the fetch thread's parses take turns (memgate.h). */

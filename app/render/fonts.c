@@ -1,4 +1,5 @@
-/* fonts: font discovery (fixed fontconfig paths of Debian 12), files
+/* fonts: font discovery (fixed paths of Debian 12's packages, or one
+ * folder: FONTS_DIR_ENV), files
  * mapped (mmap), a few TTF_Font resized on demand (each open font costs
  * ~250 KiB, measured: 48 of them were 11 MB of the kiosk's RSS; resizing
  * one avoids the open / close churn), and a memo of
@@ -15,15 +16,21 @@
  * fallbacks only when a text needs them: the kernel keeps resident only the pages
  * FreeType touches (Symbola is 3 MB on disk), and they open in the same
  * FONTS_MAX_OPEN slots as the faces, so the bound on open fonts holds.
- * Colour emoji fonts are not used: SDL_ttf 2.20 draws Noto Color Emoji's
- * bitmaps at their one size (136 px wide, whatever the size asked) and the
- * package is 11 MB. Bidirectional text is not reordered: an Arabic or
- * Hebrew run is shaped right to left (joined letters, in their order) and
- * placed in the line in reading order of the Latin text around it. */
+ * Emoji come from Noto Color Emoji when it is installed (recommended, 11
+ * MB): Debian 12's SDL_ttf 2.20 draws its CBDT bitmaps in colour, but at
+ * their one size (136 x 128 px, whatever the size asked), so its runs are
+ * measured and drawn at that size and scaled to the text's (EMOJI_*);
+ * without it, Symbola draws them in the text's colour. A stretch of
+ * characters no font has becomes a placeholder in the face's own font
+ * ("[texte en chinois]": never a blank). Bidirectional text is not
+ * reordered: an Arabic or Hebrew run is shaped right to left (joined
+ * letters, in their order) and placed in the line in reading order of the
+ * Latin text around it. */
 #include "vitrine/fonts.h"
 
 #include <SDL2/SDL_ttf.h>
-#include <fcntl.h>
+#include <inttypes.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,44 +39,68 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vitrine/fileio.h"
 #include "vitrine/hash.h"
 #include "vitrine/layout.h"
 #include "vitrine/log.h"
 #include "vitrine/text.h"
 
 /* Where glyphs come from: the two faces, then the fallbacks. */
-enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_COUNT };
+enum { SRC_SANS = FONTS_FACE_COUNT, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_CJK, SRC_EMOJI, SRC_COUNT };
 
-#define CANDIDATES 4 /* paths tried per source, NULL-terminated */
-#define CHAIN_LEN 3  /* sources tried per face, in order */
+#define CANDIDATES 4          /* files tried per source, NULL-terminated */
+#define CHAIN_LEN 4           /* sources tried per face, in order */
+#define FACE_FIRST_FALLBACK 2 /* candidates[face][2] is DejaVu: Inter is missing */
+
+typedef struct {
+    const char *path; /* Debian's; in FONTS_DIR_ENV, its base name */
+    const char *name; /* for the log lines */
+} candidate;
 
 /* Inter first (the screens' face), DejaVu Sans as the fallback that every
  * Debian image has. */
-static const char *const candidates[SRC_COUNT][CANDIDATES] = {
-    [FONTS_REGULAR] = {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
-                       "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
-                       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
-    [FONTS_BOLD] = {"/usr/share/fonts/opentype/inter/Inter-Bold.otf",
-                    "/usr/share/fonts/truetype/inter/Inter-Bold.ttf",
-                    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
-    [SRC_SANS] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", NULL},
-    [SRC_SANS_BOLD] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", NULL},
-    [SRC_SYMBOLS] = {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
-                     "/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf", NULL},
+static const candidate candidates[SRC_COUNT][CANDIDATES] = {
+    [FONTS_REGULAR] = {{"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "Inter"},
+                       {"/usr/share/fonts/truetype/inter/Inter-Regular.ttf", "Inter"},
+                       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans"},
+                       {NULL, NULL}},
+    [FONTS_BOLD] = {{"/usr/share/fonts/opentype/inter/Inter-Bold.otf", "Inter Bold"},
+                    {"/usr/share/fonts/truetype/inter/Inter-Bold.ttf", "Inter Bold"},
+                    {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans Bold"},
+                    {NULL, NULL}},
+    [SRC_SANS] = {{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans"}, {NULL, NULL}},
+    [SRC_SANS_BOLD] = {{"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans Bold"},
+                       {NULL, NULL}},
+    [SRC_SYMBOLS] = {{"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "Symbola"},
+                     {"/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf", "Symbola"},
+                     {NULL, NULL}},
+    [SRC_CJK] = {{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYi Micro Hei"},
+                 {NULL, NULL}},
+    [SRC_EMOJI] = {{"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "Noto Color Emoji"},
+                   {NULL, NULL}},
 };
-static const char *const packages[SRC_COUNT] = {"fonts-inter", "fonts-inter", "fonts-dejavu-core",
-                                                "fonts-dejavu-core", "fonts-symbola"};
+static const char *const packages[SRC_COUNT] = {
+    "fonts-inter",   "fonts-inter",        "fonts-dejavu-core",     "fonts-dejavu-core",
+    "fonts-symbola", "fonts-wqy-microhei", "fonts-noto-color-emoji"};
 
 /* DejaVu Sans has Greek, Cyrillic, Arabic, Hebrew and many symbols; Symbola
- * the emoji and pictographs of Unicode 9 (and some of 10). */
+ * the emoji and pictographs of Unicode 9 (and some of 10); WenQuanYi Micro
+ * Hei Chinese (and the kana, Hangul: what a product name may hold). */
 static const int chains[FONTS_FACE_COUNT][CHAIN_LEN] = {
-    [FONTS_REGULAR] = {FONTS_REGULAR, SRC_SANS, SRC_SYMBOLS},
-    [FONTS_BOLD] = {FONTS_BOLD, SRC_SANS_BOLD, SRC_SYMBOLS},
+    [FONTS_REGULAR] = {FONTS_REGULAR, SRC_SANS, SRC_SYMBOLS, SRC_CJK},
+    [FONTS_BOLD] = {FONTS_BOLD, SRC_SANS_BOLD, SRC_SYMBOLS, SRC_CJK},
 };
 
 /* The fonts of a face's chain stay open together while a text is cut into
  * runs (the least recently used slot is the one reused). */
-_Static_assert(FONTS_MAX_OPEN >= CHAIN_LEN, "a face's chain must fit the open fonts");
+_Static_assert(FONTS_MAX_OPEN >= CHAIN_LEN + 1, "a face's chain and the emoji must fit");
+
+/* Noto Color Emoji is a bitmap font (CBDT): SDL_ttf 2.20 opens it at its one
+ * size, whatever the size asked (a glyph is 136 x 128 px), and draws its
+ * glyphs in colour. Its runs are measured and drawn at that size and scaled
+ * to the text's: an emoji as tall as a line of the text around it. */
+#define EMOJI_OPEN_PX 109     /* the font's one strike */
+#define EMOJI_HEIGHT_EM 1.17f /* its line height, in the text's size */
 
 typedef enum { SOURCE_UNKNOWN, SOURCE_READY, SOURCE_ABSENT } source_state;
 
@@ -95,10 +126,12 @@ struct fonts {
     memo_entry memo[MEMO_SLOTS];
     char *data[SRC_COUNT]; /* mapped: faces at start, fallbacks on first use */
     size_t size[SRC_COUNT];
-    const char *path[SRC_COUNT];
+    char path[SRC_COUNT][FONTS_PATH_LEN]; /* "" until found */
+    char dir[FONTS_PATH_LEN];             /* FONTS_DIR_ENV at fonts_new, or "" */
     source_state state[SRC_COUNT];
     open_font open[FONTS_MAX_OPEN];
     uint64_t tick;
+    float ratio[FONTS_FACE_COUNT]; /* fonts_width_ratio's, 0 until asked */
     bool ttf_started;
 };
 
@@ -112,7 +145,7 @@ typedef struct {
 
 /* A text cut into runs; the characters no font has are not copied. */
 typedef struct {
-    char text[FONTS_TEXT_MAX + FONTS_MAX_RUNS]; /* each run and its NUL */
+    char text[2 * FONTS_TEXT_MAX + FONTS_MAX_RUNS]; /* runs, NULs, placeholders */
     size_t used;
     text_run runs[FONTS_MAX_RUNS];
     size_t n_runs;
@@ -120,18 +153,53 @@ typedef struct {
     uint32_t first_missing;
 } text_runs;
 
+/* FONTS_DIR_ENV, or "" when unset. */
+static const char *font_dir(void)
+{
+    const char *dir = getenv(FONTS_DIR_ENV);
+    return dir ? dir : "";
+}
+
+/* Where candidate c's file is looked for: in dir when there is one (by its
+ * base name), else at Debian's path. False when the path does not fit. */
+static bool locate(const char *dir, const candidate *c, char out[FONTS_PATH_LEN])
+{
+    int n;
+    if (*dir) {
+        const char *base = strrchr(c->path, '/');
+        n = snprintf(out, FONTS_PATH_LEN, "%s/%s", dir, base ? base + 1 : c->path);
+    } else {
+        n = snprintf(out, FONTS_PATH_LEN, "%s", c->path);
+    }
+    return n > 0 && n < FONTS_PATH_LEN;
+}
+
+/* The first candidate of src that is a readable regular file, or -1. */
+static int find_source(int src, char path[FONTS_PATH_LEN])
+{
+    for (int i = 0; candidates[src][i].path; i++) {
+        struct stat st;
+        if (locate(font_dir(), &candidates[src][i], path) && stat(path, &st) == 0 &&
+            S_ISREG(st.st_mode) && access(path, R_OK) == 0)
+            return i;
+    }
+    return -1;
+}
+
 /* Maps a font file: only the pages FreeType reads become resident, and
  * they are the page cache's (clean, shared, reclaimable), not the heap's.
  * dpkg replaces a file by renaming a new one over it, so an upgrade of the
  * font package leaves the mapping valid. */
 static bool map_file(const char *path, char **data, size_t *size)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
+    /* Only a regular file: a FIFO in FONTS_DIR_ENV is refused, not waited on. */
+    int fd;
     struct stat st;
+    char err[FILEIO_ERR_LEN];
+    if (fileio_open_regular(path, &fd, &st, err) != FILEIO_OK)
+        return false;
     void *p = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && st.st_size > 0 && (uintmax_t)st.st_size <= FONTS_FILE_MAX)
+    if (st.st_size > 0 && (uintmax_t)st.st_size <= FONTS_FILE_MAX)
         p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd); /* the mapping stays */
     if (p == MAP_FAILED)
@@ -143,15 +211,15 @@ static bool map_file(const char *path, char **data, size_t *size)
 
 static bool load_face(fonts *f, int face, char err[FONTS_ERR_LEN])
 {
-    for (int i = 0; candidates[face][i]; i++) {
-        const char *p = candidates[face][i];
-        if (map_file(p, &f->data[face], &f->size[face])) {
-            f->path[face] = p;
+    for (int i = 0; candidates[face][i].path; i++) {
+        char *p = f->path[face];
+        if (locate(f->dir, &candidates[face][i], p) && map_file(p, &f->data[face], &f->size[face]))
             return true;
-        }
     }
-    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found (tried %s, %s; install fonts-inter)",
-             face == FONTS_BOLD ? "bold" : "regular", candidates[face][0], candidates[face][2]);
+    f->path[face][0] = '\0';
+    snprintf(err, FONTS_ERR_LEN, "fonts: no %s font found in %.120s (tried %s, %s; install %s)",
+             face == FONTS_BOLD ? "bold" : "regular", *f->dir ? f->dir : "/usr/share/fonts",
+             candidates[face][0].name, candidates[face][FACE_FIRST_FALLBACK].name, packages[face]);
     return false;
 }
 
@@ -162,23 +230,54 @@ static bool source_ready(fonts *f, int src)
     if (f->state[src] != SOURCE_UNKNOWN)
         return f->state[src] == SOURCE_READY;
     f->state[src] = SOURCE_ABSENT;
-    for (int i = 0; candidates[src][i]; i++) {
-        const char *p = candidates[src][i];
+    char *p = f->path[src];
+    for (int i = 0; candidates[src][i].path; i++) {
+        if (!locate(f->dir, &candidates[src][i], p))
+            continue;
         for (int face = 0; face < FONTS_FACE_COUNT; face++)
-            if (f->path[face] && strcmp(f->path[face], p) == 0)
+            if (strcmp(f->path[face], p) == 0)
                 return false;
         if (map_file(p, &f->data[src], &f->size[src])) {
-            f->path[src] = p;
             f->state[src] = SOURCE_READY;
             log_info("fonts", "fallback font %s (for characters the faces lack)", p);
             return true;
         }
     }
-    log_warn("fonts",
-             "no fallback font at %s (install %s): characters no other font has are "
-             "left out",
-             candidates[src][0], packages[src]);
+    p[0] = '\0';
+    log_warn("fonts", "no fallback font %s (install %s): %s", candidates[src][0].name,
+             packages[src],
+             src == SRC_CJK     ? "Chinese, Japanese and Korean texts are shown as a placeholder"
+             : src == SRC_EMOJI ? "emoji are drawn in the text's colour from Symbola"
+                                : "characters no other font has are shown as a placeholder");
     return false;
+}
+
+bool fonts_substitutes(char line[FONTS_ERR_LEN])
+{
+    char path[FONTS_PATH_LEN];
+    const char *missing[FONTS_FACE_COUNT], *standin[FONTS_FACE_COUNT];
+    size_t n = 0;
+    line[0] = '\0';
+    for (int face = 0; face < FONTS_FACE_COUNT; face++) {
+        int i = find_source(face, path);
+        if (i < 0) {
+            snprintf(line, FONTS_ERR_LEN, "fonts: no %s font found (%s nor %s; install %s)",
+                     face == FONTS_BOLD ? "bold" : "regular", candidates[face][0].name,
+                     candidates[face][FACE_FIRST_FALLBACK].name, packages[face]);
+            return false;
+        }
+        if (i >= FACE_FIRST_FALLBACK) {
+            missing[n] = candidates[face][0].name;
+            standin[n++] = candidates[face][i].name;
+        }
+    }
+    if (n == 1)
+        snprintf(line, FONTS_ERR_LEN, "%s not found; %s stands in (install %s)", missing[0],
+                 standin[0], packages[FONTS_REGULAR]);
+    else if (n == 2)
+        snprintf(line, FONTS_ERR_LEN, "%s and %s not found; %s and %s stand in (install %s)",
+                 missing[0], missing[1], standin[0], standin[1], packages[FONTS_REGULAR]);
+    return true;
 }
 
 fonts *fonts_new(char err[FONTS_ERR_LEN])
@@ -194,6 +293,11 @@ fonts *fonts_new(char err[FONTS_ERR_LEN])
         return NULL;
     }
     f->ttf_started = true;
+    if (snprintf(f->dir, sizeof f->dir, "%s", font_dir()) >= (int)sizeof f->dir) {
+        snprintf(err, FONTS_ERR_LEN, "fonts: %s: path too long", FONTS_DIR_ENV);
+        fonts_free(f);
+        return NULL;
+    }
     for (int face = 0; face < FONTS_FACE_COUNT; face++) {
         if (!load_face(f, face, err)) {
             fonts_free(f);
@@ -247,6 +351,8 @@ static open_font *slot_at(fonts *f, int face, int px)
     if (!source_ready(f, face))
         return NULL;
     px = px < 1 ? 1 : px > FONTS_MAX_PX ? FONTS_MAX_PX : px;
+    if (face == SRC_EMOJI)
+        px = EMOJI_OPEN_PX; /* one size: scaled after (see EMOJI_OPEN_PX) */
     open_font *empty = NULL, *same = NULL, *oldest = NULL;
     for (int i = 0; i < FONTS_MAX_OPEN; i++) {
         open_font *o = &f->open[i];
@@ -359,8 +465,30 @@ static bool provides(fonts *f, int src, int px, uint32_t cp)
  * has it. An invisible character (a joiner, a variation selector) stays
  * with its run's font when it has it, for shaping, and is left out
  * otherwise: no font would draw it as anything but a box. */
+/* Characters drawn as emoji by default (Unicode's Emoji_Presentation), or
+ * asked to be by a variation selector 16 after them: from the colour font
+ * first. The others (✈, ♻) stay text, from the text's fonts. */
+static bool emoji_first(uint32_t cp, bool vs16_follows)
+{
+    static const uint32_t bmp[][2] = {
+        {0x231A, 0x231B}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE},
+        {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
+        {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE}, {0x26D4, 0x26D4},
+        {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5}, {0x26FA, 0x26FA}, {0x26FD, 0x26FD},
+        {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E},
+        {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+        {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
+    };
+    if (vs16_follows || (cp >= 0x1F000 && cp <= 0x1FAFF))
+        return true;
+    for (size_t i = 0; i < sizeof bmp / sizeof bmp[0]; i++)
+        if (cp >= bmp[i][0] && cp <= bmp[i][1])
+            return true;
+    return false;
+}
+
 static int pick_source(fonts *f, const int *chain, int px, uint32_t cp, const text_run *cur,
-                       bool joins)
+                       bool joins, bool emoji)
 {
     /* Every face has printable ASCII (Inter, DejaVu Sans), which never joins
      * a run: no lookup for most characters of most texts. */
@@ -370,19 +498,95 @@ static int pick_source(fonts *f, const int *chain, int px, uint32_t cp, const te
         return cur && provides(f, cur->src, px, cp) ? cur->src : SRC_HIDDEN;
     if (cur && joins && provides(f, cur->src, px, cp))
         return cur->src;
+    if (emoji && provides(f, SRC_EMOJI, px, cp))
+        return SRC_EMOJI;
     for (int k = 0; k < CHAIN_LEN; k++)
         if (provides(f, chain[k], px, cp))
             return chain[k];
-    return SRC_MISSING;
+    return !emoji && provides(f, SRC_EMOJI, px, cp) ? SRC_EMOJI : SRC_MISSING;
 }
 
-/* Cuts s[0..len) into runs of one font each (see the top of the file). */
+/* What stands for a character no font has: its script's name for the
+ * scripts a name or a pitch may be written in, else its code point. */
+#define PLACEHOLDER_LEN 24
+
+static void placeholder_of(uint32_t cp, char out[PLACEHOLDER_LEN])
+{
+    const char *lang = NULL;
+    if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF))
+        lang = "japonais"; /* kana */
+    else if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+             (cp >= 0xAC00 && cp <= 0xD7AF))
+        lang = "cor\xC3\xA9"
+               "en"; /* Hangul */
+    else if ((cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3000 && cp <= 0x303F) ||
+             (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+             (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+             (cp >= 0x20000 && cp <= 0x3FFFF))
+        lang = "chinois"; /* Han, CJK punctuation and full-width forms */
+    if (lang)
+        snprintf(out, PLACEHOLDER_LEN, "[texte en %s]", lang);
+    else
+        snprintf(out, PLACEHOLDER_LEN, "[U+%04" PRIX32 "]", cp);
+}
+
+/* Whether no font of the chain has cp (and it is not invisible). */
+static bool nobody_has(fonts *f, const int *chain, int px, uint32_t cp)
+{
+    if ((cp > ' ' && cp < 0x7F) || is_space(cp) || text_is_invisible(cp))
+        return false;
+    for (int k = 0; k < CHAIN_LEN; k++)
+        if (provides(f, chain[k], px, cp))
+            return false;
+    return !provides(f, SRC_EMOJI, px, cp);
+}
+
+/* After spaces, does a character come that the same placeholder stands
+ * for? "数字 服务" is one "[texte en chinois]", not two around a space. */
+static bool same_placeholder_follows(fonts *f, const int *chain, int px, const char *s, size_t i,
+                                     size_t n, const char *ph)
+{
+    while (i < n) {
+        uint32_t cp;
+        i += text_utf8_next(s + i, n - i, &cp);
+        if (is_space(cp))
+            continue;
+        char next[PLACEHOLDER_LEN];
+        placeholder_of(cp, next);
+        return nobody_has(f, chain, px, cp) && strcmp(next, ph) == 0;
+    }
+    return false;
+}
+
+/* Appends bytes drawn by src (left to right) to the runs: to the current
+ * run when it is src's, else to a new one. False when no run is left. */
+static bool append_run(text_runs *out, text_run **cur, int src, const char *s, size_t k)
+{
+    if (!(*cur && (*cur)->src == src && !(*cur)->rtl)) {
+        if (out->n_runs == FONTS_MAX_RUNS)
+            return false;
+        if (*cur)
+            out->text[out->used++] = '\0';
+        *cur = &out->runs[out->n_runs++];
+        **cur = (text_run){src, false, "Zzzz", out->used, 0};
+    }
+    memcpy(out->text + out->used, s, k);
+    out->used += k;
+    (*cur)->len += k;
+    return true;
+}
+
+/* Cuts s[0..len) into runs of one font each (see the top of the file). A
+ * stretch of characters no font has becomes its placeholder, in the
+ * face's own font, when there is room for it (runs.text keeps room for
+ * what is left of the text and a NUL a run). */
 static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_runs *out)
 {
     char clean[FONTS_TEXT_MAX];
     size_t n = text_clean(s, len, clean, sizeof clean);
     const int *chain = chains[face_ok(face)];
     text_run *cur = NULL;
+    char last_ph[PLACEHOLDER_LEN] = ""; /* the placeholder just drawn, if any */
     out->used = out->n_runs = out->missing = 0;
     out->first_missing = 0;
     for (size_t i = 0, k; i < n; i += k) {
@@ -390,15 +594,24 @@ static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_
         if (b > ' ' && b < 0x7F && cur && cur->src == chain[0] && !cur->rtl) {
             out->text[out->used++] = (char)b; /* pick_source's answer, faster */
             cur->len++;
+            last_ph[0] = '\0';
             k = 1;
             continue;
         }
         uint32_t cp;
         k = text_utf8_next(clean + i, n - i, &cp);
+        if (last_ph[0] && is_space(cp) &&
+            same_placeholder_follows(f, chain, px, clean, i + k, n, last_ph))
+            continue;
         const char *script = rtl_script(cp);
-        bool joins = cur && (text_is_mark(cp) ||
-                             (is_space(cp) && (!cur->rtl || rtl_follows(clean, i + k, n))));
-        int src = pick_source(f, chain, px, cp, cur, joins);
+        /* A space after an emoji is the text's (the colour font's is an
+         * emoji wide). */
+        bool joins = cur && (text_is_mark(cp) || (is_space(cp) && cur->src != SRC_EMOJI &&
+                                                  (!cur->rtl || rtl_follows(clean, i + k, n))));
+        uint32_t next = 0;
+        if (i + k < n)
+            text_utf8_next(clean + i + k, n - i - k, &next);
+        int src = pick_source(f, chain, px, cp, cur, joins, emoji_first(cp, next == 0xFE0F));
         bool rtl = script != NULL || (joins && cur->rtl);
         if (src >= 0 && !(cur && cur->src == src && cur->rtl == rtl)) {
             if (out->n_runs == FONTS_MAX_RUNS) {
@@ -415,14 +628,45 @@ static void itemise(fonts *f, int face, int px, const char *s, size_t len, text_
         if (src < 0) {
             if (!out->missing++)
                 out->first_missing = cp;
+            char ph[PLACEHOLDER_LEN];
+            placeholder_of(cp, ph);
+            size_t lp = strlen(ph);
+            if (strcmp(ph, last_ph) != 0 &&
+                out->used + lp + (n - i) + FONTS_MAX_RUNS < sizeof out->text &&
+                append_run(out, &cur, chain[0], ph, lp))
+                memcpy(last_ph, ph, lp + 1);
             continue;
         }
+        last_ph[0] = '\0';
         memcpy(out->text + out->used, clean + i, k);
         out->used += k;
         cur->len += k;
     }
     if (cur)
         out->text[out->used++] = '\0';
+}
+
+/* How wide a face sets French text: a sentence of the slides, lower case
+ * mostly, and Inter's width of it at LAYOUT_REF_PX (fonts-inter 4.0,
+ * measured with SDL_ttf 2.20). */
+#define RATIO_TEXT "le programme recrute 30 experts pour les politiques prioritaires"
+static const int inter_width[FONTS_FACE_COUNT] = {[FONTS_REGULAR] = 2873, [FONTS_BOLD] = 2974};
+#define RATIO_MAX 1.5f /* past this, a face is too wide for the layout anyway */
+
+float fonts_width_ratio(fonts *f, int face)
+{
+    face = face_ok(face);
+    if (f->ratio[face] > 0)
+        return f->ratio[face];
+    float r = 1;
+    const char *inter = strstr(f->path[face], "/Inter-");
+    if (!inter) { /* Inter itself is 1, whatever its version */
+        int w = fonts_measure(f, face, LAYOUT_REF_PX, RATIO_TEXT, sizeof RATIO_TEXT - 1);
+        r = (float)w / (float)inter_width[face];
+        r = r < 1 ? 1 : r > RATIO_MAX ? RATIO_MAX : r;
+    }
+    f->ratio[face] = r;
+    return r;
 }
 
 static uint64_t memo_key(int face, int px, const char *s, size_t len)
@@ -446,6 +690,37 @@ static memo_entry *memo_slot(fonts *f, uint64_t key)
     return &f->memo[home];
 }
 
+/* A length of the colour font's size at the text's size px. */
+static int emoji_scaled(TTF_Font *font, int px, int len)
+{
+    int h = TTF_FontHeight(font);
+    long v = h > 0 ? lroundf((float)len * (float)px * EMOJI_HEIGHT_EM / (float)h) : len;
+    return v < 1 ? 1 : (int)v;
+}
+
+/* The colour font's run drawn at its size, scaled to the text's: halved
+ * while more than twice too large (each step averages 2 x 2 pixels; one
+ * bilinear step from 128 px down to 20 would skip most of them), then
+ * once to the size. NULL when SDL fails. */
+static SDL_Surface *emoji_surface(TTF_Font *font, int px, const char *text, SDL_Color c)
+{
+    SDL_Surface *raw = TTF_RenderUTF8_Blended(font, text, c);
+    SDL_Surface *cur = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(raw);
+    int w = cur ? emoji_scaled(font, px, cur->w) : 0, h = cur ? emoji_scaled(font, px, cur->h) : 0;
+    while (cur && (cur->w != w || cur->h != h)) {
+        int sw = cur->w / 2 >= w ? cur->w / 2 : w, sh = cur->h / 2 >= h ? cur->h / 2 : h;
+        SDL_Surface *next = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (next && SDL_SoftStretchLinear(cur, NULL, next, NULL) != 0) {
+            SDL_FreeSurface(next);
+            next = NULL;
+        }
+        SDL_FreeSurface(cur);
+        cur = next;
+    }
+    return cur;
+}
+
 int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
 {
     fonts *f = ctx;
@@ -465,7 +740,7 @@ int fonts_measure(void *ctx, int face, int px, const char *s, size_t len)
         int w = 0, h = 0;
         if (!font || TTF_SizeUTF8(font, runs.text + r->start, &w, &h) != 0)
             return 0;
-        width += w;
+        width += r->src == SRC_EMOJI ? emoji_scaled(font, px, w) : w;
     }
     *e = (memo_entry){key, width};
     return width;
@@ -507,10 +782,14 @@ static SDL_Surface *compose(fonts *f, const text_runs *runs, int px, SDL_Color c
     for (size_t k = 0; k < runs->n_runs; k++) {
         const char *text = runs->text + runs->runs[k].start;
         TTF_Font *font = run_font(f, &runs->runs[k], px);
-        parts[k] = font ? TTF_RenderUTF8_Blended(font, text, c) : NULL;
+        bool emoji = runs->runs[k].src == SRC_EMOJI;
+        parts[k] = !font   ? NULL
+                   : emoji ? emoji_surface(font, px, text, c)
+                           : TTF_RenderUTF8_Blended(font, text, c);
         if (!parts[k])
             continue; /* only invisible characters: nothing to draw */
-        base[k] = baseline(font, text, parts[k]);
+        base[k] =
+            emoji ? emoji_scaled(font, px, TTF_FontAscent(font)) : baseline(font, text, parts[k]);
         w += parts[k]->w;
         above = base[k] > above ? base[k] : above;
         below = parts[k]->h - base[k] > below ? parts[k]->h - base[k] : below;
@@ -540,7 +819,7 @@ SDL_Surface *fonts_render(fonts *f, int face, int px, const char *s, SDL_Color c
         return NULL;
     text_runs runs;
     itemise(f, face_ok(face), px, s, strlen(s), &runs);
-    if (runs.n_runs == 1) { /* the common case: one font, drawn as is */
+    if (runs.n_runs == 1 && runs.runs[0].src != SRC_EMOJI) { /* the common case: as is */
         TTF_Font *font = run_font(f, &runs.runs[0], px);
         return font ? TTF_RenderUTF8_Blended(font, runs.text, c) : NULL;
     }

@@ -206,10 +206,15 @@ void canvas_ring(canvas *c, float cx, float cy, float r_in, float r_out, float a
     }
 }
 
+/* The smallest sizes are Inter's: a face that stands in for it and sets
+ * text wider (DejaVu Sans) goes down to where its lines hold as many
+ * characters (fonts_width_ratio), so what fits in Inter fits in it. */
 static layout_text_style text_style(const canvas *c, const canvas_style *st)
 {
-    int lo = min_px(c);
-    int floor_px = canvas_px(c, st->min_size > THEME_TEXT_MIN ? st->min_size : THEME_TEXT_MIN);
+    float wider = fonts_width_ratio(c->fonts, (int)st->face);
+    int lo = (int)ceilf((float)min_px(c) / wider);
+    int floor_px = (int)ceilf(
+        (float)canvas_px(c, st->min_size > THEME_TEXT_MIN ? st->min_size : THEME_TEXT_MIN) / wider);
     int max = canvas_px(c, st->size);
     if (st->max_px > 0 && st->max_px < max)
         max = st->max_px;
@@ -259,8 +264,8 @@ static void problem(canvas *c, const char *what, const char *s)
     log_warn("layout", "[%s] %s: \"%s\"", c->name, what, excerpt(s, ex));
 }
 
-/* Each character no font has is one problem: it is left out of the slide
- * (drawing it would show an empty box). */
+/* Each character no font has is one problem: a placeholder stands for it
+ * (fonts.h; drawing it would show an empty box). */
 static void missing_glyphs(canvas *c, const char *s, const canvas_style *st, int px)
 {
     uint32_t first;
@@ -270,7 +275,8 @@ static void missing_glyphs(canvas *c, const char *s, const canvas_style *st, int
     char ex[CANVAS_EXCERPT_LEN];
     c->problems += n;
     log_warn("layout",
-             "[%s] %zu character(s) that no font has, left out (U+%04" PRIX32 "%s): \"%s\"",
+             "[%s] %zu character(s) that no font has, shown as a placeholder (U+%04" PRIX32
+             "%s): \"%s\"",
              c->name, n, first, n > 1 ? " and others" : "", excerpt(s, ex));
 }
 

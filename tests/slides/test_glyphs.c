@@ -1,12 +1,18 @@
 /* No empty boxes: what the faces lack (emoji, Greek, Cyrillic, Arabic,
  * Hebrew) is drawn from the fallback fonts, pixel for pixel what the
- * fallback font itself draws; what no font has is left out (measured and
- * drawn as if absent) and counted, one layout problem per character; bytes
- * that are not UTF-8 are drawn as U+FFFD; a text too long is cut with an
- * ellipsis, the same for measuring and drawing. Exits 77 (skipped) when
- * fonts-symbola is not installed (toolchain/deps.sh installs it). */
+ * fallback font itself draws; what no font has is replaced by a visible
+ * placeholder (measured and drawn as such) and counted, one layout problem
+ * per character; bytes that are not UTF-8 are drawn as U+FFFD; a text too
+ * long is cut with an ellipsis, the same for measuring and drawing.
+ * The fonts are looked up in folders the test makes (VITRINE_FONT_DIR):
+ * the text fonts (Inter when installed, DejaVu Sans, Symbola) first, then
+ * those and WenQuanYi Micro Hei and Noto Color Emoji (their cases skipped
+ * with a line when not installed). Exits 77 (skipped) when fonts-symbola
+ * is not installed (toolchain/deps.sh installs it). */
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "canvas.h"
 #include "test.h"
@@ -18,6 +24,15 @@
 #define PX 64
 #define SYMBOLA "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define DEJAVU_BOLD "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+#define INTER "/usr/share/fonts/opentype/inter/Inter-Regular.otf"
+#define INTER_BOLD "/usr/share/fonts/opentype/inter/Inter-Bold.otf"
+#define WQY "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+#define NOTO_EMOJI "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
+#define DIGITAL "\xE6\x95\xB0\xE5\xAD\x97\xE6\x9C\x8D\xE5\x8A\xA1" /* 数字服务 */
+#define PARTY "\xF0\x9F\x8E\x89"                                   /* U+1F389 */
+#define COFFEE "\xE2\x98\x95"                                      /* U+2615 */
+#define DEMO_DAY "Demo Day " PARTY " " COFFEE
 
 #define ROCKET "\xF0\x9F\x9A\x80"                 /* U+1F680, in no text face */
 #define CAR "\xF0\x9F\x9A\x98"                    /* U+1F698, in a real pitch */
@@ -137,23 +152,91 @@ static void emoji_come_from_the_symbols_font(void)
     SDL_FreeSurface(after);
 }
 
-/* A character no font has is left out: measured and drawn as if absent,
- * and counted. */
-static void what_no_font_has_is_left_out(void)
+/* s is measured and drawn as want is, in both faces. */
+static void drawn_as(fonts *fs, const char *s, const char *want)
+{
+    for (int face = 0; face < FONTS_FACE_COUNT; face++) {
+        CHECK_INT(fonts_measure(fs, face, PX, s, strlen(s)),
+                  fonts_measure(fs, face, PX, want, strlen(want)));
+        SDL_Surface *got = fonts_render(fs, face, PX, s, INK);
+        SDL_Surface *as = fonts_render(fs, face, PX, want, INK);
+        CHECK(same_pixels(got, as));
+        SDL_FreeSurface(got);
+        SDL_FreeSurface(as);
+    }
+}
+
+/* A stretch of characters no font has (no CJK font in the folder) is
+ * replaced by a placeholder that says what it is: measured and drawn as
+ * such, never blank, and counted. */
+static void what_no_font_has_shows_a_placeholder(void)
 {
     const char *s = "Tokyo " TOKYO " 2026";
     uint32_t first = 0;
     CHECK_INT(fonts_missing(f, FONTS_REGULAR, PX, s, strlen(s), &first), 2);
     CHECK_INT(first, 0x6771);
-    CHECK_INT(fonts_measure(f, FONTS_REGULAR, PX, s, strlen(s)),
-              fonts_measure(f, FONTS_REGULAR, PX, "Tokyo  2026", 11));
-    SDL_Surface *got = fonts_render(f, FONTS_BOLD, PX, s, INK);
-    SDL_Surface *want = fonts_render(f, FONTS_BOLD, PX, "Tokyo  2026", INK);
+    drawn_as(f, s, "Tokyo [texte en chinois] 2026");
+    drawn_as(f, DIGITAL, "[texte en chinois]");
+    /* Words of one script: one placeholder, not one a word. */
+    drawn_as(f, "\xE6\x95\xB0\xE5\xAD\x97 \xE6\x9C\x8D\xE5\x8A\xA1", "[texte en chinois]");
+    drawn_as(f, "\xE3\x81\x8B\xE3\x81\xAA", "[texte en japonais]"); /* かな */
+    drawn_as(f, "\xED\x95\x9C\xEA\xB8\x80",
+             "[texte en cor\xC3\xA9"
+             "en]"); /* 한글 */
+    SDL_Surface *alone = fonts_render(f, FONTS_BOLD, PX, DIGITAL, INK);
+    CHECK(inked(alone) > PX * 4); /* never blank */
+    SDL_FreeSurface(alone);
+}
+
+/* With WenQuanYi Micro Hei in the folder, a Chinese name is its glyphs,
+ * pixel for pixel, and nothing is missing. */
+static void a_cjk_font_draws_chinese(fonts *cjk)
+{
+    CHECK_INT(fonts_missing(cjk, FONTS_BOLD, PX, DIGITAL, strlen(DIGITAL), NULL), 0);
+    SDL_Surface *got = fonts_render(cjk, FONTS_REGULAR, PX, DIGITAL, INK);
+    SDL_Surface *want = direct(WQY, DIGITAL, false);
     CHECK(same_pixels(got, want));
+    CHECK(inked(got) > PX * 8);
     SDL_FreeSurface(got);
     SDL_FreeSurface(want);
-    CHECK(fonts_render(f, FONTS_REGULAR, PX, TOKYO, INK) == NULL); /* nothing to draw */
-    CHECK_INT(fonts_measure(f, FONTS_REGULAR, PX, TOKYO, strlen(TOKYO)), 0);
+}
+
+/* Pixels of s, drawn in INK, at x >= from whose colour is not grey (a
+ * colour emoji) or that have ink at all (grey: Symbola's). */
+static long ink_from(SDL_Surface *s, int from, bool colour)
+{
+    long n = 0;
+    SDL_Surface *c = s ? SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    for (int y = 0; c && y < c->h; y++)
+        for (int x = from; x < c->w; x++) {
+            Uint32 p = ((Uint32 *)((Uint8 *)c->pixels + (size_t)y * (size_t)c->pitch))[x];
+            Uint8 a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+            n += a > 128 && (!colour || abs(r - g) > 40 || abs(g - b) > 40);
+        }
+    SDL_FreeSurface(c);
+    return n;
+}
+
+/* "Demo Day 🎉 ☕": ink where the emoji are, in colour from Noto Color
+ * Emoji when it is in the folder (emoji as tall as the text's line), in
+ * the text's colour from Symbola otherwise; measured as drawn. */
+static void emoji_are_drawn(fonts *fs, bool colour)
+{
+    int after = fonts_measure(fs, FONTS_BOLD, PX, "Demo Day ", 9);
+    SDL_Surface *s = fonts_render(fs, FONTS_BOLD, PX, DEMO_DAY, INK);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    CHECK_INT(s->w, fonts_measure(fs, FONTS_BOLD, PX, DEMO_DAY, strlen(DEMO_DAY)));
+    CHECK_INT(fonts_missing(fs, FONTS_BOLD, PX, DEMO_DAY, strlen(DEMO_DAY), NULL), 0);
+    long party = ink_from(s, after, colour);
+    CHECK(party > PX * 8);
+    /* The coffee cup too: after the party popper and its space. */
+    int cup = fonts_measure(fs, FONTS_BOLD, PX, "Demo Day " PARTY " ", 14);
+    CHECK(ink_from(s, cup, false) > PX * 4); /* a white cup: ink, not hue */
+    if (colour)                              /* the cup is as tall as a line of text, not 128 px */
+        CHECK(s->h < PX * 2);
+    SDL_FreeSurface(s);
 }
 
 /* Bytes that are not UTF-8 are drawn as U+FFFD, which a fallback has. */
@@ -222,26 +305,103 @@ static void the_canvas_counts_each_missing_character(void)
     canvas_free(c);
 }
 
+/* A font folder in dir: links to the files of paths that are installed. */
+static bool font_folder(char *dir, const char *const *paths, size_t n)
+{
+    if (!mkdtemp(dir))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char link[512];
+        snprintf(link, sizeof link, "%s/%s", dir, strrchr(paths[i], '/') + 1);
+        if (fileio_exists(paths[i]) && symlink(paths[i], link) != 0)
+            return false;
+    }
+    return true;
+}
+
+static void remove_folder(const char *dir, const char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char link[512];
+        snprintf(link, sizeof link, "%s/%s", dir, strrchr(paths[i], '/') + 1);
+        unlink(link);
+    }
+    rmdir(dir);
+}
+
+static fonts *cjk_emoji; /* the text fonts, WenQuanYi Micro Hei and Noto Color Emoji */
+
+static void emoji_from_symbola(void)
+{
+    emoji_are_drawn(f, false);
+}
+
+static void emoji_in_colour(void)
+{
+    if (!fileio_exists(NOTO_EMOJI)) {
+        printf("SKIPPED: emoji_in_colour: %s is absent (fonts-noto-color-emoji)\n", NOTO_EMOJI);
+        return;
+    }
+    emoji_are_drawn(cjk_emoji, true);
+}
+
+/* The same texts with the colour emoji font: measured as drawn too. */
+static void nothing_is_missing_with_colour_emoji(void)
+{
+    fonts *text_only = f;
+    f = cjk_emoji;
+    nothing_is_missing();
+    f = text_only;
+}
+
+static void chinese_from_the_cjk_font(void)
+{
+    if (!fileio_exists(WQY)) {
+        printf("SKIPPED: chinese_from_the_cjk_font: %s is absent (fonts-wqy-microhei)\n", WQY);
+        return;
+    }
+    a_cjk_font_draws_chinese(cjk_emoji);
+}
+
 int main(void)
 {
     if (!fileio_exists(SYMBOLA)) {
         printf("SKIPPED: %s is absent (install fonts-symbola: toolchain/deps.sh)\n", SYMBOLA);
         return SKIP_CODE;
     }
+    static const char *const text[] = {INTER, INTER_BOLD, DEJAVU, DEJAVU_BOLD, SYMBOLA};
+    static const char *const all[] = {INTER,   INTER_BOLD, DEJAVU,    DEJAVU_BOLD,
+                                      SYMBOLA, WQY,        NOTO_EMOJI};
+    char text_dir[] = "/tmp/vitrine-fonts-XXXXXX", all_dir[] = "/tmp/vitrine-fonts-XXXXXX";
     char err[FONTS_ERR_LEN];
+    if (!font_folder(text_dir, text, 5) || !font_folder(all_dir, all, 7)) {
+        perror("font folder");
+        return 1;
+    }
+    setenv(FONTS_DIR_ENV, all_dir, 1);
+    cjk_emoji = fonts_new(err);
+    setenv(FONTS_DIR_ENV, text_dir, 1);
     f = fonts_new(err); /* TTF_Init, reference-counted */
-    if (!f || TTF_Init() != 0) {
-        fprintf(stderr, "%s\n", f ? TTF_GetError() : err);
+    unsetenv(FONTS_DIR_ENV);
+    if (!f || !cjk_emoji || TTF_Init() != 0) {
+        fprintf(stderr, "%s\n", f && cjk_emoji ? TTF_GetError() : err);
         return 1;
     }
     RUN(nothing_is_missing);
     RUN(emoji_come_from_the_symbols_font);
-    RUN(what_no_font_has_is_left_out);
+    RUN(what_no_font_has_shows_a_placeholder);
     RUN(invalid_bytes_draw_as_replacement);
     RUN(a_text_too_long_ends_with_an_ellipsis);
     RUN(font_changes_are_bounded);
     RUN(the_canvas_counts_each_missing_character);
+    RUN(emoji_from_symbola);
+    RUN(emoji_in_colour);
+    RUN(nothing_is_missing_with_colour_emoji);
+    RUN(chinese_from_the_cjk_font);
     TTF_Quit();
     fonts_free(f);
+    fonts_free(cjk_emoji);
+    remove_folder(text_dir, text, 5);
+    remove_folder(all_dir, all, 7);
     return test_report();
 }

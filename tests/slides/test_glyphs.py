@@ -8,8 +8,10 @@
 2. Product names and pitches with an emoji and Greek, Cyrillic, Arabic and
    Hebrew text, on every product (so whatever the spotlight shows): every
    slide renders with 0 layout problems, missing glyphs included.
-3. A name in a script no font has (CJK): left out, one layout problem per
-   character, and the run still succeeds.
+3. A name in a script no font has (CJK, with the fonts looked up in a
+   folder without a CJK font): shown as a placeholder, one layout problem
+   per character, and the run still succeeds; with WenQuanYi Micro Hei in
+   the folder, drawn, 0 layout problems.
 4. The real snapshot (when present) on a day its spotlight shows a pitch
    with an emoji: 0 layout problems.
 
@@ -37,9 +39,28 @@ TOKYO = "\u6771\u4eac"  # CJK: in no font of the chain
 REAL_EMOJI_DAY = "2027-03-19"  # the real snapshot's spotlight: Covoiturage, pitch with U+1F698
 
 
-def run_raw(v, *args):
+FONTS = ["/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+         "/usr/share/fonts/opentype/inter/Inter-Bold.otf",
+         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", SYMBOLA]
+WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"  # fonts-wqy-microhei
+
+
+def font_folder(d, paths):
+    """A VITRINE_FONT_DIR holding links to the installed files of paths."""
+    os.makedirs(d)
+    for p in paths:
+        if os.path.exists(p):
+            os.symlink(p, os.path.join(d, os.path.basename(p)))
+    return d
+
+
+def run_raw(v, *args, font_dir=None):
+    env = dict(os.environ, XDG_CONFIG_HOME=os.devnull, XDG_CACHE_HOME=os.devnull)
+    if font_dir:
+        env["VITRINE_FONT_DIR"] = font_dir
     p = subprocess.run(v.emulator + [v.binary] + list(args), capture_output=True, timeout=300,
-                       env=dict(os.environ, XDG_CONFIG_HOME=os.devnull, XDG_CACHE_HOME=os.devnull))
+                       env=env)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
@@ -104,9 +125,9 @@ def problems(out):
     return int(m.group(1)) if m else -1
 
 
-def render(v, d, out_dir, now, size="1920x1080"):
+def render(v, d, out_dir, now, size="1920x1080", font_dir=None):
     rc, out, err = run_raw(v, "--render-slides", out_dir, "--data", d, "--size", size,
-                           "--now", now)
+                           "--now", now, font_dir=font_dir)
     out = out.decode("utf-8")
     pngs = [f for f in os.listdir(out_dir) if f.endswith(".png")] if rc == 0 else []
     return rc, problems(out), pngs, err
@@ -132,11 +153,22 @@ def no_empty_boxes(v, demo, tmp):
 def missing_glyphs_are_counted(v, demo, tmp):
     d = os.path.join(tmp, "cjk")
     world_data(demo, d, " " + TOKYO)
-    rc, n, pngs, err = render(v, d, os.path.join(tmp, "out-cjk"), "2026-08-20")
+    no_cjk = font_folder(os.path.join(tmp, "fonts-no-cjk"), FONTS)
+    rc, n, pngs, err = render(v, d, os.path.join(tmp, "out-cjk"), "2026-08-20", font_dir=no_cjk)
     v.check(rc == 0 and len(pngs) >= 10, "CJK: exit %d: %s" % (rc, err[-300:]))
     # The spotlight's title: two characters, each one problem.
     v.check(n >= 2 and n % 2 == 0, "CJK: 2 problems per name shown, got %d" % n)
-    v.check("no font has" in err and "U+6771" in err, "CJK: logged: %s" % err[-300:])
+    v.check("no font has" in err and "U+6771" in err and "placeholder" in err,
+            "CJK: logged: %s" % err[-300:])
+    v.check("install fonts-wqy-microhei" in err, "CJK: the package named: %s" % err[-300:])
+    if not os.path.exists(WQY):
+        print("%s is absent (fonts-wqy-microhei): the CJK font's case skipped" % WQY)
+        return
+    cjk = font_folder(os.path.join(tmp, "fonts-cjk"), FONTS + [WQY])
+    rc, n, pngs, err = render(v, d, os.path.join(tmp, "out-cjk-font"), "2026-08-20",
+                              font_dir=cjk)
+    v.check(rc == 0 and n == 0 and "no font has" not in err,
+            "CJK with WenQuanYi Micro Hei: exit %d, %d problem(s): %s" % (rc, n, err[-300:]))
 
 
 def real_snapshot(v, real, tmp):
