@@ -54,7 +54,10 @@ struct canvas {
     read_mode next;       /* how the next text is read */
     const char *join_sep; /* READ_JOIN's separator (arena) */
     bool tail;
-    bool keep_text; /* the lines are kept (canvas_keep_text); else only drawn */
+    bool keep_text;               /* the lines are kept (canvas_keep_text); else only drawn */
+    const char *title, *subtitle; /* canvas_read_heading (arena) */
+    textalt_figure *figures;      /* canvas_read_figure (strings in the arena) */
+    size_t n_figures, cap_figures;
     /* The state part (canvas_state_*), and what its own checks counted
      * against the slide (redone when it is replaced). */
     canvas *state;
@@ -90,6 +93,7 @@ void canvas_free(canvas *c)
     arena_free(c->arena);
     free(c->ops);
     free(c->lines);
+    free(c->figures);
     free(c);
 }
 
@@ -383,6 +387,59 @@ const char *canvas_read_line(const canvas *c, size_t k)
             if (c->lines[i].tail == (tail == 1) && k-- == 0)
                 return c->lines[i].text;
     return c->state ? canvas_read_line(c->state, k) : ""; /* the state part: last */
+}
+
+void canvas_read_heading(canvas *c, const char *title, const char *subtitle)
+{
+    if (!c->keep_text)
+        return;
+    c->title = read_copy(c, NULL, NULL, title ? title : "");
+    c->subtitle = read_copy(c, NULL, NULL, subtitle ? subtitle : "");
+}
+
+const char *canvas_read_title(const canvas *c)
+{
+    return c->title ? c->title : "";
+}
+
+const char *canvas_read_subtitle(const canvas *c)
+{
+    return c->subtitle ? c->subtitle : "";
+}
+
+void canvas_read_figure(canvas *c, const char *label, double value, const char *text,
+                        layout_rect box)
+{
+    if (!c->keep_text)
+        return;
+    if (c->n_figures == c->cap_figures) {
+        size_t cap = c->cap_figures ? c->cap_figures * 2 : CANVAS_FIRST_OPS;
+        if (cap > CANVAS_READ_MAX_LINES) {
+            fail(c, CANVAS_FULL);
+            return;
+        }
+        textalt_figure *f = realloc(c->figures, cap * sizeof *f);
+        if (!f) {
+            fail(c, CANVAS_NOMEM);
+            return;
+        }
+        c->figures = f;
+        c->cap_figures = cap;
+    }
+    const char *l = read_copy(c, NULL, NULL, label ? label : "");
+    const char *t = read_copy(c, NULL, NULL, text ? text : "");
+    if (l && t)
+        c->figures[c->n_figures++] = (textalt_figure){l, value, t, {box.x, box.y, box.w, box.h}};
+}
+
+size_t canvas_read_figures(const canvas *c)
+{
+    return c->n_figures;
+}
+
+const textalt_figure *canvas_read_figure_at(const canvas *c, size_t k)
+{
+    return &c->figures[k];
 }
 
 /* The text alternative's share of a text drawn; the mode set for it is

@@ -787,6 +787,26 @@ const char *deck_slide_line(const deck *d, size_t i, size_t k)
     return k < deck_slide_lines(d, i) ? canvas_read_line(d->slides[i].cv, k) : "";
 }
 
+bool deck_slide_alt(const deck *d, size_t i, const char *file, textalt *t)
+{
+    if (i >= d->n)
+        return false;
+    const canvas *cv = d->slides[i].cv;
+    const char *title = cv ? canvas_read_title(cv) : "";
+    if (!textalt_slide_begin(t, file, d->slides[i].name, *title ? title : d->slides[i].title,
+                             cv ? canvas_read_subtitle(cv) : ""))
+        return false;
+    for (size_t k = 0; k < deck_slide_lines(d, i); k++)
+        if (!textalt_text(t, deck_slide_line(d, i, k)))
+            return false;
+    for (size_t k = 0; cv && k < canvas_read_figures(cv); k++) {
+        const textalt_figure *f = canvas_read_figure_at(cv, k);
+        if (!textalt_figure_add(t, f->label, f->value, f->text, f->box))
+            return false;
+    }
+    return true;
+}
+
 size_t deck_overflows(const deck *d)
 {
     size_t n = 0;

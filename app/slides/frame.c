@@ -193,6 +193,7 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
 {
     float u = canvas_unit(c), m = FRAME_MARGIN * u, gap = frame_gap(c);
     float W = (float)canvas_width(c);
+    canvas_read_heading(c, title, subtitle);
     canvas_rect(c, canvas_bounds(c), THEME_BG);
     /* The state's colours as a thin band: blue, white, red. */
     float band = FRAME_BAND * u;

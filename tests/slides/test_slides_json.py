@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""slides.json, the text alternative `--render-slides DIR` writes beside the
+PNGs, read as a screen reader, the incubator's website or a visitor would:
+
+- every PNG written has its entry (file, name, title, subtitle, texts,
+  figures), its texts are the lines of its .txt file, and each chart's
+  figures carry a label, a value and the box their label was drawn in;
+- no two figures' labels on a slide overlap or touch (the quality chart's
+  "100 %100 %": a space at least between two);
+Each check runs on the built-in data (assets/demo) and on the real snapshot
+(../shared/data; skipped with a message when absent).
+
+Usage: test_slides_json.py VITRINE EMULATOR DEMO_DIR SHARED_DATA_DIR"""
+import glob
+import json
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "cli"))
+from vitrinerun import SKIP, Vitrine  # noqa: E402
+
+NOW = "2026-08-20"
+SIZES = ["1920x1080", "1080x1920"]
+
+
+def render(v, out, data, now=NOW, size="1920x1080"):
+    rc, _, err = v.run("--render-slides", out, "--data", data, "--now", now, "--size", size,
+                       timeout=600,
+                       env={"XDG_CONFIG_HOME": os.devnull, "XDG_CACHE_HOME": os.devnull})
+    if rc != 0:
+        raise AssertionError("--render-slides %s: exit %d: %s" % (data, rc, err))
+    with open(os.path.join(out, "slides.json"), encoding="utf-8") as f:
+        return json.load(f)["slides"]
+
+
+def strings(slide):
+    """Every French text of a slide: title, subtitle, texts, figures."""
+    yield slide["title"]
+    yield slide["subtitle"]
+    yield from slide["texts"]
+    for f in slide["figures"]:
+        yield f["label"]
+        yield f["text"]
+
+
+def check_structure(v, out, slides, what):
+    pngs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(out, "slide-*.png")))
+    v.check([s["file"] for s in slides] == pngs,
+            "%s: slides.json lists %s, the PNGs are %s" % (what, [s["file"] for s in slides], pngs))
+    for s in slides:
+        name = "%s %s" % (what, s["file"])
+        v.check(s["title"] != "", name + ": no title")
+        with open(os.path.join(out, s["file"][:-4] + ".txt"), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        v.check(s["texts"] == lines, name + ": texts differ from the .txt file")
+        for f in s["figures"]:
+            ok = f["label"] and len(f["box"]) == 4 and (f["value"] is None or f["value"] >= 0)
+            v.check(ok, "%s: figure %r incomplete" % (name, f))
+    charts = [s for s in slides if any(f["value"] is not None for f in s["figures"])]
+    v.check(len(charts) >= 5, "%s: only %d slides give their charts' figures" % (what, len(charts)))
+
+
+def boxes_apart(v, slides, what):
+    """Drawn value labels (w > 0) neither overlap nor touch: side by side, a
+    space's width at least between them (a fifth of the line's height)."""
+    for s in slides:
+        drawn = [f for f in s["figures"] if f["box"][2] > 0]
+        for i, a in enumerate(drawn):
+            for b in drawn[i + 1:]:
+                ax, ay, aw, ah = a["box"]
+                bx, by, bw, bh = b["box"]
+                space = 0.2 * min(ah, bh)
+                apart = (ax + aw + space <= bx or bx + bw + space <= ax or ay + ah <= by or
+                         by + bh <= ay)
+                v.check(apart, "%s %s: value labels %r and %r touch (%s, %s)" %
+                        (what, s["file"], a["text"], b["text"], a["box"], b["box"]))
+
+
+def check_data(v, data, what, tmp):
+    for size in SIZES:
+        out = os.path.join(tmp, "%s-%s" % (what, size))
+        slides = render(v, out, data, size=size)
+        check_structure(v, out, slides, "%s %s" % (what, size))
+        boxes_apart(v, slides, "%s %s" % (what, size))
+
+
+def main():
+    v = Vitrine(sys.argv)
+    demo, shared = v.rest[0], v.rest[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        check_data(v, demo, "demo", tmp)
+        real = shared if os.path.isdir(os.path.join(shared, "betagouv")) else None
+        if real:
+            check_data(v, real, "real", tmp)
+        else:
+            print("SKIPPED: the real snapshot (%s) is absent; built-in data checked" % shared)
+    if not real and not v.failures:
+        print("%d passed on the built-in data; the real snapshot skipped" % v.checks)
+        sys.exit(SKIP)
+    v.report()
+
+
+if __name__ == "__main__":
+    main()
