@@ -57,7 +57,7 @@ static const struct {
     {"coaching", "Le coaching des produits", slides_people_coaching},
     {"coaching-market", "Le marché interministériel de coaching", slides_people_market},
     {"coaching-budget", "Le budget du coaching InserJeunes", slides_people_budget},
-    {"eig", "Entrepreneurs d'intérêt général", slides_eig},
+    {"eig", "Entrepreneurs d’intérêt général", slides_eig},
     {"eig-promotions", "Les promotions EIG", slides_eig_promotions},
     {"eig-profiles", "Les profils des EIG", slides_eig_profiles},
     {"eig-published", "Ce que devient le programme EIG", build_eig_published},
@@ -71,9 +71,9 @@ static const struct {
     const char *name, *title;
     focus_builder build;
 } focus_catalog[] = {
-    {"incubator-phases", "Les produits de l'incubateur", slides_incubator_phases},
-    {"incubator-teams", "Les équipes de l'incubateur", slides_incubator_teams},
-    {"incubator-newest", "Les derniers-nés de l'incubateur", slides_incubator_newest},
+    {"incubator-phases", "Les produits de l’incubateur", slides_incubator_phases},
+    {"incubator-teams", "Les équipes de l’incubateur", slides_incubator_teams},
+    {"incubator-newest", "Les derniers-nés de l’incubateur", slides_incubator_newest},
 };
 #define FOCUS_N (sizeof focus_catalog / sizeof *focus_catalog)
 #define FOCUS_AFTER "overview"
@@ -483,7 +483,7 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
     for (size_t i = 0; st == DECK_OK && i < np; i++) {
         char name[DECK_NAME_LEN];
         snprintf(name, sizeof name, "team-%zu", i + 1);
-        st = add_slide(d, s, n, name, "L'équipe de l'incubateur", err);
+        st = add_slide(d, s, n, name, "L’équipe de l’incubateur", err);
         if (st != DECK_OK)
             break;
         deck_slide *sl = &s[*n - 1];

@@ -117,7 +117,7 @@ static float state_reserve(canvas *c)
     char dated[FRAME_TEXT_LEN], first[FRAME_TEXT_LEN];
     snprintf(dated, sizeof dated, "Données du %c%c septembre %c%c%c%c", digit, digit, digit, digit,
              digit, digit);
-    snprintf(first, sizeof first, "Données du 1er septembre %c%c%c%c", digit, digit, digit, digit);
+    snprintf(first, sizeof first, "Données du 1ᵉʳ septembre %c%c%c%c", digit, digit, digit, digit);
     const char *dates[] = {dated, first, "Date des données inconnue"};
     float widest = state_width(c, "Données fictives de démonstration", "DÉMO");
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)

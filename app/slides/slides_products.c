@@ -65,7 +65,7 @@ bool slides_products_overview(canvas *c, const frame_input *in)
         return false;
     char v[6][FMT_LEN], day[FMT_LEN], launched[LABEL_LEN], sub[FRAME_TEXT_LEN];
     as_of(in, day);
-    snprintf(sub, sizeof sub, "Le réseau des startups d'État au %s", day);
+    snprintf(sub, sizeof sub, "Le réseau des startups d’État au %s", day);
     layout_rect area = frame_begin(
         c, in, "beta.gouv.fr en chiffres", sub,
         PRODUCTS_FEEDS | FRAME_FEED(FEED_AUTHORS) | FRAME_FEED(FEED_DEFIS), SRC_NETWORK);
@@ -84,7 +84,7 @@ bool slides_products_overview(canvas *c, const frame_input *in)
     }
     if (in->m->loaded[FEED_DEFIS]) {
         fmt_int(s->eig.projects, v[n], FMT_LEN);
-        f[n] = (chart_figure){v[n], "défis relevés par des entrepreneurs d'intérêt général",
+        f[n] = (chart_figure){v[n], "défis relevés par des entrepreneurs d’intérêt général",
                               THEME_BLUE},
         n++;
     }
@@ -170,7 +170,7 @@ bool slides_products_launches(canvas *c, const frame_input *in)
      * fall. */
     char sub[FRAME_TEXT_LEN], day[FMT_LEN];
     fmt_date(in->today, day, sizeof day);
-    text_format(sub, sizeof sub, "Nombre de produits par année (%d : jusqu'au %s)",
+    text_format(sub, sizeof sub, "Nombre de produits par année (%d : jusqu’au %s)",
                 date_year(in->today), day);
     layout_rect area =
         frame_begin(c, in, "Produits lancés par année", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
@@ -229,7 +229,7 @@ static void incubators_note(const stats *s, long sum, char *out, size_t outsz)
     if (none)
         text_format(why_none, sizeof why_none,
                     "%s produit%s actif%s sans incubateur %s pas compté%s", n_none,
-                    none > 1 ? "s" : "", none > 1 ? "s" : "", none > 1 ? "ne sont" : "n'est",
+                    none > 1 ? "s" : "", none > 1 ? "s" : "", none > 1 ? "ne sont" : "n’est",
                     none > 1 ? "s" : "");
     text_format(out, outsz, "%s au total pour %s produits actifs : %s%s%s", t, a, why_co,
                 co && none ? " ; " : "", why_none);
@@ -350,9 +350,9 @@ static const struct {
     const char *slug, *name;
 } sponsor_names[] = {
     {"francetravail", "France Travail"},
-    {"interieur", "Ministère de l'Intérieur"},
+    {"interieur", "Ministère de l’Intérieur"},
     {"solidarite-sante", "Ministère des Solidarités et de la Santé"},
-    {"agriculture", "Ministère de l'Agriculture"},
+    {"agriculture", "Ministère de l’Agriculture"},
     {"armees", "Ministère des Armées"},
     {"c-comptes", "Cour des comptes"},
     {"cour-de-cassation", "Cour de cassation"},

@@ -1,7 +1,7 @@
 /* fmt: French formatting of what the screens show. Plain C, no SDL.
  * Numbers group thousands with U+202F (narrow no-break space): "1 360";
  * percentages put U+00A0 (no-break space) before "%": "72,6 %"; dates are
- * written out: "20 août 2026", "1er mars 2024". Every function writes a
+ * written out: "20 août 2026", "1ᵉʳ mars 2024". Every function writes a
  * NUL-terminated string into out (truncated on a UTF-8 boundary when outsz
  * is too small) and returns its length. */
 #ifndef VITRINE_FMT_H

@@ -5,6 +5,10 @@ PNGs, read as a screen reader, the incubator's website or a visitor would:
 - every PNG written has its entry (file, name, title, subtitle, texts,
   figures), its texts are the lines of its .txt file, and each chart's
   figures carry a label, a value and the box their label was drawn in;
+- French typography in every text (title, subtitle, texts, figures): no
+  straight apostrophe (URLs and e-mail addresses aside), « and » with their
+  no-break space inside, every ; : ! ? after a no-break space (U+00A0 or
+  U+202F), no "5e" for 5ᵉ;
 - no two figures' labels on a slide overlap or touch (the quality chart's
   "100 %100 %": a space at least between two);
 Each check runs on the built-in data (assets/demo) and on the real snapshot
@@ -45,6 +49,25 @@ def strings(slide):
         yield f["text"]
 
 
+ADDRESS = re.compile(r"\S*(?:://|@|www\.)\S*")
+BARE_PUNCT = re.compile(r"(?<![\u00a0\u202f;:!?(\[])[;:!?]")
+TIME = re.compile(r"\d:\d")
+
+
+def typography(v, slides, what):
+    for s in slides:
+        for text in strings(s):
+            t = ADDRESS.sub("", text)
+            name = "%s %s: %r" % (what, s["file"], text)
+            v.check("'" not in t, name + ": a straight apostrophe")
+            v.check(not re.search("«(?!\u00a0)", t), name + ": « without its no-break space")
+            v.check(not re.search("(?<!\u00a0)»", t), name + ": » without its no-break space")
+            bare = [m.start() for m in BARE_PUNCT.finditer(t)
+                    if not TIME.match(t, max(m.start() - 1, 0))]
+            v.check(not bare, name + ": ; : ! ? without a no-break space before")
+            v.check(not re.search(r"\b\d+(e|er|eme|ème)\b", t), name + ": an ordinal as \"5e\"")
+
+
 def check_structure(v, out, slides, what):
     pngs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(out, "slide-*.png")))
     v.check([s["file"] for s in slides] == pngs,
@@ -83,6 +106,7 @@ def check_data(v, data, what, tmp):
         out = os.path.join(tmp, "%s-%s" % (what, size))
         slides = render(v, out, data, size=size)
         check_structure(v, out, slides, "%s %s" % (what, size))
+        typography(v, slides, "%s %s" % (what, size))
         boxes_apart(v, slides, "%s %s" % (what, size))
 
 
