@@ -97,6 +97,20 @@ size_t fmt_date(vt_date d, char *out, size_t outsz)
     return put(buf, out, outsz);
 }
 
+size_t fmt_day_month(vt_date d, char *out, size_t outsz)
+{
+    char buf[FMT_LEN];
+    int m, day;
+    if (d == DATE_NONE)
+        return put("date inconnue", out, outsz);
+    date_to_ymd(d, NULL, &m, &day);
+    if (day == 1)
+        snprintf(buf, sizeof buf, "1ᵉʳ %s", month_name(m));
+    else
+        snprintf(buf, sizeof buf, "%d %s", day, month_name(m));
+    return put(buf, out, outsz);
+}
+
 size_t fmt_month_year(vt_date d, char *out, size_t outsz)
 {
     char buf[FMT_LEN];

@@ -565,6 +565,27 @@ void chart_note(canvas *c, layout_rect box, const char *text)
     canvas_text(c, box, text, &st);
 }
 
+void chart_years_note(vt_date today, int first, int first_shown, int last_shown,
+                      char out[CHART_NOTE_LEN])
+{
+    char since[CHART_NOTE_LEN] = "", partial[CHART_NOTE_LEN] = "", dm[FMT_LEN];
+    int year = date_year(today);
+    if (first_shown > first)
+        text_format(since, sizeof since, "Depuis %d, faute de place", first_shown);
+    if (last_shown == year) {
+        fmt_day_month(today, dm, sizeof dm);
+        text_format(partial, sizeof partial, "%d, au %s : année en cours", year, dm);
+    }
+    text_format(out, CHART_NOTE_LEN, "%s%s%s", since, *since && *partial ? " ; " : "", partial);
+}
+
+layout_rect chart_years_note_box(canvas *c, layout_rect *r, vt_date today, int first)
+{
+    char widest[CHART_NOTE_LEN];
+    chart_years_note(today, first, date_year(today), date_year(today), widest);
+    return chart_note_box(c, r, widest);
+}
+
 static canvas_style when_style(canvas_align align)
 {
     return (canvas_style){.face = FONTS_BOLD,

@@ -171,6 +171,7 @@ bool slides_people_newcomers(canvas *c, const frame_input *in)
                                    "Nombre d’arrivées dans la communauté, par statut lors de la "
                                    "première mission",
                                    MEMBERS_FEEDS, SRC_MEMBERS);
+    layout_rect note_box = chart_years_note_box(c, &area, in->today, ys[0].year);
     for (size_t k = 0; k < n; k++) {
         snprintf(years[k], sizeof years[k], "%d", ys[k].year);
         long total = 0;
@@ -191,6 +192,9 @@ bool slides_people_newcomers(canvas *c, const frame_input *in)
     }
     d.n_cats = m;
     chart_columns(c, area, &d);
+    char note[CHART_NOTE_LEN];
+    chart_years_note(in->today, ys[0].year, ys[skip].year, ys[n - 1].year, note);
+    chart_note(c, note_box, note);
     return true;
 }
 

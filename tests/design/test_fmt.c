@@ -83,6 +83,10 @@ static void dates_in_words(void)
     CHECK_STR(b, "20 août 2026");
     fmt_date(date_parse("2024-03-01"), b, sizeof b);
     CHECK_STR(b, "1ᵉʳ mars 2024");
+    fmt_day_month(date_parse("2024-03-01"), b, sizeof b);
+    CHECK_STR(b, "1ᵉʳ mars");
+    fmt_day_month(date_parse("2026-08-20"), b, sizeof b);
+    CHECK_STR(b, "20 août");
     fmt_date(date_parse("2023-12-31"), b, sizeof b);
     CHECK_STR(b, "31 décembre 2023");
     fmt_date(DATE_NONE, b, sizeof b);

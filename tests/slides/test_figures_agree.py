@@ -108,7 +108,9 @@ def products(v, slides, s):
     p = s["products"]
     figure(v, slides, "overview", "produits actifs", p["active"], "active products")
     launched = p["launched_by_year"].get(NOW[:4], 0)
-    figure(v, slides, "overview", "produits lancés en " + NOW[:4], launched, "launched this year")
+    # From July the overview headlines the year so far, said partial (stats.h).
+    figure(v, slides, "overview", "produits lancés en %s (au 20 août)" % NOW[:4], launched,
+           "launched this year")
     phases = slides.get("products-by-phase", [])
     m = re.match(NUM + " produits actifs sur " + NUM, phases[1] if len(phases) > 1 else "")
     v.check(m and (num(m.group(1)), num(m.group(2))) == (p["active"], p["total"]),

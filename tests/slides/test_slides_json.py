@@ -9,6 +9,10 @@ PNGs, read as a screen reader, the incubator's website or a visitor would:
   straight apostrophe (URLs and e-mail addresses aside), « and » with their
   no-break space inside, every ; : ! ? after a no-break space (U+00A0 or
   U+202F), no "5e" for 5ᵉ;
+- honest time labels: a chart with a bar for the current year says it is
+  partial ("2026, au 20 août"), a chart that shows fewer years than the
+  same chart in landscape says from when ("Depuis 2019"), and on 1 March
+  (--now 2027-03-01) the overview headlines no 0;
 - no two figures' labels on a slide overlap or touch (the quality chart's
   "100 %100 %": a space at least between two);
 Each check runs on the built-in data (assets/demo) and on the real snapshot
@@ -101,13 +105,60 @@ def boxes_apart(v, slides, what):
                         (what, s["file"], a["text"], b["text"], a["box"], b["box"]))
 
 
+YEAR = re.compile(r"^(\d{4})(?: · |$)")
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]
+
+
+def years_of(slide):
+    return sorted({int(m.group(1)) for f in slide["figures"] for m in [YEAR.match(f["label"])] if m})
+
+
+def partial_years(v, slides, now, what):
+    """The current year's bars say they are partial: "2026, au 20 août"."""
+    y, m, d = (int(x) for x in now.split("-"))
+    day = "1\u1d49\u02b3" if d == 1 else str(d)
+    want = "%d, au %s %s" % (y, day, MONTHS[m - 1])
+    charts = [s for s in slides if y in years_of(s)]
+    v.check(len(charts) >= 1, "%s: %d charts of years with %d" % (what, len(charts), y))
+    for s in charts:
+        v.check(any(want in t for t in s["texts"]),
+                "%s %s: the %d bars are not said partial (%r)" % (what, s["file"], y, want))
+
+
+def years_shown(v, by_size, what):
+    """A chart showing fewer years than in landscape says from when."""
+    wide = {s["name"]: years_of(s) for s in by_size[SIZES[0]]}
+    for size in SIZES[1:]:
+        for s in by_size[size]:
+            ys, all_years = years_of(s), wide.get(s["name"], [])
+            if ys and all_years and ys[0] > all_years[0]:
+                v.check(any("Depuis %d" % ys[0] in t for t in s["texts"]),
+                        "%s %s %s: shows %d-%d of %d-%d without saying so" %
+                        (what, size, s["file"], ys[0], ys[-1], all_years[0], all_years[-1]))
+
+
+def no_headline_zero(v, data, what, tmp, now):
+    slides = render(v, os.path.join(tmp, "%s-%s" % (what, now)), data, now=now)
+    overview = [s for s in slides if s["name"] == "overview"]
+    v.check(len(overview) == 1, "%s %s: no overview" % (what, now))
+    for s in overview:
+        zeros = [f["label"] for f in s["figures"] if f["text"] == "0"]
+        v.check(not zeros, "%s --now %s: the overview headlines 0 for %s" % (what, now, zeros))
+
+
 def check_data(v, data, what, tmp):
+    by_size = {}
     for size in SIZES:
         out = os.path.join(tmp, "%s-%s" % (what, size))
-        slides = render(v, out, data, size=size)
-        check_structure(v, out, slides, "%s %s" % (what, size))
-        typography(v, slides, "%s %s" % (what, size))
-        boxes_apart(v, slides, "%s %s" % (what, size))
+        slides = by_size[size] = render(v, out, data, size=size)
+        name = "%s %s" % (what, size)
+        check_structure(v, out, slides, name)
+        typography(v, slides, name)
+        boxes_apart(v, slides, name)
+        partial_years(v, slides, NOW, name)
+    years_shown(v, by_size, what)
+    no_headline_zero(v, data, what, tmp, "2027-03-01")
 
 
 def main():
