@@ -116,7 +116,10 @@ void canvas_read_figure(canvas *c, const char *label, double value, const char *
 size_t canvas_read_figures(const canvas *c);
 const textalt_figure *canvas_read_figure_at(const canvas *c, size_t k); /* k < the count */
 
-/* Fits without recording (to size things before placing them). */
+/* Every text below is measured, drawn and read as shown: in French
+ * typography (typo.h), whoever wrote it. */
+/* Fits without recording (to size things before placing them). The
+ * result's lines index the text as shown, not s: use its sizes. */
 layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st);
 /* canvas_fit for a caller that only asks whether s fits at need_px or more:
  * .below_need when the estimates already say no (see layout_text_style). */
