@@ -1,5 +1,6 @@
 /* main: wires the modules together for each mode. No logic of its own. */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "vitrine/stats.h"
 #include "vitrine/statsjson.h"
 #include "vitrine/status.h"
+#include "vitrine/textalt.h"
 
 enum { EXIT_BAD_INPUT = 2, EXIT_DEMO = 3 };
 
@@ -315,6 +317,22 @@ static int load_offline_snapshot(const cli_options *opt, const config *cfg, mode
     return EXIT_SUCCESS;
 }
 
+/* DIR/slides.json, the text alternative of the PNGs written. */
+static bool write_alt(const textalt *alt, const char *dir)
+{
+    char path[PATH_MAX], err[STATUS_ERR_LEN];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, STATUS_SLIDES_FILE);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        fprintf(stderr, "vitrine: %.400s: path too long\n", dir);
+        return false;
+    }
+    if (status_write_slides(alt, path, err) != STATUS_OK) {
+        fprintf(stderr, "vitrine: %s\n", err);
+        return false;
+    }
+    return true;
+}
+
 /* --render-slides: the offline snapshot, then the PNG export. Prints one
  * summary line on stdout. */
 static int render_slides(const cli_options *opt)
@@ -344,23 +362,27 @@ static int render_slides(const cli_options *opt)
                               &cfg.kiosk.announcements,
                               cfg.kiosk.posters_dir,
                               local,
-                              {(long)cfg.kiosk.poster_max_pixels, cfg.kiosk.posters_max_bytes}};
+                              {(long)cfg.kiosk.poster_max_pixels, cfg.kiosk.posters_max_bytes},
+                              textalt_new()};
     int w = opt->width ? opt->width : RENDER_DEFAULT_W,
         h = opt->height ? opt->height : RENDER_DEFAULT_H;
     export_report rep;
     int rc = EXIT_SUCCESS;
-    if (!s) {
+    if (!s || !content.alt) {
         fprintf(stderr, "vitrine: out of memory computing statistics\n");
         rc = EXIT_FAILURE;
     } else if (export_slides(m, s, &fs, now, &content, w, h, opt->render_dir, &rep, err) !=
                EXPORT_OK) {
         fprintf(stderr, "vitrine: %s\n", err);
         rc = EXIT_FAILURE;
+    } else if (!write_alt(content.alt, opt->render_dir)) {
+        rc = EXIT_FAILURE;
     } else {
         printf("vitrine: wrote %zu of %zu slides (%dx%d) to %s, %zu layout problem(s), "
                "smallest text %d px\n",
                rep.written, rep.slides, w, h, opt->render_dir, rep.overflows, rep.smallest_px);
     }
+    textalt_free(content.alt);
     stats_free(s);
     model_free(m);
     return rc;

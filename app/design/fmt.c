@@ -91,9 +91,23 @@ size_t fmt_date(vt_date d, char *out, size_t outsz)
         return put("date inconnue", out, outsz);
     date_to_ymd(d, &y, &m, &day);
     if (day == 1) /* French writes the first of the month as an ordinal */
-        snprintf(buf, sizeof buf, "1er %s %d", month_name(m), y);
+        snprintf(buf, sizeof buf, "1ᵉʳ %s %d", month_name(m), y);
     else
         snprintf(buf, sizeof buf, "%d %s %d", day, month_name(m), y);
+    return put(buf, out, outsz);
+}
+
+size_t fmt_day_month(vt_date d, char *out, size_t outsz)
+{
+    char buf[FMT_LEN];
+    int m, day;
+    if (d == DATE_NONE)
+        return put("date inconnue", out, outsz);
+    date_to_ymd(d, NULL, &m, &day);
+    if (day == 1)
+        snprintf(buf, sizeof buf, "1ᵉʳ %s", month_name(m));
+    else
+        snprintf(buf, sizeof buf, "%d %s", day, month_name(m));
     return put(buf, out, outsz);
 }
 

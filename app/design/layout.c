@@ -138,17 +138,39 @@ static size_t skip_spaces(const char *s, size_t i)
     return i;
 }
 
+/* Whether a line may end at the spaces at s[i]: French typography never
+ * leaves « at a line's end nor begins one with » ; : ! ? (typo.h puts
+ * no-break spaces there; this holds for a text with plain spaces too). */
+static bool may_break(const char *s, size_t i)
+{
+    size_t j = i;
+    while (s[j] == ' ')
+        j++;
+    if (!s[j] || s[j] == '\n')
+        return true;
+    if (i >= 2 && memcmp(s + i - 2, "\xC2\xAB", 2) == 0) /* « */
+        return false;
+    return !strchr(";:!?", s[j]) && memcmp(s + j, "\xC2\xBB", 2) != 0; /* » */
+}
+
 /* The ends of the lines a line starting at i may take, in order: after
- * each word (with the spaces before it), up to a newline or the end. At
- * most `max`; *more says that the paragraph goes on after the last. */
+ * each word (with the spaces before it; a word glued to the next by
+ * may_break takes it along), up to a newline or the end. At most `max`;
+ * *more says that the paragraph goes on after the last. */
 static size_t word_ends(const char *s, size_t i, size_t *ends, size_t max, bool *more)
 {
     size_t n = 0, end = i;
     while (s[end] && s[end] != '\n' && n < max) {
         while (s[end] == ' ')
             end++;
-        while (s[end] && s[end] != ' ' && s[end] != '\n')
-            end++;
+        for (;;) {
+            while (s[end] && s[end] != ' ' && s[end] != '\n')
+                end++;
+            if (s[end] != ' ' || may_break(s, end))
+                break;
+            while (s[end] == ' ')
+                end++;
+        }
         ends[n++] = end;
     }
     *more = s[end] && s[end] != '\n';

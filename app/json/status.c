@@ -9,8 +9,10 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +70,56 @@ static bool add_feed(cJSON *feeds, feed_id f, const feedstate *fs, int64_t now)
     return ok && cJSON_AddNullToObject(o, "last_error") != NULL;
 }
 
+/* "texts": the first max of a's texts (and "texts_left_out" when more). */
+static bool add_alt_texts(cJSON *o, const textalt_slide *a, size_t max)
+{
+    cJSON *texts = cJSON_AddArrayToObject(o, "texts");
+    size_t n = a->n_texts < max ? a->n_texts : max;
+    for (size_t k = 0; texts && k < n; k++) {
+        cJSON *t = cJSON_CreateString(a->texts[k]);
+        if (!t || !cJSON_AddItemToArray(texts, t)) {
+            cJSON_Delete(t);
+            return false;
+        }
+    }
+    if (texts && n < a->n_texts)
+        return cJSON_AddNumberToObject(o, "texts_left_out", (double)(a->n_texts - n)) != NULL;
+    return texts != NULL;
+}
+
+static bool add_figure(cJSON *list, const textalt_figure *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddItemToArray(list, o)) {
+        cJSON_Delete(o);
+        return false;
+    }
+    /* Tenths of a pixel: enough to tell a gap, and short. */
+    const double box[4] = {round(f->box.x * 10) / 10, round(f->box.y * 10) / 10,
+                           round(f->box.w * 10) / 10, round(f->box.h * 10) / 10};
+    cJSON *b = cJSON_CreateDoubleArray(box, 4);
+    if (!b || !cJSON_AddItemToObject(o, "box", b)) {
+        cJSON_Delete(b);
+        return false;
+    }
+    return cJSON_AddStringToObject(o, "label", f->label) &&
+           (isfinite(f->value) ? cJSON_AddNumberToObject(o, "value", f->value) != NULL
+                               : cJSON_AddNullToObject(o, "value") != NULL) &&
+           cJSON_AddStringToObject(o, "text", f->text);
+}
+
+/* One slide's text alternative into o; the figures only when asked. */
+static bool add_alt(cJSON *o, const textalt_slide *a, size_t max_texts, bool figures)
+{
+    bool ok = o && cJSON_AddStringToObject(o, "title", a->title) &&
+              cJSON_AddStringToObject(o, "subtitle", a->subtitle) && add_alt_texts(o, a, max_texts);
+    cJSON *list = ok && figures ? cJSON_AddArrayToObject(o, "figures") : NULL;
+    ok = ok && (!figures || list);
+    for (size_t k = 0; ok && figures && k < a->n_figures; k++)
+        ok = add_figure(list, &a->figures[k]);
+    return ok;
+}
+
 static bool add_slide(cJSON *root, const status_report *r)
 {
     if (!r->has_slide)
@@ -75,7 +127,42 @@ static bool add_slide(cJSON *root, const status_report *r)
     cJSON *s = cJSON_AddObjectToObject(root, "slide");
     return s && cJSON_AddNumberToObject(s, "index", (double)r->slide_index) &&
            cJSON_AddNumberToObject(s, "count", (double)r->slide_count) &&
-           cJSON_AddStringToObject(s, "name", r->slide_name ? r->slide_name : "");
+           cJSON_AddStringToObject(s, "name", r->slide_name ? r->slide_name : "") &&
+           (!r->alt ||
+            add_alt(cJSON_AddObjectToObject(s, "alt"), r->alt, STATUS_ALT_MAX_TEXTS, false));
+}
+
+/* cJSON's text with a newline at the end; NULL (and text freed) when out
+ * of memory. */
+static char *with_newline(char *text)
+{
+    size_t len = text ? strlen(text) : 0;
+    char *out = text ? realloc(text, len + 2) : NULL;
+    if (!out) {
+        free(text);
+        return NULL;
+    }
+    memcpy(out + len, "\n", 2);
+    return out;
+}
+
+char *status_slides_to_json(const textalt *t)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *list = root ? cJSON_AddArrayToObject(root, "slides") : NULL;
+    bool ok = list != NULL;
+    for (size_t i = 0; ok && i < textalt_count(t); i++) {
+        const textalt_slide *a = textalt_get(t, i);
+        cJSON *o = cJSON_CreateObject();
+        ok = o && cJSON_AddItemToArray(list, o);
+        if (!ok)
+            cJSON_Delete(o);
+        ok = ok && cJSON_AddStringToObject(o, "file", a->file) &&
+             cJSON_AddStringToObject(o, "name", a->name) && add_alt(o, a, SIZE_MAX, true);
+    }
+    char *text = ok ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    return with_newline(text);
 }
 
 static bool add_fields(cJSON *root, const status_report *r)
@@ -102,14 +189,7 @@ char *status_to_json(const status_report *r)
     cJSON *root = cJSON_CreateObject();
     char *text = root && add_fields(root, r) ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
-    size_t len = text ? strlen(text) : 0;
-    char *out = text ? realloc(text, len + 2) : NULL;
-    if (!out) {
-        free(text);
-        return NULL;
-    }
-    memcpy(out + len, "\n", 2);
-    return out;
+    return with_newline(text);
 }
 
 /* Writes text (taken: freed here) to path; its directory is created when
@@ -150,6 +230,12 @@ status_status status_write(const status_report *r, const char *status_path,
         mt = write_text(metrics_path, status_to_metrics(r), false, errs[1], sizeof errs[1]);
     snprintf(err, STATUS_ERR_LEN, "%s%s%s", errs[0], *errs[0] && *errs[1] ? "; " : "", errs[1]);
     return st != STATUS_OK ? st : mt;
+}
+
+status_status status_write_slides(const textalt *t, const char *path, char err[STATUS_ERR_LEN])
+{
+    /* Durable: a file kept with the PNGs, not a runtime status. */
+    return write_text(path, status_slides_to_json(t), true, err, STATUS_ERR_LEN);
 }
 
 /* dir/rel into out unless dir is unset or relative; true when added. */

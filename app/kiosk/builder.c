@@ -77,6 +77,7 @@ builder *builder_new(const builder_options *opt, model *m, stats *st, vt_date st
         free(b);
         return NULL;
     }
+    deck_keep_text(b->deck, true); /* the status file's "alt" (kiosk.c) */
     b->opt = *opt;
     b->m = m, b->st = st, b->st_day = st_day;
     return b;

@@ -39,6 +39,7 @@
 #include "vitrine/sigbridge.h"
 #include "vitrine/stats.h"
 #include "vitrine/status.h"
+#include "vitrine/textalt.h"
 #include "vitrine/vclock.h"
 #include "waker.h"
 #include "watchdog.h"
@@ -308,8 +309,14 @@ static void publish_status(kiosk *k)
                        .cache_dir = k->opt.data_dir ? NULL : k->cache_dir,
                        .display_busy_max_s = (double)k->busy_max_us / 1e6,
                        .feeds = k->fs};
+    /* The slide on screen's text alternative (a few kilobytes, built for
+     * this write only); without it when out of memory. */
+    textalt *alt = v.has_slide ? textalt_new() : NULL;
+    if (alt && deck_slide_alt(k->deck, v.slide, deck_slide_name(k->deck, v.slide), alt))
+        r.alt = textalt_get(alt, 0);
     publish_file(k, &r, 0);
     publish_metrics(k, &r);
+    textalt_free(alt);
 }
 
 /* THE place where a new snapshot replaces the one on screen: data taken
@@ -1249,6 +1256,7 @@ static bool open_parts(kiosk *k, char err[KIOSK_ERR_LEN])
         snprintf(err, KIOSK_ERR_LEN, "%s", e);
         return false;
     }
+    deck_keep_text(k->deck, true); /* the status file's "alt" */
     deck_set_focus(k->deck, k->cfg->focus_incubator);
     deck_set_announcements(k->deck, &k->cfg->announcements);
     k->local_now = local_now(k);

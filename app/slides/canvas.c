@@ -14,6 +14,7 @@
 #include "vitrine/log.h"
 #include "vitrine/qr.h"
 #include "vitrine/text.h"
+#include "vitrine/typo.h"
 #include "vitrine/vclock.h"
 
 typedef enum { OP_RECT, OP_ROUND_RECT, OP_RING, OP_TEXT, OP_QR, OP_IMAGE } op_kind;
@@ -54,7 +55,10 @@ struct canvas {
     read_mode next;       /* how the next text is read */
     const char *join_sep; /* READ_JOIN's separator (arena) */
     bool tail;
-    bool keep_text; /* the lines are kept (canvas_keep_text); else only drawn */
+    bool keep_text;               /* the lines are kept (canvas_keep_text); else only drawn */
+    const char *title, *subtitle; /* canvas_read_heading (arena) */
+    textalt_figure *figures;      /* canvas_read_figure (strings in the arena) */
+    size_t n_figures, cap_figures;
     /* The state part (canvas_state_*), and what its own checks counted
      * against the slide (redone when it is replaced). */
     canvas *state;
@@ -90,6 +94,7 @@ void canvas_free(canvas *c)
     arena_free(c->arena);
     free(c->ops);
     free(c->lines);
+    free(c->figures);
     free(c);
 }
 
@@ -227,11 +232,30 @@ static layout_text_style text_style(const canvas *c, const canvas_style *st)
     return (layout_text_style){st->face, max, floor_px, st->max_lines > 0 ? st->max_lines : 1};
 }
 
-layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+/* Every text is measured, drawn and read as shown: in French typography
+ * (typo.h), whoever wrote it (the program or a feed). *tmp is freed by the
+ * caller; out of memory, the text as it is. */
+static const char *shown(const char *s, char **tmp)
+{
+    *tmp = s && *s ? typo_fr_dup(s) : NULL;
+    return *tmp ? *tmp : s;
+}
+
+static layout_text fit_shown(canvas *c, layout_rect box, const char *s, const canvas_style *st)
 {
     layout_text t;
     layout_text_style ls = text_style(c, st);
     layout_fit_text(s, box.w, box.h, &ls, fonts_measure, c->fonts, &t);
+    return t;
+}
+
+/* The lines of the result index into the text as shown, not s: callers
+ * use the sizes and line count. */
+layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+{
+    char *tmp;
+    layout_text t = fit_shown(c, box, shown(s, &tmp), st);
+    free(tmp);
     return t;
 }
 
@@ -240,13 +264,19 @@ layout_text canvas_fit_need(canvas *c, layout_rect box, const char *s, const can
 {
     layout_text t;
     layout_text_style ls = text_style(c, st);
-    layout_fit_text_need(s, box.w, box.h, &ls, need_px, fonts_measure, c->fonts, &t);
+    char *tmp;
+    layout_fit_text_need(shown(s, &tmp), box.w, box.h, &ls, need_px, fonts_measure, c->fonts, &t);
+    free(tmp);
     return t;
 }
 
 int canvas_measure(canvas *c, fonts_face face, int px, const char *s)
 {
-    return fonts_measure(c->fonts, face, px, s, strlen(s));
+    char *tmp;
+    const char *t = shown(s, &tmp);
+    int w = fonts_measure(c->fonts, face, px, t, strlen(t));
+    free(tmp);
+    return w;
 }
 
 /* The start of s for a log line, cut with an ellipsis on a character
@@ -292,21 +322,27 @@ static const char *line_copy(canvas *c, const char *s, const layout_line *ln)
     return out;
 }
 
-/* s as valid UTF-8 without control characters (one line), in the arena;
- * prefix (already clean) before it. */
+/* s as valid UTF-8 without control characters (one line), in French
+ * typography (the separator too: "Designers : 42"), in the arena; prefix
+ * (already clean) before it. */
 static char *read_copy(canvas *c, const char *prefix, const char *sep, const char *s)
 {
     size_t lp = prefix ? strlen(prefix) : 0, ls = sep ? strlen(sep) : 0, len = strlen(s);
     size_t room = len * TEXT_UTF8_MAX + 1; /* every byte may become U+FFFD */
-    char *out = arena_alloc(c->arena, lp + ls * TEXT_UTF8_MAX + room + 1);
+    size_t raw_len = lp + ls * TEXT_UTF8_MAX + room + 1;
+    char *raw = malloc(raw_len);
+    char *out = raw ? arena_alloc(c->arena, raw_len * TYPO_GROWTH) : NULL;
     if (!out) {
+        free(raw);
         fail(c, CANVAS_NOMEM);
         return NULL;
     }
     if (lp)
-        memcpy(out, prefix, lp);
-    size_t n = lp + (ls ? text_clean(sep, ls, out + lp, ls * TEXT_UTF8_MAX + 1) : 0);
-    text_clean(s, len, out + n, room);
+        memcpy(raw, prefix, lp);
+    size_t n = lp + (ls ? text_clean(sep, ls, raw + lp, ls * TEXT_UTF8_MAX + 1) : 0);
+    text_clean(s, len, raw + n, room);
+    typo_fr(raw, out, raw_len * TYPO_GROWTH);
+    free(raw);
     return out;
 }
 
@@ -391,6 +427,59 @@ const char *canvas_read_line(const canvas *c, size_t k)
     return c->state ? canvas_read_line(c->state, k) : ""; /* the state part: last */
 }
 
+void canvas_read_heading(canvas *c, const char *title, const char *subtitle)
+{
+    if (!c->keep_text)
+        return;
+    c->title = read_copy(c, NULL, NULL, title ? title : "");
+    c->subtitle = read_copy(c, NULL, NULL, subtitle ? subtitle : "");
+}
+
+const char *canvas_read_title(const canvas *c)
+{
+    return c->title ? c->title : "";
+}
+
+const char *canvas_read_subtitle(const canvas *c)
+{
+    return c->subtitle ? c->subtitle : "";
+}
+
+void canvas_read_figure(canvas *c, const char *label, double value, const char *text,
+                        layout_rect box)
+{
+    if (!c->keep_text)
+        return;
+    if (c->n_figures == c->cap_figures) {
+        size_t cap = c->cap_figures ? c->cap_figures * 2 : CANVAS_FIRST_OPS;
+        if (cap > CANVAS_READ_MAX_LINES) {
+            fail(c, CANVAS_FULL);
+            return;
+        }
+        textalt_figure *f = realloc(c->figures, cap * sizeof *f);
+        if (!f) {
+            fail(c, CANVAS_NOMEM);
+            return;
+        }
+        c->figures = f;
+        c->cap_figures = cap;
+    }
+    const char *l = read_copy(c, NULL, NULL, label ? label : "");
+    const char *t = read_copy(c, NULL, NULL, text ? text : "");
+    if (l && t)
+        c->figures[c->n_figures++] = (textalt_figure){l, value, t, {box.x, box.y, box.w, box.h}};
+}
+
+size_t canvas_read_figures(const canvas *c)
+{
+    return c->n_figures;
+}
+
+const textalt_figure *canvas_read_figure_at(const canvas *c, size_t k)
+{
+    return &c->figures[k];
+}
+
 /* The text alternative's share of a text drawn; the mode set for it is
  * used up whether s is drawn or not. */
 static void read_text(canvas *c, const char *s)
@@ -405,12 +494,22 @@ static void read_text(canvas *c, const char *s)
         read_new_line(c, s);
 }
 
+static layout_rect text_shown(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+
 layout_rect canvas_text(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+{
+    char *tmp;
+    layout_rect r = text_shown(c, box, shown(s, &tmp), st);
+    free(tmp);
+    return r;
+}
+
+static layout_rect text_shown(canvas *c, layout_rect box, const char *s, const canvas_style *st)
 {
     read_text(c, s);
     if (!s || !*s)
         return (layout_rect){box.x, box.y, 0, 0};
-    layout_text t = canvas_fit(c, box, s, st);
+    layout_text t = fit_shown(c, box, s, st);
     if (t.overflow)
         problem(c, "text does not fit its box even at the minimum size", s);
     if (!theme_pair_allowed(st->fg, st->bg))
@@ -501,10 +600,20 @@ static bool cut_fits(canvas *c, layout_rect box, const char *s, size_t len, cons
     return !canvas_fit(c, box, buf, st).overflow;
 }
 
+static layout_rect cut_shown(canvas *c, layout_rect box, const char *s, const canvas_style *st);
+
 layout_rect canvas_text_cut(canvas *c, layout_rect box, const char *s, const canvas_style *st)
 {
-    if (!s || !*s || !canvas_fit(c, box, s, st).overflow)
-        return canvas_text(c, box, s, st);
+    char *tmp;
+    layout_rect r = cut_shown(c, box, shown(s, &tmp), st);
+    free(tmp);
+    return r;
+}
+
+static layout_rect cut_shown(canvas *c, layout_rect box, const char *s, const canvas_style *st)
+{
+    if (!s || !*s || !fit_shown(c, box, s, st).overflow)
+        return text_shown(c, box, s, st);
     size_t ends[CUT_MAX_WORDS], n = 0, len = strlen(s);
     for (size_t i = 1; i < len && n < CUT_MAX_WORDS; i++)
         if (s[i] == ' ' && s[i - 1] != ' ')

@@ -14,6 +14,7 @@
 
 #include "vitrine/fonts.h"
 #include "vitrine/layout.h"
+#include "vitrine/textalt.h"
 #include "vitrine/textcache.h"
 #include "vitrine/theme.h"
 
@@ -101,7 +102,24 @@ size_t canvas_read_count(const canvas *c);
  * character; lives as long as the canvas. */
 const char *canvas_read_line(const canvas *c, size_t k);
 
-/* Fits without recording (to size things before placing them). */
+/* The slide's title and subtitle (frame_begin), for its text alternative
+ * (textalt.h); "" until set. Kept only with canvas_keep_text. */
+void canvas_read_heading(canvas *c, const char *title, const char *subtitle);
+const char *canvas_read_title(const canvas *c);
+const char *canvas_read_subtitle(const canvas *c);
+/* A figure behind a chart (textalt_figure: label, value, the text drawn
+ * for it, the box it was drawn in, zero width when not drawn); value NAN
+ * when the chart has only its text (a big figure). Kept only with
+ * canvas_keep_text; at most CANVAS_READ_MAX_LINES (more: CANVAS_FULL). */
+void canvas_read_figure(canvas *c, const char *label, double value, const char *text,
+                        layout_rect box);
+size_t canvas_read_figures(const canvas *c);
+const textalt_figure *canvas_read_figure_at(const canvas *c, size_t k); /* k < the count */
+
+/* Every text below is measured, drawn and read as shown: in French
+ * typography (typo.h), whoever wrote it. */
+/* Fits without recording (to size things before placing them). The
+ * result's lines index the text as shown, not s: use its sizes. */
 layout_text canvas_fit(canvas *c, layout_rect box, const char *s, const canvas_style *st);
 /* canvas_fit for a caller that only asks whether s fits at need_px or more:
  * .below_need when the estimates already say no (see layout_text_style). */

@@ -119,7 +119,8 @@ static void bar_row(canvas *c, const chart_item *it, layout_rect bar_box, double
     vs.max_px = px;
     layout_rect vbox = {bar.x + len + gap(c) * 0.4f, bar_box.y, value_w + 1, bar_box.h};
     canvas_read_join(c, " : "); /* "Designers : 42" */
-    canvas_text(c, vbox, it->value_text, &vs);
+    layout_rect used = canvas_text(c, vbox, it->value_text, &vs);
+    canvas_read_figure(c, it->label, it->value, it->value_text, used);
 }
 
 void chart_hbars(canvas *c, layout_rect r, const chart_item *items, size_t n,
@@ -263,6 +264,62 @@ static void read_stack(canvas *c, const chart_columns_data *d, size_t k)
     }
 }
 
+/* The figure behind series s in category k, for the text alternative. */
+static void column_figure(canvas *c, const chart_columns_data *d, size_t s, size_t k,
+                          const char *text, layout_rect box)
+{
+    char label[CHART_READ_LEN];
+    text_format(label, sizeof label, "%s%s%s", d->cats[k],
+                d->series[s].name && *d->series[s].name ? " · " : "",
+                d->series[s].name ? d->series[s].name : "");
+    canvas_read_figure(c, label, d->values[s * d->n_cats + k], text, box);
+}
+
+/* Where the value labels of grouped columns go: each centred over its
+ * bar, unless it would come within a space of the label before it (two
+ * "100 %" side by side): then it is lifted above that label, and when
+ * even that leaves the chart (top: its highest line) it is not drawn,
+ * only read. */
+typedef struct {
+    float vbox_w, vh, space, top;
+    layout_rect prev; /* the last label drawn (zero width: none) */
+} column_labels;
+
+static bool near(layout_rect a, layout_rect b, float space)
+{
+    return a.w > 0 && b.w > 0 && a.x < b.x + b.w + space && b.x < a.x + a.w + space &&
+           a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* A grouped column's value label (bar: its box); a zero has no label
+ * (the text alternative still says it). */
+static void column_value(canvas *c, const chart_columns_data *d, size_t s, size_t k,
+                         layout_rect bar, const canvas_style *vs, column_labels *cl)
+{
+    size_t at = s * d->n_cats + k;
+    const char *text = d->value_texts ? d->value_texts[at] : NULL;
+    layout_rect none = {bar.x, bar.y + bar.h, 0, 0};
+    if (!text || d->values[at] <= 0) {
+        read_series(c, d, s, k, false);
+        column_figure(c, d, s, k, text ? text : "", none);
+        return;
+    }
+    layout_rect box = {bar.x + (bar.w - cl->vbox_w) / 2, bar.y - cl->vh, cl->vbox_w, cl->vh};
+    float w = (float)canvas_fit(c, box, text, vs).lines[0].width;
+    layout_rect ink = {box.x + (box.w - w) / 2, box.y, w, box.h};
+    if (near(ink, cl->prev, cl->space)) {
+        box.y = ink.y = cl->prev.y - cl->vh;
+        if (box.y < cl->top - 0.5f) { /* no room above: read, not drawn */
+            read_series(c, d, s, k, false);
+            column_figure(c, d, s, k, text, none);
+            return;
+        }
+    }
+    read_series(c, d, s, k, true);
+    cl->prev = canvas_text(c, box, text, vs);
+    column_figure(c, d, s, k, text, cl->prev);
+}
+
 void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
 {
     if (d->n_cats == 0 || d->n_series == 0)
@@ -293,15 +350,20 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
     vs.face = FONTS_BOLD;
     vs.align = CANVAS_CENTER;
     vs.valign = CANVAS_BOTTOM;
-    /* A value label never leaves its own bar's width: neighbours cannot collide. */
+    /* A value label never leaves its own bar's slot. */
     float vbox_w = d->stacked ? slot * 0.96f : bw;
     int vpx =
         vt ? shared_px(c, vt, nv, sizeof *vt, vbox_w, line_h(canvas_px(c, THEME_TEXT_LABEL)), &vs)
            : min_px(c);
     vs.max_px = vpx;
     float vh = line_h(vpx);
+    column_labels cl = {vbox_w, vh, vh * 0.25f, r.y, {0, 0, 0, 0}};
     layout_rect plot = r;
-    layout_cut_top(&plot, vh, 0);
+    /* Labels that may come within a space of their neighbour's get a
+     * second line of room, to be lifted into. */
+    float widest_v = vt ? (float)widest(c, FONTS_BOLD, vpx, vt, nv, sizeof *vt) : 0;
+    bool lift = !d->stacked && d->n_series > 1 && widest_v + cl.space > bw;
+    layout_cut_top(&plot, lift ? 2 * vh : vh, 0);
     double max = 0;
     for (size_t k = 0; k < d->n_cats; k++) {
         for (size_t s = 0; s < d->n_series; s++)
@@ -329,21 +391,20 @@ void chart_columns(canvas *c, layout_rect r, const chart_columns_data *d)
             float y = d->stacked ? top - h : base - h;
             canvas_rect(c, (layout_rect){x, y, d->stacked ? bw : bw * 0.92f, h},
                         d->series[s].color);
-            if (d->stacked) {
+            if (d->stacked) { /* a part: no label of its own */
                 top -= h;
-            } else if (vt && v > 0) {
-                read_series(c, d, s, k, true);
-                canvas_text(c, (layout_rect){x, y - vh, vbox_w, vh}, vt[s * d->n_cats + k], &vs);
+                column_figure(c, d, s, k, "", (layout_rect){x, base, 0, 0});
             } else {
-                read_series(c, d, s, k, false);
+                column_value(c, d, s, k, (layout_rect){x, y, bw * 0.92f, h}, &vs, &cl);
             }
         }
         if (d->stacked && vt) {
             canvas_read_join(c, " : ");
-            canvas_text(
+            layout_rect used = canvas_text(
                 c,
                 (layout_rect){plot.x + (float)k * slot + slot * 0.02f, top - vh, slot * 0.96f, vh},
                 vt[k], &vs);
+            canvas_read_figure(c, d->cats[k], column_total(d, k), vt[k], used);
         }
         if (d->stacked)
             read_stack(c, d, k);
@@ -413,7 +474,8 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
         layout_rect vbox = layout_cut_right(&row, row.w * 0.42f, g * 0.5f);
         canvas_text(c, row, items[i].label, &lab);
         canvas_read_join(c, " : ");
-        canvas_text(c, vbox, items[i].value_text, &val);
+        layout_rect used = canvas_text(c, vbox, items[i].value_text, &val);
+        canvas_read_figure(c, items[i].label, items[i].value, items[i].value_text, used);
     }
 }
 
@@ -470,7 +532,8 @@ void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n)
         }
         layout_rect vbox = layout_cut_top(&in, value_h, 0);
         vs.fg = f[i].color;
-        canvas_text(c, vbox, f[i].value, &vs);
+        layout_rect used = canvas_text(c, vbox, f[i].value, &vs);
+        canvas_read_figure(c, f[i].label, NAN, f[i].value, used);
         canvas_read_join(c, " "); /* "245 produits actifs" */
         canvas_text(c, in, f[i].label, &ls);
     }
@@ -500,6 +563,27 @@ void chart_note(canvas *c, layout_rect box, const char *text)
 {
     canvas_style st = note_style();
     canvas_text(c, box, text, &st);
+}
+
+void chart_years_note(vt_date today, int first, int first_shown, int last_shown,
+                      char out[CHART_NOTE_LEN])
+{
+    char since[CHART_NOTE_LEN] = "", partial[CHART_NOTE_LEN] = "", dm[FMT_LEN];
+    int year = date_year(today);
+    if (first_shown > first)
+        text_format(since, sizeof since, "Depuis %d, faute de place", first_shown);
+    if (last_shown == year) {
+        fmt_day_month(today, dm, sizeof dm);
+        text_format(partial, sizeof partial, "%d, au %s : année en cours", year, dm);
+    }
+    text_format(out, CHART_NOTE_LEN, "%s%s%s", since, *since && *partial ? " ; " : "", partial);
+}
+
+layout_rect chart_years_note_box(canvas *c, layout_rect *r, vt_date today, int first)
+{
+    char widest[CHART_NOTE_LEN];
+    chart_years_note(today, first, date_year(today), date_year(today), widest);
+    return chart_note_box(c, r, widest);
 }
 
 static canvas_style when_style(canvas_align align)

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "canvas.h"
+#include "vitrine/date.h"
 #include "vitrine/model.h"
 
 #define CHART_MAX_ITEMS 64
@@ -83,6 +84,18 @@ void chart_figures(canvas *c, layout_rect r, const chart_figure *f, size_t n);
  * text alternative reads it after the chart's values). */
 layout_rect chart_note_box(canvas *c, layout_rect *r, const char *text);
 void chart_note(canvas *c, layout_rect box, const char *text);
+
+/* The note of a chart of years, to draw with chart_note: the current
+ * year's bar is partial ("2026, au 20 août : année en cours", when
+ * last_shown is today's year), and a chart that cannot show every year
+ * says from when it shows them ("Depuis 2019, faute de place", when
+ * first_shown > first). "" when neither. */
+#define CHART_NOTE_LEN 160
+void chart_years_note(vt_date today, int first, int first_shown, int last_shown,
+                      char out[CHART_NOTE_LEN]);
+/* chart_note_box for the longest note chart_years_note can give a chart
+ * of years from first (room taken before the years that fit are known). */
+layout_rect chart_years_note_box(canvas *c, layout_rect *r, vt_date today, int first);
 
 /* A context: its sentence on top, then its steps as a timeline, across r
  * when r is wide, down r when it is tall. Nothing for NULL. At most

@@ -57,7 +57,7 @@ static const struct {
     {"coaching", "Le coaching des produits", slides_people_coaching},
     {"coaching-market", "Le marché interministériel de coaching", slides_people_market},
     {"coaching-budget", "Le budget du coaching InserJeunes", slides_people_budget},
-    {"eig", "Entrepreneurs d'intérêt général", slides_eig},
+    {"eig", "Entrepreneurs d’intérêt général", slides_eig},
     {"eig-promotions", "Les promotions EIG", slides_eig_promotions},
     {"eig-profiles", "Les profils des EIG", slides_eig_profiles},
     {"eig-published", "Ce que devient le programme EIG", build_eig_published},
@@ -71,9 +71,9 @@ static const struct {
     const char *name, *title;
     focus_builder build;
 } focus_catalog[] = {
-    {"incubator-phases", "Les produits de l'incubateur", slides_incubator_phases},
-    {"incubator-teams", "Les équipes de l'incubateur", slides_incubator_teams},
-    {"incubator-newest", "Les derniers-nés de l'incubateur", slides_incubator_newest},
+    {"incubator-phases", "Les produits de l’incubateur", slides_incubator_phases},
+    {"incubator-teams", "Les équipes de l’incubateur", slides_incubator_teams},
+    {"incubator-newest", "Les derniers-nés de l’incubateur", slides_incubator_newest},
 };
 #define FOCUS_N (sizeof focus_catalog / sizeof *focus_catalog)
 #define FOCUS_AFTER "overview"
@@ -483,7 +483,7 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
     for (size_t i = 0; st == DECK_OK && i < np; i++) {
         char name[DECK_NAME_LEN];
         snprintf(name, sizeof name, "team-%zu", i + 1);
-        st = add_slide(d, s, n, name, "L'équipe de l'incubateur", err);
+        st = add_slide(d, s, n, name, "L’équipe de l’incubateur", err);
         if (st != DECK_OK)
             break;
         deck_slide *sl = &s[*n - 1];
@@ -785,6 +785,26 @@ size_t deck_slide_lines(const deck *d, size_t i)
 const char *deck_slide_line(const deck *d, size_t i, size_t k)
 {
     return k < deck_slide_lines(d, i) ? canvas_read_line(d->slides[i].cv, k) : "";
+}
+
+bool deck_slide_alt(const deck *d, size_t i, const char *file, textalt *t)
+{
+    if (i >= d->n)
+        return false;
+    const canvas *cv = d->slides[i].cv;
+    const char *title = cv ? canvas_read_title(cv) : "";
+    if (!textalt_slide_begin(t, file, d->slides[i].name, *title ? title : d->slides[i].title,
+                             cv ? canvas_read_subtitle(cv) : ""))
+        return false;
+    for (size_t k = 0; k < deck_slide_lines(d, i); k++)
+        if (!textalt_text(t, deck_slide_line(d, i, k)))
+            return false;
+    for (size_t k = 0; cv && k < canvas_read_figures(cv); k++) {
+        const textalt_figure *f = canvas_read_figure_at(cv, k);
+        if (!textalt_figure_add(t, f->label, f->value, f->text, f->box))
+            return false;
+    }
+    return true;
 }
 
 size_t deck_overflows(const deck *d)

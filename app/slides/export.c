@@ -45,7 +45,8 @@ static bool write_text(const deck *d, size_t i, const char *path, char err[EXPOR
 }
 
 static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_stage st,
-                         const char *dir, export_report *rep, char err[EXPORT_ERR_LEN])
+                         const char *dir, textalt *alt, export_report *rep,
+                         char err[EXPORT_ERR_LEN])
 {
     for (size_t i = 0; i < deck_count(d); i++) {
         if (!deck_slide_has_data(d, i))
@@ -68,6 +69,10 @@ static bool write_slides(deck *d, SDL_Renderer *r, SDL_Surface *surf, layout_sta
         }
         if (!write_text(d, i, text, err))
             return false;
+        if (alt && !deck_slide_alt(d, i, path + strlen(dir) + 1, alt)) {
+            snprintf(err, EXPORT_ERR_LEN, "%.400s: text alternative: out of memory", path);
+            return false;
+        }
         rep->written++;
     }
     return true;
@@ -120,7 +125,7 @@ export_status export_slides(const model *m, const stats *s, const feedstate_set 
         rep->slides = deck_count(d);
         rep->overflows = deck_overflows(d);
         rep->smallest_px = deck_smallest_text_px(d);
-        ok = write_slides(d, r, surf, st, dir, rep, err);
+        ok = write_slides(d, r, surf, st, dir, content->alt, rep, err);
     }
     deck_free(d);
     posters_free(p); /* after the slides that drew from it */

@@ -117,7 +117,7 @@ static float state_reserve(canvas *c)
     char dated[FRAME_TEXT_LEN], first[FRAME_TEXT_LEN];
     snprintf(dated, sizeof dated, "Données du %c%c septembre %c%c%c%c", digit, digit, digit, digit,
              digit, digit);
-    snprintf(first, sizeof first, "Données du 1er septembre %c%c%c%c", digit, digit, digit, digit);
+    snprintf(first, sizeof first, "Données du 1ᵉʳ septembre %c%c%c%c", digit, digit, digit, digit);
     const char *dates[] = {dated, first, "Date des données inconnue"};
     float widest = state_width(c, "Données fictives de démonstration", "DÉMO");
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
@@ -193,6 +193,7 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
 {
     float u = canvas_unit(c), m = FRAME_MARGIN * u, gap = frame_gap(c);
     float W = (float)canvas_width(c);
+    canvas_read_heading(c, title, subtitle);
     canvas_rect(c, canvas_bounds(c), THEME_BG);
     /* The state's colours as a thin band: blue, white, red. */
     float band = FRAME_BAND * u;

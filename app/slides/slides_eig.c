@@ -11,13 +11,13 @@
 #include "vitrine/log.h"
 #include "vitrine/text.h"
 
-#define SRC_EIG "Source : site du programme Entrepreneurs d'intérêt général (défis, personnes)"
+#define SRC_EIG "Source : site du programme Entrepreneurs d’intérêt général (défis, personnes)"
 /* The copy bundled with the program: the Licence Ouverte asks for the
  * source and the date of its last update (the footer's "Données du
  * 5 septembre 2022"). */
 #define SRC_EIG_BUNDLED "Source : site du programme EIG, Licence Ouverte"
 #define EIG_FEEDS (FRAME_FEED(FEED_DEFIS) | FRAME_FEED(FEED_PERSONNES))
-#define FELLOWS_LABEL "entrepreneurs d'intérêt général" /* one label wherever they are counted */
+#define FELLOWS_LABEL "entrepreneurs d’intérêt général" /* one label wherever they are counted */
 #define NOTE_LEN 256
 
 static const char *eig_source(const frame_input *in, feed_id feed)
@@ -53,9 +53,9 @@ bool slides_eig(canvas *c, const frame_input *in)
     year_span(s, span, sizeof span);
     text_format(sub, sizeof sub,
                 "Le programme qui fait entrer des talents du numérique dans "
-                "l'administration, %s",
+                "l’administration, %s",
                 span);
-    layout_rect area = frame_begin(c, in, "Entrepreneurs d'intérêt général", sub, EIG_FEEDS,
+    layout_rect area = frame_begin(c, in, "Entrepreneurs d’intérêt général", sub, EIG_FEEDS,
                                    eig_source(in, FEED_DEFIS));
     fmt_int(s->eig.projects, v[0], FMT_LEN);
     fmt_int(s->eig.fellows, v[1], FMT_LEN);
@@ -104,7 +104,7 @@ static void promotions_note(const stats *s, long seats, char *out, size_t outsz)
                     two ? "deux" : "plusieurs", several > 1 ? "nt" : "");
     if (none)
         text_format(b, sizeof b, "%s entrepreneur%s %s à aucune promotion", n2, none > 1 ? "s" : "",
-                    none > 1 ? "n'appartiennent" : "n'appartient");
+                    none > 1 ? "n’appartiennent" : "n’appartient");
     text_format(out, outsz, "%s%s%s", a, several && none ? " ; " : "", b);
 }
 
@@ -136,8 +136,8 @@ bool slides_eig_promotions(canvas *c, const frame_input *in)
         seats += i >= n ? (long)vals[i] : 0;
     }
     layout_rect area = frame_begin(c, in, "Les promotions EIG",
-                                   "Nombre de défis et d'entrepreneurs par promotion (DIG : "
-                                   "défis d'intérêt général)",
+                                   "Nombre de défis et d’entrepreneurs par promotion (DIG : "
+                                   "défis d’intérêt général)",
                                    EIG_FEEDS, eig_source(in, FEED_DEFIS));
     /* The total beside the promotions, and why their fellows do not add
      * up to it: no two figures of the deck seem to disagree. */
@@ -247,7 +247,7 @@ bool slides_eig_profiles(canvas *c, const frame_input *in)
     if (!in->m->loaded[FEED_PERSONNES] || s->eig.by_profile.n == 0)
         return false;
     layout_rect area = frame_begin(c, in, "Les profils des EIG",
-                                   "Nombre d'entrepreneurs d'intérêt général par profil", EIG_FEEDS,
+                                   "Nombre d’entrepreneurs d’intérêt général par profil", EIG_FEEDS,
                                    eig_source(in, FEED_PERSONNES));
     /* Their number beside the bars, as on the statuses slide: the fellows,
      * whom the bars add up to. */

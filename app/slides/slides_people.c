@@ -168,9 +168,10 @@ bool slides_people_newcomers(canvas *c, const frame_input *in)
                                     {"Indépendants", THEME_SERIES_3},
                                     {"Prestataires", THEME_RED}};
     layout_rect area = frame_begin(c, in, "Nouveaux membres par année",
-                                   "Nombre d'arrivées dans la communauté, par statut lors de la "
+                                   "Nombre d’arrivées dans la communauté, par statut lors de la "
                                    "première mission",
                                    MEMBERS_FEEDS, SRC_MEMBERS);
+    layout_rect note_box = chart_years_note_box(c, &area, in->today, ys[0].year);
     for (size_t k = 0; k < n; k++) {
         snprintf(years[k], sizeof years[k], "%d", ys[k].year);
         long total = 0;
@@ -191,6 +192,9 @@ bool slides_people_newcomers(canvas *c, const frame_input *in)
     }
     d.n_cats = m;
     chart_columns(c, area, &d);
+    char note[CHART_NOTE_LEN];
+    chart_years_note(in->today, ys[0].year, ys[skip].year, ys[n - 1].year, note);
+    chart_note(c, note_box, note);
     return true;
 }
 
@@ -314,9 +318,9 @@ bool slides_people_budget(canvas *c, const frame_input *in)
     layout_rect area =
         frame_begin(c, in, "Le budget du coaching InserJeunes",
                     "Crédits délégués par la DNE à la DINUM, en euros par année", FRAME_LOCAL, src);
-    /* What the two amounts allow, in words a visitor knows. */
-    const chart_series series[2] = {{"Engagements autorisés (AE)", THEME_BLUE},
-                                    {"Paiements autorisés (CP)", THEME_RED}};
+    /* The budget's own words (its documents say AE and CP). */
+    const chart_series series[2] = {{"Autorisations d’engagement (AE)", THEME_BLUE},
+                                    {"Crédits de paiement (CP)", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
     /* Two years do not need the full width: the context takes a side. */
     float g = frame_gap(c) * 2;

@@ -63,9 +63,9 @@ bool slides_products_overview(canvas *c, const frame_input *in)
     const stats *s = in->s;
     if (!in->m->loaded[FEED_STARTUPS])
         return false;
-    char v[6][FMT_LEN], day[FMT_LEN], launched[LABEL_LEN], sub[FRAME_TEXT_LEN];
+    char v[6][FMT_LEN], day[FMT_LEN], dm[FMT_LEN], launched[LABEL_LEN], sub[FRAME_TEXT_LEN];
     as_of(in, day);
-    snprintf(sub, sizeof sub, "Le réseau des startups d'État au %s", day);
+    snprintf(sub, sizeof sub, "Le réseau des startups d’État au %s", day);
     layout_rect area = frame_begin(
         c, in, "beta.gouv.fr en chiffres", sub,
         PRODUCTS_FEEDS | FRAME_FEED(FEED_AUTHORS) | FRAME_FEED(FEED_DEFIS), SRC_NETWORK);
@@ -73,8 +73,15 @@ bool slides_products_overview(canvas *c, const frame_input *in)
     size_t n = 0;
     fmt_int(s->products.active, v[n], FMT_LEN);
     f[n] = (chart_figure){v[n], "produits actifs", THEME_BLUE}, n++;
-    fmt_int(s->products.launched_this_year, v[n], FMT_LEN);
-    snprintf(launched, sizeof launched, "produits lancés en %d", date_year(in->today));
+    /* Never a 0 only because the year has just begun (stats.h): before
+     * July the previous full year, from July the year so far, said so. */
+    fmt_int(s->products.launched_headline, v[n], FMT_LEN);
+    int year = s->products.launched_headline_year;
+    if (year == date_year(in->today))
+        text_format(launched, sizeof launched, "produits lancés en %d (au %s)", year,
+                    (fmt_day_month(in->today, dm, sizeof dm), dm));
+    else
+        snprintf(launched, sizeof launched, "produits lancés en %d", year);
     f[n] = (chart_figure){v[n], launched, THEME_BLUE}, n++;
     if (in->m->loaded[FEED_AUTHORS]) {
         fmt_int(s->community.active, v[n], FMT_LEN);
@@ -84,7 +91,7 @@ bool slides_products_overview(canvas *c, const frame_input *in)
     }
     if (in->m->loaded[FEED_DEFIS]) {
         fmt_int(s->eig.projects, v[n], FMT_LEN);
-        f[n] = (chart_figure){v[n], "défis relevés par des entrepreneurs d'intérêt général",
+        f[n] = (chart_figure){v[n], "défis relevés par des entrepreneurs d’intérêt général",
                               THEME_BLUE},
         n++;
     }
@@ -165,15 +172,12 @@ bool slides_products_launches(canvas *c, const frame_input *in)
     const chart_series series[2] = {{"Produits lancés (entrée en construction)", THEME_BLUE},
                                     {"Produits ayant atteint un impact national", THEME_RED}};
     chart_columns_data d = {cats, n, series, 2, vals, vtp, NULL, false};
-    /* Most recent years first in importance: drop the oldest that do not fit. */
-    /* The current year is not over: say so, or its short bar reads as a
-     * fall. */
-    char sub[FRAME_TEXT_LEN], day[FMT_LEN];
-    fmt_date(in->today, day, sizeof day);
-    text_format(sub, sizeof sub, "Nombre de produits par année (%d : jusqu'au %s)",
-                date_year(in->today), day);
-    layout_rect area =
-        frame_begin(c, in, "Produits lancés par année", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
+    /* Most recent years first in importance: drop the oldest that do not
+     * fit. The note under the chart says which it shows, and that the
+     * current year is not over (or its short bar reads as a fall). */
+    layout_rect area = frame_begin(c, in, "Produits lancés par année",
+                                   "Nombre de produits par année", PRODUCTS_FEEDS, SRC_PRODUCTS);
+    layout_rect note_box = chart_years_note_box(c, &area, in->today, first);
     for (size_t k = 0; k < n; k++) {
         int y = first + (int)k;
         snprintf(years[k], sizeof years[k], "%d", y);
@@ -201,6 +205,9 @@ bool slides_products_launches(canvas *c, const frame_input *in)
     }
     d = (chart_columns_data){cats, m, series, 2, kept, vtp, NULL, false};
     chart_columns(c, area, &d);
+    char note[CHART_NOTE_LEN];
+    chart_years_note(in->today, first, first + (int)skip, last, note);
+    chart_note(c, note_box, note);
     return true;
 }
 
@@ -229,7 +236,7 @@ static void incubators_note(const stats *s, long sum, char *out, size_t outsz)
     if (none)
         text_format(why_none, sizeof why_none,
                     "%s produit%s actif%s sans incubateur %s pas compté%s", n_none,
-                    none > 1 ? "s" : "", none > 1 ? "s" : "", none > 1 ? "ne sont" : "n'est",
+                    none > 1 ? "s" : "", none > 1 ? "s" : "", none > 1 ? "ne sont" : "n’est",
                     none > 1 ? "s" : "");
     text_format(out, outsz, "%s au total pour %s produits actifs : %s%s%s", t, a, why_co,
                 co && none ? " ; " : "", why_none);
@@ -350,9 +357,9 @@ static const struct {
     const char *slug, *name;
 } sponsor_names[] = {
     {"francetravail", "France Travail"},
-    {"interieur", "Ministère de l'Intérieur"},
+    {"interieur", "Ministère de l’Intérieur"},
     {"solidarite-sante", "Ministère des Solidarités et de la Santé"},
-    {"agriculture", "Ministère de l'Agriculture"},
+    {"agriculture", "Ministère de l’Agriculture"},
     {"armees", "Ministère des Armées"},
     {"c-comptes", "Cour des comptes"},
     {"cour-de-cassation", "Cour de cassation"},

@@ -10,7 +10,7 @@
 #include "vitrine/log.h"
 #include "vitrine/text.h"
 
-#define TEAM_TITLE "L'équipe de l'incubateur"
+#define TEAM_TITLE "L’équipe de l’incubateur"
 #define TEAM_SOURCE "Source : équipe du programme beta.gouv.fr à la DINUM (données locales)"
 #define TEAM_POLE_SIZE 0.042f
 #define TEAM_HEAD_LINES 3 /* pole name */

@@ -291,8 +291,11 @@ static bool products_finish(stats *s, product_acc *acc)
     s->products.n_incubators = acc->n_inc;
     qsort(s->products.by_incubator, acc->n_inc, sizeof *acc->inc, cmp_incubator);
     s->products.perennisation = (stats_rate){acc->perennial, acc->perennial + acc->abandoned};
-    s->products.launched_this_year =
-        stats_years_get(&s->products.launched_by_year, date_year(s->as_of));
+    int year, month;
+    date_to_ymd(s->as_of, &year, &month, NULL);
+    s->products.launched_headline_year = month >= STATS_HEADLINE_FROM_MONTH ? year : year - 1;
+    s->products.launched_headline =
+        stats_years_get(&s->products.launched_by_year, s->products.launched_headline_year);
     return true;
 }
 

@@ -20,6 +20,7 @@
 #include "vitrine/model.h"
 #include "vitrine/posters.h"
 #include "vitrine/stats.h"
+#include "vitrine/textalt.h"
 
 #define DECK_ERR_LEN 256
 #define DECK_MAX_SLIDES 128              /* slides of a deck; more fail deck_update (DECK_FULL) */
@@ -131,6 +132,11 @@ size_t deck_slide_lines(const deck *d, size_t i);
  * default: the kiosk only draws). */
 void deck_keep_text(deck *d, bool on);
 const char *deck_slide_line(const deck *d, size_t i, size_t k);
+/* Adds slide i's text alternative to t as one slide named file (its PNG):
+ * its title and subtitle (the deck's title when the slide has no frame),
+ * its lines (deck_slide_line) and the figures behind its charts. Kept
+ * like the lines (deck_keep_text). False when out of memory. */
+bool deck_slide_alt(const deck *d, size_t i, const char *file, textalt *t);
 
 /* Draws slide i at offset (x, y) of the current render target with the given
  * opacity (255 = opaque); used for transitions. */

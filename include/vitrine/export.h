@@ -15,6 +15,7 @@
 #include "vitrine/model.h"
 #include "vitrine/posters.h"
 #include "vitrine/stats.h"
+#include "vitrine/textalt.h"
 
 #define EXPORT_ERR_LEN 512
 #define EXPORT_MAX_SIDE 8192 /* larger outputs are refused */
@@ -39,6 +40,7 @@ typedef struct {
     const char *posters_dir;            /* NULL or "": none */
     announce_time now;                  /* the announcements' windows are checked at this time */
     posters_limits posters_limits;      /* kiosk.poster_max_pixels, kiosk.posters_max_bytes */
+    textalt *alt; /* NULL, or gets each PNG's text alternative (deck_slide_alt) */
 } export_content;
 
 /* Writes DIR/slide-NN-name.png (NN = position in the deck, from 01) and

@@ -1,7 +1,7 @@
 /* fmt: French formatting of what the screens show. Plain C, no SDL.
  * Numbers group thousands with U+202F (narrow no-break space): "1 360";
  * percentages put U+00A0 (no-break space) before "%": "72,6 %"; dates are
- * written out: "20 août 2026", "1er mars 2024". Every function writes a
+ * written out: "20 août 2026", "1ᵉʳ mars 2024". Every function writes a
  * NUL-terminated string into out (truncated on a UTF-8 boundary when outsz
  * is too small) and returns its length. */
 #ifndef VITRINE_FMT_H
@@ -28,6 +28,9 @@ size_t fmt_euros(int64_t v, char *out, size_t outsz);
 /* "20 août 2026"; "date inconnue" for DATE_NONE. */
 size_t fmt_date(vt_date d, char *out, size_t outsz);
 /* "août 2026". */
+/* "20 août", "1ᵉʳ mars": a date within its year (the current year's
+ * partial bar: "2026, au 20 août"). */
+size_t fmt_day_month(vt_date d, char *out, size_t outsz);
 size_t fmt_month_year(vt_date d, char *out, size_t outsz);
 /* The local calendar day of a unix time (file mtime, fetch time). */
 vt_date fmt_unix_day(int64_t t);

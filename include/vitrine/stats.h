@@ -80,7 +80,12 @@ typedef struct stats {
         stats_rate perennisation;
         stats_phase_rate *open_source; /* one per by_phase entry, same order */
         stats_phase_rate *stats_page;
-        long launched_this_year; /* launched_by_year for as_of's year */
+        /* The overview's headline of launches (not in metrics.md): from
+         * July on, launched_by_year for as_of's year (so far); before,
+         * the previous full year's, so that a year just begun never
+         * headlines a 0. */
+        int launched_headline_year;
+        long launched_headline;
         /* Not in metrics.md, for the screens (why by_incubator's active
          * counts do not add up to active): active products with no
          * incubator, and with two or more (counted once per incubator). */
@@ -142,7 +147,8 @@ bool stats_product_in_incubator(const model_product *p, const char *id);
 
 /* One incubator's own figures (focus_incubator), at a date. */
 #define STATS_ACTIVE_PHASE_COUNT 5
-#define STATS_INCUBATOR_TOP 8 /* newest products, largest teams */
+#define STATS_HEADLINE_FROM_MONTH 7 /* from July the year so far is headlined */
+#define STATS_INCUBATOR_TOP 8       /* newest products, largest teams */
 typedef struct {
     const char *id, *title; /* borrowed from the model; title: the id when none */
     long total, active;     /* its products, those in an active phase at d */

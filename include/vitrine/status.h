@@ -42,6 +42,7 @@
 
 #include "vitrine/config.h"
 #include "vitrine/feedstate.h"
+#include "vitrine/textalt.h"
 
 #define STATUS_ERR_LEN 512
 #define STATUS_MAX_BYTES ((size_t)64 << 10) /* --status refuses a larger file */
@@ -50,6 +51,8 @@
 #define STATUS_FILE_NAME "status.json"
 #define STATUS_UNIT_DIR "/run/vitrine" /* assets/vitrine.service's RuntimeDirectory= */
 #define STATUS_MAX_PATHS 3             /* places --status looks at (status_find) */
+#define STATUS_ALT_MAX_TEXTS 48        /* texts of "alt"; more: "texts_left_out" says how many */
+#define STATUS_SLIDES_FILE "slides.json"
 
 typedef struct {
     long pid;
@@ -60,6 +63,10 @@ typedef struct {
     size_t slide_index;  /* 1-based position among the shown slides */
     size_t slide_count;
     const char *slide_name; /* borrowed */
+    /* The slide on screen's text alternative (borrowed; NULL: not kept):
+     * "alt" in "slide", its title, subtitle and first STATUS_ALT_MAX_TEXTS
+     * texts (what a screen reader or a check needs, the file stays small). */
+    const textalt_slide *alt;
     bool paused;
     bool screen_on;
     uint64_t slide_changes;    /* slides shown since the start, the first included */
@@ -86,6 +93,14 @@ typedef enum {
 /* The JSON document, newline-terminated; malloc'ed (caller frees), NULL on
  * allocation failure. */
 char *status_to_json(const status_report *r);
+/* The text alternative of a deck (vitrine --render-slides' slides.json):
+ * {"slides": [{"file", "name", "title", "subtitle", "texts": [...],
+ * "figures": [{"label", "value" (null when the chart shows only text),
+ * "text", "box": [x, y, w, h] (pixels; w 0: not drawn)}]}]},
+ * newline-terminated; malloc'ed (caller frees), NULL when out of memory. */
+char *status_slides_to_json(const textalt *t);
+/* Writes it to path (fileio_write_atomic); err names the file. */
+status_status status_write_slides(const textalt *t, const char *path, char err[STATUS_ERR_LEN]);
 /* The Prometheus text exposition; malloc'ed (caller frees), NULL on
  * allocation failure. */
 char *status_to_metrics(const status_report *r);

@@ -82,7 +82,11 @@ static void dates_in_words(void)
     fmt_date(date_parse("2026-08-20"), b, sizeof b);
     CHECK_STR(b, "20 août 2026");
     fmt_date(date_parse("2024-03-01"), b, sizeof b);
-    CHECK_STR(b, "1er mars 2024");
+    CHECK_STR(b, "1ᵉʳ mars 2024");
+    fmt_day_month(date_parse("2024-03-01"), b, sizeof b);
+    CHECK_STR(b, "1ᵉʳ mars");
+    fmt_day_month(date_parse("2026-08-20"), b, sizeof b);
+    CHECK_STR(b, "20 août");
     fmt_date(date_parse("2023-12-31"), b, sizeof b);
     CHECK_STR(b, "31 décembre 2023");
     fmt_date(DATE_NONE, b, sizeof b);
@@ -106,11 +110,11 @@ static void unix_day_past_2038(void)
     vt_date d = fmt_unix_day(INT64_C(2209032000)); /* 2040-01-01T12:00Z */
     CHECK_INT(d, date_parse("2040-01-01"));
     fmt_date(d, b, sizeof b);
-    CHECK_STR(b, "1er janvier 2040");
+    CHECK_STR(b, "1ᵉʳ janvier 2040");
     CHECK_INT(fmt_unix_day(INT64_C(2147526848)), date_parse("2038-01-19")); /* 2^31 s + 12 h */
     /* A feed's date in 2039, written out. */
     fmt_date(date_parse("2039-06-01"), b, sizeof b);
-    CHECK_STR(b, "1er juin 2039");
+    CHECK_STR(b, "1ᵉʳ juin 2039");
     fmt_month_year(date_parse("2039-06-01"), b, sizeof b);
     CHECK_STR(b, "juin 2039");
 }

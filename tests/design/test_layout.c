@@ -450,8 +450,27 @@ static void spotlight_visits_everyone_once(void)
     CHECK(differs >= 8); /* each day starts elsewhere */
 }
 
+/* French typography: no line ends with « or begins with » ; : ! ?, even
+ * with plain spaces (5 px a byte: the greedy wrap would take
+ * "aaaa « bb" and begin the next line with "» :"). */
+static void never_breaks_around_guillemets(void)
+{
+    const char *s = "aaaa « bb » : c ! d";
+    layout_text t = fit(s, 50, 1000, 10, 10, 6);
+    CHECK(!t.overflow);
+    CHECK_INT(t.n_lines, 3);
+    for (size_t k = 0; k < t.n_lines; k++) {
+        const char *ln = s + t.lines[k].start;
+        size_t len = t.lines[k].len;
+        CHECK(len < 2 || memcmp(ln + len - 2, "«", 2) != 0);
+        CHECK(memcmp(ln, "»", 2) != 0 && !strchr(";:!?", ln[0]));
+    }
+    CHECK_INT(t.lines[1].len, strlen("« bb » :"));
+}
+
 int main(void)
 {
+    never_breaks_around_guillemets();
     RUN(keeps_max_size_when_it_fits);
     RUN(shrinks_before_wrapping);
     RUN(wraps_below_the_minimum);

@@ -4,6 +4,7 @@
  * the default path and --status's search order from the environment, and
  * the reader: a live kiosk, a gone one, a reused pid, a missing or foreign
  * file. */
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,43 @@ static void json_document(void)
     squeeze(json ? json : "", flat, sizeof flat);
     free(json);
     CHECK(strstr(flat, "\"slide\":null,\"paused\":true,\"screen\":\"off\"") != NULL);
+}
+
+/* The slide's text alternative: in "slide" as "alt" (title, subtitle,
+ * the first STATUS_ALT_MAX_TEXTS texts, how many more), and a deck's as
+ * slides.json (every text, the figures with their value and box). */
+static void text_alternative(void)
+{
+    textalt *t = textalt_new();
+    CHECK(t && textalt_slide_begin(t, "slide-03-quality.png", "quality", "Standards de qualité",
+                                   "Par phase, en %"));
+    for (int i = 0; t && i < STATUS_ALT_MAX_TEXTS + 2; i++)
+        CHECK(textalt_text(t, i == 0 ? "Construction\u202f: 57\u00a0%" : "autre"));
+    CHECK(t && textalt_figure_add(t, "Construction · Code source ouvert", 0.57, "57 %",
+                                  (textalt_box){321, 547.84f, 83, 45}));
+    CHECK(t && textalt_figure_add(t, "membres actifs", NAN, "1 360", (textalt_box){0}));
+    status_report r = sample();
+    r.alt = textalt_get(t, 0);
+    char *json = status_to_json(&r), flat[8192];
+    squeeze(json ? json : "", flat, sizeof flat);
+    free(json);
+    CHECK(strstr(flat,
+                 "\"name\":\"products-by-phase\",\"alt\":{\"title\":\"Standards de "
+                 "qualité\",\"subtitle\":\"Par phase, en %\",\"texts\":[\"Construction\u202f: "
+                 "57\u00a0%\", \"autre\", ") != NULL);
+    CHECK(strstr(flat, "\"texts_left_out\":2}") != NULL);
+    CHECK(strstr(flat, "figures") == NULL); /* the status file stays small */
+    json = status_slides_to_json(t);
+    squeeze(json ? json : "", flat, sizeof flat);
+    free(json);
+    CHECK(strstr(flat, "{\"slides\":[{\"file\":\"slide-03-quality.png\",\"name\":\"quality\","
+                       "\"title\":\"Standards de qualité\"") == flat);
+    CHECK(strstr(flat, "\"texts_left_out\"") == NULL);
+    CHECK(strstr(flat,
+                 "\"figures\":[{\"box\":[321, 547.8, 83, 45],\"label\":\"Construction · "
+                 "Code source ouvert\",\"value\":0.57,\"text\":\"57 %\"}, {\"box\":[0, 0, 0, 0],"
+                 "\"label\":\"membres actifs\",\"value\":null,\"text\":\"1 360\"}]}]}") != NULL);
+    textalt_free(t);
 }
 
 static void metrics_text(void)
@@ -331,6 +369,7 @@ int main(void)
         return 1;
     }
     RUN(json_document);
+    RUN(text_alternative);
     RUN(metrics_text);
     RUN(times_past_2038);
     RUN(metrics_key);

@@ -165,8 +165,13 @@ def check_status(kiosk, run, config):
                      lambda: feeds_read(run, config))
     (index, count, name), doc = same_slide(kiosk, run, config)
     check(doc["pid"] == kiosk.proc.pid, "pid %r, the kiosk is %d" % (doc["pid"], kiosk.proc.pid))
-    check(doc["slide"] == {"index": index, "count": count, "name": name},
+    slide = {k: doc["slide"].get(k) for k in ("index", "count", "name")}
+    check(slide == {"index": index, "count": count, "name": name},
           "status slide %r, the log says %d/%d %s" % (doc["slide"], index, count, name))
+    # The slide's text alternative: its title and texts, as drawn.
+    alt = doc["slide"].get("alt") or {}
+    check(alt.get("title") and alt.get("texts") and alt["title"] in alt["texts"],
+          "status slide without its text alternative: %r" % alt)
     check(doc["screen"] == "on" and doc["paused"] is False, "screen or paused wrong")
     check(doc["slide_changes"] >= 1, "slide_changes %r" % doc["slide_changes"])
     check(re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", doc["updated_at"]),

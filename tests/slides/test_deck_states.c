@@ -255,7 +255,7 @@ static void set_states_redraws_only_the_footer(const inputs *in, int w, int h)
     CHECK_INT(deck_slide_lines(s.d, p), lines + 1);
     CHECK_STR(deck_slide_line(s.d, p, lines - 1), "Données du 27 septembre 2026");
     CHECK_STR(deck_slide_line(s.d, p, lines), "MISE À JOUR EN ÉCHEC");
-    CHECK(strncmp(deck_slide_line(s.d, p, lines - 2), "Source : ", 9) == 0);
+    CHECK(strncmp(deck_slide_line(s.d, p, lines - 2), "Source\xE2\x80\xAF: ", 11) == 0);
     same_up_to_date(fresh.d, s.d, p);
     /* Drawn: the footer changed, nothing above it. */
     SDL_Surface *after = shot(&s, p);

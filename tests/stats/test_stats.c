@@ -60,7 +60,22 @@ static void products_years_and_events(void)
     CHECK_INT(stats_years_get(ni, 2024), 1); /* dated D itself */
     CHECK_INT(stats_years_get(ni, 2020), 0); /* product does not exist */
     CHECK_INT(s->products.fast_laureates, 2);
-    CHECK_INT(s->products.launched_this_year, 0);
+    /* 30 June: the year has half begun, the previous full one is headlined. */
+    CHECK_INT(s->products.launched_headline_year, 2023);
+    CHECK_INT(s->products.launched_headline, 0);
+    /* 1 March 2022: 2021's launch, not 2022's 0; from July, 2021's own. */
+    stats *early = stats_compute(m, date_parse("2022-03-01"));
+    stats *july = stats_compute(m, date_parse("2021-07-01"));
+    CHECK(early && july);
+    if (early && july) {
+        CHECK_INT(early->products.launched_headline_year, 2021);
+        CHECK_INT(early->products.launched_headline, 1);
+        CHECK_INT(july->products.launched_headline_year, 2021);
+        CHECK_INT(july->products.launched_headline,
+                  stats_years_get(&july->products.launched_by_year, 2021));
+    }
+    stats_free(early);
+    stats_free(july);
 }
 
 static void products_by_incubator(void)
