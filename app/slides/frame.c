@@ -188,16 +188,32 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     return band.y;
 }
 
+/* The background and the state's colours as a thin band: blue, white, red.
+ * Returns the band's height. */
+static float draw_band(canvas *c)
+{
+    float W = (float)canvas_width(c), band = FRAME_BAND * canvas_unit(c);
+    canvas_rect(c, canvas_bounds(c), THEME_BG);
+    canvas_rect(c, (layout_rect){0, 0, W * 0.6f, band}, THEME_BLUE);
+    canvas_rect(c, (layout_rect){W * 0.8f, 0, W * 0.2f, band}, THEME_RED);
+    return band;
+}
+
+layout_rect frame_poster(canvas *c, const frame_input *in, theme_role fill, const char *source)
+{
+    float u = canvas_unit(c), m = FRAME_MARGIN * u, W = (float)canvas_width(c);
+    float band = draw_band(c);
+    float footer_top = draw_footer(c, in, FRAME_LOCAL, source);
+    canvas_rect(c, (layout_rect){0, band, W, footer_top - band}, fill);
+    return (layout_rect){m, band + m * 0.8f, W - 2 * m, footer_top - band - m * 1.6f};
+}
+
 layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
                         unsigned feeds, const char *source)
 {
     float u = canvas_unit(c), m = FRAME_MARGIN * u, gap = frame_gap(c);
     float W = (float)canvas_width(c);
-    canvas_rect(c, canvas_bounds(c), THEME_BG);
-    /* The state's colours as a thin band: blue, white, red. */
-    float band = FRAME_BAND * u;
-    canvas_rect(c, (layout_rect){0, 0, W * 0.6f, band}, THEME_BLUE);
-    canvas_rect(c, (layout_rect){W * 0.8f, 0, W * 0.2f, band}, THEME_RED);
+    float band = draw_band(c);
     float footer_top = draw_footer(c, in, feeds, source);
     layout_rect area = {m, band + m * 0.8f, W - 2 * m, footer_top - band - m * 0.8f - gap};
     canvas_style ts = {.face = FONTS_BOLD,

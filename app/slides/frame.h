@@ -29,6 +29,10 @@ typedef struct {
  * footer. feeds is a FRAME_FEED mask; source is the footer's source line. */
 layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
                         unsigned feeds, const char *source);
+/* An operator's poster: the band and footer of frame_begin (no feed), the
+ * stage between them filled with fill; returns the stage inside its
+ * margins. The poster draws its own title. */
+layout_rect frame_poster(canvas *c, const frame_input *in, theme_role fill, const char *source);
 /* Records the state part of a slide drawn by frame_begin (the footer's
  * date and badge, canvas.h's state part) again for fs and today, in the
  * area frame_begin reserved at the widest any state can need: nothing else
