@@ -188,6 +188,31 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     return band.y;
 }
 
+layout_text frame_fit_wrapping(canvas *c, layout_rect box, const char *s, canvas_style *st)
+{
+    int hi = canvas_px(c, st->size), lo = canvas_px(c, st->min_size);
+    if (st->max_px > 0 && st->max_px < hi)
+        hi = st->max_px;
+    canvas_style at = *st;
+    at.min_size = at.size; /* at one size: one line, else wrapped, never smaller */
+    int best = 0;
+    while (lo <= hi) { /* the largest size that fits, wrapped */
+        int mid = (lo + hi) / 2;
+        at.max_px = mid;
+        if (canvas_fit(c, box, s, &at).overflow) {
+            hi = mid - 1;
+        } else {
+            best = mid;
+            lo = mid + 1;
+        }
+    }
+    if (best > 0) {
+        at.max_px = best;
+        *st = at;
+    }
+    return canvas_fit(c, box, s, st);
+}
+
 /* The background and the state's colours as a thin band: blue, white, red.
  * Returns the band's height. */
 static float draw_band(canvas *c)

@@ -12,17 +12,18 @@
 
 #define QR_SIDE 0.40f   /* of the short side, as the spotlight's: a phone at 1.5 m */
 #define QR_PAD 0.025f   /* the white card around the code, of the short side */
-#define MAX_GROW 1.6f   /* a short poster's texts grow up to this much ... */
+#define MAX_GROW 2.5f   /* a short poster's texts grow up to this much ... */
 #define GROW_STEP 0.1f  /* ... in these steps ... */
-#define MAX_SPACE 0.12f /* ... until no space between blocks is over this share of the height */
+#define MAX_SPACE 0.06f /* ... until no space around them is over this share of the height */
 
-/* "9 h", "18 h 30". */
+/* "9 h", "18 h 30" (no-break spaces). */
 static void clock_text(int minute, char *out, size_t outsz)
 {
+    /* No-break spaces: "14 h 30" is never split over two lines. */
     if (minute % 60)
-        snprintf(out, outsz, "%d h %02d", minute / 60, minute % 60);
+        snprintf(out, outsz, "%d" FMT_NBSP "h" FMT_NBSP "%02d", minute / 60, minute % 60);
     else
-        snprintf(out, outsz, "%d h", minute / 60);
+        snprintf(out, outsz, "%d" FMT_NBSP "h", minute / 60);
 }
 
 /* One end as a person says it: "7 décembre 2026" or "7 décembre 2026 à 9 h". */
@@ -144,22 +145,24 @@ static void poster_styles(poster_texts *p, theme_role fill, float grow)
 }
 
 /* Fits the texts into col at grow times the scale's sizes: the title in
- * half the column, the date in a quarter, the body in what is left; each
+ * 60 % of the column, the date in a quarter, the body in what is left; each
  * smaller than the title. Returns the free height left. */
 static float poster_fit(canvas *c, poster_texts *p, layout_rect col, theme_role fill, float grow)
 {
     poster_styles(p, fill, grow);
     float left = col.h, gap = frame_gap(c);
-    float share[P_COUNT] = {0.5f, 0.25f, 1.0f};
+    float share[P_COUNT] = {0.6f, 0.25f, 1.0f};
+    /* Below the title, at most this share of its size: a hierarchy. */
+    float below[P_COUNT] = {1.0f, 0.8f, 0.7f};
     int title_px = 0;
     for (int k = 0; k < P_COUNT; k++) {
         memset(&p->t[k], 0, sizeof p->t[k]);
         if (!*p->s[k])
             continue;
         if (k != P_TITLE && title_px > 0)
-            p->st[k].max_px = title_px - 1;
+            p->st[k].max_px = (int)((float)title_px * below[k]);
         layout_rect box = {col.x, col.y, col.w, k == P_BODY ? left : col.h * share[k]};
-        p->t[k] = canvas_fit(c, box, p->s[k], &p->st[k]);
+        p->t[k] = frame_fit_wrapping(c, box, p->s[k], &p->st[k]);
         if (k == P_TITLE)
             title_px = p->t[k].px;
         left -= (float)p->t[k].height + gap;
@@ -167,8 +170,10 @@ static float poster_fit(canvas *c, poster_texts *p, layout_rect col, theme_role 
     return left;
 }
 
-/* The texts spread down col with even spaces, the texts growing (up to
- * MAX_GROW) while a space would leave a band of empty screen. */
+/* The texts down col, spread: a space between two texts, half of one
+ * above the first and below the last; the texts grow (up to MAX_GROW)
+ * while a space would be over MAX_SPACE of the height, a band of empty
+ * screen. */
 static void draw_poster_texts(canvas *c, poster_texts *p, layout_rect col, theme_role fill,
                               const char *title)
 {
@@ -177,25 +182,31 @@ static void draw_poster_texts(canvas *c, poster_texts *p, layout_rect col, theme
         n += *p->s[k] != '\0';
     float grow = 1.0f, free = poster_fit(c, p, col, fill, grow);
     float limit = MAX_SPACE * (float)canvas_height(c);
-    while (free / (float)(n + 1) > limit && grow + GROW_STEP <= MAX_GROW + 1e-3f) {
+    while (free > limit * (float)n && grow + GROW_STEP <= MAX_GROW + 1e-3f) {
         poster_texts bigger = *p;
         float f = poster_fit(c, &bigger, col, fill, grow + GROW_STEP);
         if (f < 0 || bigger.t[P_BODY].overflow)
             break;
         *p = bigger, free = f, grow += GROW_STEP;
     }
+    log_debug("slides", "[%s] poster texts at %.1f times the scale, %.0f px free", canvas_name(c),
+              grow, free);
     if (*p->s[P_BODY] && p->t[P_BODY].overflow)
         log_info("slides",
                  "announcement '%s': its text does not fit even at the smallest size, "
                  "cut with an ellipsis",
                  title);
-    float gap = frame_gap(c), space = fmaxf(free, 0) / (float)(n + 1) + gap;
-    float y = col.y + space - gap;
+    free = fmaxf(free, 0);
+    /* A whole space between texts, half of one above and below them. */
+    float between = free / (float)n;
+    float space = between + frame_gap(c);
+    float y = col.y + between / 2;
     for (int k = 0; k < P_COUNT; k++) {
         if (!*p->s[k])
             continue;
         canvas_style st = p->st[k];
-        st.max_px = p->t[k].px; /* the size fitted above, whatever the box's rounding */
+        if (!p->t[k].overflow) /* the size fitted above, whatever the box's rounding */
+            st.max_px = p->t[k].px, st.min_size = st.size;
         float h = k == P_BODY ? col.y + col.h - y : (float)p->t[k].height;
         layout_rect box = {col.x, y, col.w, fmaxf(h, (float)p->t[k].height)};
         if (k == P_BODY)
