@@ -851,6 +851,11 @@ static deck_slot *slot_draw(deck *d, size_t i, int64_t until_us)
     return s;
 }
 
+const canvas *deck_slide_canvas(const deck *d, size_t i)
+{
+    return i < d->n ? d->slides[i].cv : NULL;
+}
+
 static deck_slot *slot_for(deck *d, size_t i)
 {
     return slot_draw(d, i, INT64_MAX);

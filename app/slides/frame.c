@@ -241,14 +241,18 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
     float band = draw_band(c);
     float footer_top = draw_footer(c, in, feeds, source);
     layout_rect area = {m, band + m * 0.8f, W - 2 * m, footer_top - band - m * 0.8f - gap};
+    /* The scale's title size on every slide: a long title wraps to two
+     * lines at that size, and only beyond shrinks (three lines at most). */
     canvas_style ts = {.face = FONTS_BOLD,
                        .size = THEME_TEXT_TITLE,
-                       .min_size = 0.04f,
+                       .min_size = THEME_TEXT_TITLE_MIN,
                        .max_lines = 3,
                        .fg = THEME_BLUE,
                        .bg = THEME_BG};
-    float title_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE));
+    float title_h = fmaxf(2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE)),
+                          3 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE_MIN)));
     layout_rect tbox = layout_cut_top(&area, title_h, 0);
+    frame_fit_wrapping(c, tbox, title, &ts);
     layout_rect used = canvas_text(c, tbox, title, &ts);
     /* Give back what the title did not use. */
     area.y = used.y + used.h + gap * 0.4f;

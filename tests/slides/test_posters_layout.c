@@ -35,8 +35,9 @@ static void title_largest(canvas *c, const announce *a, const char *when)
     int title_px = 0, other_px = 0, px;
     bool when_seen = false;
     layout_rect box;
+    theme_role fg;
     const char *s;
-    for (size_t k = 0; (s = canvas_text_op(c, k, &px, &box)); k++) {
+    for (size_t k = 0; (s = canvas_text_op(c, k, &px, &box, &fg)); k++) {
         bool in_title = strstr(a->title, s) != NULL && k < 4;
         if (in_title)
             title_px = px > title_px ? px : title_px;
