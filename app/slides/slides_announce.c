@@ -26,23 +26,11 @@ static void clock_text(int minute, char *out, size_t outsz)
         snprintf(out, outsz, "%d" FMT_NBSP "h", minute / 60);
 }
 
-/* One end as a person says it: "7 décembre 2026" or "7 décembre 2026 à 9 h". */
-static void end_text(vt_date day, bool has_time, int minute, char *out, size_t outsz)
-{
-    char d[FMT_LEN], t[FMT_LEN];
-    fmt_date(day, d, sizeof d);
-    clock_text(minute, t, sizeof t);
-    if (has_time)
-        text_format(out, outsz, "%s à %s", d, t);
-    else
-        text_format(out, outsz, "%s", d);
-}
-
 /* 1970-01-01 (vt_date 0) was a Thursday. */
 static const char *const WEEKDAYS[] = {"jeudi", "vendredi", "samedi",  "dimanche",
                                        "lundi", "mardi",    "mercredi"};
 
-void slides_announce_when(const announce *a, vt_date today, char out[SLIDES_ANNOUNCE_WINDOW_LEN])
+void slides_announce_when(const announce *a, vt_date today, char out[SLIDES_ANNOUNCE_WHEN_LEN])
 {
     *out = '\0';
     if (!a->has_when)
@@ -61,32 +49,9 @@ void slides_announce_when(const announce *a, vt_date today, char out[SLIDES_ANNO
     const char *wd = WEEKDAYS[((d % 7) + 7) % 7];
     clock_text(announce_minute_of_day(a->when), t, sizeof t);
     if (a->when_has_time)
-        text_format(out, SLIDES_ANNOUNCE_WINDOW_LEN, "%s %s, %s", wd, day, t);
+        text_format(out, SLIDES_ANNOUNCE_WHEN_LEN, "%s %s, %s", wd, day, t);
     else
-        text_format(out, SLIDES_ANNOUNCE_WINDOW_LEN, "%s %s", wd, day);
-}
-
-void slides_announce_window(const announce *a, char out[SLIDES_ANNOUNCE_WINDOW_LEN])
-{
-    vt_date first = announce_day(a->from), last = announce_last_day(a);
-    int from_min = announce_minute_of_day(a->from), to_min = announce_minute_of_day(a->to);
-    char d[FMT_LEN], f[FMT_LEN], t[FMT_LEN];
-    if (first == last && !a->from_has_time && !a->to_has_time) {
-        fmt_date(first, d, sizeof d);
-        text_format(out, SLIDES_ANNOUNCE_WINDOW_LEN, "Le %s", d);
-    } else if (first == last || (first + 1 == last && to_min == 0 && a->to_has_time)) {
-        /* One day, with hours ("to" at midnight belongs to that day). */
-        fmt_date(first, d, sizeof d);
-        clock_text(from_min, f, sizeof f);
-        clock_text(to_min ? to_min : ANNOUNCE_MINUTES_PER_DAY, t, sizeof t);
-        text_format(out, SLIDES_ANNOUNCE_WINDOW_LEN, "Le %s, de %s à %s", d, f, t);
-    } else {
-        char from[SLIDES_ANNOUNCE_WINDOW_LEN], to[SLIDES_ANNOUNCE_WINDOW_LEN];
-        end_text(first, a->from_has_time, from_min, from, sizeof from);
-        end_text(a->to_has_time ? announce_day(a->to) : last, a->to_has_time, to_min, to,
-                 sizeof to);
-        text_format(out, SLIDES_ANNOUNCE_WINDOW_LEN, "Du %s au %s", from, to);
-    }
+        text_format(out, SLIDES_ANNOUNCE_WHEN_LEN, "%s %s", wd, day);
 }
 
 /* The caption under the code: the site it leads to, its host alone (a
@@ -230,7 +195,7 @@ bool slides_announce(canvas *c, const frame_input *in, const announce *a)
         qr_box = canvas_portrait(c) ? layout_cut_bottom(&area, side + cap_h, g * 2)
                                     : layout_cut_right(&area, side, g * 3);
     }
-    char when[SLIDES_ANNOUNCE_WINDOW_LEN];
+    char when[SLIDES_ANNOUNCE_WHEN_LEN];
     slides_announce_when(a, in->today, when);
     poster_texts p = {.s = {a->title, when, a->text}};
     draw_poster_texts(c, &p, area, fill, a->title);

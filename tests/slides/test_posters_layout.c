@@ -94,7 +94,7 @@ static void posters_at(fonts *f, int w, int h)
 
 static void when_words(void)
 {
-    char out[SLIDES_ANNOUNCE_WINDOW_LEN];
+    char out[SLIDES_ANNOUNCE_WHEN_LEN];
     announce a = make("x", "", "2026-12-10T14:30", "");
     slides_announce_when(&a, date_parse("2026-12-07"), out);
     CHECK_STR(out, "jeudi 10 décembre, 14" FMT_NBSP "h" FMT_NBSP "30");
