@@ -10,11 +10,13 @@
 #include "vitrine/log.h"
 #include "vitrine/text.h"
 
-#define QR_SIDE 0.40f   /* of the short side, as the spotlight's: a phone at 1.5 m */
-#define QR_PAD 0.025f   /* the white card around the code, of the short side */
-#define MAX_GROW 2.5f   /* a short poster's texts grow up to this much ... */
-#define GROW_STEP 0.1f  /* ... in these steps ... */
-#define MAX_SPACE 0.06f /* ... until no space around them is over this share of the height */
+#define QR_SIDE 0.40f        /* of the short side, as the spotlight's: a phone at 1.5 m */
+#define QR_PAD 0.025f        /* the white card around the code, of the short side */
+#define TITLE_SHARE 0.6f     /* of the column's height the title may take */
+#define TITLE_SHARE_MIN 0.2f /* when the text needs the room */
+#define MAX_GROW 2.5f        /* a short poster's texts grow up to this much ... */
+#define GROW_STEP 0.1f       /* ... in these steps ... */
+#define MAX_SPACE 0.06f      /* ... until no space around them is over this share of the height */
 
 /* "9 h", "18 h 30" (no-break spaces). */
 static void clock_text(int minute, char *out, size_t outsz)
@@ -110,13 +112,14 @@ static void poster_styles(poster_texts *p, theme_role fill, float grow)
 }
 
 /* Fits the texts into col at grow times the scale's sizes: the title in
- * 60 % of the column, the date in a quarter, the body in what is left; each
+ * title_share of the column, the date in a quarter, the body in what is left; each
  * smaller than the title. Returns the free height left. */
-static float poster_fit(canvas *c, poster_texts *p, layout_rect col, theme_role fill, float grow)
+static float poster_fit(canvas *c, poster_texts *p, layout_rect col, theme_role fill, float grow,
+                        float title_share)
 {
     poster_styles(p, fill, grow);
     float left = col.h, gap = frame_gap(c);
-    float share[P_COUNT] = {0.6f, 0.25f, 1.0f};
+    float share[P_COUNT] = {title_share, 0.25f, 1.0f};
     /* Below the title, at most this share of its size: a hierarchy. */
     float below[P_COUNT] = {1.0f, 0.8f, 0.7f};
     int title_px = 0;
@@ -145,11 +148,18 @@ static void draw_poster_texts(canvas *c, poster_texts *p, layout_rect col, theme
     int n = 0;
     for (int k = 0; k < P_COUNT; k++)
         n += *p->s[k] != '\0';
-    float grow = 1.0f, free = poster_fit(c, p, col, fill, grow);
+    /* A text too long for the room the title leaves: the title gets less
+     * room (down to the scale's title size) before the text is cut. */
+    float title_share = TITLE_SHARE, free = poster_fit(c, p, col, fill, 1.0f, title_share);
+    while (*p->s[P_BODY] && p->t[P_BODY].overflow && title_share > TITLE_SHARE_MIN + 1e-3f) {
+        title_share -= 0.1f;
+        free = poster_fit(c, p, col, fill, 1.0f, title_share);
+    }
+    float grow = 1.0f;
     float limit = MAX_SPACE * (float)canvas_height(c);
     while (free > limit * (float)n && grow + GROW_STEP <= MAX_GROW + 1e-3f) {
         poster_texts bigger = *p;
-        float f = poster_fit(c, &bigger, col, fill, grow + GROW_STEP);
+        float f = poster_fit(c, &bigger, col, fill, grow + GROW_STEP, title_share);
         if (f < 0 || bigger.t[P_BODY].overflow)
             break;
         *p = bigger, free = f, grow += GROW_STEP;

@@ -149,6 +149,19 @@ def announcements(v, tmp, data):
     cfg = write_config(tmp, [good])
     rc, _, err = v.run("--check-config", "--config", cfg)
     v.check(rc == 0, "--check-config accepts a colour and a date (%d: %s)" % (rc, err))
+    # A text longer than the screen holds at the smallest size: cut on a
+    # word with an ellipsis, one log line, no layout problem.
+    # (long words: one a line, more lines than a text may have)
+    text = " ".join(["intercommunalités-départementales-régionales"] * 24)
+    cfg = write_config(tmp, [dict(good, text=text)])
+    rc, stdout, err, out, files = render(v, tmp, cfg, data, "2026-12-07", "long")
+    txt = [f for f in files if f.endswith("-announcement.png")]
+    v.check(rc == 0 and ", 0 layout problem(s)" in stdout, "a long text: no layout problem")
+    v.check("cut with an ellipsis" in err, "a long text cut says so in one line: %s" % err)
+    if txt:
+        with open(os.path.join(out, txt[0][:-4] + ".txt"), encoding="utf-8") as f:
+            read = f.read()
+        v.check("\u2026" in read and text not in read, "the text drawn ends with an ellipsis")
 
 
 def make_posters(folder):
