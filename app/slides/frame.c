@@ -265,6 +265,7 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
                            .bg = THEME_BG};
         float sub_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_SUBTITLE));
         layout_rect sbox = layout_cut_top(&area, sub_h, 0);
+        frame_fit_wrapping(c, sbox, subtitle, &ss); /* two lines before smaller */
         used = canvas_text(c, sbox, subtitle, &ss);
         area.y = used.y + used.h;
         area.h = footer_top - gap - area.y;
