@@ -2,6 +2,7 @@
 #include "vitrine/theme.h"
 
 #include <math.h>
+#include <string.h>
 
 static const theme_color palette[THEME_COLOR_COUNT] = {
     [THEME_BG] = {0xFF, 0xFF, 0xFF},       [THEME_PANEL] = {0xF6, 0xF6, 0xF6},
@@ -24,6 +25,26 @@ static const theme_pair text_pairs[] = {
 theme_color theme_get(theme_role role)
 {
     return role >= 0 && role < THEME_COLOR_COUNT ? palette[role] : palette[THEME_TEXT];
+}
+
+/* The poster fills: each is listed with THEME_ON_DARK in text_pairs. */
+static const struct {
+    const char *name;
+    theme_role role;
+} poster_fills[] = {{"blue", THEME_BLUE}, {"red", THEME_RED}, {"dark", THEME_DARK}};
+
+bool theme_poster_fill(const char *name, theme_role *out)
+{
+    if (!name || !*name) {
+        *out = poster_fills[0].role;
+        return true;
+    }
+    for (size_t i = 0; i < sizeof poster_fills / sizeof *poster_fills; i++)
+        if (strcmp(name, poster_fills[i].name) == 0) {
+            *out = poster_fills[i].role;
+            return true;
+        }
+    return false;
 }
 
 static double channel(unsigned char c)

@@ -10,12 +10,14 @@
 
 #include "vitrine/log.h"
 #include "vitrine/text.h"
+#include "vitrine/theme.h"
 #include "vitrine/vclock.h"
 
 #define TIME_HELP "expected a date (2026-12-07) or a local date-time (2026-12-07T18:00)"
 #define KEY_LEN 96
 
-static const char *const KEYS[] = {"title", "text", "from", "to", "url", "duration_s"};
+static const char *const KEYS[] = {"title", "text",       "from", "to",
+                                   "url",   "duration_s", "when", "color"};
 #define N_KEYS (sizeof KEYS / sizeof *KEYS)
 
 typedef struct {
@@ -82,6 +84,33 @@ static bool read_duration(const entry_ctx *x, const cJSON *obj, int64_t *ms)
     return true;
 }
 
+/* The event's own date, optional: "when" (not the display window). */
+static bool read_when(const entry_ctx *x, const cJSON *obj, announce *a)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "when");
+    if (!v)
+        return true;
+    if (!cJSON_IsString(v) ||
+        !announce_parse_time(v->valuestring, false, &a->when, &a->when_has_time))
+        return fail(x, "when", "the event's date: " TIME_HELP);
+    a->has_when = true;
+    return true;
+}
+
+/* The poster's fill, optional: one of the theme's names. */
+static bool read_color(const entry_ctx *x, const cJSON *obj, announce *a)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "color");
+    theme_role role;
+    if (!v)
+        return true;
+    if (!cJSON_IsString(v) || strlen(v->valuestring) >= sizeof a->color ||
+        !theme_poster_fill(v->valuestring, &role))
+        return fail(x, "color", "expected one of the theme's colours: " THEME_POSTER_NAMES);
+    snprintf(a->color, sizeof a->color, "%s", v->valuestring);
+    return true;
+}
+
 /* The configuration's warning for an unknown key, with its closest name. */
 static void warn_unknown(const char *origin, const entry_ctx *x, const char *name)
 {
@@ -100,7 +129,7 @@ static bool read_entry(const entry_ctx *x, const cJSON *it, announce *a)
         !read_time(x, it, "from", false, &a->from, &a->from_has_time) ||
         !read_time(x, it, "to", true, &a->to, &a->to_has_time) ||
         !read_text(x, it, "url", false, a->url, sizeof a->url) ||
-        !read_duration(x, it, &a->duration_ms))
+        !read_duration(x, it, &a->duration_ms) || !read_when(x, it, a) || !read_color(x, it, a))
         return false;
     if (!cJSON_GetObjectItemCaseSensitive(it, "text"))
         return fail(x, "text", "missing: expected a string (\"\" for a title alone)");
@@ -160,7 +189,8 @@ bool announcejson_read(const cJSON *arr, const char *origin, const char *key, bo
 
 static bool print_entry(cJSON *arr, const announce *a)
 {
-    char from[ANNOUNCE_TIME_LEN], to[ANNOUNCE_TIME_LEN];
+    char from[ANNOUNCE_TIME_LEN], to[ANNOUNCE_TIME_LEN], when[ANNOUNCE_TIME_LEN];
+    announce_format_time(a->when, false, a->when_has_time, when);
     announce_format_time(a->from, false, a->from_has_time, from);
     announce_format_time(a->to, true, a->to_has_time, to);
     cJSON *o = cJSON_CreateObject();
@@ -173,7 +203,9 @@ static bool print_entry(cJSON *arr, const announce *a)
            cJSON_AddStringToObject(o, "from", from) && cJSON_AddStringToObject(o, "to", to) &&
            (!*a->url || cJSON_AddStringToObject(o, "url", a->url)) &&
            (!a->duration_ms ||
-            cJSON_AddNumberToObject(o, "duration_s", (double)a->duration_ms / VCLOCK_MS_PER_S));
+            cJSON_AddNumberToObject(o, "duration_s", (double)a->duration_ms / VCLOCK_MS_PER_S)) &&
+           (!a->has_when || cJSON_AddStringToObject(o, "when", when)) &&
+           (!*a->color || cJSON_AddStringToObject(o, "color", a->color));
 }
 
 cJSON *announcejson_print(const announce_list *l)

@@ -2,10 +2,11 @@
  * places they come from: the configuration's top-level "announcements"
  * and the body of the announcements feed, each a JSON array of
  * {"title", "text", "from", "to", "url" (optional), "duration_s"
- * (optional)}. A bad entry is skipped and counted, its first fault kept
- * as one line naming its index and key; the others are kept. Nothing of
- * an entry names a local file or a command: the url is only drawn as a QR
- * code, and must be http:// or https://. */
+ * (optional), "when" (optional: the event's own date or date-time, apart
+ * from the display window), "color" (optional: a theme poster fill)}. A bad entry is skipped and
+ * counted, its first fault kept as one line naming its index and key; the others are kept. Nothing
+ * of an entry names a local file or a command: the url is only drawn as a QR code, and must be
+ * http:// or https://. */
 #ifndef VITRINE_ANNOUNCEJSON_H
 #define VITRINE_ANNOUNCEJSON_H
 

@@ -36,6 +36,11 @@ void picture_quit(void)
     IMG_Quit();
 }
 
+bool picture_small(long w, long h, int fit_w, int fit_h)
+{
+    return w * 2 < fit_w && h * 2 < fit_h;
+}
+
 void picture_fit(long w, long h, int fit_w, int fit_h, int *out_w, int *out_h)
 {
     /* Compared as cross products in 64 bits: w * fit_h <= h * fit_w means
@@ -286,7 +291,10 @@ picture_status picture_load(const char *path, int fit_w, int fit_h, const pictur
     if (st != PICTURE_OK)
         return st;
     int w, h;
-    picture_fit(info.width, info.height, fit_w, fit_h, &w, &h);
+    if (picture_small(info.width, info.height, fit_w, fit_h))
+        w = (int)info.width * PICTURE_SMALL_ZOOM, h = (int)info.height * PICTURE_SMALL_ZOOM;
+    else
+        picture_fit(info.width, info.height, fit_w, fit_h, &w, &h);
     size_t bytes = (size_t)w * (size_t)h * PICTURE_BYTES_PER_PIXEL;
     tjscalingfactor sf = {1, 1}; /* a PNG is decoded whole */
     if (info.kind == IMAGEHEAD_JPEG)

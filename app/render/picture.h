@@ -75,7 +75,8 @@ typedef struct {
 bool picture_init(char err[PICTURE_ERR_LEN]);
 void picture_quit(void);
 
-/* Loads path fitted into fit_w x fit_h (both > 0) within *lim. On
+/* Loads path fitted into fit_w x fit_h (both > 0; a small picture at
+ * twice its size, picture_small) within *lim. On
  * PICTURE_OK *out is a new surface the caller frees with SDL_FreeSurface;
  * otherwise *out is NULL and err holds one line naming the path and the
  * reason: "PATH: 6300x6300 pixels (39.7 megapixels decoded), more than the
@@ -86,6 +87,11 @@ void picture_quit(void);
 picture_status picture_load(const char *path, int fit_w, int fit_h, const picture_limits *lim,
                             SDL_Surface **out, char err[PICTURE_ERR_LEN]);
 
+/* A picture under half of fit_w x fit_h on both sides is small: it is
+ * loaded at PICTURE_SMALL_ZOOM times its size, not fitted (more would be a
+ * blur), so it touches neither side of the fit box. */
+#define PICTURE_SMALL_ZOOM 2
+bool picture_small(long w, long h, int fit_w, int fit_h);
 /* The largest size that fits fit_w x fit_h with w:h's aspect ratio (each
  * side at least 1): what picture_load scales to. */
 void picture_fit(long w, long h, int fit_w, int fit_h, int *out_w, int *out_h);

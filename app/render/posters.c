@@ -20,6 +20,7 @@ typedef struct {
     char file[POSTERS_FILE_LEN];
     char name[POSTERS_NAME_LEN];
     SDL_Surface *image;
+    int fit_w, fit_h; /* the box it was fitted into */
 } poster;
 
 struct posters {
@@ -189,6 +190,7 @@ static void load_one(posters *p, const char *dir, const char *file, int fit_w, i
     snprintf(it->file, sizeof it->file, "%s", file);
     slug(file, it->name);
     it->image = img;
+    it->fit_w = fit_w, it->fit_h = fit_h;
     p->bytes += (int64_t)img->h * img->pitch;
 }
 
@@ -269,4 +271,15 @@ uint64_t posters_signature_of(const posters *p)
 int64_t posters_bytes(const posters *p)
 {
     return p ? p->bytes : 0;
+}
+
+bool posters_small(const posters *p, size_t i, int *w, int *h)
+{
+    const poster *it = p && i < p->n ? &p->items[i] : NULL;
+    /* A fitted picture touches a side of its box; a small one, loaded at
+     * twice its size, neither (picture_small). */
+    if (!it || it->image->w >= it->fit_w || it->image->h >= it->fit_h)
+        return false;
+    *w = it->image->w / PICTURE_SMALL_ZOOM, *h = it->image->h / PICTURE_SMALL_ZOOM;
+    return true;
 }

@@ -874,3 +874,17 @@ size_t canvas_draw_part(const canvas *c, SDL_Renderer *r, textcache *tc, int x, 
         canvas_draw(c->state, r, tc, x, y);
     return i;
 }
+
+const char *canvas_text_op(const canvas *c, size_t k, int *px, layout_rect *box, theme_role *fg)
+{
+    for (size_t i = 0; i < c->n_ops; i++) {
+        const canvas_op *o = &c->ops[i];
+        if (o->kind != OP_TEXT || k--)
+            continue;
+        *px = o->px;
+        *box = (layout_rect){o->x, o->y, o->w, o->h};
+        *fg = o->color;
+        return o->text;
+    }
+    return NULL;
+}

@@ -164,6 +164,9 @@ canvas *canvas_state_begin(canvas *c);
  * the slide's (canvas_finish's checks) once the slide is finished. Returns
  * true when it draws or reads differently from the one it replaces. */
 bool canvas_state_end(canvas *c, canvas *st);
+/* The k-th line of text drawn (the state part's aside): its text, size in
+ * pixels, line box and colour; NULL past the last (tests: the type scale). */
+const char *canvas_text_op(const canvas *c, size_t k, int *px, layout_rect *box, theme_role *fg);
 /* Operations recorded, the state part's apart (tests). */
 size_t canvas_ops(const canvas *c);
 

@@ -549,7 +549,9 @@ static deck_status build_posters(deck *d, deck_slide *s, size_t *n, char err[DEC
         if (st != DECK_OK)
             return st;
         deck_slide *sl = &s[*n - 1];
-        sl->has_data = slides_poster(sl->cv, posters_image(d->posters, i));
+        int sw = 0, sh = 0;
+        posters_small(d->posters, i, &sw, &sh);
+        sl->has_data = slides_poster(sl->cv, posters_image(d->posters, i), sw, sh);
         if ((st = finish_slide(sl, err)) != DECK_OK)
             return st;
         sl->content = sl->has_data;
@@ -867,6 +869,11 @@ static deck_slot *slot_draw(deck *d, size_t i, int64_t until_us)
     s->done = s->drawn >= canvas_ops(cv);
     SDL_SetRenderTarget(d->r, prev);
     return s;
+}
+
+const canvas *deck_slide_canvas(const deck *d, size_t i)
+{
+    return i < d->n ? d->slides[i].cv : NULL;
 }
 
 static deck_slot *slot_for(deck *d, size_t i)

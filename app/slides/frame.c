@@ -188,27 +188,72 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
     return band.y;
 }
 
+layout_text frame_fit_wrapping(canvas *c, layout_rect box, const char *s, canvas_style *st)
+{
+    int hi = canvas_px(c, st->size), lo = canvas_px(c, st->min_size);
+    if (st->max_px > 0 && st->max_px < hi)
+        hi = st->max_px;
+    canvas_style at = *st;
+    at.min_size = at.size; /* at one size: one line, else wrapped, never smaller */
+    int best = 0;
+    while (lo <= hi) { /* the largest size that fits, wrapped */
+        int mid = (lo + hi) / 2;
+        at.max_px = mid;
+        if (canvas_fit(c, box, s, &at).overflow) {
+            hi = mid - 1;
+        } else {
+            best = mid;
+            lo = mid + 1;
+        }
+    }
+    if (best > 0) {
+        at.max_px = best;
+        *st = at;
+    }
+    return canvas_fit(c, box, s, st);
+}
+
+/* The background and the state's colours as a thin band: blue, white, red.
+ * Returns the band's height. */
+static float draw_band(canvas *c)
+{
+    float W = (float)canvas_width(c), band = FRAME_BAND * canvas_unit(c);
+    canvas_rect(c, canvas_bounds(c), THEME_BG);
+    canvas_rect(c, (layout_rect){0, 0, W * 0.6f, band}, THEME_BLUE);
+    canvas_rect(c, (layout_rect){W * 0.8f, 0, W * 0.2f, band}, THEME_RED);
+    return band;
+}
+
+layout_rect frame_poster(canvas *c, const frame_input *in, theme_role fill, const char *source)
+{
+    float u = canvas_unit(c), m = FRAME_MARGIN * u, W = (float)canvas_width(c);
+    float band = draw_band(c);
+    float footer_top = draw_footer(c, in, FRAME_LOCAL, source);
+    canvas_rect(c, (layout_rect){0, band, W, footer_top - band}, fill);
+    return (layout_rect){m, band + m * 0.8f, W - 2 * m, footer_top - band - m * 1.6f};
+}
+
 layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
                         unsigned feeds, const char *source)
 {
     float u = canvas_unit(c), m = FRAME_MARGIN * u, gap = frame_gap(c);
     float W = (float)canvas_width(c);
     canvas_read_heading(c, title, subtitle);
-    canvas_rect(c, canvas_bounds(c), THEME_BG);
-    /* The state's colours as a thin band: blue, white, red. */
-    float band = FRAME_BAND * u;
-    canvas_rect(c, (layout_rect){0, 0, W * 0.6f, band}, THEME_BLUE);
-    canvas_rect(c, (layout_rect){W * 0.8f, 0, W * 0.2f, band}, THEME_RED);
+    float band = draw_band(c);
     float footer_top = draw_footer(c, in, feeds, source);
     layout_rect area = {m, band + m * 0.8f, W - 2 * m, footer_top - band - m * 0.8f - gap};
+    /* The scale's title size on every slide: a long title wraps to two
+     * lines at that size, and only beyond shrinks (three lines at most). */
     canvas_style ts = {.face = FONTS_BOLD,
                        .size = THEME_TEXT_TITLE,
-                       .min_size = 0.04f,
+                       .min_size = THEME_TEXT_TITLE_MIN,
                        .max_lines = 3,
                        .fg = THEME_BLUE,
                        .bg = THEME_BG};
-    float title_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE));
+    float title_h = fmaxf(2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE)),
+                          3 * (float)layout_line_height(canvas_px(c, THEME_TEXT_TITLE_MIN)));
     layout_rect tbox = layout_cut_top(&area, title_h, 0);
+    frame_fit_wrapping(c, tbox, title, &ts);
     layout_rect used = canvas_text(c, tbox, title, &ts);
     /* Give back what the title did not use. */
     area.y = used.y + used.h + gap * 0.4f;
@@ -221,6 +266,7 @@ layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, con
                            .bg = THEME_BG};
         float sub_h = 2 * (float)layout_line_height(canvas_px(c, THEME_TEXT_SUBTITLE));
         layout_rect sbox = layout_cut_top(&area, sub_h, 0);
+        frame_fit_wrapping(c, sbox, subtitle, &ss); /* two lines before smaller */
         used = canvas_text(c, sbox, subtitle, &ss);
         area.y = used.y + used.h;
         area.h = footer_top - gap - area.y;

@@ -29,6 +29,10 @@ typedef struct {
  * footer. feeds is a FRAME_FEED mask; source is the footer's source line. */
 layout_rect frame_begin(canvas *c, const frame_input *in, const char *title, const char *subtitle,
                         unsigned feeds, const char *source);
+/* An operator's poster: the band and footer of frame_begin (no feed), the
+ * stage between them filled with fill; returns the stage inside its
+ * margins. The poster draws its own title. */
+layout_rect frame_poster(canvas *c, const frame_input *in, theme_role fill, const char *source);
 /* Records the state part of a slide drawn by frame_begin (the footer's
  * date and badge, canvas.h's state part) again for fs and today, in the
  * area frame_begin reserved at the widest any state can need: nothing else
@@ -40,6 +44,12 @@ bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today);
  * spotlight's product page, an announcement's site. Returns the code's
  * square (zero size when url cannot be encoded: no caption then). */
 layout_rect frame_qr(canvas *c, layout_rect box, const char *url, const char *caption);
+/* Fits s into box at the largest size from st's size down to its
+ * min_size at which it fits on one line or wrapped (canvas_fit shrinks one
+ * line first, then wraps): a title wraps before it shrinks. On success st
+ * is set to that size alone (draw with it); when no size fits, st is left
+ * as it was and the fit is canvas_fit's (an overflow). */
+layout_text frame_fit_wrapping(canvas *c, layout_rect box, const char *s, canvas_style *st);
 /* Standard spacing between blocks, pixels. */
 float frame_gap(const canvas *c);
 /* The footer texts for a feed mask (exposed for tests): the date line and

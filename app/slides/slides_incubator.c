@@ -3,6 +3,7 @@
  * "de La Fabrique..." grammar is needed). */
 #include "slides_incubator.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,32 +69,75 @@ bool slides_incubator_teams(canvas *c, const frame_input *in, const stats_focus 
     return true;
 }
 
-/* One product card: name, phase and since when, pitch. */
-static void newest_card(canvas *c, layout_rect cell, const model_product *p, vt_date today)
+/* The size the cards of the slide share for their names: two lines at
+ * most, the size the longest name fits at. */
+typedef struct {
+    int name_px;
+} newest_sizes;
+
+static const canvas_style name_style = {.face = FONTS_BOLD,
+                                        .size = THEME_TEXT_SUBTITLE,
+                                        .min_size = THEME_TEXT_MIN,
+                                        .max_lines = 2,
+                                        .fg = THEME_BLUE,
+                                        .bg = THEME_PANEL};
+
+static layout_rect card_inside(canvas *c, layout_rect cell)
+{
+    float g = frame_gap(c);
+    return layout_inset(cell, g, g * 0.5f);
+}
+
+static newest_sizes newest_shared(canvas *c, layout_rect cell, const model *m, const stats_focus *f,
+                                  size_t n)
+{
+    layout_rect in = card_inside(c, cell);
+    in.h = 2 * (float)layout_line_height(canvas_px(c, name_style.size));
+    newest_sizes z = {canvas_px(c, name_style.size)};
+    for (size_t i = 0; i < n; i++) {
+        canvas_style st = name_style;
+        layout_text t = frame_fit_wrapping(c, in, m->products[f->newest[i]].name, &st);
+        z.name_px = t.px < z.name_px ? t.px : z.name_px;
+    }
+    return z;
+}
+
+/* One product card: name, phase and since when, pitch; the name at the
+ * size all the cards share (on one line or two), the pitch at the body
+ * size in the room left, cut rather than shrunk. */
+static void newest_card(canvas *c, layout_rect cell, const model_product *p, vt_date today,
+                        const newest_sizes *z)
 {
     float g = frame_gap(c);
     canvas_round_rect(c, cell, g * 0.6f, THEME_PANEL);
-    layout_rect in = layout_inset(cell, g, g * 0.7f);
+    layout_rect in = card_inside(c, cell);
     char since[FMT_LEN], line[LABEL_LEN], pitch[FRAME_TEXT_LEN];
     const model_phase *ph = stats_current_phase(p, today);
     fmt_month_year(stats_product_created(p), since, sizeof since);
     text_format(line, sizeof line, "%s · créé en %s",
                 ph ? slides_products_phase_label(ph->name) : "", since);
-    canvas_style ns = {
-        .face = FONTS_BOLD, .size = THEME_TEXT_SUBTITLE, .fg = THEME_BLUE, .bg = THEME_PANEL};
-    canvas_style ls = {
-        .face = FONTS_BOLD, .size = THEME_TEXT_MIN, .fg = THEME_MUTED, .bg = THEME_PANEL};
+    canvas_style ns = name_style;
+    ns.max_px = z->name_px, ns.min_size = ns.size;
+    canvas_style ls = {.face = FONTS_BOLD,
+                       .size = THEME_TEXT_MIN,
+                       .min_size = THEME_TEXT_MIN,
+                       .fg = THEME_MUTED,
+                       .bg = THEME_PANEL};
     canvas_style ps = {.face = FONTS_REGULAR,
                        .size = THEME_TEXT_BODY,
+                       .min_size = THEME_TEXT_BODY,
                        .max_lines = 3,
                        .fg = THEME_TEXT,
                        .bg = THEME_PANEL};
-    canvas_text(c, layout_cut_top(&in, (float)layout_line_height(canvas_px(c, ns.size)), 0),
-                p->name, &ns);
+    layout_rect name_box = in;
+    name_box.h = 2 * (float)layout_line_height(z->name_px);
+    float name_h = (float)canvas_fit(c, name_box, p->name, &ns).height;
+    canvas_text(c, layout_cut_top(&in, name_h, 0), p->name, &ns);
     canvas_text(c, layout_cut_top(&in, (float)layout_line_height(canvas_px(c, ls.size)), g * 0.4f),
                 line, &ls);
     text_clean(p->pitch ? p->pitch : "", p->pitch ? strlen(p->pitch) : 0, pitch, sizeof pitch);
-    canvas_text_cut(c, in, pitch, &ps);
+    if (in.h >= (float)layout_line_height(canvas_px(c, ps.size))) /* else the name alone */
+        canvas_text_cut(c, in, pitch, &ps);
 }
 
 bool slides_incubator_newest(canvas *c, const frame_input *in, const stats_focus *f)
@@ -108,8 +152,9 @@ bool slides_incubator_newest(canvas *c, const frame_input *in, const stats_focus
     int cols = canvas_portrait(c) ? 1 : 2, rows = canvas_portrait(c) ? 6 : 3;
     size_t n = f->n_newest < (size_t)(cols * rows) ? f->n_newest : (size_t)(cols * rows);
     rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
+    newest_sizes z = newest_shared(c, layout_cell(area, cols, rows, 0, 0, g * 1.2f), in->m, f, n);
     for (size_t i = 0; i < n; i++)
         newest_card(c, layout_cell(area, cols, rows, (int)i % cols, (int)i / cols, g * 1.2f),
-                    &in->m->products[f->newest[i]], in->today);
+                    &in->m->products[f->newest[i]], in->today, &z);
     return true;
 }

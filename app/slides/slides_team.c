@@ -33,6 +33,7 @@ typedef struct {
     float scale, gap, col_w, card_h, head_gap; /* card_h: the tallest card */
     float pole_size, name_size, role_size;
     int name_px, role_px; /* shared by every card: one set of sizes */
+    int pole_px;          /* shared by every pole heading; 0: not known yet */
 } team_geom;
 
 typedef struct {
@@ -76,7 +77,7 @@ static team_geom geometry(const canvas *c, layout_rect area, float scale)
     g.role_size = THEME_TEXT_MIN * scale;
     g.card_h = lh(c, g.name_size) + (float)g.role_lines * lh(c, g.role_size) + g.gap;
     g.head_gap = g.gap * 1.5f; /* before a heading that follows cards */
-    g.name_px = g.role_px = 0;
+    g.name_px = g.role_px = g.pole_px = 0;
     return g;
 }
 
@@ -168,6 +169,8 @@ static bool card_text_holds(canvas *c, layout_rect box, const char *s, const can
     return !t.below_need && !t.overflow && grows(c, size, t.px);
 }
 
+static int shared_pole_px(canvas *c, const team_geom *g, const model_local *l);
+
 /* The largest name and role sizes at which every card's texts fit; false
  * when one does not fit even at the smallest size. */
 static bool shared_sizes(canvas *c, team_geom *g, const model_local *l)
@@ -186,6 +189,7 @@ static bool shared_sizes(canvas *c, team_geom *g, const model_local *l)
         }
     g->name_px = np;
     g->role_px = rp;
+    g->pole_px = shared_pole_px(c, g, l);
     return fits && sizes_grow(c, g, np, rp);
 }
 
@@ -217,12 +221,35 @@ static bool shared_sizes_hold(canvas *c, const team_geom *g, const model_local *
 
 static canvas_style pole_style(const team_geom *g)
 {
-    return (canvas_style){.face = FONTS_BOLD,
-                          .size = g->pole_size,
-                          .min_size = g->pole_size * 0.85f, /* wraps rather than shrinks */
-                          .max_lines = TEAM_HEAD_LINES,
-                          .fg = THEME_BLUE,
-                          .bg = THEME_BG};
+    canvas_style st = {.face = FONTS_BOLD,
+                       .size = g->pole_size,
+                       .min_size = g->pole_size * 0.85f, /* wraps rather than shrinks */
+                       .max_lines = TEAM_HEAD_LINES,
+                       .fg = THEME_BLUE,
+                       .bg = THEME_BG};
+    if (g->pole_px > 0) /* every heading at the one size they share */
+        st.max_px = g->pole_px, st.min_size = st.size;
+    return st;
+}
+
+static void pole_head(char out[FRAME_TEXT_LEN], const model_pole *pole, bool continued);
+
+/* The size every pole heading fits at, wrapped (and "(suite)" too). */
+static int shared_pole_px(canvas *c, const team_geom *g, const model_local *l)
+{
+    team_geom free_g = *g;
+    free_g.pole_px = 0;
+    layout_rect col = {0, 0, g->col_w, g->area.h};
+    int px = canvas_px(c, g->pole_size);
+    for (size_t p = 0; p < l->n_poles; p++)
+        for (int cont = 0; cont < 2; cont++) {
+            char head[FRAME_TEXT_LEN];
+            pole_head(head, &l->poles[p], cont);
+            canvas_style hs = pole_style(&free_g);
+            layout_text t = frame_fit_wrapping(c, col, head, &hs);
+            px = t.px < px ? t.px : px;
+        }
+    return px;
 }
 
 static canvas_style mission_style(const team_geom *g)

@@ -21,6 +21,7 @@
 #define ANNOUNCE_TITLE_LEN 160 /* bytes, NUL included: a longer title is an error */
 #define ANNOUNCE_TEXT_LEN 1200 /* bytes, NUL included */
 #define ANNOUNCE_URL_LEN 512   /* bytes, NUL included */
+#define ANNOUNCE_COLOR_LEN 16  /* a theme poster fill's name ("blue"), NUL included */
 #define ANNOUNCE_TIME_LEN                                                                          \
     40 /* "YYYY-MM-DDTHH:MM" + NUL, with room for what the compiler cannot rule out */
 #define ANNOUNCE_MAX_DURATION_S 3600
@@ -35,6 +36,11 @@ typedef struct {
     announce_time from, to;          /* shown while from <= now < to */
     bool from_has_time, to_has_time; /* given as a date-time (else a whole day) */
     int64_t duration_ms;             /* 0: the playlist's default */
+    /* The event's own date or date-time (shown large), apart from the
+     * window it is displayed in; has_when false: none given. */
+    announce_time when;
+    bool has_when, when_has_time;
+    char color[ANNOUNCE_COLOR_LEN]; /* "" or a fill theme_poster_fill names */
 } announce;
 
 typedef struct {

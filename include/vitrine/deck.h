@@ -120,6 +120,9 @@ const char *deck_slide_name(const deck *d, size_t i);
 const char *deck_slide_title(const deck *d, size_t i);
 /* False when the slide has nothing to show with this data (skipped). */
 bool deck_slide_has_data(const deck *d, size_t i);
+/* Slide i's display list (app/slides' canvas.h; tests measure its texts). */
+struct canvas;
+const struct canvas *deck_slide_canvas(const deck *d, size_t i);
 /* Slide i's text alternative, what a screen reader reads instead of the
  * picture: its texts in reading order, one a line (title, subtitle, each
  * figure with its label, each bar or column with its label and values,

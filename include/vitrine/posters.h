@@ -60,6 +60,9 @@ const char *posters_file(const posters *p, size_t i); /* "Demo Day.png" */
 SDL_Surface *posters_image(const posters *p, size_t i);
 /* posters_signature of the folder as this set was scanned. */
 uint64_t posters_signature_of(const posters *p);
+/* True when poster i's file is small (under half the stage on both
+ * sides: shown at twice its size, not fitted), with its size in pixels. */
+bool posters_small(const posters *p, size_t i, int *w, int *h);
 /* Bytes the set's pictures take (0 for NULL). */
 int64_t posters_bytes(const posters *p);
 

@@ -3,9 +3,12 @@
  * file has the wrong size, when a slide is blank (almost every pixel the
  * same) or when fewer than MIN_COUNT slides exist. With
  * MAX_EMPTY_BAND_PERCENT, also when a band of rows that are entirely the
- * background (white, THEME_BG) is taller than that share of the height: a
- * slide that leaves part of the screen unused. --skip-band WORD leaves out
- * of that check the slides whose file name contains WORD. */
+ * slide's background is taller than that share of the height: a slide
+ * that leaves part of the screen unused. The background is the colour most
+ * of the slide's left column has (white, THEME_BG, or the fill of an
+ * announcement's poster). --skip-band WORD leaves out of that check the
+ * slides whose file name contains WORD; --only-band WORD checks only those
+ * that contain it. */
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
 #include <dirent.h>
@@ -19,13 +22,38 @@
 #define MIN_INK_SHARE 0.01 /* share of pixels that are not the background */
 #define MAX_SKIPS 16       /* --skip-band words */
 
-static const Uint8 band_bg[3] = {255, 255, 255}; /* THEME_BG */
-
 typedef struct {
     double max_band; /* percent of the height; < 0: no band check */
     const char *skip[MAX_SKIPS];
     int n_skip;
+    const char *only; /* NULL: every slide */
 } band_check;
+
+static Uint8 band_bg[3];
+
+/* The colour most pixels of the left column have (Boyer-Moore majority,
+ * then counted: white when no colour has most). */
+static void find_background(const SDL_Surface *s)
+{
+    const Uint8 *px = s->pixels;
+    Uint32 cand = 0, count = 0, rgb;
+    for (int y = 0; y < s->h; y++) {
+        const Uint8 *p = px + (size_t)y * (size_t)s->pitch;
+        rgb = (Uint32)p[0] << 16 | (Uint32)p[1] << 8 | p[2];
+        if (count == 0)
+            cand = rgb, count = 1;
+        else
+            count += rgb == cand ? 1 : (Uint32)-1;
+    }
+    int n = 0;
+    for (int y = 0; y < s->h; y++) {
+        const Uint8 *p = px + (size_t)y * (size_t)s->pitch;
+        n += ((Uint32)p[0] << 16 | (Uint32)p[1] << 8 | p[2]) == cand;
+    }
+    if (n * 2 <= s->h)
+        cand = 0xFFFFFF;
+    band_bg[0] = (Uint8)(cand >> 16), band_bg[1] = (Uint8)(cand >> 8), band_bg[2] = (Uint8)cand;
+}
 
 static int is_bg_row(const Uint8 *row, int w)
 {
@@ -54,6 +82,8 @@ static int tallest_band(const SDL_Surface *s, int *start)
 
 static int skipped(const band_check *bc, const char *name)
 {
+    if (bc->only && !strstr(name, bc->only))
+        return 1;
     for (int i = 0; i < bc->n_skip; i++)
         if (strstr(name, bc->skip[i]))
             return 1;
@@ -65,6 +95,7 @@ static int check_band(const SDL_Surface *s, const char *path, const char *name,
 {
     if (bc->max_band < 0 || skipped(bc, name))
         return 0;
+    find_background(s);
     int start, h = tallest_band(s, &start);
     double pct = 100.0 * h / s->h;
     if (pct <= bc->max_band)
@@ -123,12 +154,16 @@ int main(int argc, char **argv)
     band_check bc = {.max_band = -1};
     if (argc >= 6)
         bc.max_band = strtod(argv[5], NULL);
-    for (int i = 6; i + 1 < argc && bc.n_skip < MAX_SKIPS; i += 2)
+    int words = 0;
+    for (int i = 6; i + 1 < argc && bc.n_skip < MAX_SKIPS; i += 2) {
         if (strcmp(argv[i], "--skip-band") == 0)
-            bc.skip[bc.n_skip++] = argv[i + 1];
-    if (argc < 5 || (argc > 6 && (argc % 2 != 0 || (argc - 6) / 2 != bc.n_skip))) {
+            bc.skip[bc.n_skip++] = argv[i + 1], words++;
+        else if (strcmp(argv[i], "--only-band") == 0)
+            bc.only = argv[i + 1], words++;
+    }
+    if (argc < 5 || (argc > 6 && (argc % 2 != 0 || (argc - 6) / 2 != words))) {
         fprintf(stderr, "usage: png_check DIR WIDTH HEIGHT MIN_COUNT "
-                        "[MAX_EMPTY_BAND_PERCENT [--skip-band WORD]...]\n");
+                        "[MAX_EMPTY_BAND_PERCENT [--skip-band WORD | --only-band WORD]...]\n");
         return 2;
     }
     int w = (int)strtol(argv[2], NULL, 10), h = (int)strtol(argv[3], NULL, 10);

@@ -5,6 +5,8 @@
 # [-DMAX_BAND=percent [-DSKIP_BAND=word;word]]: also no band of background rows
 # taller than that share of the height (slides whose name holds a SKIP_BAND
 # word are left out of that check)
+# [-DONLY_BAND=word]: the band check on the slides whose name holds it only
+# [-DCONFIG=file]: read that configuration (announcements, posters)
 # [-DEMULATOR="qemu-aarch64 ..."] (cross builds: both programs run through it)
 separate_arguments(emu UNIX_COMMAND "${EMULATOR}")
 if(DATA AND NOT EXISTS "${DATA}/betagouv/startups.json")
@@ -18,6 +20,9 @@ file(REMOVE_RECURSE "${OUT}")
 set(data_args "")
 if(DATA)
   set(data_args --data "${DATA}")
+endif()
+if(CONFIG)
+  list(APPEND data_args --config "${CONFIG}")
 endif()
 foreach(run a b)
   execute_process(
@@ -37,6 +42,9 @@ if(MAX_BAND)
   foreach(word ${SKIP_BAND})
     list(APPEND band_args --skip-band ${word})
   endforeach()
+  if(ONLY_BAND)
+    list(APPEND band_args --only-band ${ONLY_BAND})
+  endif()
 endif()
 execute_process(COMMAND ${emu} "${PNG_CHECK}" "${OUT}/a" ${W} ${H} ${MIN} ${band_args} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -10,7 +10,8 @@
   and a 20000x20000 PNG bomb of about 1 MB: one poster slide, one stderr
   line naming each refused file, exit 0, and a peak RSS far below the
   bomb's decoded size (1.6 GB); the poster is letterboxed on the theme's
-  background, never stretched.
+  background, never stretched; one under half the stage shown at twice its
+  size, no more, with a line saying it is small.
 
 usage: test_announcements.py VITRINE EMULATOR DEMO_DATA_DIR"""
 import json
@@ -135,14 +136,43 @@ def announcements(v, tmp, data):
         v.check(rc == 0 and n == want, "at %s: %d announcement slide(s), want %d" % (now, n, want))
     rc, _, err = v.run("--check-config", "--config", cfg)
     v.check(rc == 0, "--check-config accepts good announcements (%d: %s)" % (rc, err))
+    # The poster's colour names one of the theme's; the event's date is a date.
+    good = dict(inside, color="red", when="2026-12-10T14:30")
+    for key, value in [("color", "violet"), ("color", 3), ("when", "jeudi")]:
+        cfg = write_config(tmp, [good, dict(good, **{key: value})])
+        rc, _, err = v.run("--check-config", "--config", cfg)
+        last = err.strip().splitlines()[-1] if err.strip() else ""
+        v.check(rc == 2 and "announcements[1]." + key in last and "\n" not in last,
+                "--check-config: %s %r is one line naming the key (%d: %s)" % (key, value, rc, err))
+        if key == "color":
+            v.check('"blue"' in last, "the line names the theme's colours: %s" % last)
+    cfg = write_config(tmp, [good])
+    rc, _, err = v.run("--check-config", "--config", cfg)
+    v.check(rc == 0, "--check-config accepts a colour and a date (%d: %s)" % (rc, err))
+    # A text longer than the screen holds at the smallest size: cut on a
+    # word with an ellipsis, one log line, no layout problem.
+    # (long words: one a line, more lines than a text may have)
+    text = " ".join(["intercommunalités-départementales-régionales"] * 24)
+    cfg = write_config(tmp, [dict(good, text=text)])
+    rc, stdout, err, out, files = render(v, tmp, cfg, data, "2026-12-07", "long")
+    txt = [f for f in files if f.endswith("-announcement.png")]
+    v.check(rc == 0 and ", 0 layout problem(s)" in stdout, "a long text: no layout problem")
+    v.check("cut with an ellipsis" in err, "a long text cut says so in one line: %s" % err)
+    if txt:
+        with open(os.path.join(out, txt[0][:-4] + ".txt"), encoding="utf-8") as f:
+            read = f.read()
+        v.check("\u2026" in read and text not in read, "the text drawn ends with an ellipsis")
 
 
 def make_posters(folder):
     os.makedirs(folder)
-    w, h = 400, 100  # 4:1, red on the left half, blue on the right
+    w, h = 800, 200  # 4:1, red on the left half, blue on the right (over half the stage)
     row = bytes(RED) * (w // 2) + bytes((0, 0, 145)) * (w // 2)
     with open(os.path.join(folder, "Demo Day.png"), "wb") as f:
         f.write(png_bytes(w, h, (row for _ in range(h))))
+    small = bytes((0, 0, 145)) * 200
+    with open(os.path.join(folder, "petite.png"), "wb") as f:  # under half the stage
+        f.write(png_bytes(200, 100, (small for _ in range(100))))
     with open(os.path.join(folder, "corrupt.png"), "wb") as f:
         f.write(os.urandom(4096))
     good = png_bytes(w, h, (row for _ in range(h)))
@@ -176,8 +206,11 @@ def posters(v, tmp, data):
         if os.path.isdir(out) else []
     v.check(rc == 0, "--render-slides with posters exits 0 (%d: %s)" % (rc, err))
     shown = [f for f in files if "-poster" in f]
+    small = [f for f in shown if f.endswith("-poster-petite.png")]
+    shown = [f for f in shown if f not in small]
     v.check(shown and len(shown) == 1 and shown[0].endswith("-poster-demo-day.png"),
             "one poster slide, named after its file: %s" % shown)
+    v.check(len(small) == 1, "the small poster has its slide: %s" % files)
     for name in ("corrupt.png", "truncated.png", "bomb.png"):
         lines = [ln for ln in err.splitlines() if name in ln]
         v.check(len(lines) == 1, "one stderr line names %s: %s" % (name, lines))
@@ -189,7 +222,7 @@ def posters(v, tmp, data):
     if shown:
         w, h, rows = png_pixels(os.path.join(out, shown[0]))
         v.check((w, h) == SIZE, "the poster slide is %dx%d" % (w, h))
-        # 400x100 fitted into 1280x720: 1280x320, centred: bands of 200 rows.
+        # 800x200 fitted into 1280x720: 1280x320, centred: bands of 200 rows.
         v.check(rows[100][640] == BG and rows[620][640] == BG,
                 "letterboxed on the background above and below")
         v.check(rows[360][300] == RED and rows[360][980] == (0, 0, 145),
@@ -198,6 +231,25 @@ def posters(v, tmp, data):
         v.check(rows[205][640] != BG and rows[514][640] != BG and rows[195][640] == BG,
                 "never stretched: the image is 320 rows high (%s %s %s)"
                 % (rows[195][640], rows[205][640], rows[514][640]))
+    if small:
+        small_poster(v, out, small[0])
+
+
+def small_poster(v, out, png):
+    """A 200x100 poster on a 1280x720 stage: shown at twice its size
+    (400x200), no more, centred above a line that says it is small."""
+    w, h, rows = png_pixels(os.path.join(out, png))
+    blue = (0, 0, 145)
+    cols = [x for x in range(w) if rows[h // 2 - 40][x] == blue]
+    lines = [y for y in range(h) if rows[y][w // 2] == blue]
+    v.check(len(cols) == 400 and len(lines) == 200,
+            "the small poster at twice its size: %dx%d, want 400x200" % (len(cols), len(lines)))
+    v.check(cols and abs((cols[0] + cols[-1]) / 2 - w / 2) <= 1,
+            "centred across the stage (%s..%s)" % (cols[:1], cols[-1:]))
+    with open(os.path.join(out, png[:-4] + ".txt"), encoding="utf-8") as f:
+        text = f.read()
+    v.check("Affiche de 200 \u00d7 100 px" in text and "1280 \u00d7 720" in text,
+            "a line says it is small and the size to export it at: %r" % text)
 
 
 def main():

@@ -132,7 +132,9 @@ static void wide_png_fits_the_width(void)
     SDL_FreeSurface(s);
 }
 
-static void small_png_is_scaled_up(void)
+/* A picture under half the stage on both sides is loaded at twice its
+ * size, no more (picture_small); one that reaches half a side is fitted. */
+static void small_png_at_twice_its_size(void)
 {
     save_png(halves(640, 360), "small.png");
     SDL_Surface *s = NULL;
@@ -140,16 +142,27 @@ static void small_png_is_scaled_up(void)
     CHECK_INT(load("small.png", 1920, 1080, &s, err), PICTURE_OK);
     if (!s)
         return;
-    CHECK_INT(s->w, 1920);
-    CHECK_INT(s->h, 1080);
-    CHECK(near(pixel(s, 100, 540), 255, 0, 0, 0));
-    CHECK(near(pixel(s, 1800, 540), 0, 0, 255, 0));
+    CHECK_INT(s->w, 1280);
+    CHECK_INT(s->h, 720);
+    CHECK(near(pixel(s, 100, 360), 255, 0, 0, 0));
+    CHECK(near(pixel(s, 1200, 360), 0, 0, 255, 0));
     SDL_FreeSurface(s);
-    /* Portrait screen: the height of a landscape image is what binds. */
+    CHECK(picture_small(640, 360, 1920, 1080));
+    CHECK(!picture_small(960, 360, 1920, 1080));
+    CHECK(!picture_small(640, 540, 1920, 1080));
+    /* Portrait screen: 640 is over half its width, so the picture is
+     * fitted, and the height of a landscape image is what binds. */
     CHECK_INT(load("small.png", 1080, 1920, &s, err), PICTURE_OK);
     if (s) {
         CHECK_INT(s->w, 1080);
         CHECK_INT(s->h, 608); /* 607.5, rounded */
+        SDL_FreeSurface(s);
+    }
+    save_png(halves(960, 540), "half.png");
+    CHECK_INT(load("half.png", 1920, 1080, &s, err), PICTURE_OK);
+    if (s) {
+        CHECK_INT(s->w, 1920);
+        CHECK_INT(s->h, 1080);
         SDL_FreeSurface(s);
     }
 }
@@ -362,7 +375,7 @@ static void lying_jpegs_are_refused(void)
  * size it would take. */
 static void no_room_is_said(void)
 {
-    save_png(halves(300, 200), "room.png");
+    save_png(halves(960, 640), "room.png"); /* not small: fitted */
     char path[128], err[PICTURE_ERR_LEN], want[PICTURE_ERR_LEN];
     path_of(path, sizeof path, "room.png");
     picture_limits full = {BUDGET_PIXELS, 1000};
@@ -415,10 +428,10 @@ static void posters_keep_to_their_budget(void)
     char set[128];
     path_of(set, sizeof set, "set");
     CHECK(mkdir(set, 0700) == 0);
-    save_png(halves(320, 180), "set/01-a.png");
-    save_png(halves(320, 180), "set/02-b.png");
-    save_png(halves(320, 180), "set/03-c.png");
-    save_png(halves(180, 320), "set/04-d.png");
+    save_png(halves(960, 540), "set/01-a.png"); /* half the stage: fitted, not small */
+    save_png(halves(960, 540), "set/02-b.png");
+    save_png(halves(960, 540), "set/03-c.png");
+    save_png(halves(540, 960), "set/04-d.png");
     char log[4096];
     scan_args a = {set, NULL};
     capture_stderr(scan_in_budget, &a, log, sizeof log);
@@ -543,7 +556,7 @@ int main(int argc, char **argv)
         RUN(photo_costs_its_stage_size);
     } else {
         RUN(wide_png_fits_the_width);
-        RUN(small_png_is_scaled_up);
+        RUN(small_png_at_twice_its_size);
         RUN(fit_keeps_the_aspect_ratio);
         RUN(downscale_has_no_moire);
         RUN(jpeg_loads);
