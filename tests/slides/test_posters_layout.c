@@ -11,6 +11,7 @@
 #include "test.h"
 #include "vitrine/fmt.h"
 #include "vitrine/fonts.h"
+#include "vitrine/typo.h"
 
 static const int SIZES[][2] = {{1920, 1080}, {1280, 720}, {1080, 1920}, {3840, 2160}};
 
@@ -37,8 +38,10 @@ static void title_largest(canvas *c, const announce *a, const char *when)
     layout_rect box;
     theme_role fg;
     const char *s;
+    char title[2 * ANNOUNCE_TITLE_LEN]; /* as drawn: the canvas typesets every text */
+    typo_fr(a->title, title, sizeof title);
     for (size_t k = 0; (s = canvas_text_op(c, k, &px, &box, &fg)); k++) {
-        bool in_title = strstr(a->title, s) != NULL && k < 4;
+        bool in_title = strstr(title, s) != NULL && k < 4;
         if (in_title)
             title_px = px > title_px ? px : title_px;
         else
