@@ -60,6 +60,7 @@ struct canvas {
     canvas *state;
     layout_rect state_area;
     unsigned state_tag;
+    layout_rect marks_room, marks; /* canvas_set_marks; w 0: none */
     size_t checked;
     bool finished;  /* canvas_finish ran: a new state part is checked at once */
     uint64_t print; /* the content's part of canvas_fingerprint, set by canvas_finish */
@@ -618,6 +619,21 @@ unsigned canvas_state_tag(const canvas *c, layout_rect *area)
     if (area)
         *area = c->state_area;
     return c->state_tag;
+}
+
+void canvas_set_marks(canvas *c, layout_rect room, layout_rect area)
+{
+    c->marks_room = room;
+    c->marks = area;
+}
+
+bool canvas_marks(const canvas *c, layout_rect *room, layout_rect *area)
+{
+    if (room)
+        *room = c->marks_room;
+    if (area)
+        *area = c->marks;
+    return c->marks.w > 0 && c->marks.h > 0;
 }
 
 canvas *canvas_state_begin(canvas *c)

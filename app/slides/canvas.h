@@ -146,6 +146,13 @@ canvas *canvas_state_begin(canvas *c);
  * the slide's (canvas_finish's checks) once the slide is finished. Returns
  * true when it draws or reads differently from the one it replaces. */
 bool canvas_state_end(canvas *c, canvas *st);
+/* A place the slide leaves free of anything drawn, for the marks the
+ * kiosk draws over it (pause, pin), where a builder says: area. room is
+ * the builder's own note of the room it had (the frame: the footer's row
+ * beside the source), kept with it for the next choice of area (a change
+ * of state). canvas_marks is false when area is empty. */
+void canvas_set_marks(canvas *c, layout_rect room, layout_rect area);
+bool canvas_marks(const canvas *c, layout_rect *room, layout_rect *area);
 /* Operations recorded, the state part's apart (tests). */
 size_t canvas_ops(const canvas *c);
 

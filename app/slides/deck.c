@@ -4,6 +4,7 @@
  * next, previous) so memory stays bounded at any screen size. */
 #include "vitrine/deck.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -770,6 +771,17 @@ const char *deck_slide_title(const deck *d, size_t i)
 bool deck_slide_has_data(const deck *d, size_t i)
 {
     return i < d->n && d->slides[i].has_data;
+}
+
+bool deck_slide_marks(const deck *d, size_t i, SDL_Rect *out)
+{
+    layout_rect r;
+    if (i >= d->n || !d->slides[i].cv || !canvas_marks(d->slides[i].cv, NULL, &r))
+        return false;
+    /* Inward to whole pixels: never over what the slide drew around it. */
+    int x0 = (int)ceilf(r.x), y0 = (int)ceilf(r.y);
+    *out = (SDL_Rect){x0, y0, (int)floorf(r.x + r.w) - x0, (int)floorf(r.y + r.h) - y0};
+    return out->w > 0 && out->h > 0;
 }
 
 void deck_keep_text(deck *d, bool on)

@@ -117,6 +117,10 @@ bool deck_knows_slide(const char *name);
 const char *deck_slide_name(const deck *d, size_t i);
 /* French title shown on screen, e.g. "Produits par phase". */
 const char *deck_slide_title(const deck *d, size_t i);
+/* Where slide i leaves room, free of anything it draws, for the marks the
+ * kiosk puts over it (pause, pin): in its footer band, in slide pixels.
+ * False when it leaves none (a poster). */
+bool deck_slide_marks(const deck *d, size_t i, SDL_Rect *out);
 /* False when the slide has nothing to show with this data (skipped). */
 bool deck_slide_has_data(const deck *d, size_t i);
 /* Slide i's text alternative, what a screen reader reads instead of the

@@ -124,6 +124,16 @@ class Kiosk:
         machine."""
         return self.wait_for(r"^debug kiosk: frame presented$", since)
 
+    def wait_until(self, what, pred, timeout=WAIT_S):
+        """Polls pred() until it is true, while the kiosk runs."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if pred():
+                return
+            check(self.proc.poll() is None, "vitrine exited while waiting for " + what)
+            time.sleep(0.1)
+        raise Failure("not seen within %.0f s: %s" % (timeout, what))
+
     def lines_since(self, since, pattern):
         rx = re.compile(pattern)
         with self.lock:
@@ -454,15 +464,61 @@ def scenario_overview(ctx):
     check(k2.wait_exit() == 0, "exit status not 0")
 
 
+def changed_pixels(before, after):
+    """(x, y) of every pixel that differs between two screenshots."""
+    return [(x, y) for y, (rb, ra) in enumerate(zip(before, after)) if rb != ra
+            for x, (pb, pa) in enumerate(zip(rb, ra)) if pb != pa]
+
+
+FOOTER = (246, 246, 246)  # the footer band's background (theme: panel)
+
+
+def check_marks_cover_nothing(before, after, what):
+    """The marks drawn between before and after sit on the footer band's
+    own background: every pixel they changed was that colour (no text of
+    the footer, nothing of the title or the content), and they show."""
+    changed = changed_pixels(before, after)
+    check(changed, "%s: nothing on screen changed" % what)
+    covered = [p for p in changed if before[p[1]][p[0]] != FOOTER]
+    check(not covered, "%s: the mark covers %d pixel(s) of the slide, e.g. at %s" % (
+        what, len(covered), covered[:3]))
+    w, h = SIZE
+    title = [p for p in changed if p[1] < h // 4]
+    check(not title, "%s: the title's pixels changed, e.g. at %s" % (what, title[:3]))
+
+
 def scenario_pin(ctx):
+    # Slides long enough that none changes under the screenshots.
+    k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60, pause_timeout_s=0))
+    m = k.wait_for(r"slide 1/3 overview$")
+    k.keys("Right")  # products-by-phase: a title and a long source line
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    k.keys("h", "Escape")  # a frame of the slide at rest, the transition long over
+    m = k.wait_for(r"help hidden", m)
+    k.frame_after(m)
+    before = screenshot(k.display, ctx.outdir, "pin-before.png")
+    k.keys("p")
+    m = k.wait_for(r"^info kiosk: pinned$", m)
+    k.frame_after(m)
+    pinned = screenshot(k.display, ctx.outdir, "pin-shown.png")
+    check_marks_cover_nothing(before, pinned, "pin")
+    w, h = SIZE
+    check(yellow_pixels(pinned, (0, h * 7 // 8, w, h)) > 5, "no pin mark in the footer band")
+    k.keys("space")
+    m = k.wait_for(r"kiosk: paused", m)
+    k.frame_after(m)
+    both = screenshot(k.display, ctx.outdir, "pin-paused.png")
+    check_marks_cover_nothing(before, both, "pin and pause")
+    check(changed_pixels(pinned, both), "no pause mark")
+    k.keys("space")
+    m = k.wait_for(r"kiosk: resumed", m)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
     k = ctx.start_data(dict(FAST, slide_duration_s=2, resume_after_s=1, pause_timeout_s=1))
     m = k.wait_for(r"slide 1/3 overview$")
     k.keys("p")
     m = k.wait_for(r"^info kiosk: pinned$", m)
-    k.frame_after(m)
-    rows = screenshot(k.display, ctx.outdir, "pin-shown.png")
-    w, h = SIZE
-    check(yellow_pixels(rows, (0, 0, w // 5, h // 8)) > 5, "no pin mark in the top left corner")
     k.keys("space", "space")  # a pause and its timeout do not end a pin
     time.sleep(6)  # three durations
     check(not k.lines_since(m, r"^info kiosk: slide "), "slide changed while pinned")
@@ -478,6 +534,42 @@ def scenario_pin(ctx):
     k.keys("Home")  # Home unpins
     m = k.wait_for(r"^info kiosk: unpinned$", m)
     k.wait_for(r"slide 1/3 overview$", m)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+def scenario_fade(ctx):
+    """After a fade the screen is the new slide alone: the slide drawn at
+    rest (a frame of its own, after the help closed over it) is taken
+    first; then a fade away and one back to it end on exactly those
+    pixels, without a faint copy of the slide faded out."""
+    k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60, transition="fade",
+                            transition_ms=300))
+    m = k.wait_for(r"slide 1/3 overview$")
+    k.keys("Right")
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    k.keys("h", "Escape")
+    m = k.wait_for(r"help hidden", m)
+    k.frame_after(m)
+    alone = screenshot(k.display, ctx.outdir, "fade-alone.png")
+    k.keys("Left")
+    m = k.wait_for(r"slide 1/3 overview$", m)
+    k.keys("Right")
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    last = [None]
+
+    def settled():
+        last[0] = screenshot(k.display, ctx.outdir, "fade-after.png")
+        return last[0] == alone
+    try:
+        k.wait_until("the slide alone after its fade", settled, timeout=WAIT_S)
+    except Failure:
+        diff = changed_pixels(alone, last[0])
+        near_white = [p for p in diff if min(last[0][p[1]][p[0]]) >= 250]
+        raise Failure("after the fade, %d pixel(s) differ from the slide alone (%d near white, "
+                      "a faint copy of the previous slide), e.g. %s" % (
+                          len(diff), len(near_white), [(p, last[0][p[1]][p[0]])
+                                                       for p in diff[:3]]))
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 
