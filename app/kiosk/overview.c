@@ -6,6 +6,7 @@
  * most, never three. */
 #include "overview.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@
 /* Sizes in thousandths of the stage's short side (portrait too); titles at
  * 2.8 % read from a few metres. */
 #define LABEL_PX_PER_MILLE 28
-#define HEADER_PX_PER_MILLE 48 /* the overview's own title */
+#define LABEL_MIN_PX_PER_MILLE 20 /* a long title shrinks this far before it is cut */
+#define HEADER_PX_PER_MILLE 48    /* the overview's own title */
 #define MARGIN_PER_MILLE 35
 #define FRAME_DIV 150 /* selection frame: short side / this, at least FRAME_MIN */
 #define FRAME_MIN 4
@@ -45,7 +47,10 @@ struct overview {
     SDL_Texture *tex; /* background, placeholders, thumbnails */
     bool tex_failed;  /* logged once per opening */
     size_t drawn;     /* thumbnails in tex: cells [0, drawn) */
-    texttex title, hint, labels[GRID_MAX_CELLS];
+    texttex title, hint, labels[GRID_MAX_CELLS][OVERVIEW_LABEL_LINES];
+    size_t label_lines[GRID_MAX_CELLS];
+    int label_text_h;   /* the labels' text box: OVERVIEW_LABEL_LINES lines at the largest size */
+    int label_line_h;   /* the tallest line box of the labels made */
     int margin, thick;  /* of the stage size made for */
     int hint_x, hint_y; /* beside the title, or under it when the stage is narrow */
 };
@@ -65,8 +70,12 @@ void overview_reset(overview *o)
     o->tex = NULL;
     texttex_free(&o->title);
     texttex_free(&o->hint);
-    for (size_t i = 0; i < GRID_MAX_CELLS; i++)
-        texttex_free(&o->labels[i]);
+    for (size_t i = 0; i < GRID_MAX_CELLS; i++) {
+        for (size_t k = 0; k < OVERVIEW_LABEL_LINES; k++)
+            texttex_free(&o->labels[i][k]);
+        o->label_lines[i] = 0;
+    }
+    o->label_line_h = 0;
     o->cache_w = o->cache_h = 0;
     o->drawn = 0;
 }
@@ -129,21 +138,52 @@ size_t overview_selected(const overview *o)
     return o->selected;
 }
 
-/* Slide i's title cut to the cell width, ending with an ellipsis. */
-static texttex label_for(overview *o, size_t i, int px)
+/* Slide i's title fitted at exactly px on up to OVERVIEW_LABEL_LINES
+ * lines of the cell's width. */
+static layout_text fit_label(overview *o, size_t i, int px)
+{
+    layout_text_style st = {FONTS_REGULAR, px, px, OVERVIEW_LABEL_LINES};
+    layout_text lt;
+    layout_fit_text(deck_slide_title(o->deck, o->slides[i]), (float)o->grid.cell_w,
+                    (float)o->label_text_h, &st, fonts_measure, o->fonts, &lt);
+    return lt;
+}
+
+/* One size for every label (a grid of titles in different sizes reads as
+ * a ranking): the largest from px down to min_px at which every title
+ * fits whole; at min_px the titles that still do not are cut with an
+ * ellipsis. */
+static int label_px(overview *o, int px, int min_px)
+{
+    for (; px > min_px; px--) {
+        size_t i = 0;
+        while (i < o->grid.n && !fit_label(o, i, px).overflow)
+            i++;
+        if (i == o->grid.n)
+            return px;
+    }
+    return min_px;
+}
+
+/* Slide i's label, its lines as drawn logged (debug): what tests read. */
+static void make_label(overview *o, size_t i, int px)
 {
     const char *title = deck_slide_title(o->deck, o->slides[i]);
-    layout_text_style st = {FONTS_REGULAR, px, px, 1};
-    layout_text lt;
-    layout_fit_text(title, (float)o->grid.cell_w, (float)o->grid.label_h, &st, fonts_measure,
-                    o->fonts, &lt);
-    if (lt.n_lines == 0)
-        return (texttex){0};
-    char text[LABEL_TEXT_LEN];
-    int len = (int)lt.lines[0].len;
-    snprintf(text, sizeof text, "%.*s%s", len, title + lt.lines[0].start,
-             lt.lines[0].ellipsis ? LAYOUT_ELLIPSIS : "");
-    return texttex_make(o->r, o->fonts, px, text, WHITE);
+    layout_text lt = fit_label(o, i, px);
+    char shown[LABEL_TEXT_LEN * OVERVIEW_LABEL_LINES] = "";
+    size_t used = 0;
+    for (size_t k = 0; k < lt.n_lines && k < OVERVIEW_LABEL_LINES; k++) {
+        const layout_line *ln = &lt.lines[k];
+        char text[LABEL_TEXT_LEN];
+        snprintf(text, sizeof text, "%.*s%s", (int)ln->len, title + ln->start,
+                 ln->ellipsis ? LAYOUT_ELLIPSIS : "");
+        o->labels[i][k] = texttex_make(o->r, o->fonts, lt.px, text, WHITE);
+        int wrote = snprintf(shown + used, sizeof shown - used, "%s%s", k ? " / " : "", text);
+        used += wrote > 0 && (size_t)wrote < sizeof shown - used ? (size_t)wrote : 0;
+    }
+    o->label_lines[i] = lt.n_lines < OVERVIEW_LABEL_LINES ? lt.n_lines : OVERVIEW_LABEL_LINES;
+    o->label_line_h = lt.line_h;
+    log_debug("overview", "label %zu/%zu at %d px: %s", i + 1, o->grid.n, lt.px, shown);
 }
 
 static void fill(SDL_Renderer *r, SDL_Color c, const SDL_Rect *rect)
@@ -191,9 +231,12 @@ static void build(overview *o, int w, int h)
     int gap = 3 * frame > margin / 2 ? 3 * frame : margin / 2;
     o->margin = margin, o->thick = frame;
     grid_rect area = {margin, header, w - 2 * margin, h - header - margin};
-    o->grid = grid_plan(o->n, area, w, h, layout_line_height(px) + frame * 2, gap);
+    o->label_text_h = OVERVIEW_LABEL_LINES * layout_line_height(px);
+    o->grid = grid_plan(o->n, area, w, h, o->label_text_h + frame * 2, gap);
+    int min_px = side * LABEL_MIN_PX_PER_MILLE / 1000;
+    int label = label_px(o, px, min_px < px ? min_px : px);
     for (size_t i = 0; i < o->grid.n; i++)
-        o->labels[i] = label_for(o, i, px);
+        make_label(o, i, label);
     o->tex = SDL_RenderTargetSupported(o->r)
                  ? SDL_CreateTexture(o->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h)
                  : NULL;
@@ -254,8 +297,11 @@ bool overview_draw(overview *o, SDL_Rect stage, bool may_fill)
     int thick = o->thick;
     for (size_t i = 0; i < o->grid.n; i++) {
         grid_rect l = grid_label(&o->grid, i);
-        const texttex *t = &o->labels[i];
-        texttex_draw(o->r, t, stage.x + l.x + (l.w - t->w) / 2, stage.y + l.y + thick * 2);
+        for (size_t k = 0; k < o->label_lines[i]; k++) {
+            const texttex *t = &o->labels[i][k];
+            int y = l.y + thick * 2 + (int)k * o->label_line_h + (o->label_line_h - t->h) / 2;
+            texttex_draw(o->r, t, stage.x + l.x + (l.w - t->w) / 2, stage.y + y);
+        }
     }
     SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE);
     if (o->current < o->grid.n && o->current != o->selected)

@@ -1,6 +1,7 @@
 /* overview: every shown slide as a grid of thumbnails with its title under
  * it, over the whole stage, for a presenter choosing what to show (G or
- * Tab). The grid and the titles show at once; the thumbnails are drawn
+ * Tab), a poster's title made from its file name (filetitle.h). The grid
+ * and the titles show at once; the thumbnails are drawn
  * into one stage-sized texture a few per frame (overview_draw says when
  * some are left), so a key never waits for them. That texture lives while
  * the overview is open and the slides and the size stay the same: it is
@@ -19,6 +20,7 @@
 #include "vitrine/grid.h"
 
 #define OVERVIEW_THUMBS_PER_FRAME 3 /* thumbnails drawn per frame: a key waits a frame at most */
+#define OVERVIEW_LABEL_LINES 2      /* a thumbnail's title: whole, on up to this many lines */
 
 typedef struct overview overview;
 

@@ -18,6 +18,7 @@
 #include "slides_products.h"
 #include "slides_team.h"
 #include "vitrine/arena.h"
+#include "vitrine/filetitle.h"
 #include "vitrine/fonts.h"
 #include "vitrine/log.h"
 #include "vitrine/spotlight.h"
@@ -482,9 +483,11 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
     canvas_free(probe);
     deck_status st = DECK_OK;
     for (size_t i = 0; st == DECK_OK && i < np; i++) {
-        char name[DECK_NAME_LEN];
+        char name[DECK_NAME_LEN], title[FRAME_TEXT_LEN] = "L'équipe de l'incubateur";
         snprintf(name, sizeof name, "team-%zu", i + 1);
-        st = add_slide(d, s, n, name, "L'équipe de l'incubateur", err);
+        if (np > 1) /* as on the page: the overview tells the pages apart */
+            snprintf(title, sizeof title, "L'équipe de l'incubateur (%zu/%zu)", i + 1, np);
+        st = add_slide(d, s, n, name, title, err);
         if (st != DECK_OK)
             break;
         deck_slide *sl = &s[*n - 1];
@@ -541,8 +544,10 @@ static deck_status build_announcements(deck *d, deck_slide *s, size_t *n, const 
 static deck_status build_posters(deck *d, deck_slide *s, size_t *n, char err[DECK_ERR_LEN])
 {
     for (size_t i = 0; i < posters_count(d->posters); i++) {
-        const char *name = posters_name(d->posters, i);
-        deck_status st = add_slide(d, s, n, name, posters_file(d->posters, i), err);
+        const char *name = posters_name(d->posters, i), *file = posters_file(d->posters, i);
+        char title[FRAME_TEXT_LEN]; /* "03-demo-day.png": "Demo Day" */
+        deck_status st =
+            add_slide(d, s, n, name, filetitle_make(file, title, sizeof title) ? title : file, err);
         if (st == DECK_FULL) {
             log_error("deck", "%s", err);
             return DECK_OK;
