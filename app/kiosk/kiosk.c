@@ -758,8 +758,7 @@ static void render(kiosk *k, const playlist_view *v)
     if (schedule_screen_on(k->sch)) {
         if (overview_is_open(k->ovw))
             k->ovw_pending = overview_draw(
-                k->ovw, (SDL_Rect){k->stage.x + k->dx, k->stage.y + k->dy, k->stage.w, k->stage.h},
-                gate_take(k)); /* thumbnails: a second full-size texture, like a transition */
+                k->ovw, (SDL_Rect){k->stage.x + k->dx, k->stage.y + k->dy, k->stage.w, k->stage.h});
         else if (v->has_slide && v->animating) {
             draw_transition(k, v);
             blended = true;

@@ -164,5 +164,12 @@ void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);
  * drawn. A slide drawn ahead in slices (deck_prepare). */
 size_t canvas_draw_part(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y, size_t first,
                         int64_t until_us);
+/* The list scaled into dst (the slide's aspect) of the current target: a
+ * thumbnail drawn at its own size, text rendered small (or greeked below
+ * CANVAS_THUMB_MIN_PX), so it costs a fraction of a full-size render.
+ * From operation first on, stopping like canvas_draw_part. */
+#define CANVAS_THUMB_MIN_PX 6.0f
+size_t canvas_draw_thumb(const canvas *c, SDL_Renderer *r, textcache *tc, SDL_Rect dst,
+                         size_t first, int64_t until_us);
 
 #endif

@@ -896,15 +896,18 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha)
     SDL_RenderCopy(d->r, s->tex, NULL, &(SDL_Rect){x, y, d->w, d->h});
 }
 
-void deck_draw_scaled(deck *d, size_t i, SDL_Rect dst)
+int deck_draw_thumb(deck *d, size_t i, SDL_Rect dst, size_t *drawn, int64_t until_us)
 {
-    if (i >= d->n || !d->slides[i].cv || !d->r || !SDL_RenderTargetSupported(d->r))
-        return;
-    deck_slot *s = slot_for(d, i);
-    if (!s)
-        return;
-    SDL_SetTextureScaleMode(s->tex, SDL_ScaleModeLinear);
-    SDL_SetTextureAlphaMod(s->tex, 255);
-    SDL_RenderCopy(d->r, s->tex, NULL, &dst);
-    SDL_SetTextureScaleMode(s->tex, SDL_ScaleModeNearest); /* deck_draw copies 1:1 */
+    if (i >= d->n || !d->slides[i].cv || !d->r)
+        return -1;
+    const canvas *cv = d->slides[i].cv;
+    if (*drawn == 0) { /* the slide's own background, as a slot's */
+        SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(d->r, 255, 255, 255, 255);
+        SDL_RenderFillRect(d->r, &dst);
+    }
+    SDL_RenderSetClipRect(d->r, &dst); /* text a little wider when small stays inside */
+    *drawn = canvas_draw_thumb(cv, d->r, d->tc, dst, *drawn, until_us);
+    SDL_RenderSetClipRect(d->r, NULL);
+    return *drawn >= canvas_ops(cv) ? 1 : 0;
 }

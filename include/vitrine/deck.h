@@ -172,9 +172,13 @@ size_t deck_textures(const deck *d);
 /* Smallest text size used by the last deck_update, pixels (tests: it must
  * be at least 2.5 % of the screen's short side). */
 int deck_smallest_text_px(const deck *d);
-/* Draws slide i scaled into dst of the current render target (linear
- * filtering: the kiosk's overview thumbnails). Renders it into a slot
- * texture like deck_draw; nothing without render targets. */
-void deck_draw_scaled(deck *d, size_t i, SDL_Rect dst);
+/* Draws slide i as a thumbnail into dst (the slide's aspect) of the
+ * current render target, drawn at that size (text rendered small), not
+ * scaled down from a full-size texture: the kiosk's overview. From
+ * operation *drawn on (0: the start), for about until_us (vclock_system_us;
+ * INT64_MAX: all of it); *drawn says where it stopped. 1 when the
+ * thumbnail is complete, 0 when more is left, -1 when there is no such
+ * slide. */
+int deck_draw_thumb(deck *d, size_t i, SDL_Rect dst, size_t *drawn, int64_t until_us);
 
 #endif

@@ -219,14 +219,14 @@ def only(shown):
     return list(shown) + [{"slide": s, "enabled": False} for s in ALL_SLIDES if s not in shown]
 
 
-def write_config(path, cache_dir, kiosk, feeds=None):
+def write_config(path, cache_dir, kiosk, feeds=None, **top):
     """A configuration that never touches the network: feeds are "" (the
     bundled demo data) unless local file paths are given."""
     feeds = feeds or {name: "" for name in FEEDS}
     with open(path, "w") as f:
-        json.dump({"cache_dir": cache_dir,
-                   "feeds": {name: {"url": url} for name, url in feeds.items()},
-                   "kiosk": kiosk}, f)
+        json.dump(dict({"cache_dir": cache_dir,
+                        "feeds": {name: {"url": url} for name, url in feeds.items()},
+                        "kiosk": kiosk}, **top), f)
 
 
 FAST = {"slide_duration_s": 1, "transition_ms": 200, "burn_in_shift_px": 0,
@@ -487,6 +487,58 @@ def check_marks_cover_nothing(before, after, what):
     check(not title, "%s: the title's pixels changed, e.g. at %s" % (what, title[:3]))
 
 
+# Every deck slide with data in fixtures/data (coaching has none), then
+# posters to make 30 slides: file names and the titles the overview gives
+# them.
+WITH_DATA = [s for s in ALL_SLIDES if s not in ("coaching", "team-4", "team-5", "team-6")]
+POSTERS = {"01-demo-day.png": "Demo Day", "02_journee-portes-ouvertes.png":
+           "Journee Portes Ouvertes", "atelier-accessibilite.png": "Atelier Accessibilite",
+           "2026-bilan-annuel-des-startups-d-etat.png": "Bilan Annuel des Startups d\u2019Etat",
+           "welcome.png": "Welcome", "05-hackathon.png": "Hackathon",
+           "06-forum-des-communs.png": "Forum des Communs", "07_visite.png": "Visite",
+           "08-rencontre-produits.png": "Rencontre Produits", "09-meetup-design.png":
+           "Meetup Design", "10-fete-de-fin-d-annee.png": "Fete de Fin d\u2019Annee"}
+READABLE = 0.022  # of the short side: the overview's labels (2.5 %, a long title 2.2 %)
+LABEL = re.compile(r"^debug overview: label (\d+)/(\d+) at (\d+) px: (.*)$")
+
+
+def scenario_overview30(ctx):
+    """30 slides in the overview: every label is the slide's whole title on
+    up to two lines, or cut after more than its first word; at least
+    READABLE of the short side; posters by a title made from their file
+    name; every thumbnail drawn (the log says how long it took)."""
+    posters = os.path.join(ctx.tmp, "posters")
+    os.makedirs(posters)
+    for i, name in enumerate(POSTERS):
+        write_png(os.path.join(posters, name), [[(20 * i, 0, 145)] * 32 for _ in range(18)])
+    k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60,
+                            playlist=only(WITH_DATA)), posters_dir=posters)
+    k.wait_for(r"slide 1/30 overview$", timeout=FEEDS_WAIT_S)
+    m = k.mark()
+    k.keys("g")
+    m = k.wait_for(r"^info kiosk: overview shown$", m)
+    done = k.wait_for(r"^info overview: 30 thumbnails drawn in \d+ ms$", m, timeout=FEEDS_WAIT_S)
+    k.frame_after(done)
+    screenshot(k.display, ctx.outdir, "overview-30.png")
+    labels = [LABEL.match(l).groups() for l in k.lines_since(m, LABEL.pattern)]
+    check(len(labels) == 30, "want 30 labels logged, got %d" % len(labels))
+    titles = set(POSTERS.values())
+    w, h = SIZE
+    for pos, n, px, shown in labels:
+        check(int(px) >= READABLE * min(w, h), "label %s at %s px, under %.0f %% of the short "
+              "side" % (pos, px, READABLE * 100))
+        text = shown.replace(" / ", " ")
+        check(shown.count(" / ") <= 1, "label %s on more than two lines: %r" % (pos, shown))
+        if text.endswith("\u2026"):
+            check(len(text[:-1].split()) >= 2, "label %s cut to one word: %r" % (pos, shown))
+        titles.discard(text)
+    check(not titles, "posters without their title from the file name: %s" % sorted(titles))
+    took = k.lines_since(m, r"^info overview: 30 thumbnails drawn in")[0]
+    print("overview30: " + took.split(": ", 1)[1])
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
 def scenario_pin(ctx):
     # Slides long enough that none changes under the screenshots.
     k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60, pause_timeout_s=0))
@@ -736,24 +788,24 @@ class Context:
         self.feeds = None
         self.kiosks = []
 
-    def write(self, kiosk_cfg):
-        write_config(self.config, self.cache, kiosk_cfg, self.feeds)
+    def write(self, kiosk_cfg, **top):
+        write_config(self.config, self.cache, kiosk_cfg, self.feeds, **top)
 
-    def start(self, kiosk_cfg, extra=(), feeds=None):
+    def start(self, kiosk_cfg, extra=(), feeds=None, **top):
         self.feeds = feeds
-        self.write(kiosk_cfg)
+        self.write(kiosk_cfg, **top)
         k = Kiosk(self.binary, self.display,
                   ["--config", self.config, "--size", "%dx%d" % SIZE, "--verbose"] + list(extra),
                   self.tmp)
         self.kiosks.append(k)
         return k
 
-    def start_data(self, kiosk_cfg):
+    def start_data(self, kiosk_cfg, **top):
         """The kiosk on a fresh copy of fixtures/data (--data: no feeds
         thread; R and SIGUSR1 reload the files)."""
         shutil.rmtree(self.data, ignore_errors=True)
         shutil.copytree(os.path.join(self.fixtures, "data"), self.data)
-        return self.start(kiosk_cfg, ["--data", self.data, "--now", NOW])
+        return self.start(kiosk_cfg, ["--data", self.data, "--now", NOW], **top)
 
 
 def main():
