@@ -49,8 +49,9 @@
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 #define CLOCK_START_ENV "VITRINE_CLOCK_START"
 #define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
-#define MARKS_FALLBACK_DIV                                                                         \
-    24 /* the marks over a slide without room for them: stage height / this */
+/* The marks over a slide without room for them: a strip of the stage
+ * height / this. */
+#define MARKS_FALLBACK_DIV 24
 
 struct kiosk {
     kiosk_options opt;
@@ -756,19 +757,20 @@ static void render(kiosk *k, const playlist_view *v)
     k->ovw_pending = false;
     bool blended = false;
     if (schedule_screen_on(k->sch)) {
-        if (overview_is_open(k->ovw))
+        if (overview_is_open(k->ovw)) {
             k->ovw_pending = overview_draw(
                 k->ovw, (SDL_Rect){k->stage.x + k->dx, k->stage.y + k->dy, k->stage.w, k->stage.h});
-        else if (v->has_slide && v->animating) {
+        } else if (v->has_slide && v->animating) {
             draw_transition(k, v);
             blended = true;
-        } else if (v->has_slide)
+        } else if (v->has_slide) {
             deck_draw(k->deck, v->slide, k->stage.x + k->dx, k->stage.y + k->dy, 255);
-        else
+        } else {
             overlay_draw_message(k->ov, "Vitrine",
                                  "Aucune diapositive \u00e0 afficher pour l\u2019instant : "
                                  "les donn\u00e9es arrivent.",
                                  k->w, k->h, k->dx, k->dy);
+        }
         if (v->has_slide && !overview_is_open(k->ovw))
             overlay_draw_marks(k->ov, marks_area(k, v->slide), v->paused, v->pinned);
         if (k->help)
