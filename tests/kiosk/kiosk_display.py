@@ -2,7 +2,9 @@
 """Drives the real vitrine program (the real deck of slides) in its own Xvfb
 with real key events (xdotool) and real signals, and checks what a person
 would see: slide changes in the log, pause holding, the help overlay on
-screen, the kiosk lock, clean exits, configuration and data reloads, the
+screen, the pause and pin marks covering nothing of the slide, a fade
+ending on the new slide alone, the overview's labels and thumbnails (30
+slides), the kiosk lock, clean exits, configuration and data reloads, the
 opening hours, live feeds read from local files, and the display going away
 (the window destroyed, the X server killed: one line of the kiosk's own).
 
