@@ -1,9 +1,9 @@
 /* overview: the layout is made per stage size (grid_plan), with the title
- * and hint textures; then, a slice of OVERVIEW_SLICE_US a frame, the
- * labels' size, the title textures of each cell and the thumbnails, into
- * the stage-sized texture in playlist order, each drawn at its own size
- * from the slide's display list (deck_draw_thumb): no full-size texture
- * of a slide, so the overview's own is the only full-screen one. */
+ * and hint textures; then, a slice of OVERVIEW_SLICE_US a frame, the stage
+ * texture, the labels' size, the title textures of each cell and the
+ * thumbnails, into that texture in playlist order, each drawn at its own
+ * size from the slide's display list (deck_draw_thumb): no full-size
+ * texture of a slide, so the overview's own is the only full-screen one. */
 #include "overview.h"
 
 #include <stdio.h>
@@ -47,6 +47,7 @@ struct overview {
     int cache_w, cache_h;
     grid_layout grid;
     SDL_Texture *tex;  /* background, placeholders, thumbnails */
+    bool tex_due;      /* to be made (make_texture) */
     bool tex_failed;   /* logged once per opening */
     size_t drawn;      /* thumbnails in tex: cells [0, drawn) */
     size_t ops_drawn;  /* of cell drawn's slide, so far */
@@ -77,6 +78,7 @@ void overview_reset(overview *o)
     if (o->tex)
         SDL_DestroyTexture(o->tex);
     o->tex = NULL;
+    o->tex_due = false;
     texttex_free(&o->title);
     texttex_free(&o->hint);
     for (size_t i = 0; i < GRID_MAX_CELLS; i++) {
@@ -268,6 +270,15 @@ static void build(overview *o, int w, int h)
     o->label_hi = px > 1 ? px : 1; /* label_px 0 means not found yet */
     o->label_lo = min_px < o->label_hi && min_px > 0 ? min_px : o->label_hi;
     o->label_floor = (side * LABEL_FLOOR_PX_PER_MILLE + 999) / 1000;
+    o->tex_due = true; /* made by work, a frame later: it alone takes milliseconds */
+}
+
+/* The stage texture, with the background and placeholders drawn into it
+ * (until then overview_draw draws them on the screen). */
+static void make_texture(overview *o)
+{
+    o->tex_due = false;
+    int w = o->cache_w, h = o->cache_h;
     o->tex = SDL_RenderTargetSupported(o->r)
                  ? SDL_CreateTexture(o->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h)
                  : NULL;
@@ -295,7 +306,9 @@ static bool work(overview *o)
     SDL_Texture *prev = SDL_GetRenderTarget(o->r);
     bool left = true;
     while (left && vclock_system_us() < until) {
-        if (!o->label_px) {
+        if (o->tex_due) {
+            make_texture(o);
+        } else if (!o->label_px) {
             label_size_step(o);
         } else if (o->labels_made < o->grid.n) {
             make_label(o, o->labels_made, o->label_px, o->label_floor);
