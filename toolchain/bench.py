@@ -55,6 +55,7 @@ NA = "n/a (not built)"
 STALL_LOW_SPEED_S = 3  # "two stalled feeds": low_speed_time_s of every feed
 STALLED = ("startups", "authors")
 POSTERS_RUNS = 3  # offline rotations without and with the posters of make_posters
+OVERVIEW_OPENS = 9  # the overview opened (G) and closed (Esc) this many times
 # "A refresh with one feed changed": the feed, and the CPU ms the whole
 # process took for it on 2026-12-07 (before each body was parsed once:
 # every feed parsed again), the budget being a third of it.
@@ -385,10 +386,47 @@ def kiosk(vitrine, data, make_posters=None):
             stop_kiosk(p)
             posters = posters_hwm(vitrine, make_posters, config, env, tmp,
                                   POSTERS_RUNS) if make_posters else None
+            ovw = overview_ms(vitrine, config, env, tmp, OVERVIEW_OPENS)
         finally:
             disp.close()
     return {"cpu": cpu, "rss": hwm, "online": online, "busy": busy,
-            "first": statistics.median(firsts), "display": disp.name, "posters": posters}
+            "first": statistics.median(firsts), "display": disp.name, "posters": posters,
+            "overview": ovw}
+
+
+def overview_ms(vitrine, config, env, tmp, n):
+    """Milliseconds from opening the overview (G, by xdotool) to its last
+    thumbnail drawn, as the kiosk logs it, median of n openings on a
+    static slide; and the display thread's longest busy stretch logged
+    from the first opening on. (None, None) without Xvfb and xdotool."""
+    if "DISPLAY" not in env or not shutil.which("xdotool"):
+        return None, None
+    log = os.path.join(tmp, "overview.log")
+    cfg = config("overview.json", {"slide_duration_s": 3600, "resume_after_s": 3600})
+    with open(log, "w") as err:
+        p = subprocess.Popen([vitrine, "--config", cfg, "--offline", "--now", NOW, "--verbose"],
+                             stdout=subprocess.DEVNULL, stderr=err, env=env)
+    try:
+        wait_log(log, r"first frame after", 1, "first frame")
+        time.sleep(KIOSK_WARMUP_S)  # the start-up's own stretches are not the overview's
+
+        def xdo(*args):
+            return subprocess.run(["xdotool"] + list(args), env=env, check=True,
+                                  capture_output=True, text=True, timeout=30).stdout
+        window = xdo("search", "--sync", "--name", "^Vitrine$").split()[0]
+        for i in range(n):
+            xdo("windowfocus", "--sync", window, "key", "g")
+            wait_log(log, r"overview: \d+ thumbnails drawn in", i + 1, "thumbnails")
+            xdo("windowfocus", "--sync", window, "key", "Escape")
+            wait_log(log, r"kiosk: overview hidden", i + 1, "overview closed")
+        with open(log, errors="replace") as f:
+            text = f.read()
+        took = [float(m) for m in re.findall(r"thumbnails drawn in (\d+) ms", text)]
+        after = text[text.index("overview shown"):]
+        busy = [float(m) for m in re.findall(r"display thread busy ([0-9.]+) ms", after)]
+        return statistics.median(took), max(busy) if busy else None
+    finally:
+        stop_kiosk(p)
 
 
 def posters_hwm(vitrine, make_posters, config, env, tmp, n):
@@ -451,7 +489,7 @@ def main():
     sc = screens(a.screens, a.real, max(3, a.runs // 3)) or {}
     k = kiosk(a.vitrine, a.real, a.make_posters) or {
         "cpu": None, "rss": None, "online": None, "busy": None, "first": None, "display": "-",
-        "posters": None}
+        "posters": None, "overview": (None, None)}
     pw = k["posters"] or (None, None, False)
     stalled_ms = stalled_feeds(a.vitrine, a.real, max(3, a.runs // 3))
     refresh_ms = {feed: refresh_cpu(a.refresh, a.real, feed, a.runs) for feed in REFRESH_FEEDS}
@@ -492,6 +530,10 @@ def main():
         ("CPU, static slide", "<= 1 %", fmt(k["cpu"], "%", 2), ""),
         (f"display thread busy, longest ({BUSY_REFRESHES} new data, {BUSY_REFRESHES} 304s)",
          "<= 34 ms (2 frames)", fmt(k["busy"], "ms"), ""),
+        (f"overview (G): every thumbnail drawn, 1080p ({OVERVIEW_OPENS} openings)", "<= 500 ms",
+         fmt(k["overview"][0], "ms", 0), ""),
+        ("  display thread busy, longest, overview open", "<= 34 ms (2 frames)",
+         fmt(k["overview"][1], "ms"), ""),
     ] + [(f"CPU, a refresh with {feed} changed (process)", f"<= {before / 3:.1f} ms (1/3)",
           fmt(refresh_ms[feed], "ms"), "") for feed, before in REFRESH_FEEDS.items()]
     head = ("figure (median)", "budget",

@@ -50,6 +50,9 @@
 #define CLOCK_SCALE_ENV "VITRINE_CLOCK_SCALE"
 #define CLOCK_START_ENV "VITRINE_CLOCK_START"
 #define STARTED_AT_STEP_S 2 /* a clock step, not the rounding of two whole seconds */
+/* The marks over a slide without room for them: a strip of the stage
+ * height / this. */
+#define MARKS_FALLBACK_DIV 24
 
 struct kiosk {
     kiosk_options opt;
@@ -82,6 +85,7 @@ struct kiosk {
     bool sdl_up;
     bool running, dirty, help;
     bool presented; /* a first frame was presented (logged once) */
+    bool blended;   /* the frame on screen is a transition's: one more frame ends it */
     bool gate_held; /* opt.gate, for a slide change and its transition */
     bool logged;
     size_t logged_slide, logged_pos, logged_count;
@@ -733,34 +737,54 @@ static void draw_transition(kiosk *k, const playlist_view *v)
     }
 }
 
+/* Where the pause and pin marks go over slide i: the room its footer
+ * leaves free, else (a poster) the screen's band under the stage when
+ * there is one, else the stage's bottom right corner, a strip of
+ * MARKS_FALLBACK_DIV of its height. */
+static SDL_Rect marks_area(const kiosk *k, size_t i)
+{
+    int x = k->stage.x + k->dx, y = k->stage.y + k->dy;
+    SDL_Rect r;
+    if (deck_slide_marks(k->deck, i, &r))
+        return (SDL_Rect){r.x + x, r.y + y, r.w, r.h};
+    int strip = k->stage.h / MARKS_FALLBACK_DIV;
+    int below = k->h - (k->stage.y + k->stage.h);
+    if (below >= strip)
+        return (SDL_Rect){x, k->stage.y + k->stage.h + (below - strip) / 2 + k->dy, k->stage.w,
+                          strip};
+    return (SDL_Rect){x + k->stage.w / 2, y + k->stage.h - strip * 3 / 2,
+                      k->stage.w / 2 - strip / 2, strip};
+}
+
 static void render(kiosk *k, const playlist_view *v)
 {
     SDL_Renderer *r = screen_renderer(k->scr);
     SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
     SDL_RenderClear(r);
     k->ovw_pending = false;
+    bool blended = false;
     if (schedule_screen_on(k->sch)) {
-        if (overview_is_open(k->ovw))
+        if (overview_is_open(k->ovw)) {
             k->ovw_pending = overview_draw(
-                k->ovw, (SDL_Rect){k->stage.x + k->dx, k->stage.y + k->dy, k->stage.w, k->stage.h},
-                gate_take(k)); /* thumbnails: a second full-size texture, like a transition */
-        else if (v->has_slide && v->animating)
+                k->ovw, (SDL_Rect){k->stage.x + k->dx, k->stage.y + k->dy, k->stage.w, k->stage.h});
+        } else if (v->has_slide && v->animating) {
             draw_transition(k, v);
-        else if (v->has_slide)
+            blended = true;
+        } else if (v->has_slide) {
             deck_draw(k->deck, v->slide, k->stage.x + k->dx, k->stage.y + k->dy, 255);
-        else
+        } else {
             overlay_draw_message(k->ov, "Vitrine",
                                  "Aucune diapositive \u00e0 afficher pour l\u2019instant : "
                                  "les donn\u00e9es arrivent.",
                                  k->w, k->h, k->dx, k->dy);
-        if (v->paused)
-            overlay_draw_pause(k->ov, k->w, k->h, k->dx, k->dy);
-        if (v->pinned)
-            overlay_draw_pin(k->ov, k->w, k->h, k->dx, k->dy);
+        }
+        if (v->has_slide && !overview_is_open(k->ovw))
+            overlay_draw_marks(k->ov, marks_area(k, v->slide), v->paused, v->pinned);
         if (k->help)
             overlay_draw_help(k->ov, k->km, k->cfg->playlist.resume_after_ms / VCLOCK_MS_PER_S,
                               k->w, k->h, k->dx, k->dy);
     }
+    k->blended = blended;
     busy_end(k);
     SDL_RenderPresent(r);
     busy_begin(k);
@@ -960,7 +984,10 @@ static int64_t advance(kiosk *k, int64_t now, playlist_view *v)
         k->status_due = true; /* a change held back, or the heartbeat */
     else
         wait = metrics < wait ? metrics : wait;
-    if (w == 0 || v->animating)
+    /* The last transition frame still blends the two slides (its alpha
+     * short of 255): the slide alone replaces it once the transition is
+     * over, or a faint copy of the previous slide stays until the next. */
+    if (w == 0 || v->animating || k->blended)
         k->dirty = true; /* a frame is due */
     if (held_back)
         wait = k->preparing ? 1 : GATE_RETRY_MS;

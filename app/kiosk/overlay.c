@@ -15,10 +15,11 @@
 
 #define OVERLAY_TEXT_LEN 160 /* the help's footer */
 #define HELP_TITLE "Aide \u2014 touches du clavier"
-#define LINE_HEIGHT_DIV 24  /* body text: output height / this */
-#define TITLE_SCALE_PCT 150 /* the help title, percent of the body text */
-#define DIM_ALPHA 170       /* the screen around the help: dimmed, still there */
-#define PAUSE_SIZE_DIV 36
+#define LINE_HEIGHT_DIV 24   /* body text: output height / this */
+#define TITLE_SCALE_PCT 150  /* the help title, percent of the body text */
+#define DIM_ALPHA 170        /* the screen around the help: dimmed, still there */
+#define MARK_FILL_PCT 90     /* the marks' height, percent of their area's */
+#define MARK_TEXT_PCT 62     /* the pin's text size, percent of the marks' height */
 #define HELP_FILL_PCT 92     /* the help panel's largest share of the screen, both ways */
 #define LINE_SPACING_PCT 160 /* line height, percent of the text size */
 #define PIN_TEXT "\u00e9pingl\u00e9e"
@@ -40,7 +41,7 @@ struct overlay {
     /* cached message */
     int cache_px; /* body text size of the cached help */
     int cache_w;  /* and the width it fits */
-    texttex pin;  /* the pin mark's text, per cache_pin_h */
+    texttex pin;  /* the pin mark's text, at cache_pin_h pixels */
     int cache_pin_h;
     int msg_h;
     char *msg_title, *msg_line; /* copies; NULL: nothing cached */
@@ -197,39 +198,57 @@ void overlay_draw_help(overlay *o, const keymap *k, int64_t resume_s, int w, int
     texttex_draw(o->r, &o->footer, x, y + line_h / 2);
 }
 
-void overlay_draw_pause(overlay *o, int w, int h, int dx, int dy)
+/* The pause mark: two bars on a dark square of side size. */
+static void draw_pause(overlay *o, int x, int y, int size)
 {
-    int size = h / PAUSE_SIZE_DIV;
-    int margin = size;
-    SDL_Rect box = {w - margin - size * 2 + dx, margin + dy, size * 2, size * 2};
-    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(o->r, 0, 0, 0, 140);
-    SDL_RenderFillRect(o->r, &box);
-    SDL_SetRenderDrawColor(o->r, 255, 255, 255, 200);
-    int bar_w = size / 3 > 1 ? size / 3 : 1;
-    SDL_Rect left = {box.x + size / 2, box.y + size / 2, bar_w, size};
-    SDL_Rect right = {box.x + box.w - size / 2 - bar_w, box.y + size / 2, bar_w, size};
-    SDL_RenderFillRect(o->r, &left);
-    SDL_RenderFillRect(o->r, &right);
+    SDL_SetRenderDrawColor(o->r, 10, 14, 40, 255);
+    SDL_RenderFillRect(o->r, &(SDL_Rect){x, y, size, size});
+    SDL_SetRenderDrawColor(o->r, 255, 255, 255, 255);
+    int bar_w = size / 5 > 1 ? size / 5 : 1, bar_h = size / 2 > 1 ? size / 2 : 1;
+    int top = y + (size - bar_h) / 2;
+    SDL_RenderFillRect(o->r, &(SDL_Rect){x + size * 3 / 10, top, bar_w, bar_h});
+    SDL_RenderFillRect(o->r, &(SDL_Rect){x + size - size * 3 / 10 - bar_w, top, bar_w, bar_h});
 }
 
-void overlay_draw_pin(overlay *o, int w, int h, int dx, int dy)
+/* The pin's text at px, made again only when px changes. */
+static const texttex *pin_text(overlay *o, int px)
 {
-    (void)w;
-    int size = h / PAUSE_SIZE_DIV;
-    if (o->cache_pin_h != h) {
+    if (o->cache_pin_h != px) {
         texttex_free(&o->pin);
-        o->pin = texttex_make(o->r, o->fonts, size, PIN_TEXT, KEY_COLOUR);
-        o->cache_pin_h = h;
+        o->pin = texttex_make(o->r, o->fonts, px, PIN_TEXT, KEY_COLOUR);
+        o->cache_pin_h = px;
     }
-    int dot = size / 2 > 2 ? size / 2 : 2, pad = size / 2;
-    SDL_Rect pill = {size + dx, size + dy, pad * 3 + dot + o->pin.w, size * 2};
-    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(o->r, 10, 14, 40, 210); /* small, but its text reads over a slide */
-    SDL_RenderFillRect(o->r, &pill);
-    SDL_SetRenderDrawColor(o->r, KEY_COLOUR.r, KEY_COLOUR.g, KEY_COLOUR.b, 255);
-    SDL_RenderFillRect(o->r, &(SDL_Rect){pill.x + pad, pill.y + (pill.h - dot) / 2, dot, dot});
-    texttex_draw(o->r, &o->pin, pill.x + pad * 2 + dot, pill.y + (pill.h - o->pin.h) / 2);
+    return &o->pin;
+}
+
+void overlay_draw_marks(overlay *o, SDL_Rect area, bool paused, bool pinned)
+{
+    if ((!paused && !pinned) || area.w <= 0 || area.h <= 0)
+        return;
+    int size = area.h * MARK_FILL_PCT / 100;
+    size = size > 4 ? size : 4;
+    const texttex *t = pin_text(o, size * MARK_TEXT_PCT / 100);
+    int pad = size / 3 > 1 ? size / 3 : 1, dot = pad;
+    int pill_w = pinned ? pad * 3 + dot + t->w : 0;
+    int total = (paused ? size : 0) + (paused && pinned ? pad : 0) + pill_w;
+    /* Right-aligned in the area (beside the date in a footer), cut on
+     * its left should it be narrower: never drawn beyond it. */
+    SDL_RenderSetClipRect(o->r, &area);
+    SDL_SetRenderDrawBlendMode(o->r, SDL_BLENDMODE_NONE);
+    int x = area.x + area.w - total, y = area.y + (area.h - size) / 2;
+    if (paused) {
+        draw_pause(o, x, y, size);
+        x += size + pad;
+    }
+    if (pinned) {
+        SDL_Rect pill = {x, y, pill_w, size};
+        SDL_SetRenderDrawColor(o->r, 10, 14, 40, 255);
+        SDL_RenderFillRect(o->r, &pill);
+        SDL_SetRenderDrawColor(o->r, KEY_COLOUR.r, KEY_COLOUR.g, KEY_COLOUR.b, 255);
+        SDL_RenderFillRect(o->r, &(SDL_Rect){x + pad, y + (size - dot) / 2, dot, dot});
+        texttex_draw(o->r, t, x + pad * 2 + dot, y + (size - t->h) / 2);
+    }
+    SDL_RenderSetClipRect(o->r, NULL);
 }
 
 void overlay_draw_message(overlay *o, const char *title, const char *line, int w, int h, int dx,

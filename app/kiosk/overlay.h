@@ -7,6 +7,7 @@
 #define VITRINE_OVERLAY_H
 
 #include <SDL2/SDL.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "vitrine/fonts.h"
@@ -25,10 +26,11 @@ void overlay_reset(overlay *o);
 
 /* resume_s: seconds after which rotation resumes by itself. */
 void overlay_draw_help(overlay *o, const keymap *k, int64_t resume_s, int w, int h, int dx, int dy);
-void overlay_draw_pause(overlay *o, int w, int h, int dx, int dy);
-/* The pin's mark: a small pill in the top left corner (the pause mark is
- * in the top right). */
-void overlay_draw_pin(overlay *o, int w, int h, int dx, int dy);
+/* The pause mark (a square with two bars) and the pin's pill
+ * ("épinglée"), side by side, right-aligned in area and sized from its
+ * height: a place the slide leaves free (deck_slide_marks), so that they
+ * never cover what it shows. Nothing is drawn outside area. */
+void overlay_draw_marks(overlay *o, SDL_Rect area, bool paused, bool pinned);
 /* Centred two-line message on a dark background (no slide to show). */
 void overlay_draw_message(overlay *o, const char *title, const char *line, int w, int h, int dx,
                           int dy);

@@ -1,12 +1,15 @@
 /* overview: every shown slide as a grid of thumbnails with its title under
- * it, over the whole stage, for a presenter choosing what to show (G or
- * Tab). The grid and the titles show at once; the thumbnails are drawn
- * into one stage-sized texture a few per frame (overview_draw says when
- * some are left), so a key never waits for them. That texture lives while
- * the overview is open and the slides and the size stay the same: it is
- * dropped when it closes (memory: one full-screen texture, like a
- * transition's second one). The selection is drawn over it each frame.
- * SDL-side; the layout and the moves are grid.h's. */
+ * it (whole, on up to OVERVIEW_LABEL_LINES lines; a poster's made from its
+ * file name, filetitle.h), over the whole stage, for a presenter choosing
+ * what to show (G or Tab). The grid and the titles show at once; the
+ * thumbnails are drawn at their size into one stage-sized texture, in
+ * slices of OVERVIEW_SLICE_US a frame (overview_draw says when some are
+ * left), so a key never waits for them and all show within a few frames.
+ * That texture lives while the overview is open and the slides and the
+ * size stay the same: it is dropped when it closes (memory: one
+ * full-screen texture, like a transition's second one). The selection is
+ * drawn over it each frame. SDL-side; the layout and the moves are
+ * grid.h's. */
 #ifndef VITRINE_OVERVIEW_H
 #define VITRINE_OVERVIEW_H
 
@@ -18,7 +21,8 @@
 #include "vitrine/fonts.h"
 #include "vitrine/grid.h"
 
-#define OVERVIEW_THUMBS_PER_FRAME 3 /* thumbnails drawn per frame: a key waits a frame at most */
+#define OVERVIEW_SLICE_US 6000 /* thumbnail drawing a frame: a key waits a frame at most */
+#define OVERVIEW_LABEL_LINES 2 /* a thumbnail's title: whole, on up to this many lines */
 
 typedef struct overview overview;
 
@@ -43,9 +47,8 @@ void overview_move(overview *o, grid_move_dir dir);
 size_t overview_selected(const overview *o); /* 0-based position */
 
 /* Draws the overview over stage (the current render target's stage, with
- * the burn-in shift). may_fill false: no thumbnail this frame (the fetch
- * thread is parsing: the memory gate, memgate.h). True while thumbnails
- * are left to draw (the caller draws another frame). */
-bool overview_draw(overview *o, SDL_Rect stage, bool may_fill);
+ * the burn-in shift), and the next slice of thumbnails. True while
+ * thumbnails are left to draw (the caller draws another frame). */
+bool overview_draw(overview *o, SDL_Rect stage);
 
 #endif

@@ -64,6 +64,7 @@ struct canvas {
     canvas *state;
     layout_rect state_area;
     unsigned state_tag;
+    layout_rect marks_room, marks; /* canvas_set_marks; w 0: none */
     size_t checked;
     bool finished;  /* canvas_finish ran: a new state part is checked at once */
     uint64_t print; /* the content's part of canvas_fingerprint, set by canvas_finish */
@@ -735,6 +736,21 @@ unsigned canvas_state_tag(const canvas *c, layout_rect *area)
     return c->state_tag;
 }
 
+void canvas_set_marks(canvas *c, layout_rect room, layout_rect area)
+{
+    c->marks_room = room;
+    c->marks = area;
+}
+
+bool canvas_marks(const canvas *c, layout_rect *room, layout_rect *area)
+{
+    if (room)
+        *room = c->marks_room;
+    if (area)
+        *area = c->marks;
+    return c->marks.w > 0 && c->marks.h > 0;
+}
+
 canvas *canvas_state_begin(canvas *c)
 {
     canvas *st = canvas_new(c->fonts, c->w, c->h, c->name);
@@ -887,4 +903,97 @@ const char *canvas_text_op(const canvas *c, size_t k, int *px, layout_rect *box,
         return o->text;
     }
     return NULL;
+}
+
+/* A thumbnail's view of the list: scale s, then offset (x, y). */
+typedef struct {
+    float x, y, s;
+} thumb_view;
+
+/* A line of text at its scaled size, from the text cache (a few pixels
+ * high: a small texture, quickly rendered); below CANVAS_THUMB_MIN_PX a
+ * bar of its colour, half opaque, where its ink would be (greeking). */
+static void thumb_text(const canvas_op *op, SDL_Renderer *r, textcache *tc, thumb_view v)
+{
+    float px = (float)op->px * v.s;
+    float x = v.x + op->x * v.s, y = v.y + op->y * v.s, w = op->w * v.s, h = op->h * v.s;
+    theme_color col = theme_get(op->color);
+    if (px < CANVAS_THUMB_MIN_PX) {
+        float bar = px * 0.5f > 1 ? px * 0.5f : 1;
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(r, col.r, col.g, col.b, 128);
+        SDL_RenderFillRectF(r, &(SDL_FRect){x, y + (h - bar) / 2, w, bar});
+        return;
+    }
+    int tw, th;
+    SDL_Texture *tex = textcache_get(tc, op->face, (int)lroundf(px), col, op->text, &tw, &th);
+    if (tex)
+        SDL_RenderCopyF(r, tex, NULL,
+                        &(SDL_FRect){x, y + (h - (float)th) / 2, (float)tw, (float)th});
+}
+
+static void thumb_qr(const canvas_op *op, SDL_Renderer *r, thumb_view v)
+{
+    theme_color bg = theme_get(THEME_BG), fg = theme_get(op->color);
+    float ox = v.x + op->x * v.s, oy = v.y + op->y * v.s, m = (float)op->module_px * v.s;
+    float quiet = (float)QR_QUIET_MODULES * m;
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderFillRectF(r, &(SDL_FRect){ox, oy, op->w * v.s, op->h * v.s});
+    SDL_SetRenderDrawColor(r, fg.r, fg.g, fg.b, 255);
+    for (int row = 0; row < op->modules; row++)
+        for (int col = 0; col < op->modules; col++)
+            if (op->dark[(size_t)row * (size_t)op->modules + (size_t)col])
+                SDL_RenderFillRectF(r, &(SDL_FRect){ox + quiet + (float)col * m,
+                                                    oy + quiet + (float)row * m, m, m});
+}
+
+/* An image scaled on the CPU to the thumbnail's size first (a poster's
+ * picture is up to the screen's: uploading it whole to be scaled down
+ * took tens of milliseconds), then uploaded. */
+static void thumb_image(const canvas_op *op, SDL_Renderer *r, SDL_FRect dst)
+{
+    int w = (int)lroundf(dst.w), h = (int)lroundf(dst.h);
+    if (w <= 0 || h <= 0)
+        return;
+    SDL_Surface *small = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Texture *tex = NULL;
+    if (small && SDL_BlitScaled(op->image, NULL, small, NULL) == 0)
+        tex = SDL_CreateTextureFromSurface(r, small);
+    SDL_FreeSurface(small);
+    if (!tex)
+        return;
+    SDL_RenderCopyF(r, tex, NULL, &dst);
+    SDL_DestroyTexture(tex);
+}
+
+static void thumb_op(const canvas_op *op, SDL_Renderer *r, textcache *tc, thumb_view v)
+{
+    theme_color col = theme_get(op->color);
+    float x = v.x + op->x * v.s, y = v.y + op->y * v.s, w = op->w * v.s, h = op->h * v.s;
+    switch (op->kind) {
+    case OP_RECT: gfx_fill_rect(r, x, y, w, h, col); break;
+    case OP_ROUND_RECT: gfx_fill_round_rect(r, x, y, w, h, op->r_out * v.s, col); break;
+    case OP_RING:
+        gfx_fill_ring(r, x, y, op->r_in * v.s, op->r_out * v.s, op->a0, op->a1, col, op->edges);
+        break;
+    case OP_TEXT: thumb_text(op, r, tc, v); break;
+    case OP_QR: thumb_qr(op, r, v); break;
+    case OP_IMAGE: thumb_image(op, r, (SDL_FRect){x, y, w, h}); break;
+    }
+}
+
+size_t canvas_draw_thumb(const canvas *c, SDL_Renderer *r, textcache *tc, SDL_Rect dst,
+                         size_t first, int64_t until_us)
+{
+    thumb_view v = {(float)dst.x, (float)dst.y, c->w > 0 ? (float)dst.w / (float)c->w : 0};
+    size_t i = first;
+    for (; i < c->n_ops; i++) {
+        if (i > first && until_us != INT64_MAX && vclock_system_us() >= until_us)
+            return i;
+        thumb_op(&c->ops[i], r, tc, v);
+    }
+    for (size_t k = 0; c->state && k < c->state->n_ops; k++) /* with the last part */
+        thumb_op(&c->state->ops[k], r, tc, v);
+    return i;
 }

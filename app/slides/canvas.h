@@ -167,6 +167,13 @@ bool canvas_state_end(canvas *c, canvas *st);
 /* The k-th line of text drawn (the state part's aside): its text, size in
  * pixels, line box and colour; NULL past the last (tests: the type scale). */
 const char *canvas_text_op(const canvas *c, size_t k, int *px, layout_rect *box, theme_role *fg);
+/* A place the slide leaves free of anything drawn, for the marks the
+ * kiosk draws over it (pause, pin), where a builder says: area. room is
+ * the builder's own note of the room it had (the frame: the footer's row
+ * beside the source), kept with it for the next choice of area (a change
+ * of state). canvas_marks is false when area is empty. */
+void canvas_set_marks(canvas *c, layout_rect room, layout_rect area);
+bool canvas_marks(const canvas *c, layout_rect *room, layout_rect *area);
 /* Operations recorded, the state part's apart (tests). */
 size_t canvas_ops(const canvas *c);
 
@@ -178,5 +185,12 @@ void canvas_draw(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y);
  * drawn. A slide drawn ahead in slices (deck_prepare). */
 size_t canvas_draw_part(const canvas *c, SDL_Renderer *r, textcache *tc, int x, int y, size_t first,
                         int64_t until_us);
+/* The list scaled into dst (the slide's aspect) of the current target: a
+ * thumbnail drawn at its own size, text rendered small (or greeked below
+ * CANVAS_THUMB_MIN_PX), so it costs a fraction of a full-size render.
+ * From operation first on, stopping like canvas_draw_part. */
+#define CANVAS_THUMB_MIN_PX 6.0f
+size_t canvas_draw_thumb(const canvas *c, SDL_Renderer *r, textcache *tc, SDL_Rect dst,
+                         size_t first, int64_t until_us);
 
 #endif

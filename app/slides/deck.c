@@ -4,6 +4,7 @@
  * next, previous) so memory stays bounded at any screen size. */
 #include "vitrine/deck.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "slides_products.h"
 #include "slides_team.h"
 #include "vitrine/arena.h"
+#include "vitrine/filetitle.h"
 #include "vitrine/fonts.h"
 #include "vitrine/log.h"
 #include "vitrine/spotlight.h"
@@ -481,9 +483,11 @@ static deck_status build_team(deck *d, deck_slide *s, size_t *n, const frame_inp
     canvas_free(probe);
     deck_status st = DECK_OK;
     for (size_t i = 0; st == DECK_OK && i < np; i++) {
-        char name[DECK_NAME_LEN];
+        char name[DECK_NAME_LEN], title[FRAME_TEXT_LEN] = "L’équipe de l’incubateur";
         snprintf(name, sizeof name, "team-%zu", i + 1);
-        st = add_slide(d, s, n, name, "L’équipe de l’incubateur", err);
+        if (np > 1) /* as on the page: the overview tells the pages apart */
+            snprintf(title, sizeof title, "L’équipe de l’incubateur (%zu/%zu)", i + 1, np);
+        st = add_slide(d, s, n, name, title, err);
         if (st != DECK_OK)
             break;
         deck_slide *sl = &s[*n - 1];
@@ -540,8 +544,10 @@ static deck_status build_announcements(deck *d, deck_slide *s, size_t *n, const 
 static deck_status build_posters(deck *d, deck_slide *s, size_t *n, char err[DECK_ERR_LEN])
 {
     for (size_t i = 0; i < posters_count(d->posters); i++) {
-        const char *name = posters_name(d->posters, i);
-        deck_status st = add_slide(d, s, n, name, posters_file(d->posters, i), err);
+        const char *name = posters_name(d->posters, i), *file = posters_file(d->posters, i);
+        char title[FRAME_TEXT_LEN]; /* "03-demo-day.png": "Demo Day" */
+        deck_status st =
+            add_slide(d, s, n, name, filetitle_make(file, title, sizeof title) ? title : file, err);
         if (st == DECK_FULL) {
             log_error("deck", "%s", err);
             return DECK_OK;
@@ -774,6 +780,17 @@ bool deck_slide_has_data(const deck *d, size_t i)
     return i < d->n && d->slides[i].has_data;
 }
 
+bool deck_slide_marks(const deck *d, size_t i, SDL_Rect *out)
+{
+    layout_rect r;
+    if (i >= d->n || !d->slides[i].cv || !canvas_marks(d->slides[i].cv, NULL, &r))
+        return false;
+    /* Inward to whole pixels: never over what the slide drew around it. */
+    int x0 = (int)ceilf(r.x), y0 = (int)ceilf(r.y);
+    *out = (SDL_Rect){x0, y0, (int)floorf(r.x + r.w) - x0, (int)floorf(r.y + r.h) - y0};
+    return out->w > 0 && out->h > 0;
+}
+
 void deck_keep_text(deck *d, bool on)
 {
     d->keep_text = on;
@@ -906,15 +923,18 @@ void deck_draw(deck *d, size_t i, int x, int y, Uint8 alpha)
     SDL_RenderCopy(d->r, s->tex, NULL, &(SDL_Rect){x, y, d->w, d->h});
 }
 
-void deck_draw_scaled(deck *d, size_t i, SDL_Rect dst)
+int deck_draw_thumb(deck *d, size_t i, SDL_Rect dst, size_t *drawn, int64_t until_us)
 {
-    if (i >= d->n || !d->slides[i].cv || !d->r || !SDL_RenderTargetSupported(d->r))
-        return;
-    deck_slot *s = slot_for(d, i);
-    if (!s)
-        return;
-    SDL_SetTextureScaleMode(s->tex, SDL_ScaleModeLinear);
-    SDL_SetTextureAlphaMod(s->tex, 255);
-    SDL_RenderCopy(d->r, s->tex, NULL, &dst);
-    SDL_SetTextureScaleMode(s->tex, SDL_ScaleModeNearest); /* deck_draw copies 1:1 */
+    if (i >= d->n || !d->slides[i].cv || !d->r)
+        return -1;
+    const canvas *cv = d->slides[i].cv;
+    if (*drawn == 0) { /* the slide's own background, as a slot's */
+        SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(d->r, 255, 255, 255, 255);
+        SDL_RenderFillRect(d->r, &dst);
+    }
+    SDL_RenderSetClipRect(d->r, &dst); /* text a little wider when small stays inside */
+    *drawn = canvas_draw_thumb(cv, d->r, d->tc, dst, *drawn, until_us);
+    SDL_RenderSetClipRect(d->r, NULL);
+    return *drawn >= canvas_ops(cv) ? 1 : 0;
 }

@@ -10,6 +10,9 @@
 #define FRAME_GAP 0.022f
 #define FRAME_BAND 0.008f /* top colour band */
 #define FRAME_FOOTER_PAD 0.014f
+/* The kiosk's marks' room, in footer text sizes: a pause mark and the
+ * pin's pill ("épinglée") side by side. */
+#define FRAME_MARKS_EM 9.0f
 
 float frame_gap(const canvas *c)
 {
@@ -128,6 +131,27 @@ static float state_reserve(canvas *c)
     return ceilf(widest);
 }
 
+/* The kiosk's marks (pause, pin) in the footer's room, up to the state
+ * drawn from state_x on (the date as it is, not the widest it can be):
+ * where they never cover the slide. When that is too narrow for them,
+ * the top margin's right end, over the title's box but never its text
+ * (the title starts below it). */
+static void place_marks(canvas *c, float state_x)
+{
+    layout_rect room;
+    canvas_marks(c, &room, NULL);
+    int px = canvas_px(c, THEME_TEXT_MIN);
+    float gap = frame_gap(c);
+    layout_rect area = {room.x, room.y, state_x - gap - room.x, room.h};
+    if (room.w <= 0 || area.w < FRAME_MARKS_EM * (float)px) {
+        float u = canvas_unit(c), band = FRAME_BAND * u, m = FRAME_MARGIN * u;
+        float margin = m * 0.8f, w = FRAME_MARKS_EM * (float)px; /* frame_begin's */
+        area =
+            (layout_rect){(float)canvas_width(c) - m - w, band + margin * 0.15f, w, margin * 0.7f};
+    }
+    canvas_set_marks(c, room, area);
+}
+
 /* The date and badge, right-aligned in the area draw_footer reserved. */
 bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today)
 {
@@ -149,9 +173,10 @@ bool frame_restate(canvas *c, const feedstate_set *fs, vt_date today)
     canvas_style ds = footer_style;
     ds.align = CANVAS_RIGHT;
     ds.max_lines = 1;
-    canvas_text(st, r, date, &ds);
+    layout_rect drawn = canvas_text(st, r, date, &ds);
     if (*badge)
         draw_badge(st, pill, badge, badge_bg);
+    place_marks(c, drawn.w > 0 ? drawn.x : pill.x);
     return canvas_state_end(c, st);
 }
 
@@ -181,8 +206,15 @@ static float draw_footer(canvas *c, const frame_input *in, unsigned feeds, const
         row_right = layout_cut_right(&row_src, right, gap);
     }
     canvas_read_tail(c, true);
-    canvas_text(c, row_src, source, &footer_style);
+    layout_rect src = canvas_text(c, row_src, source, &footer_style);
     canvas_read_tail(c, false);
+    /* The marks' room: the last row, from after the source (one row) or
+     * the row's start (stacked); frame_restate ends it at the state. */
+    float from = one_row ? src.x + src.w + gap : row_right.x;
+    layout_rect room = {from, row_right.y, row_right.x + row_right.w - from, row_right.h};
+    canvas_set_marks(c, room, room);
+    if (!feeds) /* no state: the room is the row's */
+        place_marks(c, room.x + room.w + gap);
     canvas_state_area(c, row_right, feeds);
     frame_restate(c, in->fs, in->today);
     return band.y;

@@ -118,6 +118,10 @@ bool deck_knows_slide(const char *name);
 const char *deck_slide_name(const deck *d, size_t i);
 /* French title shown on screen, e.g. "Produits par phase". */
 const char *deck_slide_title(const deck *d, size_t i);
+/* Where slide i leaves room, free of anything it draws, for the marks the
+ * kiosk puts over it (pause, pin): in its footer band, in slide pixels.
+ * False when it leaves none (a poster). */
+bool deck_slide_marks(const deck *d, size_t i, SDL_Rect *out);
 /* False when the slide has nothing to show with this data (skipped). */
 bool deck_slide_has_data(const deck *d, size_t i);
 /* Slide i's display list (app/slides' canvas.h; tests measure its texts). */
@@ -177,9 +181,13 @@ size_t deck_textures(const deck *d);
 /* Smallest text size used by the last deck_update, pixels (tests: it must
  * be at least 2.5 % of the screen's short side). */
 int deck_smallest_text_px(const deck *d);
-/* Draws slide i scaled into dst of the current render target (linear
- * filtering: the kiosk's overview thumbnails). Renders it into a slot
- * texture like deck_draw; nothing without render targets. */
-void deck_draw_scaled(deck *d, size_t i, SDL_Rect dst);
+/* Draws slide i as a thumbnail into dst (the slide's aspect) of the
+ * current render target, drawn at that size (text rendered small), not
+ * scaled down from a full-size texture: the kiosk's overview. From
+ * operation *drawn on (0: the start), for about until_us (vclock_system_us;
+ * INT64_MAX: all of it); *drawn says where it stopped. 1 when the
+ * thumbnail is complete, 0 when more is left, -1 when there is no such
+ * slide. */
+int deck_draw_thumb(deck *d, size_t i, SDL_Rect dst, size_t *drawn, int64_t until_us);
 
 #endif

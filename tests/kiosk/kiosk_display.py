@@ -2,7 +2,9 @@
 """Drives the real vitrine program (the real deck of slides) in its own Xvfb
 with real key events (xdotool) and real signals, and checks what a person
 would see: slide changes in the log, pause holding, the help overlay on
-screen, the kiosk lock, clean exits, configuration and data reloads, the
+screen, the pause and pin marks covering nothing of the slide, a fade
+ending on the new slide alone, the overview's labels and thumbnails (30
+slides), the kiosk lock, clean exits, configuration and data reloads, the
 opening hours, live feeds read from local files, and the display going away
 (the window destroyed, the X server killed: one line of the kiosk's own).
 
@@ -124,6 +126,16 @@ class Kiosk:
         machine."""
         return self.wait_for(r"^debug kiosk: frame presented$", since)
 
+    def wait_until(self, what, pred, timeout=WAIT_S):
+        """Polls pred() until it is true, while the kiosk runs."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if pred():
+                return
+            check(self.proc.poll() is None, "vitrine exited while waiting for " + what)
+            time.sleep(0.1)
+        raise Failure("not seen within %.0f s: %s" % (timeout, what))
+
     def lines_since(self, since, pattern):
         rx = re.compile(pattern)
         with self.lock:
@@ -209,14 +221,14 @@ def only(shown):
     return list(shown) + [{"slide": s, "enabled": False} for s in ALL_SLIDES if s not in shown]
 
 
-def write_config(path, cache_dir, kiosk, feeds=None):
+def write_config(path, cache_dir, kiosk, feeds=None, **top):
     """A configuration that never touches the network: feeds are "" (the
     bundled demo data) unless local file paths are given."""
     feeds = feeds or {name: "" for name in FEEDS}
     with open(path, "w") as f:
-        json.dump({"cache_dir": cache_dir,
-                   "feeds": {name: {"url": url} for name, url in feeds.items()},
-                   "kiosk": kiosk}, f)
+        json.dump(dict({"cache_dir": cache_dir,
+                        "feeds": {name: {"url": url} for name, url in feeds.items()},
+                        "kiosk": kiosk}, **top), f)
 
 
 FAST = {"slide_duration_s": 1, "transition_ms": 200, "burn_in_shift_px": 0,
@@ -454,15 +466,113 @@ def scenario_overview(ctx):
     check(k2.wait_exit() == 0, "exit status not 0")
 
 
+def changed_pixels(before, after):
+    """(x, y) of every pixel that differs between two screenshots."""
+    return [(x, y) for y, (rb, ra) in enumerate(zip(before, after)) if rb != ra
+            for x, (pb, pa) in enumerate(zip(rb, ra)) if pb != pa]
+
+
+FOOTER = (246, 246, 246)  # the footer band's background (theme: panel)
+
+
+def check_marks_cover_nothing(before, after, what):
+    """The marks drawn between before and after sit on the footer band's
+    own background: every pixel they changed was that colour (no text of
+    the footer, nothing of the title or the content), and they show."""
+    changed = changed_pixels(before, after)
+    check(changed, "%s: nothing on screen changed" % what)
+    covered = [p for p in changed if before[p[1]][p[0]] != FOOTER]
+    check(not covered, "%s: the mark covers %d pixel(s) of the slide, e.g. at %s" % (
+        what, len(covered), covered[:3]))
+    w, h = SIZE
+    title = [p for p in changed if p[1] < h // 4]
+    check(not title, "%s: the title's pixels changed, e.g. at %s" % (what, title[:3]))
+
+
+# Every deck slide with data in fixtures/data (coaching has none), then
+# posters to make 30 slides: file names and the titles the overview gives
+# them.
+WITH_DATA = [s for s in ALL_SLIDES if s not in ("coaching", "team-4", "team-5", "team-6")]
+POSTERS = {"01-demo-day.png": "Demo Day", "02_journee-portes-ouvertes.png":
+           "Journee Portes Ouvertes", "atelier-accessibilite.png": "Atelier Accessibilite",
+           "2026-bilan-annuel-des-startups-d-etat.png": "Bilan Annuel des Startups d\u2019Etat",
+           "welcome.png": "Welcome", "05-hackathon.png": "Hackathon",
+           "06-forum-des-communs.png": "Forum des Communs", "07_visite.png": "Visite",
+           "08-rencontre-produits.png": "Rencontre Produits", "09-meetup-design.png":
+           "Meetup Design", "10-fete-de-fin-d-annee.png": "Fete de Fin d\u2019Annee"}
+READABLE = 0.022  # of the short side: the overview's labels (2.5 %, a long title 2.2 %)
+LABEL = re.compile(r"^debug overview: label (\d+)/(\d+) at (\d+) px: (.*)$")
+
+
+def scenario_overview30(ctx):
+    """30 slides in the overview: every label is the slide's whole title on
+    up to two lines, or cut after more than its first word; at least
+    READABLE of the short side; posters by a title made from their file
+    name; every thumbnail drawn (the log says how long it took)."""
+    posters = os.path.join(ctx.tmp, "posters")
+    os.makedirs(posters)
+    for i, name in enumerate(POSTERS):
+        write_png(os.path.join(posters, name), [[(20 * i, 0, 145)] * 32 for _ in range(18)])
+    k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60,
+                            playlist=only(WITH_DATA)), posters_dir=posters)
+    k.wait_for(r"slide 1/30 overview$", timeout=FEEDS_WAIT_S)
+    m = k.mark()
+    k.keys("g")
+    m = k.wait_for(r"^info kiosk: overview shown$", m)
+    done = k.wait_for(r"^info overview: 30 thumbnails drawn in \d+ ms$", m, timeout=FEEDS_WAIT_S)
+    k.frame_after(done)
+    screenshot(k.display, ctx.outdir, "overview-30.png")
+    labels = [LABEL.match(l).groups() for l in k.lines_since(m, LABEL.pattern)]
+    check(len(labels) == 30, "want 30 labels logged, got %d" % len(labels))
+    titles = set(POSTERS.values())
+    w, h = SIZE
+    for pos, n, px, shown in labels:
+        check(int(px) >= READABLE * min(w, h), "label %s at %s px, under %.0f %% of the short "
+              "side" % (pos, px, READABLE * 100))
+        text = shown.replace(" / ", " ")
+        check(shown.count(" / ") <= 1, "label %s on more than two lines: %r" % (pos, shown))
+        if text.endswith("\u2026"):
+            check(len(text[:-1].split()) >= 2, "label %s cut to one word: %r" % (pos, shown))
+        titles.discard(text)
+    check(not titles, "posters without their title from the file name: %s" % sorted(titles))
+    took = k.lines_since(m, r"^info overview: 30 thumbnails drawn in")[0]
+    print("overview30: " + took.split(": ", 1)[1])
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
 def scenario_pin(ctx):
+    # Slides long enough that none changes under the screenshots.
+    k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60, pause_timeout_s=0))
+    m = k.wait_for(r"slide 1/3 overview$")
+    k.keys("Right")  # products-by-phase: a title and a long source line
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    k.keys("h", "Escape")  # a frame of the slide at rest, the transition long over
+    m = k.wait_for(r"help hidden", m)
+    k.frame_after(m)
+    before = screenshot(k.display, ctx.outdir, "pin-before.png")
+    k.keys("p")
+    m = k.wait_for(r"^info kiosk: pinned$", m)
+    k.frame_after(m)
+    pinned = screenshot(k.display, ctx.outdir, "pin-shown.png")
+    check_marks_cover_nothing(before, pinned, "pin")
+    w, h = SIZE
+    check(yellow_pixels(pinned, (0, h * 7 // 8, w, h)) > 5, "no pin mark in the footer band")
+    k.keys("space")
+    m = k.wait_for(r"kiosk: paused", m)
+    k.frame_after(m)
+    both = screenshot(k.display, ctx.outdir, "pin-paused.png")
+    check_marks_cover_nothing(before, both, "pin and pause")
+    check(changed_pixels(pinned, both), "no pause mark")
+    k.keys("space")
+    m = k.wait_for(r"kiosk: resumed", m)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
     k = ctx.start_data(dict(FAST, slide_duration_s=2, resume_after_s=1, pause_timeout_s=1))
     m = k.wait_for(r"slide 1/3 overview$")
     k.keys("p")
     m = k.wait_for(r"^info kiosk: pinned$", m)
-    k.frame_after(m)
-    rows = screenshot(k.display, ctx.outdir, "pin-shown.png")
-    w, h = SIZE
-    check(yellow_pixels(rows, (0, 0, w // 5, h // 8)) > 5, "no pin mark in the top left corner")
     k.keys("space", "space")  # a pause and its timeout do not end a pin
     time.sleep(6)  # three durations
     check(not k.lines_since(m, r"^info kiosk: slide "), "slide changed while pinned")
@@ -478,6 +588,42 @@ def scenario_pin(ctx):
     k.keys("Home")  # Home unpins
     m = k.wait_for(r"^info kiosk: unpinned$", m)
     k.wait_for(r"slide 1/3 overview$", m)
+    k.signal(signal.SIGTERM)
+    check(k.wait_exit() == 0, "exit status not 0")
+
+
+def scenario_fade(ctx):
+    """After a fade the screen is the new slide alone: the slide drawn at
+    rest (a frame of its own, after the help closed over it) is taken
+    first; then a fade away and one back to it end on exactly those
+    pixels, without a faint copy of the slide faded out."""
+    k = ctx.start_data(dict(FAST, slide_duration_s=60, resume_after_s=60, transition="fade",
+                            transition_ms=300))
+    m = k.wait_for(r"slide 1/3 overview$")
+    k.keys("Right")
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    k.keys("h", "Escape")
+    m = k.wait_for(r"help hidden", m)
+    k.frame_after(m)
+    alone = screenshot(k.display, ctx.outdir, "fade-alone.png")
+    k.keys("Left")
+    m = k.wait_for(r"slide 1/3 overview$", m)
+    k.keys("Right")
+    m = k.wait_for(r"slide 2/3 products-by-phase$", m)
+    last = [None]
+
+    def settled():
+        last[0] = screenshot(k.display, ctx.outdir, "fade-after.png")
+        return last[0] == alone
+    try:
+        k.wait_until("the slide alone after its fade", settled, timeout=WAIT_S)
+    except Failure:
+        diff = changed_pixels(alone, last[0])
+        near_white = [p for p in diff if min(last[0][p[1]][p[0]]) >= 250]
+        raise Failure("after the fade, %d pixel(s) differ from the slide alone (%d near white, "
+                      "a faint copy of the previous slide), e.g. %s" % (
+                          len(diff), len(near_white), [(p, last[0][p[1]][p[0]])
+                                                       for p in diff[:3]]))
     k.signal(signal.SIGTERM)
     check(k.wait_exit() == 0, "exit status not 0")
 
@@ -644,24 +790,24 @@ class Context:
         self.feeds = None
         self.kiosks = []
 
-    def write(self, kiosk_cfg):
-        write_config(self.config, self.cache, kiosk_cfg, self.feeds)
+    def write(self, kiosk_cfg, **top):
+        write_config(self.config, self.cache, kiosk_cfg, self.feeds, **top)
 
-    def start(self, kiosk_cfg, extra=(), feeds=None):
+    def start(self, kiosk_cfg, extra=(), feeds=None, **top):
         self.feeds = feeds
-        self.write(kiosk_cfg)
+        self.write(kiosk_cfg, **top)
         k = Kiosk(self.binary, self.display,
                   ["--config", self.config, "--size", "%dx%d" % SIZE, "--verbose"] + list(extra),
                   self.tmp)
         self.kiosks.append(k)
         return k
 
-    def start_data(self, kiosk_cfg):
+    def start_data(self, kiosk_cfg, **top):
         """The kiosk on a fresh copy of fixtures/data (--data: no feeds
         thread; R and SIGUSR1 reload the files)."""
         shutil.rmtree(self.data, ignore_errors=True)
         shutil.copytree(os.path.join(self.fixtures, "data"), self.data)
-        return self.start(kiosk_cfg, ["--data", self.data, "--now", NOW])
+        return self.start(kiosk_cfg, ["--data", self.data, "--now", NOW], **top)
 
 
 def main():
