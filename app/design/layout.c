@@ -138,6 +138,26 @@ static size_t skip_spaces(const char *s, size_t i)
     return i;
 }
 
+/* Whether the text at s is one last word of symbols only (emoji, ✈, –):
+ * "Pot de départ 🎉" never leaves its 🎉 alone on a line. Lead bytes E2
+ * (U+2000 to U+2FFF: punctuation, arrows, symbols), EF (variation
+ * selectors) and F0 to F4 (emoji), with their continuation bytes. */
+static bool lone_symbols_at_end(const char *s)
+{
+    size_t k = 0;
+    for (; s[k] && s[k] != ' ' && s[k] != '\n'; k++) {
+        unsigned char c = (unsigned char)s[k];
+        bool symbol_lead = c == 0xE2 || c == 0xEF || (c >= 0xF0 && c <= 0xF4);
+        if (c < 0x80 || (c >= 0xC0 && !symbol_lead))
+            return false;
+    }
+    if (k == 0)
+        return false;
+    while (s[k] == ' ')
+        k++;
+    return !s[k] || s[k] == '\n';
+}
+
 /* Whether a line may end at the spaces at s[i]: French typography never
  * leaves « at a line's end nor begins one with » ; : ! ? (typo.h puts
  * no-break spaces there; this holds for a text with plain spaces too). */
@@ -149,6 +169,8 @@ static bool may_break(const char *s, size_t i)
     if (!s[j] || s[j] == '\n')
         return true;
     if (i >= 2 && memcmp(s + i - 2, "\xC2\xAB", 2) == 0) /* « */
+        return false;
+    if (lone_symbols_at_end(s + j))
         return false;
     return !strchr(";:!?", s[j]) && memcmp(s + j, "\xC2\xBB", 2) != 0; /* » */
 }

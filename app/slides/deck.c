@@ -24,6 +24,7 @@
 #include "vitrine/spotlight.h"
 #include "vitrine/text.h"
 #include "vitrine/textcache.h"
+#include "vitrine/typo.h"
 #include "vitrine/vclock.h"
 
 #define DECK_TEXTURE_SLOTS 2 /* a transition draws two slides */
@@ -443,7 +444,7 @@ static deck_status add_slide(const deck *d, deck_slide *s, size_t *n, const char
     deck_slide *sl = &s[*n];
     memset(sl, 0, sizeof *sl);
     snprintf(sl->name, sizeof sl->name, "%s", name);
-    snprintf(sl->title, sizeof sl->title, "%s", title);
+    typo_fr(title, sl->title, sizeof sl->title); /* as the slide draws it (the overview) */
     sl->cv = canvas_new(d->fonts, d->w, d->h, name);
     if (!sl->cv)
         return nomem(err, name);

@@ -468,9 +468,25 @@ static void never_breaks_around_guillemets(void)
     CHECK_INT(t.lines[1].len, strlen("« bb » :"));
 }
 
+/* A last word of emoji stays with the word before it ("Pot de départ 🎉"
+ * never ends on a line of its own 🎉); an emoji inside the text may
+ * begin a line. */
+static void last_emoji_stays_with_its_word(void)
+{
+    const char *s = "aaaa bbbb \xF0\x9F\x8E\x89";
+    layout_text t = fit(s, 50, 1000, 10, 10, 6);
+    CHECK_INT(t.n_lines, 2);
+    CHECK_INT(t.lines[1].start, strlen("aaaa "));
+    const char *inside = "aaaa bbbb \xE2\x98\x95 cc";
+    t = fit(inside, 50, 1000, 10, 10, 6);
+    CHECK_INT(t.n_lines, 2);
+    CHECK_INT(t.lines[1].start, strlen("aaaa bbbb "));
+}
+
 int main(void)
 {
     never_breaks_around_guillemets();
+    last_emoji_stays_with_its_word();
     RUN(keeps_max_size_when_it_fits);
     RUN(shrinks_before_wrapping);
     RUN(wraps_below_the_minimum);
