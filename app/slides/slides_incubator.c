@@ -30,9 +30,13 @@ bool slides_incubator_phases(canvas *c, const frame_input *in, const stats_focus
     fmt_int(f->active, v[0], FMT_LEN);
     fmt_int(f->members, v[1], FMT_LEN);
     fmt_int(f->total, v[2], FMT_LEN);
-    chart_figure figs[3] = {{v[0], "produits actifs", THEME_BLUE},
-                            {v[1], "membres actifs sur ses produits", THEME_BLUE},
-                            {v[2], "produits accompagnés en tout", THEME_BLUE}};
+    /* A small incubator has 0 or 1 of these: French takes the singular. */
+    chart_figure figs[3] = {
+        {v[0], f->active > 1 ? "produits actifs" : "produit actif", THEME_BLUE},
+        {v[1], f->members > 1 ? "membres actifs sur ses produits" : "membre actif sur ses produits",
+         THEME_BLUE},
+        {v[2], f->total > 1 ? "produits accompagnés en tout" : "produit accompagné en tout",
+         THEME_BLUE}};
     chart_figures(c, layout_cut_top(&area, area.h * 0.44f, g * 2), figs, 3);
     chart_item items[STATS_ACTIVE_PHASE_COUNT];
     for (size_t k = 0; k < STATS_ACTIVE_PHASE_COUNT; k++) {

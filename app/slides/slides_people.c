@@ -95,7 +95,9 @@ bool slides_people_domains(canvas *c, const frame_input *in)
     char sub[FRAME_TEXT_LEN], a[FMT_LEN], day[FMT_LEN];
     fmt_int(s->community.active, a, sizeof a);
     fmt_date(in->today, day, sizeof day);
-    snprintf(sub, sizeof sub, "%s membres actifs au %s, en nombre de membres par domaine", a, day);
+    bool many = s->community.active > 1; /* French: 0 and 1 take the singular */
+    snprintf(sub, sizeof sub, "%s membre%s actif%s au %s, en nombre de membres par domaine", a,
+             many ? "s" : "", many ? "s" : "", day);
     layout_rect area =
         frame_begin(c, in, "La communauté par domaine", sub, MEMBERS_FEEDS, SRC_MEMBERS);
     count_bars(c, area, sc, n, DOMAINS_MAX + 1, domaine_label, "domaines");

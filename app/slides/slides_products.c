@@ -129,8 +129,9 @@ bool slides_products_phases(canvas *c, const frame_input *in)
     fmt_int(in->s->products.active, a, sizeof a);
     fmt_int(in->s->products.total, t, sizeof t);
     as_of(in, day);
-    snprintf(sub, sizeof sub, "%s produits actifs sur %s, en nombre de produits par phase au %s", a,
-             t, day);
+    bool many = in->s->products.active > 1; /* French: 0 and 1 take the singular */
+    snprintf(sub, sizeof sub, "%s produit%s actif%s sur %s, en nombre de produits par phase au %s",
+             a, many ? "s" : "", many ? "s" : "", t, day);
     layout_rect area = frame_begin(c, in, "Produits par phase", sub, PRODUCTS_FEEDS, SRC_PRODUCTS);
     const chart_series legend[2] = {{"Phases actives", THEME_BLUE},
                                     {"Produits arrêtés ou transférés", THEME_INACTIVE}};
