@@ -13,11 +13,12 @@
 
 #define CHART_ROW_MAX 0.085f /* tallest bar row, of the short side */
 #define CHART_ROW_ABOVE_MAX 0.13f
-#define CHART_BAR_FILL 0.62f   /* bar thickness, of the row */
-#define CHART_COL_FILL 0.70f   /* column group width, of the slot */
-#define CHART_GROUP_FILL 0.88f /* the same with several series side by side */
-#define CHART_DONUT_HOLE 0.60f /* inner radius, of the outer */
-#define CHART_DONUT_GAP 0.012f /* angle between segments, of a turn */
+#define CHART_PORTRAIT_FILL 0.75f /* rows' share of a portrait chart's height */
+#define CHART_BAR_FILL 0.62f      /* bar thickness, of the row */
+#define CHART_COL_FILL 0.70f      /* column group width, of the slot */
+#define CHART_GROUP_FILL 0.88f    /* the same with several series side by side */
+#define CHART_DONUT_HOLE 0.60f    /* inner radius, of the outer */
+#define CHART_DONUT_GAP 0.012f    /* angle between segments, of a turn */
 #define CHART_PI 3.14159265358979323846f
 #define CHART_READ_LEN 160 /* a series' part of a line of the text alternative */
 
@@ -133,6 +134,13 @@ void chart_hbars(canvas *c, layout_rect r, const chart_item *items, size_t n,
                      : o->label_above ? CHART_ROW_ABOVE_MAX
                                       : CHART_ROW_MAX) *
                     unit(c);
+    if (canvas_portrait(c)) {
+        /* A tall stage: the rows grow (bars and gaps) to use most of its
+         * height rather than leave empty bands above and below, up to twice
+         * their usual height. */
+        float want = r.h * CHART_PORTRAIT_FILL / (float)n;
+        row_max = fmaxf(row_max, fminf(want, 2 * row_max));
+    }
     float rh = fminf(r.h / (float)n, row_max);
     r.y += (r.h - rh * (float)n) / 2; /* few rows: in the middle, not on top */
     const size_t stride = sizeof *items;
