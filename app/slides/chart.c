@@ -423,8 +423,18 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
                  const char *center_value, const char *center_label)
 {
     float g = gap(c);
-    bool portrait = r.h > r.w * 1.1f;
+    /* A portrait screen stacks the ring above its legend whatever the box's
+     * shape: side by side, they leave an empty band above and below. */
+    bool portrait = canvas_portrait(c) || r.h > r.w * 1.1f;
     float side = portrait ? fminf(r.w * 0.8f, r.h * 0.52f) : fminf(r.h, r.w * 0.46f);
+    if (portrait) { /* the ring and its legend together in the middle of the box */
+        float leg_h = fminf((r.h - side - g * 2) / (float)(n ? n : 1), 0.12f * unit(c)) * (float)n;
+        float spare = r.h - side - g * 2 - leg_h;
+        if (spare > 0) {
+            r.y += spare / 2;
+            r.h -= spare;
+        }
+    }
     layout_rect ring =
         portrait ? layout_cut_top(&r, side, g * 2) : layout_cut_left(&r, side, g * 3);
     /* Landscape: a ring narrower than the box is tall sits in its middle,
@@ -465,6 +475,10 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
     /* Legend: swatch, label, value. */
     float rh = fminf(r.h / (float)(n ? n : 1), 0.12f * unit(c));
     layout_rect leg = {r.x, r.y + (portrait ? 0 : (r.h - rh * (float)n) / 2), r.w, rh * (float)n};
+    if (portrait && leg.w > side) { /* under the ring, about as wide, not across the screen */
+        leg.w = fmaxf(side, r.w * 0.75f);
+        leg.x = cx - leg.w / 2;
+    }
     canvas_style lab = label_style(THEME_TEXT, 2);
     lab.size = THEME_TEXT_SUBTITLE;
     float sw = line_h(canvas_px(c, THEME_TEXT_LABEL)) * 0.7f;
