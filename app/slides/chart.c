@@ -15,6 +15,7 @@
 #define CHART_ROW_ABOVE_MAX 0.13f
 #define CHART_PORTRAIT_FILL 0.75f /* rows' share of a portrait chart's height */
 #define CHART_BAR_FILL 0.62f      /* bar thickness, of the row */
+#define CHART_BAR_MAX 0.074f      /* thickest bar, of the short side (1.4 usual rows) */
 #define CHART_COL_FILL 0.70f      /* column group width, of the slot */
 #define CHART_GROUP_FILL 0.88f    /* the same with several series side by side */
 #define CHART_DONUT_HOLE 0.60f    /* inner radius, of the outer */
@@ -110,6 +111,8 @@ static void bar_row(canvas *c, const chart_item *it, layout_rect bar_box, double
 {
     float bw_max = bar_box.w - value_w - gap(c) * 0.5f;
     float bh = bar_box.h * CHART_BAR_FILL;
+    if (canvas_portrait(c)) /* rows grown on a tall stage: the gaps more than the bars */
+        bh = fminf(bh, CHART_BAR_MAX * unit(c));
     float len = (float)(it->value / max) * bw_max;
     if (it->value > 0 && len < 2)
         len = 2; /* a non-zero value stays visible */
