@@ -13,11 +13,13 @@
 
 #define CHART_ROW_MAX 0.085f /* tallest bar row, of the short side */
 #define CHART_ROW_ABOVE_MAX 0.13f
-#define CHART_BAR_FILL 0.62f   /* bar thickness, of the row */
-#define CHART_COL_FILL 0.70f   /* column group width, of the slot */
-#define CHART_GROUP_FILL 0.88f /* the same with several series side by side */
-#define CHART_DONUT_HOLE 0.60f /* inner radius, of the outer */
-#define CHART_DONUT_GAP 0.012f /* angle between segments, of a turn */
+#define CHART_PORTRAIT_FILL 0.75f /* rows' share of a portrait chart's height */
+#define CHART_BAR_FILL 0.62f      /* bar thickness, of the row */
+#define CHART_BAR_MAX 0.074f      /* thickest bar, of the short side (1.4 usual rows) */
+#define CHART_COL_FILL 0.70f      /* column group width, of the slot */
+#define CHART_GROUP_FILL 0.88f    /* the same with several series side by side */
+#define CHART_DONUT_HOLE 0.60f    /* inner radius, of the outer */
+#define CHART_DONUT_GAP 0.012f    /* angle between segments, of a turn */
 #define CHART_PI 3.14159265358979323846f
 #define CHART_READ_LEN 160 /* a series' part of a line of the text alternative */
 
@@ -109,6 +111,8 @@ static void bar_row(canvas *c, const chart_item *it, layout_rect bar_box, double
 {
     float bw_max = bar_box.w - value_w - gap(c) * 0.5f;
     float bh = bar_box.h * CHART_BAR_FILL;
+    if (canvas_portrait(c)) /* rows grown on a tall stage: the gaps more than the bars */
+        bh = fminf(bh, CHART_BAR_MAX * unit(c));
     float len = (float)(it->value / max) * bw_max;
     if (it->value > 0 && len < 2)
         len = 2; /* a non-zero value stays visible */
@@ -133,6 +137,13 @@ void chart_hbars(canvas *c, layout_rect r, const chart_item *items, size_t n,
                      : o->label_above ? CHART_ROW_ABOVE_MAX
                                       : CHART_ROW_MAX) *
                     unit(c);
+    if (canvas_portrait(c)) {
+        /* A tall stage: the rows grow (bars and gaps) to use most of its
+         * height rather than leave empty bands above and below, up to twice
+         * their usual height. */
+        float want = r.h * CHART_PORTRAIT_FILL / (float)n;
+        row_max = fmaxf(row_max, fminf(want, 2 * row_max));
+    }
     float rh = fminf(r.h / (float)n, row_max);
     r.y += (r.h - rh * (float)n) / 2; /* few rows: in the middle, not on top */
     const size_t stride = sizeof *items;
@@ -415,8 +426,18 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
                  const char *center_value, const char *center_label)
 {
     float g = gap(c);
-    bool portrait = r.h > r.w * 1.1f;
+    /* A portrait screen stacks the ring above its legend whatever the box's
+     * shape: side by side, they leave an empty band above and below. */
+    bool portrait = canvas_portrait(c) || r.h > r.w * 1.1f;
     float side = portrait ? fminf(r.w * 0.8f, r.h * 0.52f) : fminf(r.h, r.w * 0.46f);
+    if (portrait) { /* the ring and its legend together in the middle of the box */
+        float leg_h = fminf((r.h - side - g * 2) / (float)(n ? n : 1), 0.12f * unit(c)) * (float)n;
+        float spare = r.h - side - g * 2 - leg_h;
+        if (spare > 0) {
+            r.y += spare / 2;
+            r.h -= spare;
+        }
+    }
     layout_rect ring =
         portrait ? layout_cut_top(&r, side, g * 2) : layout_cut_left(&r, side, g * 3);
     /* Landscape: a ring narrower than the box is tall sits in its middle,
@@ -457,6 +478,10 @@ void chart_donut(canvas *c, layout_rect r, const chart_item *items, size_t n,
     /* Legend: swatch, label, value. */
     float rh = fminf(r.h / (float)(n ? n : 1), 0.12f * unit(c));
     layout_rect leg = {r.x, r.y + (portrait ? 0 : (r.h - rh * (float)n) / 2), r.w, rh * (float)n};
+    if (portrait && leg.w > side) { /* under the ring, about as wide, not across the screen */
+        leg.w = fmaxf(side, r.w * 0.75f);
+        leg.x = cx - leg.w / 2;
+    }
     canvas_style lab = label_style(THEME_TEXT, 2);
     lab.size = THEME_TEXT_SUBTITLE;
     float sw = line_h(canvas_px(c, THEME_TEXT_LABEL)) * 0.7f;

@@ -22,6 +22,8 @@
  * smallest size (text grows with them). */
 #define TEAM_MAX_SCALE 1.6f
 #define TEAM_SCALE_STEP 0.05f
+#define TEAM_FILL_MIN 0.5f   /* balanced columns run at least this far down a page */
+#define TEAM_SPREAD_MAX 1.2f /* how much further apart short columns' cards may be drawn */
 
 /* Poles flow down columns like a newspaper's text: a pole heading, then one
  * card per person; a pole goes on in the next column, and on the next page
@@ -384,6 +386,7 @@ static size_t team_flow(canvas *c, const team_geom *g, const model_local *l, siz
 typedef struct {
     slides_team_page *pages;
     size_t max_pages;
+    float full_h; /* the area's height */
 } plan_ctx;
 
 /* Records which pole parts each page holds (for the deck and tests; the
@@ -391,11 +394,12 @@ typedef struct {
 static void plan_emit(void *ctx, const team_geom *g, size_t page, layout_rect r,
                       const model_pole *pole, size_t pole_index, size_t person, bool continued)
 {
-    (void)g, (void)r, (void)pole;
+    (void)pole;
     plan_ctx *pc = ctx;
     if (page >= pc->max_pages)
         return;
     slides_team_page *pg = &pc->pages[page];
+    pg->used = fmaxf(pg->used, (r.y + r.h - g->area.y) / pc->full_h);
     slides_team_block *last = pg->n_blocks ? &pg->blocks[pg->n_blocks - 1] : NULL;
     if (person == SIZE_MAX || !last || last->pole != pole_index) {
         if (pg->n_blocks == SLIDES_TEAM_MAX_BLOCKS)
@@ -409,6 +413,38 @@ static void plan_emit(void *ctx, const team_geom *g, size_t page, layout_rect r,
             last->first = person;
         last->count++;
     }
+}
+
+/* Counts the "(suite)" headings of a flow. */
+static void count_split(void *ctx, const team_geom *g, size_t page, layout_rect r,
+                        const model_pole *pole, size_t pole_index, size_t person, bool continued)
+{
+    (void)g, (void)page, (void)r, (void)pole, (void)pole_index;
+    if (person == SIZE_MAX && continued)
+        ++*(size_t *)ctx;
+}
+
+/* The shortest columns (of the area's height) that keep the poles on
+ * `pages` pages: the same flow on shorter pages spreads the poles evenly
+ * rather than leave the last page nearly empty. */
+static float balanced_fill(canvas *c, const team_geom *g, const model_local *l, size_t pages)
+{
+    size_t splits = 0;
+    team_flow(c, g, l, SIZE_MAX, count_split, &splits);
+    float lo = TEAM_FILL_MIN, hi = 1.0f;
+    for (int k = 0; k < 8; k++) {
+        float mid = (lo + hi) / 2;
+        team_geom short_g = *g;
+        short_g.area.h = g->area.h * mid;
+        size_t short_splits = 0;
+        /* no more poles split than on full pages: only those too tall */
+        if (team_flow(c, &short_g, l, pages, count_split, &short_splits) <= pages &&
+            short_splits <= splits)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
 }
 
 size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *pages,
@@ -434,13 +470,15 @@ size_t slides_team_plan(canvas *probe, const frame_input *in, slides_team_page *
     }
     team_geom g = geometry(probe, area, scale);
     shared_sizes(probe, &g, l);
+    float fill = balanced_fill(probe, &g, l, least);
+    g.area.h = area.h * fill;
     size_t np = least < max_pages ? least : max_pages;
     if (least > max_pages)
         log_warn("slides", "team: %zu pages, more than %zu: the last ones are not shown", least,
                  max_pages);
     for (size_t i = 0; i < np; i++)
-        pages[i] = (slides_team_page){.scale = scale};
-    plan_ctx pc = {pages, np};
+        pages[i] = (slides_team_page){.scale = scale, .fill = fill};
+    plan_ctx pc = {pages, np, area.h};
     team_flow(probe, &g, l, SIZE_MAX, plan_emit, &pc);
     return np;
 }
@@ -500,6 +538,10 @@ static void person_card(canvas *c, const team_geom *g, layout_rect cell, const m
 typedef struct {
     canvas *c;
     size_t page;
+    /* The balanced columns drawn further apart (spread: the factor of
+     * their positions, cards keep their size), the page's content in the
+     * middle of the area (from top), rather than an empty band below. */
+    float flow_top, top, spread;
 } draw_ctx;
 
 static void draw_emit(void *ctx, const team_geom *g, size_t page, layout_rect r,
@@ -509,6 +551,7 @@ static void draw_emit(void *ctx, const team_geom *g, size_t page, layout_rect r,
     draw_ctx *dc = ctx;
     if (page != dc->page)
         return;
+    r.y = dc->top + (r.y - dc->flow_top) * dc->spread;
     if (person != SIZE_MAX) {
         person_card(dc->c, g, r, &pole->people[person]);
         return;
@@ -531,7 +574,11 @@ bool slides_team(canvas *c, const frame_input *in, const slides_team_page *page,
         return false;
     team_geom g = geometry(c, team_frame(c, in, index, count), page->scale);
     shared_sizes(c, &g, l);
-    draw_ctx dc = {c, index};
+    float full_h = g.area.h;
+    g.area.h = full_h * page->fill; /* the plan's balanced columns */
+    float spread = page->fill > 0 ? fminf(1 / page->fill, TEAM_SPREAD_MAX) : 1;
+    float drop = fmaxf(0, full_h * (1 - page->used * spread) / 2);
+    draw_ctx dc = {c, index, g.area.y, g.area.y + drop, spread};
     team_flow(c, &g, l, SIZE_MAX, draw_emit, &dc);
     return true;
 }

@@ -25,6 +25,10 @@ typedef struct {
     slides_team_block blocks[SLIDES_TEAM_MAX_BLOCKS];
     size_t n_blocks;
     float scale; /* of the cards and their text, >= 1 (same on every page) */
+    /* Of the area's height: how far the columns run on every page (the
+     * poles balanced over the pages), how much of it this page's tallest
+     * column fills (the page's content centred in the area). */
+    float fill, used;
 } slides_team_page;
 
 /* Plans the pages for slides of probe's size (probe is drawn on and may be
