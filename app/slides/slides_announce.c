@@ -138,10 +138,11 @@ static float poster_fit(canvas *c, poster_texts *p, layout_rect col, theme_role 
     return left;
 }
 
-/* The texts down col, spread: a space between two texts, half of one
- * above the first and below the last; the texts grow (up to MAX_GROW)
- * while a space would be over MAX_SPACE of the height, a band of empty
- * screen. */
+/* The texts down col, spread evenly: the same space above the first,
+ * between two and below the last (n texts, n + 1 spaces: a title that
+ * cannot grow wider leaves the room to three spaces, not to one between
+ * two halves); the texts grow (up to MAX_GROW) while a space would be
+ * over MAX_SPACE of the height, a band of empty screen. */
 static void draw_poster_texts(canvas *c, poster_texts *p, layout_rect col, theme_role fill,
                               const char *title)
 {
@@ -157,7 +158,7 @@ static void draw_poster_texts(canvas *c, poster_texts *p, layout_rect col, theme
     }
     float grow = 1.0f;
     float limit = MAX_SPACE * (float)canvas_height(c);
-    while (free > limit * (float)n && grow + GROW_STEP <= MAX_GROW + 1e-3f) {
+    while (free > limit * (float)(n + 1) && grow + GROW_STEP <= MAX_GROW + 1e-3f) {
         poster_texts bigger = *p;
         float f = poster_fit(c, &bigger, col, fill, grow + GROW_STEP, title_share);
         if (f < 0 || bigger.t[P_BODY].overflow)
@@ -172,10 +173,9 @@ static void draw_poster_texts(canvas *c, poster_texts *p, layout_rect col, theme
                  "cut with an ellipsis",
                  title);
     free = fmaxf(free, 0);
-    /* A whole space between texts, half of one above and below them. */
-    float between = free / (float)n;
+    float between = free / (float)(n + 1);
     float space = between + frame_gap(c);
-    float y = col.y + between / 2;
+    float y = col.y + between;
     for (int k = 0; k < P_COUNT; k++) {
         if (!*p->s[k])
             continue;
