@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "frame.h"
+#include "realdata.h"
 #include "slides_team.h"
 #include "test.h"
 #include "vitrine/datadir.h"
@@ -351,12 +352,9 @@ static void take(const model *m, const stats *st, const feedstate_set *fs, vt_da
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : NULL;
-    char path[4096], err[DATADIR_ERR_LEN];
-    if (dir &&
-        (!fileio_join(path, sizeof path, dir, "betagouv/startups.json") || !fileio_exists(path))) {
-        printf("SKIPPED: %s is absent (real snapshots are read from ../shared/data)\n", dir);
+    char err[DATADIR_ERR_LEN];
+    if (realdata_absent(dir))
         return SKIP_CODE;
-    }
     RUN(footer_badges_follow_the_slide_feeds);
     RUN(initials);
     RUN(reading_order);

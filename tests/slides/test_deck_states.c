@@ -10,6 +10,7 @@
  * exits 77, reported as skipped, when DATA_DIR is absent). */
 #include <SDL2/SDL.h>
 
+#include "realdata.h"
 #include "test.h"
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
@@ -314,12 +315,9 @@ static void bundled_needs_layout(const inputs *in)
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : NULL;
-    char path[4096], err[DATADIR_ERR_LEN];
-    if (dir &&
-        (!fileio_join(path, sizeof path, dir, "betagouv/startups.json") || !fileio_exists(path))) {
-        printf("SKIPPED: %s is absent (real snapshots are read from ../shared/data)\n", dir);
+    char err[DATADIR_ERR_LEN];
+    if (realdata_absent(dir))
         return SKIP_CODE;
-    }
     model *m = NULL;
     if ((dir ? datadir_load(dir, &m, err) : datadir_load_builtin(&m, err)) != DATADIR_OK) {
         fprintf(stderr, "%s\n", err);

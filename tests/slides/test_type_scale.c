@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "realdata.h"
 #include "test.h"
 #include "vitrine/datadir.h"
 #include "vitrine/deck.h"
@@ -121,12 +122,9 @@ static void check_size(const model *m, const stats *st, const feedstate_set *fs,
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : NULL;
-    char path[4096], err[DATADIR_ERR_LEN];
-    if (dir &&
-        (!fileio_join(path, sizeof path, dir, "betagouv/startups.json") || !fileio_exists(path))) {
-        printf("SKIPPED: %s is absent (real snapshots are read from ../shared/data)\n", dir);
+    char err[DATADIR_ERR_LEN];
+    if (realdata_absent(dir))
         return SKIP_CODE;
-    }
     model *m = NULL;
     datadir_status ds = dir ? datadir_load(dir, &m, err) : datadir_load_builtin(&m, err);
     CHECK_INT(ds, DATADIR_OK);
